@@ -1,0 +1,91 @@
+"""skm: the Indonesian public-service satisfaction index (SKM/IKM), computed exactly.
+
+The public API is loaded lazily so that ``skm --help`` and ``skm sample`` stay fast::
+
+    import skm
+    result = skm.score("responses.xlsx")      # or a pandas DataFrame
+    print(result.ikm_display, result.grade)    # 92.84 A
+    skm.sample_size(1000).sample               # 278
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "score": "skm.api",
+    "load": "skm.api",
+    "score_responses": "skm.api",
+    "tally_frame": "skm.api",
+    "read_responses": "skm.readers",
+    "Responses": "skm.readers",
+    "compute_ikm": "skm.calc",
+    "score_tallies": "skm.calc",
+    "IkmResult": "skm.calc",
+    "ElementScore": "skm.calc",
+    "ScoringRules": "skm.calc",
+    "WeightPolicy": "skm.calc",
+    "Tally": "skm.calc",
+    "round_half_up": "skm.calc",
+    "sample_size": "skm.sampling",
+    "Instrument": "skm.instrument",
+    "PERMENPAN_14_2017": "skm.instrument",
+    "SkmError": "skm.errors",
+    "ExitCode": "skm.errors",
+    "result_to_dict": "skm.render.json",
+}
+
+__all__ = [
+    "PERMENPAN_14_2017",
+    "ElementScore",
+    "ExitCode",
+    "IkmResult",
+    "Instrument",
+    "Responses",
+    "ScoringRules",
+    "SkmError",
+    "Tally",
+    "WeightPolicy",
+    "__version__",
+    "compute_ikm",
+    "load",
+    "read_responses",
+    "result_to_dict",
+    "round_half_up",
+    "sample_size",
+    "score",
+    "score_responses",
+    "score_tallies",
+    "tally_frame",
+]
+
+if TYPE_CHECKING:
+    from skm.api import load, score, score_responses, tally_frame
+    from skm.calc import (
+        ElementScore,
+        IkmResult,
+        ScoringRules,
+        Tally,
+        WeightPolicy,
+        compute_ikm,
+        round_half_up,
+        score_tallies,
+    )
+    from skm.errors import ExitCode, SkmError
+    from skm.instrument import PERMENPAN_14_2017, Instrument
+    from skm.readers import Responses, read_responses
+    from skm.render.json import result_to_dict
+    from skm.sampling import sample_size
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        msg = f"module 'skm' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

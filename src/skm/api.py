@@ -1,0 +1,124 @@
+"""The Python API: score a file, a DataFrame or a :class:`Responses` table.
+
+>>> import skm
+>>> result = skm.score("responses.xlsx")          # doctest: +SKIP
+>>> result.ikm_display, result.grade               # doctest: +SKIP
+(Decimal('92.84'), 'A')
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from skm.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally, score_tallies
+from skm.errors import ExitCode, IssueCode, SkmError
+from skm.instrument import PERMENPAN_14_2017, Instrument
+from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["DEFAULT_MIN_GROUP", "find_column", "load", "score", "score_responses", "tally_frame"]
+
+DEFAULT_MIN_GROUP = 5
+
+
+def tally_frame(frame: pd.DataFrame, instrument: Instrument = PERMENPAN_14_2017) -> dict[str, Tally]:
+    """Per-question tallies of a canonical frame (columns ``u1``… with scores or ``<NA>``)."""
+    size = instrument.scale_max - instrument.scale_min + 1
+    tallies: dict[str, Tally] = {}
+    for key in instrument.question_keys:
+        if key not in frame.columns:
+            continue
+        counts = frame[key].value_counts(dropna=True)
+        tallies[key] = Tally(
+            tuple(int(counts.get(instrument.scale_min + i, 0)) for i in range(size)), instrument.scale_min
+        )
+    return tallies
+
+
+def load(
+    source: str | Path | pd.DataFrame | Responses,
+    *,
+    instrument: Instrument = PERMENPAN_14_2017,
+    sheet: str | int | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+) -> Responses:
+    """Read and validate ``source`` (a path, a DataFrame or already-read responses)."""
+    if isinstance(source, Responses):
+        return source
+    if isinstance(source, str | Path):
+        return read_responses(source, sheet=sheet, instrument=instrument, invalid=invalid)
+    return responses_from_frame(source, instrument=instrument, invalid=invalid)
+
+
+def find_column(responses: Responses, name: str) -> str:
+    """The attribute column called ``name`` (case- and space-insensitive)."""
+    wanted = " ".join(name.lower().split())
+    for column in responses.attribute_columns():
+        if " ".join(column.lower().split()) == wanted:
+            return column
+    raise SkmError(
+        IssueCode.UNKNOWN_COLUMN,
+        ExitCode.USAGE,
+        column=name,
+        columns=", ".join(f"'{c}'" for c in responses.attribute_columns()) or "-",
+    )
+
+
+def _score_frame(frame: pd.DataFrame, instrument: Instrument, rules: ScoringRules) -> IkmResult:
+    return score_tallies(tally_frame(frame, instrument), len(frame), instrument, rules)
+
+
+def score_responses(
+    responses: Responses,
+    *,
+    rules: ScoringRules | None = None,
+    by: str | None = None,
+    min_group: int = DEFAULT_MIN_GROUP,
+) -> IkmResult:
+    """Score read responses, optionally per group of the attribute column ``by``."""
+    rules = rules or ScoringRules()
+    instrument = responses.instrument
+    frame = responses.frame
+    try:
+        total = _score_frame(frame, instrument, rules)
+    except NoAnswersError as exc:
+        raise SkmError(
+            IssueCode.NO_ANSWERS, ExitCode.INVALID_DATA, file=responses.source, codes=", ".join(exc.codes)
+        ) from exc
+    if by is None:
+        return total
+    column = find_column(responses, by)
+    labels = frame[column].map(lambda v: "(kosong)" if v is None else str(v).strip())
+    groups: list[GroupResult] = []
+    for name, part in frame.groupby(labels, sort=True):
+        group = str(name)
+        try:
+            result: IkmResult | None = _score_frame(part, instrument, rules)
+            missing: tuple[str, ...] = ()
+        except NoAnswersError as exc:
+            result, missing = None, exc.codes
+        groups.append(GroupResult(group, len(part), result, len(part) < min_group, missing))
+    return replace(total, group_by=column, groups=tuple(groups))
+
+
+def score(
+    source: str | Path | pd.DataFrame | Responses,
+    *,
+    instrument: Instrument = PERMENPAN_14_2017,
+    rules: ScoringRules | None = None,
+    by: str | None = None,
+    min_group: int = DEFAULT_MIN_GROUP,
+    sheet: str | int | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+) -> IkmResult:
+    """Read (if needed), validate and score responses; the same result the CLI prints.
+
+    ``source`` is a path (.xlsx, .xls, .ods, .csv), a DataFrame whose columns are headers
+    (``U1``…``U9`` plus attributes) or :class:`Responses`. Raises :class:`SkmError`.
+    """
+    responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid)
+    return score_responses(responses, rules=rules, by=by, min_group=min_group)

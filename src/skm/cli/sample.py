@@ -1,0 +1,171 @@
+"""``skm sample``: minimum number of respondents (Krejcie & Morgan by default).
+
+Imports nothing heavy: it must start faster than ``import pandas``.
+"""
+
+from __future__ import annotations
+
+import csv
+from fractions import Fraction
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skm.cli.common import DebugOption, LangOption, TableJson, error_boundary, fail_usage, print_renderable
+from skm.messages import Lang
+from skm.sampling import Method, Rounding, SampleSize, ServiceSample, allocate, sample_size
+
+__all__ = ["register"]
+
+_ERR = {
+    "population": (
+        "populasi harus bilangan bulat ≥ 1, bukan '{v}'",
+        "population must be a whole number ≥ 1, not '{v}'",
+    ),
+    "margin": (
+        "--margin harus di antara 0 dan 1 (mis. 0.05), bukan '{v}'",
+        "--margin must be between 0 and 1 (e.g. 0.05), not '{v}'",
+    ),
+    "confidence": (
+        "--confidence harus di antara 0 dan 1 (mis. 0.95), bukan '{v}'",
+        "--confidence must be between 0 and 1 (e.g. 0.95), not '{v}'",
+    ),
+    "proportion": (
+        "--proportion harus di antara 0 dan 1 (mis. 0.5), bukan '{v}'",
+        "--proportion must be between 0 and 1 (e.g. 0.5), not '{v}'",
+    ),
+    "service": (
+        "--service harus berbentuk NAMA=POPULASI (mis. \"KTP-el=1200\"), bukan '{v}'",
+        "--service must look like NAME=POPULATION (e.g. \"KTP-el=1200\"), not '{v}'",
+    ),
+    "services-file": ("berkas layanan '{v}': {why}", "services file '{v}': {why}"),
+    "none": ("beri POPULASI atau --service/--services-file", "give a POPULATION or --service/--services-file"),
+    "mismatch": (
+        "POPULASI {v} tidak sama dengan jumlah populasi layanan {why}; hapus POPULASI atau perbaiki",
+        "POPULATION {v} differs from the services' total {why}; drop POPULATION or fix it",
+    ),
+}
+
+
+def _msg(key: str, lang: Lang, **params: object) -> str:
+    pair = _ERR[key]
+    return (pair[1] if lang is Lang.EN else pair[0]).format(**params)
+
+
+def _whole(text: str, lang: Lang) -> int:
+    try:
+        value = Fraction(text.strip().replace("_", ""))
+    except (ValueError, ZeroDivisionError):
+        fail_usage(_msg("population", lang, v=text))
+    if value.denominator != 1 or value < 1:
+        fail_usage(_msg("population", lang, v=text))
+    return int(value)
+
+
+def _unit_interval(text: str, key: str, lang: Lang) -> Fraction:
+    try:
+        value = Fraction(text.strip().replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        fail_usage(_msg(key, lang, v=text))
+    if not 0 < value < 1:
+        fail_usage(_msg(key, lang, v=text))
+    return value
+
+
+def _services(options: list[str], file: Path | None, lang: Lang) -> dict[str, int]:
+    services: dict[str, int] = {}
+    for item in options:
+        name, sep, number = item.rpartition("=")
+        if not sep or not name.strip():
+            fail_usage(_msg("service", lang, v=item))
+        services[name.strip()] = _whole(number, lang)
+    if file is not None:
+        try:
+            from skm.readers.grid import decode_text, sniff_delimiter  # noqa: PLC0415
+
+            text = decode_text(file.read_bytes(), file)
+        except OSError as exc:
+            fail_usage(_msg("services-file", lang, v=file, why=exc.strerror))
+        rows = [r for r in csv.reader(text.splitlines(), delimiter=sniff_delimiter(text)) if any(c.strip() for c in r)]
+        for line, row in enumerate(rows, 1):
+            if len(row) < 2:
+                fail_usage(_msg("services-file", lang, v=file, why=f"baris/row {line}: 2 kolom / columns"))
+            if line == 1 and not row[1].strip().replace("_", "").isdigit():
+                continue  # header row
+            services[row[0].strip()] = _whole(row[1], lang)
+    return services
+
+
+def sample(
+    population: Annotated[
+        str | None, typer.Argument(help="Jumlah populasi pengguna layanan. / Population (service users).")
+    ] = None,
+    method: Annotated[Method, typer.Option(help="Rumus ukuran sampel. / Sample-size formula.")] = Method.KREJCIE_MORGAN,
+    rounding: Annotated[
+        Rounding | None,
+        typer.Option(
+            help="Pembulatan: half-up (tabel K&M) atau up. Default: half-up untuk K&M, up untuk Slovin/Cochran."
+        ),
+    ] = None,
+    margin: Annotated[str, typer.Option(help="Batas kesalahan d/e, 0–1. / Margin of error.")] = "0.05",
+    confidence: Annotated[
+        str, typer.Option(help="Tingkat kepercayaan (K&M, Cochran). 0.95 → X² = 3,841. / Confidence level.")
+    ] = "0.95",
+    proportion: Annotated[str, typer.Option(help="Proporsi P (K&M, Cochran). / Population proportion.")] = "0.5",
+    service: Annotated[
+        list[str] | None,
+        typer.Option("--service", help='Populasi per layanan, berulang: --service "KTP-el=1200". / Per service.'),
+    ] = None,
+    services_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--services-file", help="CSV berisi layanan,populasi. / CSV of service,population.", dir_okay=False
+        ),
+    ] = None,
+    output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
+    lang: LangOption = Lang.ID,
+    debug: DebugOption = False,
+) -> None:
+    """Hitung ukuran sampel minimum (Krejcie & Morgan). / Minimum survey sample size.
+
+    Contoh / examples: skm sample 1000 → 278;  skm sample --service "KTP-el=1200" --service "KK=800"
+    """
+    with error_boundary(lang, debug):
+        m = _unit_interval(margin, "margin", lang)
+        c = _unit_interval(confidence, "confidence", lang)
+        p = _unit_interval(proportion, "proportion", lang)
+        services = _services(service or [], services_file, lang)
+        if population is None and not services:
+            fail_usage(_msg("none", lang))
+        total = sum(services.values())
+        n = total if population is None else _whole(population, lang)
+        if services and n != total:
+            fail_usage(_msg("mismatch", lang, v=n, why=total))
+
+        def size(pop: int) -> SampleSize:
+            return sample_size(pop, method=method, rounding=rounding, margin=m, confidence=c, proportion=p)
+
+        overall = size(n)
+        shares = allocate(overall.sample, services) if services else {}
+        rows = [ServiceSample(k, v, size(v).sample, shares[k]) for k, v in services.items()]
+        if output_format is TableJson.JSON:
+            from skm.render.json import dumps  # noqa: PLC0415
+
+            data = overall.as_dict()
+            if rows:
+                data["services"] = [
+                    {"service": r.service, "population": r.population, "sample": r.minimum, "allocated": r.allocated}
+                    for r in rows
+                ]
+                data["services_minimum_total"] = sum(r.minimum for r in rows)
+            typer.echo(dumps(data))
+            return
+        from skm.render.console import sample_renderable  # noqa: PLC0415
+
+        print_renderable(sample_renderable(overall, lang, rows))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("sample")(sample)

@@ -1,0 +1,193 @@
+"""``skm score FILE``: the index, per element, with its priority table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skm.cli.common import (
+    DebugOption,
+    ForceOption,
+    LangOption,
+    OutputOption,
+    error_boundary,
+    print_renderable,
+    stderr_console,
+)
+from skm.messages import Lang
+
+__all__ = ["register"]
+
+
+class ScoreFormat(StrEnum):
+    """Output formats of ``skm score``."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class Weight(StrEnum):
+    """Weight choices on the command line."""
+
+    EXACT = "exact"
+    W111 = "0.111"
+    W11 = "0.11"
+
+
+class Invalid(StrEnum):
+    """What to do with invalid answer cells."""
+
+    ERROR = "error"
+    SKIP = "skip"
+
+
+EXAMPLE_NAME = "contoh_skm.csv"
+
+
+def example_path() -> Path:
+    """The example responses file bundled inside the package."""
+    from importlib.resources import files  # noqa: PLC0415
+
+    return Path(str(files("skm") / "data" / EXAMPLE_NAME))
+
+
+def result_csv(result: object) -> str:
+    """Per-element rows (and an IKM row) for the pooled result and each group."""
+    from skm.calc import IkmResult  # noqa: PLC0415
+
+    assert isinstance(result, IkmResult)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["group", "respondents", "code", "name", "answered", "sum", "nrr", "weighted", "converted", "grade"]
+    )
+
+    def emit(group: str, r: IkmResult) -> None:
+        for e in r.elements:
+            writer.writerow(
+                [
+                    group,
+                    r.respondents,
+                    e.code,
+                    e.name,
+                    e.answered,
+                    e.sum,
+                    e.nrr_display,
+                    e.weighted_display,
+                    e.converted_display,
+                    e.grade,
+                ]
+            )
+        writer.writerow(
+            [group, r.respondents, "IKM", "Nilai indeks / IKM", "", "", r.index_display, "", r.ikm_display, r.grade]
+        )
+
+    emit("", result)
+    for g in result.groups:
+        if g.result is not None:
+            emit(g.group, g.result)
+    return buffer.getvalue()
+
+
+def score(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False),
+    ] = None,
+    example: Annotated[
+        bool, typer.Option("--example", help="Hitung contoh bawaan paket. / Score the bundled example.")
+    ] = False,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Hitung per kelompok kolom ini (mis. layanan). / Group by this column.")
+    ] = None,
+    min_group: Annotated[
+        int, typer.Option("--min-group", min=1, help="Kelompok lebih kecil dari ini ditandai. / Flag smaller groups.")
+    ] = 5,
+    weight: Annotated[
+        Weight, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
+    ] = Weight.EXACT,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="Nama atau nomor sheet (xlsx). / Sheet name or number.")
+    ] = None,
+    invalid: Annotated[
+        Invalid,
+        typer.Option(
+            "--invalid",
+            help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
+        ),
+    ] = Invalid.ERROR,
+    output_format: Annotated[ScoreFormat, typer.Option("--format", help="table, json atau csv.")] = ScoreFormat.TABLE,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    lang: LangOption = Lang.ID,
+    debug: DebugOption = False,
+) -> None:
+    """Hitung IKM dari berkas jawaban responden. / Compute the IKM from a responses file.
+
+    Kolom unsur berjudul U1 … U9 (juga 'u1', 'U 1', 'Unsur 1') berisi jawaban 1–4; kolom lain
+    disimpan sebagai atribut responden (untuk --by).
+    """
+    from skm.cli.common import fail_usage  # noqa: PLC0415
+
+    with error_boundary(lang, debug):
+        paths = list(files or [])
+        if example:
+            paths.append(example_path())
+        if len(paths) != 1:
+            fail_usage(
+                "beri tepat satu BERKAS atau --example" if lang is Lang.ID else "give exactly one FILE or --example"
+            )
+        from skm.api import load, score_responses  # noqa: PLC0415
+        from skm.calc import ScoringRules, WeightPolicy  # noqa: PLC0415
+        from skm.messages import issue_line  # noqa: PLC0415
+
+        responses = load(paths[0], sheet=sheet, invalid=invalid.value)
+        if responses.errors:
+            err = stderr_console()
+            for issue in responses.errors[:20]:
+                err.print("skip: " + issue_line(issue, lang), markup=False, highlight=False)
+            if len(responses.errors) > 20:
+                err.print(f"skip: … +{len(responses.errors) - 20}", markup=False)
+        result = score_responses(
+            responses, rules=ScoringRules(weight=WeightPolicy(weight.value)), by=by, min_group=min_group
+        )
+        if output_format is ScoreFormat.TABLE and output is None:
+            from skm.render.console import score_renderable  # noqa: PLC0415
+
+            print_renderable(score_renderable(result, lang, title=responses.source, min_group=min_group))
+            return
+        if output_format is ScoreFormat.CSV:
+            text = result_csv(result)
+        elif output_format is ScoreFormat.JSON:
+            from skm.render.json import dumps, result_to_dict  # noqa: PLC0415
+
+            data = result_to_dict(result, lang)
+            data["source"] = responses.source
+            if responses.errors:
+                data["skipped_cells"] = [i.as_dict() for i in responses.errors]
+            text = dumps(data) + "\n"
+        else:
+            from rich.console import Console  # noqa: PLC0415
+
+            from skm.render.console import score_renderable  # noqa: PLC0415
+
+            console = Console(file=io.StringIO(), width=120, color_system=None)
+            console.print(score_renderable(result, lang, title=responses.source, min_group=min_group))
+            text = console.file.getvalue()  # type: ignore[attr-defined]
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        from skm.output import write_atomic  # noqa: PLC0415
+
+        write_atomic(output, text, inputs=paths, force=force)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("score")(score)

@@ -1,0 +1,132 @@
+"""Exit codes, problem records and exceptions. Pure: standard library only.
+
+Two kinds of failure:
+
+* an :class:`Issue` is a problem with a particular cell, row or column. Issues are values,
+  collected all at once into a list, and rendered one line each;
+* an :class:`SkmError` stops a command (unreadable file, no element columns, invalid data).
+  It carries a message key, its parameters, the issues behind it and the exit code.
+
+Messages live in :mod:`skm.messages`, keyed by :class:`IssueCode`, in Indonesian and English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum, unique
+
+__all__ = ["ExitCode", "Issue", "IssueCode", "Severity", "SkmError"]
+
+
+@unique
+class ExitCode(IntEnum):
+    """Process exit status of every ``skm`` command (documented in the README)."""
+
+    OK = 0
+    INVALID_DATA = 1
+    USAGE = 2
+    INPUT_ERROR = 3
+    OUTPUT_ERROR = 4
+    INTERNAL_ERROR = 70
+    INTERRUPTED = 130
+
+
+class Severity(StrEnum):
+    """How serious an issue is: errors stop scoring unless told to skip them."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class IssueCode(StrEnum):
+    """Stable machine-readable problem codes (also the keys of the message templates)."""
+
+    # input errors (exit 3)
+    FILE_NOT_FOUND = "file-not-found"
+    NOT_A_FILE = "not-a-file"
+    UNREADABLE = "unreadable-file"
+    UNSUPPORTED_FORMAT = "unsupported-format"
+    ENCODING = "encoding-error"
+    EMPTY_FILE = "empty-file"
+    NO_ELEMENT_COLUMNS = "no-element-columns"
+    SHEET_NOT_FOUND = "sheet-not-found"
+    AMBIGUOUS_SHEET = "ambiguous-sheet"
+    # data issues (exit 1)
+    INVALID_DATA = "invalid-data"
+    BAD_COLUMNS = "bad-columns"
+    OUT_OF_RANGE = "out-of-range"
+    NOT_A_NUMBER = "not-a-number"
+    NOT_AN_INTEGER = "not-an-integer"
+    UNKNOWN_LABEL = "unknown-label"
+    NO_RESPONDENTS = "no-respondents"
+    MISSING_ELEMENTS = "missing-elements"
+    DUPLICATE_ELEMENT = "duplicate-element"
+    NO_ANSWERS = "no-answers"
+    UNKNOWN_COLUMN = "unknown-column"
+    SMALL_GROUP = "small-group"
+    HEADER_LABEL_MISMATCH = "header-label-mismatch"
+    # output errors (exit 4)
+    OUTPUT_EXISTS = "output-exists"
+    OUTPUT_IS_INPUT = "output-is-input"
+    OUTPUT_UNWRITABLE = "output-unwritable"
+    # usage errors (exit 2)
+    INVALID_OPTION = "invalid-option"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in an input, located in the user's coordinates.
+
+    ``row`` is the spreadsheet row as Excel shows it (header = row 1 in a plain file);
+    ``column`` is the header text as written in the file. ``value`` is the single offending
+    cell (never a whole row: survey rows are personal data), shortened for display.
+    """
+
+    code: IssueCode
+    severity: Severity = Severity.ERROR
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    letter: str | None = None
+    value: str | None = None
+    params: dict[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-friendly form (the message itself is rendered per language)."""
+        return {
+            "code": self.code.value,
+            "severity": self.severity.value,
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "letter": self.letter,
+            "value": self.value,
+            **({"params": self.params} if self.params else {}),
+        }
+
+
+class SkmError(Exception):
+    """A failure that stops a command; rendered as one message plus its issues."""
+
+    def __init__(
+        self,
+        code: IssueCode,
+        exit_code: ExitCode,
+        *,
+        issues: tuple[Issue, ...] | list[Issue] = (),
+        **params: object,
+    ) -> None:
+        self.code = code
+        self.exit_code = exit_code
+        self.params = params
+        self.issues = tuple(issues)
+        super().__init__(f"{code.value}: {params}")
+
+
+def shorten(value: object, limit: int = 40) -> str:
+    """A cell value as shown in messages: stripped and cut to ``limit`` characters."""
+    text = str(value).strip().replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,19 @@
+"""Readers: files (or DataFrames) in, a canonical :class:`Responses` table plus issues out."""
+
+from skm.readers.table import (
+    ColumnInfo,
+    InvalidPolicy,
+    Responses,
+    SkippedRow,
+    read_responses,
+    responses_from_frame,
+)
+
+__all__ = [
+    "ColumnInfo",
+    "InvalidPolicy",
+    "Responses",
+    "SkippedRow",
+    "read_responses",
+    "responses_from_frame",
+]

@@ -1,0 +1,1 @@
+"""Renderers: results in, text/objects out. They never read input files."""
