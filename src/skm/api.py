@@ -16,6 +16,7 @@ from skm.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally
 from skm.errors import ExitCode, IssueCode, SkmError
 from skm.instrument import PERMENPAN_14_2017, Instrument
 from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
+from skm.readers.profile import match_profile
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,11 +56,15 @@ def load(
 
 
 def find_column(responses: Responses, name: str) -> str:
-    """The attribute column called ``name`` (case- and space-insensitive)."""
+    """The attribute column called ``name`` (case- and space-insensitive), or the column
+    holding the profile attribute ``name`` names (``layanan``, ``service``, ``gender`` …)."""
     wanted = " ".join(name.lower().split())
     for column in responses.attribute_columns():
         if " ".join(column.lower().split()) == wanted:
             return column
+    canonical = wanted if wanted in responses.profile else match_profile(wanted)
+    if canonical is not None and canonical in responses.profile:
+        return responses.profile[canonical]
     raise SkmError(
         IssueCode.UNKNOWN_COLUMN,
         ExitCode.USAGE,

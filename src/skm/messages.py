@@ -228,6 +228,19 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+def register(texts: dict[str, tuple[str, str]]) -> None:
+    """Add an area's message templates (Indonesian, English); keys must be new.
+
+    Areas (readers, report, stats, template …) keep their wording in a module of their own and
+    register it at import, so that every sentence is still reached through :func:`t`.
+    """
+    clash = sorted(set(texts) & set(_TEXT))
+    if clash:
+        msg = f"message keys defined twice: {clash}"
+        raise ValueError(msg)
+    _TEXT.update(texts)
+
+
 def t(key: str, lang: Lang | str = Lang.ID, /, **params: object) -> str:
     """The text for ``key`` in ``lang``, formatted with ``params``."""
     pair = _TEXT[key]

@@ -13,6 +13,7 @@ from skm.instrument import PERMENPAN_14_2017, Instrument
 from skm.readers.answers import parse_answer
 from skm.readers.columns import ColumnMatch, match_header
 from skm.readers.grid import Sheet, column_letter, is_blank, read_sheets, row_is_blank
+from skm.readers.profile import match_profile
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -66,6 +67,7 @@ class Responses:
     issues: list[Issue] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    profile: dict[str, str] = field(default_factory=dict)  # canonical name → frame column
 
     @property
     def respondents(self) -> int:
@@ -293,6 +295,11 @@ def build_responses(
     for name, a in zip(names, attr_cols, strict=True):
         data[name] = attrs[a.index]
     frame = pd.DataFrame(data, index=pd.Index(row_numbers, name="row"))
+    profile: dict[str, str] = {}
+    for name in names:
+        canonical = match_profile(name)
+        if canonical is not None and canonical not in profile:
+            profile[canonical] = name
     responses = Responses(
         frame=frame,
         instrument=instrument,
@@ -302,6 +309,7 @@ def build_responses(
         columns=columns,
         issues=issues,
         skipped=skipped,
+        profile=profile,
     )
     if any(i.code in _FATAL for i in issues):
         raise SkmError(
