@@ -115,6 +115,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Berkas '{file}': kolom unsur tidak lengkap atau ganda:",
         "File '{file}': element columns are incomplete or repeated:",
     ),
+    "skipped-cell": ("dilewati: {line}", "skipped: {line}"),
+    "skipped-count": (
+        "{count} sel tidak valid dilewati (tidak dihitung); daftar di atas.",
+        "{count} invalid cells left out (not counted); listed above.",
+    ),
     "more-issues": ("… dan {count} masalah lainnya.", "… and {count} more problems."),
     # --- output errors ---
     "output-exists": (

@@ -40,6 +40,7 @@ _ERR = {
         "--service must look like NAME=POPULATION (e.g. \"KTP-el=1200\"), not '{v}'",
     ),
     "services-file": ("berkas layanan '{v}': {why}", "services file '{v}': {why}"),
+    "option": ("opsi tidak dikenal: '{v}' (lihat skm sample --help)", "unknown option: '{v}' (see skm sample --help)"),
     "none": ("beri POPULASI atau --service/--services-file", "give a POPULATION or --service/--services-file"),
     "mismatch": (
         "POPULASI {v} tidak sama dengan jumlah populasi layanan {why}; hapus POPULASI atau perbaiki",
@@ -54,6 +55,8 @@ def _msg(key: str, lang: Lang, **params: object) -> str:
 
 
 def _whole(text: str, lang: Lang) -> int:
+    if text.startswith("--"):
+        fail_usage(_msg("option", lang, v=text))
     try:
         value = Fraction(text.strip().replace("_", ""))
     except (ValueError, ZeroDivisionError):
@@ -99,7 +102,8 @@ def _services(options: list[str], file: Path | None, lang: Lang) -> dict[str, in
 
 def sample(
     population: Annotated[
-        str | None, typer.Argument(help="Jumlah populasi pengguna layanan. / Population (service users).")
+        str | None,
+        typer.Argument(metavar="POPULASI", help="Jumlah populasi pengguna layanan. / Population (service users)."),
     ] = None,
     method: Annotated[Method, typer.Option(help="Rumus ukuran sampel. / Sample-size formula.")] = Method.KREJCIE_MORGAN,
     rounding: Annotated[
@@ -108,14 +112,21 @@ def sample(
             help="Pembulatan: half-up (tabel K&M) atau up. Default: half-up untuk K&M, up untuk Slovin/Cochran."
         ),
     ] = None,
-    margin: Annotated[str, typer.Option(help="Batas kesalahan d/e, 0–1. / Margin of error.")] = "0.05",
+    margin: Annotated[str, typer.Option(metavar="D", help="Batas kesalahan d/e, 0–1. / Margin of error.")] = "0.05",
     confidence: Annotated[
-        str, typer.Option(help="Tingkat kepercayaan (K&M, Cochran). 0.95 → X² = 3,841. / Confidence level.")
+        str,
+        typer.Option(metavar="C", help="Tingkat kepercayaan (K&M, Cochran). 0.95 → X² = 3,841. / Confidence level."),
     ] = "0.95",
-    proportion: Annotated[str, typer.Option(help="Proporsi P (K&M, Cochran). / Population proportion.")] = "0.5",
+    proportion: Annotated[
+        str, typer.Option(metavar="P", help="Proporsi P (K&M, Cochran). / Population proportion.")
+    ] = "0.5",
     service: Annotated[
         list[str] | None,
-        typer.Option("--service", help='Populasi per layanan, berulang: --service "KTP-el=1200". / Per service.'),
+        typer.Option(
+            "--service",
+            metavar="NAMA=POPULASI",
+            help='Populasi per layanan, berulang: --service "KTP-el=1200". / Per service.',
+        ),
     ] = None,
     services_file: Annotated[
         Path | None,
@@ -168,4 +179,5 @@ def sample(
 
 def register(app: typer.Typer) -> None:
     """Add the command to the app."""
-    app.command("sample")(sample)
+    # "-5" must reach the population check (one clear line) instead of "No such option: -5"
+    app.command("sample", context_settings={"ignore_unknown_options": True})(sample)

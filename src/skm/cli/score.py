@@ -98,22 +98,31 @@ def result_csv(result: object) -> str:
 def score(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False),
+        typer.Argument(
+            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+        ),
     ] = None,
     example: Annotated[
         bool, typer.Option("--example", help="Hitung contoh bawaan paket. / Score the bundled example.")
     ] = False,
     by: Annotated[
-        str | None, typer.Option("--by", help="Hitung per kelompok kolom ini (mis. layanan). / Group by this column.")
+        str | None,
+        typer.Option(
+            "--by", metavar="KOLOM", help="Hitung per kelompok kolom ini (mis. layanan). / Group by this column."
+        ),
     ] = None,
     min_group: Annotated[
-        int, typer.Option("--min-group", min=1, help="Kelompok lebih kecil dari ini ditandai. / Flag smaller groups.")
+        int,
+        typer.Option(
+            "--min-group", min=1, metavar="N", help="Kelompok lebih kecil dari ini ditandai. / Flag smaller groups."
+        ),
     ] = 5,
     weight: Annotated[
         Weight, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
     ] = Weight.EXACT,
     sheet: Annotated[
-        str | None, typer.Option("--sheet", help="Nama atau nomor sheet (xlsx). / Sheet name or number.")
+        str | None,
+        typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
     ] = None,
     invalid: Annotated[
         Invalid,
@@ -149,11 +158,14 @@ def score(
 
         responses = load(paths[0], sheet=sheet, invalid=invalid.value)
         if responses.errors:
+            from skm.messages import t  # noqa: PLC0415
+
             err = stderr_console()
             for issue in responses.errors[:20]:
-                err.print("skip: " + issue_line(issue, lang), markup=False, highlight=False)
+                err.print(t("skipped-cell", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
             if len(responses.errors) > 20:
-                err.print(f"skip: … +{len(responses.errors) - 20}", markup=False)
+                err.print(t("more-issues", lang, count=len(responses.errors) - 20), markup=False)
+            err.print(t("skipped-count", lang, count=len(responses.errors)), markup=False)
         result = score_responses(
             responses, rules=ScoringRules(weight=WeightPolicy(weight.value)), by=by, min_group=min_group
         )
