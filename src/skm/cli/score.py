@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from skm.calc import WeightPolicy
 from skm.cli.common import (
     DebugOption,
     ForceOption,
@@ -20,6 +21,7 @@ from skm.cli.common import (
     stderr_console,
 )
 from skm.messages import Lang
+from skm.readers import InvalidPolicy
 
 __all__ = ["register"]
 
@@ -30,21 +32,6 @@ class ScoreFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
-
-
-class Weight(StrEnum):
-    """Weight choices on the command line."""
-
-    EXACT = "exact"
-    W111 = "0.111"
-    W11 = "0.11"
-
-
-class Invalid(StrEnum):
-    """What to do with invalid answer cells."""
-
-    ERROR = "error"
-    SKIP = "skip"
 
 
 EXAMPLE_NAME = "contoh_skm.csv"
@@ -118,19 +105,19 @@ def score(
         ),
     ] = 5,
     weight: Annotated[
-        Weight, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
-    ] = Weight.EXACT,
+        WeightPolicy, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
+    ] = WeightPolicy.EXACT,
     sheet: Annotated[
         str | None,
         typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
     ] = None,
     invalid: Annotated[
-        Invalid,
+        InvalidPolicy,
         typer.Option(
             "--invalid",
             help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
         ),
-    ] = Invalid.ERROR,
+    ] = InvalidPolicy.ERROR,
     output_format: Annotated[ScoreFormat, typer.Option("--format", help="table, json atau csv.")] = ScoreFormat.TABLE,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -153,10 +140,10 @@ def score(
                 "beri tepat satu BERKAS atau --example" if lang is Lang.ID else "give exactly one FILE or --example"
             )
         from skm.api import load, score_responses  # noqa: PLC0415
-        from skm.calc import ScoringRules, WeightPolicy  # noqa: PLC0415
+        from skm.calc import ScoringRules  # noqa: PLC0415
         from skm.messages import issue_line  # noqa: PLC0415
 
-        responses = load(paths[0], sheet=sheet, invalid=invalid.value)
+        responses = load(paths[0], sheet=sheet, invalid=invalid)
         if responses.errors:
             from skm.messages import t  # noqa: PLC0415
 
@@ -166,9 +153,7 @@ def score(
             if len(responses.errors) > 20:
                 err.print(t("more-issues", lang, count=len(responses.errors) - 20), markup=False)
             err.print(t("skipped-count", lang, count=len(responses.errors)), markup=False)
-        result = score_responses(
-            responses, rules=ScoringRules(weight=WeightPolicy(weight.value)), by=by, min_group=min_group
-        )
+        result = score_responses(responses, rules=ScoringRules(weight=weight), by=by, min_group=min_group)
         if output_format is ScoreFormat.TABLE and output is None:
             from skm.render.console import score_renderable  # noqa: PLC0415
 
