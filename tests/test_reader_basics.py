@@ -71,7 +71,7 @@ def test_xlsx_with_title_rows_reports_excel_rows(tmp_path: Path) -> None:
     err = info.value
     assert err.exit_code is ExitCode.INVALID_DATA
     found = [(i.row, i.column, i.letter, i.code) for i in err.issues]
-    assert found == [(5, "U3", "E", IssueCode.OUT_OF_RANGE), (5, "U5", "G", IssueCode.NOT_A_NUMBER)]
+    assert found == [(5, "U3", "E", IssueCode.OUT_OF_RANGE), (5, "U5", "G", IssueCode.UNKNOWN_LABEL)]
 
 
 def test_invalid_skip_scores_the_rest(tmp_path: Path) -> None:

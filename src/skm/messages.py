@@ -104,8 +104,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "group '{group}' has only {n} respondents (< {minimum}); its result is unreliable",
     ),
     "header-label-mismatch": (
-        "judul kolom menunjuk {header_element}, tetapi jawabannya berlabel {label_element}",
-        "the header names {header_element}, but the answers carry the labels of {label_element}",
+        "judul kolom menunjuk {header_element}, tetapi jawabannya berlabel {label_element}; dibaca sebagai {used}",
+        "the header names {header_element}, but the answers carry the labels of {label_element}; read as {used}",
     ),
     "invalid-data": (
         "Berkas '{file}' berisi {count} sel tidak valid. Perbaiki sel berikut lalu jalankan lagi:",

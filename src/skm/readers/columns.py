@@ -1,8 +1,16 @@
 """Recognise which header names which question of the instrument.
 
-A header such as ``U1``, ``u 1``, ``U-01`` or ``Unsur 1`` names element 1 of the instrument's
-list. Bare ``U8``/``U9`` are positional (the regulation's list order: U8 = complaint
-handling, U9 = facilities) and the result says so.
+Three kinds of header are recognised, in this order:
+
+* a code: ``U1``, ``u 1``, ``U-01``, ``Unsur 1``, ``P1``, ``Q1`` names element 1 of the
+  instrument's list. Bare ``U8``/``U9`` are positional (the regulation's list order: U8 =
+  complaint handling, U9 = facilities) and the output says so;
+* text: the question as a Google Form asks it ("8. Bagaimana pendapat Saudara tentang kualitas
+  sarana dan prasarana?"), the element's name ("Waktu Penyelesaian") or a paraphrase
+  ("Kecepatan pelayanan", "Staff competence"), recognised by the element's keywords. A number
+  before the text is the questionnaire's numbering, not the element code, and is ignored
+  (the example questionnaire asks Sarana 8th and Pengaduan 9th);
+* answers (done by the table builder): a column whose answers carry one element's labels.
 """
 
 from __future__ import annotations
@@ -12,17 +20,39 @@ from dataclasses import dataclass
 
 from skm.instrument import Instrument
 
-__all__ = ["ColumnMatch", "match_header", "normalise_header"]
+__all__ = ["ColumnMatch", "match_header", "match_text", "normalise_header"]
 
 _CODE = re.compile(r"^(?:u|unsur|q|p)\s*[-_.]?\s*0*(\d{1,2})$")
+_LEADING_NUMBER = re.compile(r"^(?:(?:u|unsur|q|p|no)\s*[-_.]?\s*)?\(?\d{1,2}\s*[.):\-]*\s+")
+_CODE_PREFIX = re.compile(r"^((?:u|unsur|q|p)\s*[-_.]?\s*\d{1,2})\b")
+_BRACKET = re.compile(r"\[([^\]]+)\]")
+
+# Reader-side vocabulary added to the instrument's own keywords, by element code. A keyword
+# matches at the start of a word ("facilit" matches "facilities"). Weak keywords only count in
+# question-like headers (four words or more) that do not name a profile attribute, so that
+# "Cap waktu" or "Waktu kunjungan" are not taken for U3.
+_EXTRA_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "U1": ("syarat", "requirement"),
+    "U2": ("sistem", "kemudahan", "alur", "procedur"),
+    "U3": ("kecepatan", "penyelesaian", "cepat", "speed", "timeliness", "ketepatan waktu"),
+    "U4": ("kewajaran biaya", "pungutan", "fee", "cost", "price", "harga"),
+    "U5": ("spesifikasi", "product"),
+    "U6": ("kemampuan", "keahlian", "skill", "competen"),
+    "U7": ("sopan", "ramah", "sikap", "attitude", "courtesy", "behavio"),
+    "U8": ("keluhan", "complaint"),
+    "U9": ("fasilitas", "facilit", "infrastruktur", "infrastructure"),
+}
+_WEAK_KEYWORDS = frozenset({"waktu", "time"})
+_QUESTION_WORDS = 4
 
 
 @dataclass(frozen=True)
 class ColumnMatch:
-    """A header recognised as a question: the question key and how it was recognised."""
+    """A header recognised as a question: the question key, how, and the words that decided it."""
 
     key: str
-    how: str  # "code" (U-number header) or another reader-specific reason
+    how: str  # "code", "text" or "labels"
+    detail: str = ""
 
 
 def normalise_header(value: object) -> str:
@@ -32,21 +62,79 @@ def normalise_header(value: object) -> str:
     return text.strip(" :*")
 
 
-def match_header(header: object, instrument: Instrument) -> ColumnMatch | None:
-    """The question a header names, or ``None`` when it is not an element column."""
-    text = normalise_header(header)
-    if not text:
-        return None
+def _code_match(text: str, instrument: Instrument) -> ColumnMatch | None:
     keys = instrument.question_keys
     if text in keys:
-        return ColumnMatch(text, "code")
+        return ColumnMatch(text, "code", text.upper())
     compact = text.replace(" ", "")
     if compact in keys:
-        return ColumnMatch(compact, "code")
+        return ColumnMatch(compact, "code", compact.upper())
     m = _CODE.match(text)
     if m:
         number = int(m.group(1))
         if 1 <= number <= len(instrument.elements):
             element = instrument.elements[number - 1]
-            return ColumnMatch(element.questions[0].key, "code")
+            return ColumnMatch(element.questions[0].key, "code", element.code)
     return None
+
+
+def _keyword_patterns(instrument: Instrument) -> list[tuple[str, str, re.Pattern[str]]]:
+    out: list[tuple[str, str, re.Pattern[str]]] = []
+    for element in instrument.elements:
+        words = {w.lower() for w in element.keywords} | set(_EXTRA_KEYWORDS.get(element.code, ()))
+        for word in sorted(words):
+            out.append((element.questions[0].key, word, re.compile(rf"\b{re.escape(word)}")))
+    return out
+
+
+_CACHE: dict[int, list[tuple[str, str, re.Pattern[str]]]] = {}
+
+
+def match_text(header: object, instrument: Instrument) -> ColumnMatch | None:
+    """The element a question-like header names by its words, or ``None`` (unknown or ambiguous)."""
+    from skm.readers.profile import match_profile  # noqa: PLC0415 - profile imports this module
+
+    text = normalise_header(header)
+    if not text:
+        return None
+    patterns = _CACHE.setdefault(id(instrument), _keyword_patterns(instrument))
+    candidates = [m.group(1) for m in _BRACKET.finditer(text)] + [text]
+    for candidate in candidates:
+        hits: dict[str, list[str]] = {}
+        for key, word, pattern in patterns:
+            if pattern.search(candidate):
+                hits.setdefault(key, []).append(word)
+        hits = {k: [w for w in ws if not any(o != w and o.startswith(w) for o in ws)] for k, ws in hits.items()}
+        strong = {k: [w for w in ws if w not in _WEAK_KEYWORDS] for k, ws in hits.items()}
+        strong = {k: ws for k, ws in strong.items() if ws}
+        if not strong and hits:
+            question_like = len(candidate.split()) >= _QUESTION_WORDS and match_profile(candidate) is None
+            if not question_like:
+                continue
+            strong = hits
+        if not strong:
+            continue
+        best = max(len(ws) for ws in strong.values())
+        winners = [k for k, ws in strong.items() if len(ws) == best]
+        if len(winners) == 1:
+            return ColumnMatch(winners[0], "text", ", ".join(strong[winners[0]]))
+        return None
+    return None
+
+
+def match_header(header: object, instrument: Instrument) -> ColumnMatch | None:
+    """The question a header names (by code or by text), or ``None`` when it is not an element column."""
+    text = normalise_header(header)
+    if not text:
+        return None
+    code = _code_match(text, instrument)
+    if code is not None:
+        return code
+    # "U1. Persyaratan", "8. Bagaimana pendapat …": the words decide, the number is ignored
+    rest = _LEADING_NUMBER.sub("", text)
+    found = match_text(rest, instrument)
+    if found is None and rest != text:
+        prefix = _CODE_PREFIX.match(text)
+        if prefix:
+            return _code_match(prefix.group(1).strip(), instrument)
+    return found

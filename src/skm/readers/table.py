@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -10,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError, shorten
 from skm.instrument import PERMENPAN_14_2017, Instrument
-from skm.readers.answers import parse_answer
 from skm.readers.columns import ColumnMatch, match_header
 from skm.readers.grid import Sheet, column_letter, is_blank, read_sheets, row_is_blank
+from skm.readers.labels import Cell, LabelBook, parse_cell
 from skm.readers.profile import match_profile
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ class ColumnInfo:
     letter: str
     header: str
     key: str | None  # question key (u1…) or None for an attribute column
-    how: str  # "code", "attribute", …
+    how: str  # "code", "text", "labels" or "attribute"
+    detail: str = ""  # the code, keywords or labels that decided it
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ def read_responses(
     sheet: str | int | None = None,
     instrument: Instrument = PERMENPAN_14_2017,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    labels: LabelBook | None = None,
 ) -> Responses:
     """Read a responses file (.xlsx, .xlsm, .xls, .ods, .csv) into :class:`Responses`.
 
@@ -153,6 +156,7 @@ def read_responses(
         sheet=chosen.name if len(sheets) > 1 or chosen.name else None,
         instrument=instrument,
         invalid=InvalidPolicy(invalid),
+        labels=labels,
     )
 
 
@@ -162,6 +166,7 @@ def responses_from_frame(
     instrument: Instrument = PERMENPAN_14_2017,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     source: str = "<DataFrame>",
+    labels: LabelBook | None = None,
 ) -> Responses:
     """Validate a pandas DataFrame whose column names are headers, as if it were a file.
 
@@ -171,7 +176,14 @@ def responses_from_frame(
     rows.extend(frame.astype(object).where(frame.notna(), None).values.tolist())
     header_row, matches = _find_header(rows[:1], instrument)
     return build_responses(
-        rows, header_row, matches, source=source, sheet=None, instrument=instrument, invalid=InvalidPolicy(invalid)
+        rows,
+        header_row,
+        matches,
+        source=source,
+        sheet=None,
+        instrument=instrument,
+        invalid=InvalidPolicy(invalid),
+        labels=labels,
     )
 
 
@@ -198,15 +210,23 @@ def build_responses(
     sheet: str | None,
     instrument: Instrument,
     invalid: InvalidPolicy,
+    labels: LabelBook | None = None,
 ) -> Responses:
-    """Validate the cells below ``header_row`` and build the canonical table."""
-    import pandas as pd  # noqa: PLC0415 - keep `skm --help` and `skm sample` fast
+    """Validate the cells below ``header_row`` and build the canonical table.
 
-    if not rows or row_is_blank([c for r in rows for c in r]):
+    Vectorised per column: each column's distinct values are parsed once
+    (:func:`~skm.readers.labels.parse_cell`) and mapped back onto the rows with numpy, so the
+    cost is one hash pass per column whatever the number of respondents; issues are built
+    only for the cells that are wrong.
+    """
+    import numpy as np  # noqa: PLC0415 - keep `skm --help` and `skm sample` fast
+    import pandas as pd  # noqa: PLC0415
+
+    if not rows or all(row_is_blank(r) for r in rows):
         raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
     if header_row < 0:
-        header = rows[0]
-        found = [shorten(v, 30) for v in header if not is_blank(v)][:15]
+        first = next(r for r in rows if not row_is_blank(r))
+        found = [shorten(v, 30) for v in first if not is_blank(v)][:15]
         raise SkmError(
             IssueCode.NO_ELEMENT_COLUMNS,
             ExitCode.INPUT_ERROR,
@@ -214,11 +234,87 @@ def build_responses(
             sheet=sheet,
             columns=", ".join(f"'{c}'" for c in found) or "-",
         )
+    book = labels or LabelBook(instrument)
     header = rows[header_row]
+    body = rows[header_row + 1 :]
     width = max(len(r) for r in rows[header_row:])
+    n = len(body)
+    if any(len(r) != width for r in body):
+        body = [list(r) + [None] * (width - len(r)) if len(r) < width else r for r in body]
+    cells_by_col: list[Sequence[object]] = list(zip(*body, strict=True)) if n else [() for _ in range(width)]
+    headers = [
+        "" if c >= len(header) or is_blank(header[c]) else str(header[c]).replace("\n", " ").strip()
+        for c in range(width)
+    ]
+    skipped: list[SkippedRow] = [SkippedRow(r + 1, "title") for r in range(header_row) if not row_is_blank(rows[r])]
+
+    # one factorisation per column: codes (-1 = empty cell) and the distinct values
+    codes_by_col: list[np.ndarray] = []
+    uniques_by_col: list[list[object]] = []
+    nonblank_by_col: list[np.ndarray] = []
+    for c in range(width):
+        codes, uniques = pd.factorize(np.asarray(cells_by_col[c], dtype=object), use_na_sentinel=True)
+        values = list(uniques)
+        blank_u = np.fromiter((is_blank(v) for v in values), dtype=bool, count=len(values))
+        codes_by_col.append(codes)
+        uniques_by_col.append(values)
+        nonblank_by_col.append(~np.append(blank_u, True)[codes])
+
+    # what each distinct value means, for candidate element columns
+    parsed: dict[int, list[Cell]] = {}
+
+    def parse_column(c: int, key: str | None) -> list[Cell]:
+        custom = book.column_mapping(key, headers[c])
+        return [parse_cell(v, book, custom) for v in uniques_by_col[c]]
+
     issues: list[Issue] = []
-    by_key: dict[str, list[int]] = {}
+    final: dict[int, ColumnMatch] = dict(matches)
     for c, m in matches.items():
+        parsed[c] = parse_column(c, m.key)
+    # cross-check each element column with the labels its answers carry
+    for c, m in list(final.items()):
+        label_key = _label_element(parsed[c], codes_by_col[c])
+        if label_key is None or m.key in label_key:
+            continue
+        named = _element_name(instrument, m.key)
+        carried = " / ".join(_element_name(instrument, k) for k in sorted(label_key))
+        positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1
+        if positional:
+            (new_key,) = label_key
+            final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
+        issues.append(
+            Issue(
+                IssueCode.HEADER_LABEL_MISMATCH,
+                Severity.WARNING,
+                file=source,
+                sheet=sheet,
+                row=header_row + 1,
+                column=headers[c],
+                letter=column_letter(c),
+                params={
+                    "header_element": named,
+                    "label_element": carried,
+                    "used": _element_name(instrument, final[c].key),
+                },
+            )
+        )
+    # columns whose header names nothing but whose answers carry one missing element's labels
+    taken = {m.key for m in final.values()}
+    for c in range(width):
+        if c in final or match_profile(headers[c]) is not None:
+            continue
+        cells = parse_column(c, None)
+        label_key = _label_element(cells, codes_by_col[c], strict=True)
+        if label_key is None:
+            continue
+        free = sorted(label_key - taken)
+        if len(free) == 1:
+            final[c] = ColumnMatch(free[0], "labels", _element_name(instrument, free[0]))
+            parsed[c] = cells
+            taken.add(free[0])
+
+    by_key: dict[str, list[int]] = {}
+    for c, m in sorted(final.items()):
         by_key.setdefault(m.key, []).append(c)
     for key, cols in by_key.items():
         if len(cols) > 1:
@@ -230,7 +326,7 @@ def build_responses(
                     row=header_row + 1,
                     params={
                         "element": key.upper(),
-                        "columns": ", ".join(f"'{header[c]}' ({column_letter(c)})" for c in cols),
+                        "columns": ", ".join(f"'{headers[c]}' ({column_letter(c)})" for c in cols),
                     },
                 )
             )
@@ -247,54 +343,106 @@ def build_responses(
         )
     columns: list[ColumnInfo] = []
     for c in range(width):
-        text = "" if c >= len(header) or is_blank(header[c]) else str(header[c]).strip()
-        hit = matches.get(c)
-        columns.append(ColumnInfo(c, column_letter(c), text, hit.key if hit else None, hit.how if hit else "attribute"))
-    element_cols = [(c.index, c.key, c) for c in columns if c.key is not None]
-    attr_cols = [c for c in columns if c.key is None and (c.header or _has_values(rows, header_row, c.index))]
+        hit = final.get(c)
+        columns.append(
+            ColumnInfo(
+                c,
+                column_letter(c),
+                headers[c],
+                hit.key if hit else None,
+                hit.how if hit else "attribute",
+                hit.detail if hit else "",
+            )
+        )
+    element_cols = [c for c in range(width) if c in final]
+    attr_cols = [c for c in range(width) if c not in final and (headers[c] or bool(nonblank_by_col[c].any()))]
+
+    # classify rows: empty, the template's summary block, rows without a single answer
+    nonblank = np.zeros(n, dtype=bool)
+    for c in range(width):
+        nonblank |= nonblank_by_col[c]
+    seen = np.zeros(n, dtype=bool)
+    summary = np.zeros(n, dtype=bool)
+    for c in range(width):
+        flags = np.fromiter((_is_summary_label(v) for v in uniques_by_col[c]), dtype=bool, count=len(uniques_by_col[c]))
+        summary |= ~seen & np.append(flags, False)[codes_by_col[c]]
+        seen |= nonblank_by_col[c]
+    if summary.any():
+        summary[int(np.argmax(summary)) :] = True
+    summary &= nonblank
+    answered = np.zeros(n, dtype=bool)
+    for c in element_cols:
+        answered |= nonblank_by_col[c]
+    keep = nonblank & ~summary & answered
+    for i in np.flatnonzero(~keep).tolist():
+        reason = "empty" if not nonblank[i] else "summary" if summary[i] else "no-answers"
+        skipped.append(SkippedRow(header_row + 2 + i, reason))
+    skipped.sort(key=lambda s: s.row)
+    kept = np.flatnonzero(keep)
+    row_numbers = kept + header_row + 2
+
+    # scores: one lookup table per column, issues only for the cells that are wrong
     low, high = instrument.scale_min, instrument.scale_max
-    mid = low + 1
-    answers: dict[int, list[int | None]] = {c: [] for c, _, _ in element_cols}
-    attrs: dict[int, list[object]] = {c.index: [] for c in attr_cols}
-    row_numbers: list[int] = []
-    skipped: list[SkippedRow] = []
-    for r in range(header_row + 1, len(rows)):
-        row = rows[r]
-        if row_is_blank(row):
-            skipped.append(SkippedRow(r + 1, "empty"))
-            continue
-        cells = [row[c] if c < len(row) else None for c, _, _ in element_cols]
-        if all(is_blank(v) for v in cells):
-            skipped.append(SkippedRow(r + 1, "no-answers"))
-            continue
-        row_numbers.append(r + 1)
-        for (c, _key, info), value in zip(element_cols, cells, strict=True):
-            score, problem = parse_answer(value, low, high)
-            if problem is not None:
-                issues.append(
-                    Issue(
-                        problem,
-                        file=source,
-                        sheet=sheet,
-                        row=r + 1,
-                        column=info.header,
-                        letter=info.letter,
-                        value=shorten(value),
-                        params={"low": low, "high": high, "mid": mid},
+    cell_issues: list[tuple[int, int, Issue]] = []
+    scores: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    for c in element_cols:
+        key = final[c].key
+        cells = parsed[c]
+        mismatch = any(i.code is IssueCode.HEADER_LABEL_MISMATCH and i.letter == column_letter(c) for i in issues)
+        table = np.zeros(len(cells) + 1, dtype=np.int8)
+        valid = np.zeros(len(cells) + 1, dtype=bool)
+        bad: list[int] = []
+        for u, cell in enumerate(cells):
+            foreign = bool(cell.elements) and key not in cell.elements and not mismatch
+            if cell.score is not None and not foreign:
+                table[u], valid[u] = cell.score, True
+            elif cell.code is not None or foreign:
+                bad.append(u)
+        codes = codes_by_col[c][kept]
+        scores[c] = (table[codes], ~valid[codes])
+        if bad:
+            for u in bad:
+                cell = cells[u]
+                code = cell.code if cell.code is not None else IssueCode.UNKNOWN_LABEL
+                value = uniques_by_col[c][u]
+                for i in np.flatnonzero(codes == u).tolist():
+                    cell_issues.append(
+                        (
+                            i,
+                            c,
+                            Issue(
+                                code,
+                                file=source,
+                                sheet=sheet,
+                                row=int(row_numbers[i]),
+                                column=headers[c],
+                                letter=column_letter(c),
+                                value=shorten(value),
+                                params={
+                                    "low": low,
+                                    "high": high,
+                                    "mid": low + 1,
+                                    "element": _element_name(instrument, key),
+                                    "expected": book.expected(key),
+                                },
+                            ),
+                        )
                     )
-                )
-            answers[c].append(score)
-        for a in attr_cols:
-            v = row[a.index] if a.index < len(row) else None
-            attrs[a.index].append(None if is_blank(v) else v)
+    cell_issues.sort(key=lambda x: (x[0], x[1]))
+    issues.extend(i for _, _, i in cell_issues)
+
     data: dict[str, object] = {}
     for key in instrument.question_keys:
         if key in by_key:
-            data[key] = pd.array(answers[by_key[key][0]], dtype="Int8")
-    names = _dedupe([a.header or f"kolom {a.letter}" for a in attr_cols])
-    for name, a in zip(names, attr_cols, strict=True):
-        data[name] = attrs[a.index]
-    frame = pd.DataFrame(data, index=pd.Index(row_numbers, name="row"))
+            answer_values, mask = scores[by_key[key][0]]
+            data[key] = pd.arrays.IntegerArray(answer_values, mask)
+    names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
+    for name, c in zip(names, attr_cols, strict=True):
+        lookup = np.empty(len(uniques_by_col[c]) + 1, dtype=object)
+        lookup[:-1] = [None if is_blank(v) else v for v in uniques_by_col[c]]
+        lookup[-1] = None
+        data[name] = lookup[codes_by_col[c][kept]]
+    frame = pd.DataFrame(data, index=pd.Index(row_numbers.tolist(), name="row"))
     profile: dict[str, str] = {}
     for name in names:
         canonical = match_profile(name)
@@ -320,15 +468,68 @@ def build_responses(
         )
     if frame.empty:
         raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
-    bad = [i for i in issues if i.code in _CELL]
-    if bad and InvalidPolicy(invalid) is InvalidPolicy.ERROR:
-        raise SkmError(IssueCode.INVALID_DATA, ExitCode.INVALID_DATA, issues=bad, file=source, count=len(bad))
+    bad_cells = [i for i in issues if i.code in _CELL]
+    if bad_cells and InvalidPolicy(invalid) is InvalidPolicy.ERROR:
+        raise SkmError(
+            IssueCode.INVALID_DATA,
+            ExitCode.INVALID_DATA,
+            issues=bad_cells,
+            file=source,
+            count=len(bad_cells),
+        )
     return responses
+
+
+_POSITIONAL = frozenset({"u8", "u9"})
+# first cell of a row of the processing template's summary block (Σ nilai/unsur, NRR/unsur …)
+_SUMMARY = re.compile(
+    r"^(?:σ|∑|jumlah|total|nrr|ikm|nilai|rata|rerata|indeks|mutu|kinerja|keterangan|konversi|bobot|"
+    r"interval|sum|average|mean|weighted)\b",
+    re.IGNORECASE,
+)
+_SUMMARY_MAX = 60
+
+
+def _is_summary_label(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return len(text) <= _SUMMARY_MAX and bool(_SUMMARY.match(text))
+
+
+def _element_name(instrument: Instrument, key: str) -> str:
+    for element in instrument.elements:
+        if any(q.key == key for q in element.questions):
+            return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
+    return key.upper()
+
+
+def _label_element(cells: list[Cell], codes: object, *, strict: bool = False) -> frozenset[str] | None:
+    """The element(s) whose labels most answers of a column carry, or ``None`` without labels.
+
+    ``strict`` (recognising a column by its answers alone) asks every non-blank distinct
+    value to be one element's label.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    labelled = [u for u, cell in enumerate(cells) if cell.elements]
+    if not labelled:
+        return None
+    if strict and any(not cell.blank and not cell.elements for cell in cells):
+        return None
+    counts = np.bincount(np.asarray(codes)[np.asarray(codes) >= 0], minlength=len(cells))
+    votes: dict[frozenset[str], int] = {}
+    for u in labelled:
+        votes[cells[u].elements] = votes.get(cells[u].elements, 0) + int(counts[u])
+    total = sum(int(counts[u]) for u, cell in enumerate(cells) if not cell.blank)
+    best = max(votes, key=lambda k: votes[k])
+    common = frozenset.intersection(*votes) if strict else best
+    if strict and not common:
+        return None
+    if not strict and votes[best] * 2 <= total:
+        return None
+    return common
 
 
 _FATAL = frozenset({IssueCode.MISSING_ELEMENTS, IssueCode.DUPLICATE_ELEMENT})
 _CELL = frozenset({IssueCode.OUT_OF_RANGE, IssueCode.NOT_A_NUMBER, IssueCode.NOT_AN_INTEGER, IssueCode.UNKNOWN_LABEL})
-
-
-def _has_values(rows: list[list[object]], header_row: int, col: int) -> bool:
-    return any(col < len(r) and not is_blank(r[col]) for r in rows[header_row + 1 :])

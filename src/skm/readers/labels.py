@@ -1,0 +1,193 @@
+"""Answer cells → scores: numbers, the regulation's labels and the variants real forms produce.
+
+A Google Forms export holds the label the respondent ticked ("Sangat sesuai"), sometimes with
+its number ("4 (Sangat sesuai)", "d. Sangat sesuai"), in any capitalisation, with "&" for
+"dan", "tapi" for "tetapi", or a custom wording mapped with a labels file (``--labels``).
+Every distinct value of a column is parsed once (:func:`parse_cell`); the table builder maps
+the result back onto the rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from skm.errors import IssueCode
+from skm.instrument import Instrument
+
+__all__ = ["Cell", "LabelBook", "normalise_label", "parse_cell"]
+
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+# "3 (Sesuai)", "3 - Sesuai", "3. Sesuai", "(3) Sesuai", "3) Sesuai", "3 = Sesuai"
+_NUM_THEN_LABEL = re.compile(r"^\(?(\d{1,2})\)?\s*(?:[-–.:=)]\s*|\s)\(?([^\d].*?)\)?$")
+# "Sesuai (3)", "Sesuai - 3", "Sesuai = 3"
+_LABEL_THEN_NUM = re.compile(r"^([^\d].*?)\s*(?:\((\d{1,2})\)|[-–:=]\s*(\d{1,2}))$")
+# "a", "a.", "a. Tidak sesuai", "(a) Tidak sesuai", "a) Tidak sesuai"
+_LETTER = re.compile(r"^\(?([a-z])(?:\s*[.)]\s*(.*)|\))?$", re.IGNORECASE)
+_WORD_FIXES = {
+    "tapi": "tetapi",
+    "namun": "tetapi",
+    "tdk": "tidak",
+    "sgt": "sangat",
+    "krg": "kurang",
+    "dgn": "dengan",
+    "n": "dan",
+    "&": "dan",
+}
+# whole-label variants seen in real forms (normalised) → the regulation's label (normalised)
+_ALIASES = {
+    "berfungsi tetapi kurang maksimal": "berfungsi kurang maksimal",
+    "ada dan berfungsi kurang maksimal": "berfungsi kurang maksimal",
+    "ada berfungsi kurang maksimal": "berfungsi kurang maksimal",
+    "ada tidak berfungsi": "ada tetapi tidak berfungsi",
+    "dikelola baik": "dikelola dengan baik",
+    "tidak sopan tidak ramah": "tidak sopan dan ramah",
+    "tidak sopan dan tidak ramah": "tidak sopan dan ramah",
+    "sopan ramah": "sopan dan ramah",
+    "kurang sopan ramah": "kurang sopan dan ramah",
+    "sangat sopan ramah": "sangat sopan dan ramah",
+    "baik sekali": "sangat baik",
+    "tidak gratis": "cukup mahal",
+}
+
+
+def normalise_label(value: object) -> str:
+    """Label text folded for matching: lower case, "&"→"dan", "tapi"→"tetapi", no punctuation."""
+    text = str(value).replace("\u00a0", " ").lower().replace("&", " & ")
+    text = re.sub(r"[\"'`´’.,;:!?()\[\]/\\_*-]+", " ", text)
+    words = [_WORD_FIXES.get(w, w) for w in text.split()]
+    folded = " ".join(words)
+    return _ALIASES.get(folded, folded)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one distinct cell value means for a column.
+
+    ``score`` is set for a valid answer; ``code`` for an invalid one; both ``None`` for a blank.
+    ``elements`` are the question keys whose labels the text carried (empty for bare numbers),
+    used to cross-check the column's header and to recognise columns by their answers.
+    """
+
+    score: int | None = None
+    code: IssueCode | None = None
+    elements: frozenset[str] = frozenset()
+    blank: bool = False
+
+
+BLANK = Cell(blank=True)
+
+
+@dataclass
+class LabelBook:
+    """The label vocabulary of an instrument plus a unit's own mapping (``--labels``)."""
+
+    instrument: Instrument
+    custom: dict[str, int] = field(default_factory=dict)  # normalised label → score (all columns)
+    custom_columns: dict[str, dict[str, int]] = field(default_factory=dict)  # key or header → labels
+    by_label: dict[str, tuple[int, frozenset[str]]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        table: dict[str, tuple[int, set[str]]] = {}
+        for element in self.instrument.elements:
+            for question in element.questions:
+                for i, label in enumerate(question.labels):
+                    score = self.instrument.scale_min + i
+                    norm = normalise_label(label)
+                    old = table.get(norm)
+                    if old is None:
+                        table[norm] = (score, {question.key})
+                    elif old[0] == score:
+                        old[1].add(question.key)
+        self.by_label = {k: (s, frozenset(e)) for k, (s, e) in table.items()}
+
+    @classmethod
+    def with_mapping(
+        cls, instrument: Instrument, mapping: Mapping[str, int], columns: Mapping[str, Mapping[str, int]] | None = None
+    ) -> LabelBook:
+        """A book extended with a unit's own labels (global, and per column key or header)."""
+        return cls(
+            instrument,
+            {normalise_label(k): int(v) for k, v in mapping.items()},
+            {
+                normalise_label(col): {normalise_label(k): int(v) for k, v in labels.items()}
+                for col, labels in (columns or {}).items()
+            },
+        )
+
+    def expected(self, key: str | None) -> str:
+        """The labels a column of ``key`` accepts, for messages (``1 = Tidak sesuai, …``)."""
+        if key is None:
+            return ""
+        for element in self.instrument.elements:
+            for question in element.questions:
+                if question.key == key:
+                    low = self.instrument.scale_min
+                    return ", ".join(f"{low + i} = {label}" for i, label in enumerate(question.labels))
+        return ""
+
+    def column_mapping(self, key: str | None, header: str) -> dict[str, int]:
+        """The custom labels that apply to a column: per-column ones over the global ones."""
+        out = dict(self.custom)
+        for name in (key or "", header):
+            extra = self.custom_columns.get(normalise_label(name)) if name else None
+            if extra:
+                out.update(extra)
+        return out
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _scored(number: float, low: int, high: int, elements: frozenset[str] = frozenset()) -> Cell:
+    if number != int(number):
+        return Cell(code=IssueCode.NOT_AN_INTEGER, elements=elements)
+    score = int(number)
+    if not low <= score <= high:
+        return Cell(code=IssueCode.OUT_OF_RANGE, elements=elements)
+    return Cell(score=score, elements=elements)
+
+
+def parse_cell(  # noqa: PLR0911 - one return per kind of cell
+    value: object, book: LabelBook, custom: Mapping[str, int] | None = None
+) -> Cell:
+    """The meaning of one answer cell (see :class:`Cell`); a blank is never a zero."""
+    low, high = book.instrument.scale_min, book.instrument.scale_max
+    if value is None:
+        return BLANK
+    if isinstance(value, bool):
+        return Cell(code=IssueCode.NOT_A_NUMBER)
+    if isinstance(value, int | float):
+        if value != value:  # NaN  # noqa: PLR0124
+            return BLANK
+        return _scored(value, low, high)
+    text = str(value).replace("\u00a0", " ").strip()
+    if not text:
+        return BLANK
+    if _NUMBER.match(text):
+        return _scored(_number(text), low, high)
+    norm = normalise_label(text)
+    if custom and norm in custom:
+        return _scored(custom[norm], low, high)
+    hit = book.by_label.get(norm)
+    if hit is not None:
+        return Cell(score=hit[0], elements=hit[1])
+    m = _NUM_THEN_LABEL.match(text)
+    if m:
+        label = book.by_label.get(normalise_label(m.group(2)))
+        return _scored(int(m.group(1)), low, high, label[1] if label else frozenset())
+    m = _LABEL_THEN_NUM.match(text)
+    if m:
+        label = book.by_label.get(normalise_label(m.group(1)))
+        return _scored(int(m.group(2) or m.group(3)), low, high, label[1] if label else frozenset())
+    m = _LETTER.match(text)
+    if m:
+        index = ord(m.group(1).lower()) - ord("a")
+        size = high - low + 1
+        rest = (m.group(2) or "").strip()
+        label = book.by_label.get(normalise_label(rest)) if rest else None
+        if index < size and (not rest or label is not None):
+            return Cell(score=low + index, elements=label[1] if label else frozenset())
+    return Cell(code=IssueCode.UNKNOWN_LABEL if any(ch.isalpha() for ch in text) else IssueCode.NOT_A_NUMBER)
