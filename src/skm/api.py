@@ -16,6 +16,7 @@ from skm.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally
 from skm.errors import ExitCode, IssueCode, SkmError
 from skm.instrument import PERMENPAN_14_2017, Instrument
 from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
+from skm.readers.labels import LabelBook
 from skm.readers.profile import match_profile
 
 if TYPE_CHECKING:
@@ -46,13 +47,17 @@ def load(
     instrument: Instrument = PERMENPAN_14_2017,
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    labels: LabelBook | None = None,
 ) -> Responses:
-    """Read and validate ``source`` (a path, a DataFrame or already-read responses)."""
+    """Read and validate ``source`` (a path, a DataFrame or already-read responses).
+
+    ``labels`` adds a unit's own answer labels (see :func:`skm.readers.labelfile.load_labels`).
+    """
     if isinstance(source, Responses):
         return source
     if isinstance(source, str | Path):
-        return read_responses(source, sheet=sheet, instrument=instrument, invalid=invalid)
-    return responses_from_frame(source, instrument=instrument, invalid=invalid)
+        return read_responses(source, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
+    return responses_from_frame(source, instrument=instrument, invalid=invalid, labels=labels)
 
 
 def find_column(responses: Responses, name: str) -> str:
@@ -119,11 +124,12 @@ def score(
     min_group: int = DEFAULT_MIN_GROUP,
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    labels: LabelBook | None = None,
 ) -> IkmResult:
     """Read (if needed), validate and score responses; the same result the CLI prints.
 
     ``source`` is a path (.xlsx, .xls, .ods, .csv), a DataFrame whose columns are headers
     (``U1``…``U9`` plus attributes) or :class:`Responses`. Raises :class:`SkmError`.
     """
-    responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid)
+    responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels)
     return score_responses(responses, rules=rules, by=by, min_group=min_group)

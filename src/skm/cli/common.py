@@ -101,6 +101,11 @@ def error_boundary(lang: Lang, debug: bool) -> Iterator[None]:
             traceback.print_exc()
         console = stderr_console()
         console.print(issues_renderable(error_text(exc, lang), exc.issues, lang))
+        from skm.render.check import unknown_labels_text  # noqa: PLC0415
+
+        hint = unknown_labels_text(exc.issues, lang)
+        if hint:
+            console.print(hint, markup=False, highlight=False)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         stderr_console().print(t("interrupted", lang))

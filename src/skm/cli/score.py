@@ -118,6 +118,15 @@ def score(
             help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
         ),
     ] = InvalidPolicy.ERROR,
+    labels: Annotated[
+        Path | None,
+        typer.Option(
+            "--labels",
+            metavar="BERKAS",
+            help="Berkas pemetaan label → nilai (.toml atau .csv). / Label → score mapping file.",
+            dir_okay=False,
+        ),
+    ] = None,
     output_format: Annotated[ScoreFormat, typer.Option("--format", help="table, json atau csv.")] = ScoreFormat.TABLE,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -141,9 +150,13 @@ def score(
             )
         from skm.api import load, score_responses  # noqa: PLC0415
         from skm.calc import ScoringRules  # noqa: PLC0415
+        from skm.cli.progress import reading  # noqa: PLC0415
         from skm.messages import issue_line  # noqa: PLC0415
+        from skm.readers.labelfile import load_labels  # noqa: PLC0415
 
-        responses = load(paths[0], sheet=sheet, invalid=invalid)
+        book = load_labels(labels) if labels is not None else None
+        with reading(f"{paths[0].name} …", enabled=output_format is not ScoreFormat.JSON):
+            responses = load(paths[0], sheet=sheet, invalid=invalid, labels=book)
         if responses.errors:
             from skm.messages import t  # noqa: PLC0415
 

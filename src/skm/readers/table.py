@@ -139,6 +139,7 @@ def read_responses(
     instrument: Instrument = PERMENPAN_14_2017,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | None = None,
+    strict: bool = True,
 ) -> Responses:
     """Read a responses file (.xlsx, .xlsm, .xls, .ods, .csv) into :class:`Responses`.
 
@@ -157,6 +158,7 @@ def read_responses(
         instrument=instrument,
         invalid=InvalidPolicy(invalid),
         labels=labels,
+        strict=strict,
     )
 
 
@@ -211,8 +213,12 @@ def build_responses(
     instrument: Instrument,
     invalid: InvalidPolicy,
     labels: LabelBook | None = None,
+    strict: bool = True,
 ) -> Responses:
     """Validate the cells below ``header_row`` and build the canonical table.
+
+    With ``strict=False`` (``skm check``) data problems are only recorded in the result's
+    ``issues``; files that cannot be read or hold no respondents still raise.
 
     Vectorised per column: each column's distinct values are parsed once
     (:func:`~skm.readers.labels.parse_cell`) and mapped back onto the rows with numpy, so the
@@ -415,7 +421,7 @@ def build_responses(
                                 file=source,
                                 sheet=sheet,
                                 row=int(row_numbers[i]),
-                                column=headers[c],
+                                column=shorten(headers[c], 60),
                                 letter=column_letter(c),
                                 value=shorten(value),
                                 params={
@@ -459,16 +465,18 @@ def build_responses(
         skipped=skipped,
         profile=profile,
     )
-    if any(i.code in _FATAL for i in issues):
+    if frame.empty:
+        raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
+    if not strict:
+        return responses
+    if any(i.code in FATAL_CODES for i in issues):
         raise SkmError(
             IssueCode.BAD_COLUMNS,
             ExitCode.INVALID_DATA,
-            issues=[i for i in issues if i.code in _FATAL],
+            issues=[i for i in issues if i.code in FATAL_CODES],
             file=source,
         )
-    if frame.empty:
-        raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
-    bad_cells = [i for i in issues if i.code in _CELL]
+    bad_cells = [i for i in issues if i.code in CELL_CODES]
     if bad_cells and InvalidPolicy(invalid) is InvalidPolicy.ERROR:
         raise SkmError(
             IssueCode.INVALID_DATA,
@@ -531,5 +539,7 @@ def _label_element(cells: list[Cell], codes: object, *, strict: bool = False) ->
     return common
 
 
-_FATAL = frozenset({IssueCode.MISSING_ELEMENTS, IssueCode.DUPLICATE_ELEMENT})
-_CELL = frozenset({IssueCode.OUT_OF_RANGE, IssueCode.NOT_A_NUMBER, IssueCode.NOT_AN_INTEGER, IssueCode.UNKNOWN_LABEL})
+FATAL_CODES = frozenset({IssueCode.MISSING_ELEMENTS, IssueCode.DUPLICATE_ELEMENT})
+CELL_CODES = frozenset(
+    {IssueCode.OUT_OF_RANGE, IssueCode.NOT_A_NUMBER, IssueCode.NOT_AN_INTEGER, IssueCode.UNKNOWN_LABEL}
+)

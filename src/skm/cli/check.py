@@ -1,0 +1,83 @@
+"""``skm check FILE``: how a responses file was understood, before anyone trusts the number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skm.cli.common import DebugOption, LangOption, TableJson, error_boundary, print_renderable
+from skm.errors import ExitCode
+from skm.messages import Lang
+from skm.readers import InvalidPolicy
+
+__all__ = ["register"]
+
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
+]
+LabelsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--labels",
+        metavar="BERKAS",
+        help="Berkas pemetaan label → nilai (.toml atau .csv). / Label → score mapping file.",
+        dir_okay=False,
+    ),
+]
+
+
+def check(
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file."),
+    ],
+    sheet: SheetOption = None,
+    invalid: Annotated[
+        InvalidPolicy,
+        typer.Option(
+            "--invalid",
+            help="error: keluar dengan kode 1 bila ada sel tidak valid; skip: laporkan saja. / On invalid cells.",
+        ),
+    ] = InvalidPolicy.ERROR,
+    labels: LabelsOption = None,
+    output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
+    lang: LangOption = Lang.ID,
+    debug: DebugOption = False,
+) -> None:
+    """Periksa cara berkas dibaca: kolom → unsur, profil, baris dilewati, sel tidak valid.
+    / Show how a file is read: columns → elements, profile, skipped rows, invalid cells.
+
+    Kode keluar: 0 siap dihitung, 1 data tidak valid, 3 berkas tidak terbaca.
+    / Exit 0 ready, 1 invalid data, 3 unreadable input.
+    """
+    with error_boundary(lang, debug):
+        from skm.cli.progress import reading  # noqa: PLC0415
+        from skm.readers import read_responses  # noqa: PLC0415
+        from skm.readers.labelfile import load_labels  # noqa: PLC0415
+
+        book = load_labels(labels) if labels is not None else None
+        with reading(f"{file.name} …", enabled=output_format is TableJson.TABLE):
+            responses = read_responses(file, sheet=sheet, invalid=InvalidPolicy.SKIP, labels=book, strict=False)
+        if output_format is TableJson.JSON:
+            from skm.render.check import check_to_dict  # noqa: PLC0415
+            from skm.render.json import dumps  # noqa: PLC0415
+
+            typer.echo(dumps(check_to_dict(responses, lang)))
+        else:
+            from skm.render.check import check_renderable  # noqa: PLC0415
+
+            print_renderable(check_renderable(responses, lang))
+        from skm.readers.table import CELL_CODES, FATAL_CODES  # noqa: PLC0415
+
+        fatal = any(i.code in FATAL_CODES for i in responses.issues)
+        cells = any(i.code in CELL_CODES for i in responses.issues)
+        if fatal or (cells and invalid is InvalidPolicy.ERROR):
+            raise typer.Exit(ExitCode.INVALID_DATA)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("check")(check)

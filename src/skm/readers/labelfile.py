@@ -1,0 +1,104 @@
+"""A unit's own answer labels (``--labels FILE``): a small TOML or CSV mapping label → score.
+
+TOML::
+
+    [labels]                 # every element column
+    "Tidak puas" = 1
+    "Kurang puas" = 2
+    "Puas" = 3
+    "Sangat puas" = 4
+
+    [columns.U9]             # one column, by element code or by its header text
+    "Jelek" = 1
+
+CSV (header optional): ``label,score`` or ``label,score,column``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from pathlib import Path
+
+from skm.errors import ExitCode, IssueCode, SkmError
+from skm.instrument import PERMENPAN_14_2017, Instrument
+from skm.readers.grid import decode_text, sniff_delimiter
+from skm.readers.labels import LabelBook
+
+__all__ = ["labels_template", "load_labels"]
+
+
+def _fail(path: Path, reason: str) -> SkmError:
+    return SkmError(IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=str(path), kind="labels", reason=reason)
+
+
+def _score(path: Path, label: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise _fail(path, f"'{label}' = {value!r} is not a whole number")
+    try:
+        return int(value)
+    except ValueError:
+        raise _fail(path, f"'{label}' = {value!r} is not a whole number") from None
+
+
+def load_labels(path: Path, instrument: Instrument = PERMENPAN_14_2017) -> LabelBook:
+    """Read a labels file (``.toml`` or ``.csv``) into a :class:`LabelBook`. Raises exit 3."""
+    if not path.is_file():
+        raise SkmError(IssueCode.FILE_NOT_FOUND, ExitCode.INPUT_ERROR, file=str(path))
+    data = path.read_bytes()
+    everywhere: dict[str, int] = {}
+    columns: dict[str, dict[str, int]] = {}
+    if path.suffix.lower() == ".toml":
+        try:
+            doc = tomllib.loads(decode_text(data, path))
+        except tomllib.TOMLDecodeError as exc:
+            raise _fail(path, str(exc)) from exc
+        table = doc.get("labels", {})
+        if not isinstance(table, dict):
+            raise _fail(path, "[labels] must be a table")
+        everywhere = {str(k): _score(path, str(k), v) for k, v in table.items()}
+        per_column = doc.get("columns", {})
+        if not isinstance(per_column, dict):
+            raise _fail(path, "[columns] must hold tables")
+        for column, mapping in per_column.items():
+            if not isinstance(mapping, dict):
+                raise _fail(path, f"[columns.{column}] must be a table")
+            columns[str(column)] = {str(k): _score(path, str(k), v) for k, v in mapping.items()}
+    else:
+        text = decode_text(data, path)
+        rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)) if any(r)]
+        if rows and rows[0] and rows[0][0].strip().lower() in {"label", "jawaban", "answer"}:
+            rows = rows[1:]
+        for row in rows:
+            if len(row) < 2:
+                raise _fail(path, f"row {row!r} needs a label and a score")
+            label, value = row[0].strip(), _score(path, row[0], row[1].strip())
+            column = row[2].strip() if len(row) > 2 else ""
+            if column:
+                columns.setdefault(column, {})[label] = value
+            else:
+                everywhere[label] = value
+    if not everywhere and not columns:
+        raise _fail(path, "no labels")
+    return LabelBook.with_mapping(instrument, everywhere, columns)
+
+
+def _toml_key(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def labels_template(unknown: dict[str, list[str]], instrument: Instrument = PERMENPAN_14_2017) -> str:
+    """A ready-to-edit TOML labels file for the unknown values found per column header."""
+    low, high = instrument.scale_min, instrument.scale_max
+    lines = [
+        "# Pemetaan label jawaban → nilai untuk skm --labels. Isi nilai "
+        f"{low}–{high} untuk setiap label lalu jalankan lagi.",
+        f"# Label → score mapping for skm --labels: give each label a score {low}–{high}, then run again.",
+        "",
+    ]
+    for header, values in unknown.items():
+        lines.append(f"[columns.{_toml_key(header)}]")
+        lines.extend(f"{_toml_key(v)} = 0" for v in values)
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,191 @@
+"""How a file was understood (``skm check``): the JSON report and its terminal rendering."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from skm.errors import Issue, Severity
+from skm.messages import Lang, issue_line, register, t
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from skm.readers import Responses
+
+__all__ = ["check_renderable", "check_to_dict", "skipped_ranges", "unknown_labels_text"]
+
+register(
+    {
+        "check-title": ("Cara berkas dibaca", "How the file was read"),
+        "check-source": (
+            "Berkas: {source}{sheet_part}; judul kolom di baris {header_row}; {respondents} responden dibaca.",
+            "File: {source}{sheet_part}; headers on row {header_row}; {respondents} respondents read.",
+        ),
+        "check-column": ("Kolom", "Column"),
+        "check-header": ("Judul kolom", "Header"),
+        "check-read-as": ("Dibaca sebagai", "Read as"),
+        "check-why": ("Alasan", "Why"),
+        "check-how-code": ("kode '{detail}' di judul", "code '{detail}' in the header"),
+        "check-how-text": ("kata di judul: {detail}", "words in the header: {detail}"),
+        "check-how-labels": ("label jawaban: {detail}", "answer labels: {detail}"),
+        "check-how-profile": ("nama kolom profil", "usual profile column name"),
+        "check-how-attribute": ("kolom lain (disimpan sebagai atribut)", "other column (kept as an attribute)"),
+        "check-profile": ("profil: {name}", "profile: {name}"),
+        "check-attribute": ("atribut", "attribute"),
+        "check-skipped": ("Baris dilewati ({reason}): {rows}", "Rows skipped ({reason}): {rows}"),
+        "check-reason-title": ("judul di atas tabel", "title above the table"),
+        "check-reason-summary": ("baris rekap templat, bukan responden", "template summary, not respondents"),
+        "check-reason-empty": ("kosong", "empty"),
+        "check-reason-no-answers": ("tanpa jawaban unsur", "no element answers"),
+        "check-ok": ("Tidak ada masalah: berkas siap dihitung.", "No problems: the file is ready to score."),
+        "check-problems": ("{count} masalah:", "{count} problems:"),
+        "labels-found": (
+            "Label yang tidak dikenali per kolom (nilai berbeda yang ditemukan):",
+            "Unrecognised labels per column (distinct values found):",
+        ),
+        "labels-template": (
+            "Salin ke berkas label.toml, isi nilainya, lalu jalankan lagi dengan --labels label.toml:",
+            "Copy into a file labels.toml, fill in the scores, then run again with --labels labels.toml:",
+        ),
+    }
+)
+
+
+def _how(column_how: str, detail: str, lang: Lang | str) -> str:
+    key = f"check-how-{column_how}"
+    return t(key, lang, detail=detail)
+
+
+def skipped_ranges(rows: list[int]) -> str:
+    """``[3, 4, 5, 9]`` → ``"3–5, 9"``."""
+    parts: list[str] = []
+    start = prev = None
+    for r in rows:
+        if prev is not None and r == prev + 1:
+            prev = r
+            continue
+        if start is not None:
+            parts.append(str(start) if start == prev else f"{start}–{prev}")
+        start = prev = r
+    if start is not None:
+        parts.append(str(start) if start == prev else f"{start}–{prev}")
+    return ", ".join(parts)
+
+
+def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str, object]:
+    """The JSON contract of ``skm check``: every decision the reader took, and every issue."""
+    profile_of = {column: name for name, column in responses.profile.items()}
+    columns: list[dict[str, object]] = []
+    other: list[str] = []
+    for c in responses.columns:
+        if c.key is None and not c.header:
+            continue
+        how = c.how
+        if c.key is None and c.header in profile_of:
+            how = "profile"
+        elif c.key is None:
+            other.append(c.header)
+        columns.append(
+            {
+                "letter": c.letter,
+                "header": c.header,
+                "element": c.key.upper() if c.key else None,
+                "profile": profile_of.get(c.header) if c.key is None else None,
+                "how": how,
+                "detail": c.detail,
+            }
+        )
+    return {
+        "source": responses.source,
+        "sheet": responses.sheet,
+        "header_row": responses.header_row,
+        "respondents": responses.respondents,
+        "columns": columns,
+        "profile": dict(responses.profile),
+        "other_columns": other,
+        "skipped_rows": [{"row": s.row, "reason": s.reason} for s in responses.skipped],
+        "issues": [{**i.as_dict(), "message": issue_line(i, lang)} for i in responses.issues],
+    }
+
+
+def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> RenderableType:
+    """Rich renderable for the terminal."""
+    from rich.console import Group  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
+    from skm.errors import shorten  # noqa: PLC0415
+
+    data = check_to_dict(responses, lang)
+    parts: list[RenderableType] = []
+    sheet_part = f", sheet '{responses.sheet}'" if responses.sheet else ""
+    parts.append(
+        Text(
+            t(
+                "check-source",
+                lang,
+                source=responses.source,
+                sheet_part=sheet_part,
+                header_row=responses.header_row,
+                respondents=responses.respondents,
+            )
+        )
+    )
+    table = Table(title=t("check-title", lang), title_justify="left")
+    table.add_column(t("check-column", lang))
+    table.add_column(t("check-header", lang), overflow="fold", max_width=48)
+    table.add_column(t("check-read-as", lang))
+    table.add_column(t("check-why", lang), overflow="fold")
+    names = {e.questions[0].key: f"{e.code} {e.name}" for e in responses.instrument.elements}
+    columns = data["columns"]
+    assert isinstance(columns, list)
+    for col in columns:
+        element = col["element"]
+        if element:
+            read_as = names.get(str(element).lower(), str(element))
+        elif col["profile"]:
+            read_as = t("check-profile", lang, name=col["profile"])
+        else:
+            read_as = t("check-attribute", lang)
+        table.add_row(
+            str(col["letter"]), shorten(col["header"], 80), read_as, _how(str(col["how"]), str(col["detail"]), lang)
+        )
+    parts.append(table)
+    by_reason: dict[str, list[int]] = {}
+    for s in responses.skipped:
+        by_reason.setdefault(s.reason, []).append(s.row)
+    for reason, rows in by_reason.items():
+        parts.append(
+            Text(t("check-skipped", lang, reason=t(f"check-reason-{reason}", lang), rows=skipped_ranges(rows)))
+        )
+    if responses.issues:
+        parts.append(Text(t("check-problems", lang, count=len(responses.issues))))
+        for issue in responses.issues:
+            style = "red" if issue.severity is Severity.ERROR else "yellow"
+            parts.append(Text("  " + issue_line(issue, lang), style=style))
+        hint = unknown_labels_text(responses.issues, lang)
+        if hint:
+            parts.append(Text(hint))
+    else:
+        parts.append(Text(t("check-ok", lang), style="green"))
+    return Group(*parts)
+
+
+def unknown_labels_text(issues: Sequence[Issue], lang: Lang | str = Lang.ID, limit: int = 30) -> str | None:
+    """Distinct unknown labels per column and a ready-to-edit ``--labels`` file, or ``None``."""
+    from skm.errors import IssueCode  # noqa: PLC0415
+    from skm.readers.labelfile import labels_template  # noqa: PLC0415
+
+    found: dict[str, list[str]] = {}
+    for issue in issues:
+        if issue.code is IssueCode.UNKNOWN_LABEL and issue.value is not None:
+            values = found.setdefault(issue.column or issue.letter or "?", [])
+            if issue.value not in values and len(values) < limit:
+                values.append(issue.value)
+    if not found:
+        return None
+    lines = [t("labels-found", lang)]
+    lines.extend(f"  {column}: {', '.join(values)}" for column, values in found.items())
+    lines += ["", t("labels-template", lang), "", labels_template(found)]
+    return "\n".join(lines)
