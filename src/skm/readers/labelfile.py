@@ -24,9 +24,9 @@ from pathlib import Path
 from skm.errors import ExitCode, IssueCode, SkmError
 from skm.instrument import PERMENPAN_14_2017, Instrument
 from skm.readers.grid import decode_text, sniff_delimiter
-from skm.readers.labels import LabelBook
+from skm.readers.labels import LabelBook, normalise_label
 
-__all__ = ["labels_template", "load_labels"]
+__all__ = ["guess_score", "labels_template", "load_labels"]
 
 
 def _fail(path: Path, reason: str) -> SkmError:
@@ -88,17 +88,48 @@ def _toml_key(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def guess_score(label: str, instrument: Instrument = PERMENPAN_14_2017) -> int | None:
+    """A guess for the usual four-step wording ("Tidak X", "Kurang X", "X", "Sangat X"), else ``None``."""
+    if instrument.scale_max - instrument.scale_min != 3:
+        return None
+    words = normalise_label(label).split()
+    if not words:
+        return None
+    low = instrument.scale_min
+    if words[0] == "tidak" or words[:2] == ["sangat", "tidak"]:
+        return low
+    if words[0] == "kurang":
+        return low + 1
+    if words[0] == "sangat":
+        return low + 3
+    return low + 2 if len(words) == 1 else None
+
+
 def labels_template(unknown: dict[str, list[str]], instrument: Instrument = PERMENPAN_14_2017) -> str:
-    """A ready-to-edit TOML labels file for the unknown values found per column header."""
+    """A ready-to-edit TOML labels file for the unknown values found (column header → values).
+
+    One ``[labels]`` table for every value found, with a guessed score where the wording follows
+    the usual four steps and 0 (rejected as out of range until edited) elsewhere.
+    """
     low, high = instrument.scale_min, instrument.scale_max
+    values: list[str] = []
+    where: dict[str, list[str]] = {}
+    for header, found in unknown.items():
+        for v in found:
+            if v not in where:
+                values.append(v)
+            where.setdefault(v, []).append(header)
+    values.sort(key=lambda v: (guess_score(v, instrument) or high + 1, v))
     lines = [
-        "# Pemetaan label jawaban → nilai untuk skm --labels. Isi nilai "
-        f"{low}–{high} untuk setiap label lalu jalankan lagi.",
-        f"# Label → score mapping for skm --labels: give each label a score {low}–{high}, then run again.",
+        f"# Pemetaan label jawaban → nilai untuk skm --labels: periksa/isi nilai {low}–{high} tiap label.",
+        f"# Label → score mapping for skm --labels: check or fill in a score {low}–{high} for each label.",
+        '# Label yang hanya berlaku untuk satu kolom: [columns."U3"] / column-only labels: [columns."U3"]',
         "",
+        "[labels]",
     ]
-    for header, values in unknown.items():
-        lines.append(f"[columns.{_toml_key(header)}]")
-        lines.extend(f"{_toml_key(v)} = 0" for v in values)
-        lines.append("")
-    return "\n".join(lines)
+    for v in values:
+        guess = guess_score(v, instrument)
+        note = "tebakan, periksa / guessed, check" if guess is not None else "isi / fill in"
+        columns = ", ".join(where[v][:5]) + (" …" if len(where[v]) > 5 else "")
+        lines.append(f"{_toml_key(v)} = {guess or 0}  # {note}; {columns}")
+    return "\n".join(lines) + "\n"

@@ -123,13 +123,29 @@ def _choose_sheet(
     most = max((len(m) for _, _, m in found), default=0)
     best = [f for f in found if most and len(f[2]) == most]
     if len(best) > 1:
+        # a recap sheet repeats the U1..U9 header above summary rows only: prefer the sheet with answers
+        counts = [_answer_rows(s.rows, h, m) for s, h, m in best]
+        best = [f for f, n in zip(best, counts, strict=True) if n == max(counts)]
+    if len(best) > 1:
         raise SkmError(
             IssueCode.AMBIGUOUS_SHEET,
             ExitCode.INPUT_ERROR,
             file=path_text,
-            sheets=", ".join(f"'{s.name}'" for s, _, _ in best),
+            sheets=", ".join(f"{i}. '{s.name}'" for i, s in enumerate(sheets, 1) if any(s is b[0] for b in best)),
         )
     return best[0] if best else found[0]
+
+
+def _answer_rows(rows: list[list[object]], header_row: int, matches: dict[int, ColumnMatch]) -> int:
+    """Rows below the header that hold answers and are not a template's summary rows."""
+    count = 0
+    for row in rows[header_row + 1 :]:
+        first = next((v for v in row if not is_blank(v)), None)
+        if first is None or _is_summary_label(first):
+            continue
+        if any(c < len(row) and not is_blank(row[c]) for c in matches):
+            count += 1
+    return count
 
 
 def read_responses(
@@ -252,6 +268,11 @@ def build_responses(
         "" if c >= len(header) or is_blank(header[c]) else str(header[c]).replace("\n", " ").strip()
         for c in range(width)
     ]
+    if header_row > 0:  # a two-row header (merged "NO. RESP" above a blank): take the text above
+        above = rows[header_row - 1]
+        for c in range(min(width, len(above))):
+            if not headers[c] and not is_blank(above[c]) and c not in matches:
+                headers[c] = str(above[c]).replace("\n", " ").strip()
     skipped: list[SkippedRow] = [SkippedRow(r + 1, "title") for r in range(header_row) if not row_is_blank(rows[r])]
 
     # one factorisation per column: codes (-1 = empty cell) and the distinct values
@@ -523,7 +544,7 @@ def _label_element(cells: list[Cell], codes: object, *, strict: bool = False) ->
     labelled = [u for u, cell in enumerate(cells) if cell.elements]
     if not labelled:
         return None
-    if strict and any(not cell.blank and not cell.elements for cell in cells):
+    if strict and any(not cell.blank and not cell.elements and cell.score is None for cell in cells):
         return None
     counts = np.bincount(np.asarray(codes)[np.asarray(codes) >= 0], minlength=len(cells))
     votes: dict[frozenset[str], int] = {}
@@ -534,7 +555,7 @@ def _label_element(cells: list[Cell], codes: object, *, strict: bool = False) ->
     common = frozenset.intersection(*votes) if strict else best
     if strict and not common:
         return None
-    if not strict and votes[best] * 2 <= total:
+    if votes[best] * 2 <= total:
         return None
     return common
 
