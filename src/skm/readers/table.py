@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError, shorten
 from skm.instrument import PERMENPAN_14_2017, Instrument
 from skm.readers.columns import ColumnMatch, match_header
-from skm.readers.grid import Sheet, column_letter, is_blank, read_sheets, row_is_blank
+from skm.readers.grid import Sheet, column_letter, is_blank, no_gc, read_sheets, row_is_blank
 from skm.readers.labels import Cell, LabelBook, parse_cell
 from skm.readers.profile import match_profile
 
@@ -263,7 +263,10 @@ def build_responses(
     n = len(body)
     if any(len(r) != width for r in body):
         body = [list(r) + [None] * (width - len(r)) if len(r) < width else r for r in body]
-    cells_by_col: list[Sequence[object]] = list(zip(*body, strict=True)) if n else [() for _ in range(width)]
+    grid = np.empty((n, width), dtype=object)
+    if n:
+        with no_gc():
+            grid[:, :] = body
     headers = [
         "" if c >= len(header) or is_blank(header[c]) else str(header[c]).replace("\n", " ").strip()
         for c in range(width)
@@ -279,12 +282,18 @@ def build_responses(
     codes_by_col: list[np.ndarray] = []
     uniques_by_col: list[list[object]] = []
     nonblank_by_col: list[np.ndarray] = []
+    blank_by_col: list[np.ndarray] = []
     for c in range(width):
-        codes, uniques = pd.factorize(np.asarray(cells_by_col[c], dtype=object), use_na_sentinel=True)
+        codes, uniques = pd.factorize(np.ascontiguousarray(grid[:, c]), use_na_sentinel=True)
         values = list(uniques)
-        blank_u = np.fromiter((is_blank(v) for v in values), dtype=bool, count=len(values))
+        blank_u = np.fromiter(
+            ((not v.strip()) if type(v) is str else (v != v) if type(v) is float else False for v in values),  # noqa: PLR0124 - NaN
+            dtype=bool,
+            count=len(values),
+        )
         codes_by_col.append(codes)
         uniques_by_col.append(values)
+        blank_by_col.append(blank_u)
         nonblank_by_col.append(~np.append(blank_u, True)[codes])
 
     # what each distinct value means, for candidate element columns
@@ -391,7 +400,11 @@ def build_responses(
     seen = np.zeros(n, dtype=bool)
     summary = np.zeros(n, dtype=bool)
     for c in range(width):
-        flags = np.fromiter((_is_summary_label(v) for v in uniques_by_col[c]), dtype=bool, count=len(uniques_by_col[c]))
+        flags = np.fromiter(
+            (type(v) is str and _is_summary_label(v) for v in uniques_by_col[c]),
+            dtype=bool,
+            count=len(uniques_by_col[c]),
+        )
         summary |= ~seen & np.append(flags, False)[codes_by_col[c]]
         seen |= nonblank_by_col[c]
     if summary.any():
@@ -466,7 +479,8 @@ def build_responses(
     names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
     for name, c in zip(names, attr_cols, strict=True):
         lookup = np.empty(len(uniques_by_col[c]) + 1, dtype=object)
-        lookup[:-1] = [None if is_blank(v) else v for v in uniques_by_col[c]]
+        lookup[:-1] = uniques_by_col[c]
+        lookup[:-1][blank_by_col[c]] = None
         lookup[-1] = None
         data[name] = lookup[codes_by_col[c][kept]]
     frame = pd.DataFrame(data, index=pd.Index(row_numbers.tolist(), name="row"))
