@@ -321,3 +321,46 @@ def test_question_texts_are_recognised_alone() -> None:
         m = match_header(text, skm.PERMENPAN_14_2017)
         assert m is not None, text
         assert m.key == key, text
+
+
+# --- several files ------------------------------------------------------------------------------
+
+
+def _split(tmp_path: Path) -> Path:
+    folder = tmp_path / "unit"
+    folder.mkdir()
+    write_csv(folder / "a_ktp.csv", [["Layanan", *[k.upper() for k in KEYS]], *[[p[0], *p[6]] for p in PEOPLE[:5]]])
+    write_xlsx(folder / "b_kk.xlsx", {"Data": google_forms_rows()[:1] + google_forms_rows()[6:]})
+    (folder / "~$b_kk.xlsx").write_bytes(b"lock file of an open workbook")
+    (folder / "catatan.txt.bak").write_text("not a responses file")
+    return folder
+
+
+def test_several_files_pool_and_group_by_file(tmp_path: Path, reference: skm.IkmResult) -> None:
+    folder = _split(tmp_path)
+    result = skm.score(folder, by="berkas")
+    assert result.index == reference.index  # pooled respondents, not the mean of two indexes
+    assert [(g.group, g.respondents) for g in result.groups] == [("a_ktp.csv", 5), ("b_kk.xlsx", 7)]
+    same = skm.score([folder / "a_ktp.csv", folder / "b_kk.xlsx"], by="unit")
+    assert same.groups == result.groups
+
+
+def test_score_cli_folder(tmp_path: Path, reference: skm.IkmResult) -> None:
+    folder = _split(tmp_path)
+    result = runner.invoke(app, ["score", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["index"] == float(reference.index_display)
+    assert data["group_by"] == "berkas"
+    assert [g["group"] for g in data["groups"]] == ["a_ktp.csv", "b_kk.xlsx"]
+    by_service = json.loads(runner.invoke(app, ["score", str(folder), "--by", "layanan", "--format", "json"]).stdout)
+    assert by_service["group_by"] != "berkas"
+
+
+def test_several_files_report_every_bad_file(tmp_path: Path) -> None:
+    a = write_csv(tmp_path / "a.csv", [[k.upper() for k in KEYS], ["4"] * 8 + ["7"]])
+    b = write_csv(tmp_path / "b.csv", [[k.upper() for k in KEYS], ["x"] + ["4"] * 8])
+    result = runner.invoke(app, ["score", str(a), str(b)])
+    assert result.exit_code == ExitCode.INVALID_DATA
+    assert "a.csv, baris 2" in result.stderr
+    assert "b.csv, baris 2" in result.stderr

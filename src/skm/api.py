@@ -42,7 +42,7 @@ def tally_frame(frame: pd.DataFrame, instrument: Instrument = PERMENPAN_14_2017)
 
 
 def load(
-    source: str | Path | pd.DataFrame | Responses,
+    source: str | Path | list[str | Path] | tuple[str | Path, ...] | pd.DataFrame | Responses,
     *,
     instrument: Instrument = PERMENPAN_14_2017,
     sheet: str | int | None = None,
@@ -51,10 +51,18 @@ def load(
 ) -> Responses:
     """Read and validate ``source`` (a path, a DataFrame or already-read responses).
 
+    Several paths, or a folder, are read as one table with a ``berkas`` column naming each
+    file (see :mod:`skm.readers.combine`).
+
     ``labels`` adds a unit's own answer labels (see :func:`skm.readers.labelfile.load_labels`).
     """
     if isinstance(source, Responses):
         return source
+    if isinstance(source, list | tuple) or (isinstance(source, str | Path) and Path(source).is_dir()):
+        from skm.readers.combine import read_many  # noqa: PLC0415
+
+        paths = [Path(p) for p in source] if isinstance(source, list | tuple) else [Path(source)]
+        return read_many(paths, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
     if isinstance(source, str | Path):
         return read_responses(source, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
     return responses_from_frame(source, instrument=instrument, invalid=invalid, labels=labels)
@@ -116,7 +124,7 @@ def score_responses(
 
 
 def score(
-    source: str | Path | pd.DataFrame | Responses,
+    source: str | Path | list[str | Path] | tuple[str | Path, ...] | pd.DataFrame | Responses,
     *,
     instrument: Instrument = PERMENPAN_14_2017,
     rules: ScoringRules | None = None,

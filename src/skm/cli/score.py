@@ -86,7 +86,10 @@ def score(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv), beberapa berkas atau folder. "
+            "/ Responses file(s) or a folder.",
+            show_default=False,
         ),
     ] = None,
     example: Annotated[
@@ -144,10 +147,8 @@ def score(
         paths = list(files or [])
         if example:
             paths.append(example_path())
-        if len(paths) != 1:
-            fail_usage(
-                "beri tepat satu BERKAS atau --example" if lang is Lang.ID else "give exactly one FILE or --example"
-            )
+        if not paths:
+            fail_usage("beri BERKAS atau --example" if lang is Lang.ID else "give a FILE or --example")
         from skm.api import load, score_responses  # noqa: PLC0415
         from skm.calc import ScoringRules  # noqa: PLC0415
         from skm.cli.progress import reading  # noqa: PLC0415
@@ -156,7 +157,13 @@ def score(
 
         book = load_labels(labels) if labels is not None else None
         with reading(f"{paths[0].name} …", enabled=output_format is not ScoreFormat.JSON):
-            responses = load(paths[0], sheet=sheet, invalid=invalid, labels=book)
+            if len(paths) == 1 and not paths[0].is_dir():
+                responses = load(paths[0], sheet=sheet, invalid=invalid, labels=book)
+            else:  # several files or a folder: pooled, and per file unless --by says otherwise
+                from skm.readers.combine import FILE_COLUMN, read_many  # noqa: PLC0415
+
+                responses = read_many(paths, sheet=sheet, invalid=invalid, labels=book)
+                by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
         if responses.errors:
             from skm.messages import t  # noqa: PLC0415
 
