@@ -109,8 +109,14 @@ def score_responses(
         ) from exc
     if by is None:
         return total
+    from skm.readers.dates import PERIOD_COLUMN, PERIOD_WORDS, with_period_column  # noqa: PLC0415
+
+    if by.strip().lower() in PERIOD_WORDS and PERIOD_COLUMN not in frame.columns:
+        responses = with_period_column(responses)
+        frame = responses.frame
+        by = PERIOD_COLUMN
     column = find_column(responses, by)
-    labels = frame[column].map(lambda v: "(kosong)" if v is None else str(v).strip())
+    labels = frame[column].map(lambda v: "(kosong)" if v is None or v != v else str(v).strip())  # noqa: PLR0124 - NaN
     groups: list[GroupResult] = []
     for name, part in frame.groupby(labels, sort=True):
         group = str(name)

@@ -66,6 +66,9 @@ class IssueCode(StrEnum):
     UNKNOWN_COLUMN = "unknown-column"
     SMALL_GROUP = "small-group"
     HEADER_LABEL_MISMATCH = "header-label-mismatch"
+    INVALID_DATE = "invalid-date"
+    NO_DATE_COLUMN = "no-date-column"
+    PERIOD_EMPTY = "period-empty"
     # output errors (exit 4)
     OUTPUT_EXISTS = "output-exists"
     OUTPUT_IS_INPUT = "output-is-input"

@@ -121,6 +121,15 @@ def score(
             help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
         ),
     ] = InvalidPolicy.ERROR,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="PERIODE",
+            help="Hanya responden pada periode ini: 2026-01, 2026-TW1, 2026-S1 atau 2026. "
+            "/ Only respondents dated in this period.",
+        ),
+    ] = None,
     labels: Annotated[
         Path | None,
         typer.Option(
@@ -153,8 +162,10 @@ def score(
         from skm.calc import ScoringRules  # noqa: PLC0415
         from skm.cli.progress import reading  # noqa: PLC0415
         from skm.messages import issue_line  # noqa: PLC0415
+        from skm.readers.dates import parse_period  # noqa: PLC0415
         from skm.readers.labelfile import load_labels  # noqa: PLC0415
 
+        wanted = parse_period(period) if period is not None else None  # a usage error before any reading
         book = load_labels(labels) if labels is not None else None
         with reading(f"{paths[0].name} …", enabled=output_format is not ScoreFormat.JSON):
             if len(paths) == 1 and not paths[0].is_dir():
@@ -173,6 +184,15 @@ def score(
             if len(responses.errors) > 20:
                 err.print(t("more-issues", lang, count=len(responses.errors) - 20), markup=False)
             err.print(t("skipped-count", lang, count=len(responses.errors)), markup=False)
+        if wanted is not None:
+            from skm.messages import t  # noqa: PLC0415
+            from skm.readers.dates import filter_period  # noqa: PLC0415
+
+            responses, left_out = filter_period(responses, wanted)
+            if left_out:
+                stderr_console().print(
+                    t("period-excluded", lang, count=left_out, period=wanted.label), markup=False, highlight=False
+                )
         result = score_responses(responses, rules=ScoringRules(weight=weight), by=by, min_group=min_group)
         if output_format is ScoreFormat.TABLE and output is None:
             from skm.render.console import score_renderable  # noqa: PLC0415

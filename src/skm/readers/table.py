@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError, shorten
 from skm.instrument import PERMENPAN_14_2017, Instrument
 from skm.readers.columns import ColumnMatch, match_header
+from skm.readers.dates import parse_date_column
 from skm.readers.grid import Sheet, column_letter, is_blank, no_gc, read_sheets, row_is_blank
 from skm.readers.labels import Cell, LabelBook, parse_cell
 from skm.readers.profile import match_profile
@@ -489,6 +490,24 @@ def build_responses(
         canonical = match_profile(name)
         if canonical is not None and canonical not in profile:
             profile[canonical] = name
+    if "date" in profile:
+        c = attr_cols[names.index(profile["date"])]
+        dates = _date_column(uniques_by_col[c], blank_by_col[c], codes_by_col[c][kept])
+        if dates is not None:
+            frame[profile["date"]], bad_dates = dates
+            for i in bad_dates:
+                issues.append(
+                    Issue(
+                        IssueCode.INVALID_DATE,
+                        Severity.WARNING,
+                        file=source,
+                        sheet=sheet,
+                        row=int(row_numbers[i]),
+                        column=shorten(headers[c], 60),
+                        letter=column_letter(c),
+                        value=shorten(uniques_by_col[c][codes_by_col[c][kept][i]]),
+                    )
+                )
     responses = Responses(
         frame=frame,
         instrument=instrument,
@@ -521,6 +540,26 @@ def build_responses(
             count=len(bad_cells),
         )
     return responses
+
+
+def _date_column(values: list[object], blank: object, codes: object) -> tuple[Any, list[int]] | None:
+    """The date column as datetimes (NaT where blank or not a date) and the rows that are not dates.
+
+    ``None`` when most values are not dates (then the column is left as written).
+    """
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    parsed, _ = parse_date_column(values)
+    blank_u = np.asarray(blank, dtype=bool)
+    failed = np.fromiter((d is None for d in parsed), dtype=bool, count=len(parsed)) & ~blank_u
+    if 2 * int(failed.sum()) > int((~blank_u).sum()):
+        return None
+    lookup = pd.to_datetime(pd.Series([*parsed, None], dtype=object), errors="coerce")
+    index = np.asarray(codes)
+    column = lookup.to_numpy()[index]
+    bad_rows = np.flatnonzero(np.append(failed, False)[index]).tolist()
+    return column, bad_rows
 
 
 _POSITIONAL = frozenset({"u8", "u9"})
