@@ -163,3 +163,72 @@ def indonesian_csv(path: Path, *, encoding: str = "utf-8-sig") -> Path:
         service = p[0] + (" – Café" if encoding == "cp1252" and i == 2 else "")
         rows.append([i, p[4][:10], service, wait, *[str(v) for v in p[6]], p[5]])
     return write_csv(path, rows, delimiter=";", encoding=encoding)
+
+
+def kobo_rows() -> list[list[object]]:
+    """KoboToolbox 'XML values and headers' export: group paths as headers, choice names as answers."""
+    header: list[object] = ["start", "end", "profil/jenis_kelamin", "profil/usia", "profil/jenis_layanan"]
+    header += [f"penilaian/{key}" for key in FORM_ORDER] + ["saran", "_id", "_submission_time", "_index"]
+    rows: list[list[object]] = [header]
+    for i, p in enumerate(PEOPLE, 1):
+        day, month, year = p[4][:10].split("/")
+        iso = f"{year}-{month}-{day}T{p[4][11:]}"
+        answers = [LABELS[key][p[6][KEYS.index(key)] - 1].lower().replace(" ", "_") for key in FORM_ORDER]
+        rows.append([iso, iso, p[1].lower(), p[2], p[0], *answers, p[5], 1000 + i, iso, i])
+    return rows
+
+
+def limesurvey_rows() -> list[list[object]]:
+    """LimeSurvey response export with question codes and answer codes (A1…A4)."""
+    header: list[object] = ["id", "submitdate", "lastpage", "startlanguage", "LAYANAN"]
+    header += [f"{key.upper()}[SQ001]" for key in KEYS]
+    rows: list[list[object]] = [header]
+    for i, p in enumerate(PEOPLE, 1):
+        day, month, year = p[4][:10].split("/")
+        rows.append([i, f"{year}-{month}-{day} {p[4][11:]}", 3, "id", p[0], *[f"A{v}" for v in p[6]]])
+    return rows
+
+
+def skm_go_id_rows() -> list[list[object]]:
+    """Per-respondent export in the shape the issue describes for skm.go.id (columns assumed)."""
+    header: list[object] = ["No", "Tanggal", "Jenis Kelamin", "Pendidikan", "Pekerjaan", "Jenis Layanan"]
+    header += [k.upper() for k in KEYS]
+    rows: list[list[object]] = [header]
+    for i, p in enumerate(PEOPLE, 1):
+        rows.append([i, p[4][:10], p[1], p[3], "Swasta", p[0], *p[6]])
+    return rows
+
+
+def write_ods(path: Path, rows: Sequence[Sequence[object]], sheet: str = "Jawaban") -> Path:
+    """A minimal OpenDocument spreadsheet (what LibreOffice saves), written without extra packages."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(v: object) -> str:
+        if v is None or v == "":
+            return "<table:table-cell/>"
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(str(v))}</text:p></table:table-cell>'
+
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>" for r in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{sheet}">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest)
+        z.writestr("content.xml", content)
+    return path

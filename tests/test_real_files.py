@@ -364,3 +364,25 @@ def test_several_files_report_every_bad_file(tmp_path: Path) -> None:
     assert result.exit_code == ExitCode.INVALID_DATA
     assert "a.csv, baris 2" in result.stderr
     assert "b.csv, baris 2" in result.stderr
+
+
+# --- other sources ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["kobo", "limesurvey", "skm_go_id", "ods"])
+def test_other_sources(tmp_path: Path, reference: skm.IkmResult, golden: Callable[[str, str], None], name: str) -> None:
+    from realfiles import kobo_rows, limesurvey_rows, skm_go_id_rows, write_ods
+
+    if name == "kobo":
+        path = write_csv(tmp_path / "kobo.csv", kobo_rows(), delimiter=";")
+    elif name == "limesurvey":
+        path = write_csv(tmp_path / "results-survey123.csv", limesurvey_rows())
+    elif name == "skm_go_id":
+        path = write_xlsx(tmp_path / "skm_go_id.xlsx", {"Responden": skm_go_id_rows()})
+    else:
+        path = write_ods(tmp_path / "jawaban.ods", google_forms_rows())
+    responses = read_responses(path)
+    assert skm.score(responses).index == reference.index
+    assert str(responses.frame[responses.profile["date"]].dtype).startswith("datetime64")
+    data = golden_check(golden, name, path)
+    assert data["issues"] == []

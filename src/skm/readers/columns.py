@@ -25,6 +25,7 @@ __all__ = ["ColumnMatch", "match_header", "match_text", "normalise_header"]
 _CODE = re.compile(r"^(?:u|unsur|q|p)\s*[-_.]?\s*0*(\d{1,2})$")
 _LEADING_NUMBER = re.compile(r"^(?:(?:u|unsur|q|p|no)\s*[-_.]?\s*)?\(?\d{1,2}\s*[.):\-]*\s+")
 _CODE_PREFIX = re.compile(r"^((?:u|unsur|q|p)\s*[-_.]?\s*\d{1,2})\b")
+_SUBQUESTION = re.compile(r"\s*\[[a-z]*\d*\]$")
 _BRACKET = re.compile(r"\[([^\]]+)\]")
 
 # Reader-side vocabulary added to the instrument's own keywords, by element code. A keyword
@@ -127,9 +128,11 @@ def match_header(header: object, instrument: Instrument) -> ColumnMatch | None:
     text = normalise_header(header)
     if not text:
         return None
-    code = _code_match(text, instrument)
-    if code is not None:
-        return code
+    # KoboToolbox paths ("penilaian/u1") and LimeSurvey sub-question codes ("U1[SQ001]") name codes too
+    for candidate in dict.fromkeys([text, text.rsplit("/", 1)[-1], _SUBQUESTION.sub("", text)]):
+        code = _code_match(candidate, instrument)
+        if code is not None:
+            return code
     # "U1. Persyaratan", "8. Bagaimana pendapat …": the words decide, the number is ignored
     rest = _LEADING_NUMBER.sub("", text)
     found = match_text(rest, instrument)

@@ -25,6 +25,7 @@ _NUM_THEN_LABEL = re.compile(r"^\(?(\d{1,2})\)?\s*(?:[-–.:=)]\s*|\s)\(?([^\d].
 _LABEL_THEN_NUM = re.compile(r"^([^\d].*?)\s*(?:\((\d{1,2})\)|[-–:=]\s*(\d{1,2}))$")
 # "a", "a.", "a. Tidak sesuai", "(a) Tidak sesuai", "a) Tidak sesuai"
 _LETTER = re.compile(r"^\(?([a-z])(?:\s*[.)]\s*(.*)|\))?$", re.IGNORECASE)
+_ANSWER_CODE = re.compile(r"^ao?0*(\d{1,2})$", re.IGNORECASE)
 _WORD_FIXES = {
     "tapi": "tetapi",
     "namun": "tetapi",
@@ -182,6 +183,9 @@ def parse_cell(  # noqa: PLR0911 - one return per kind of cell
     if m:
         label = book.by_label.get(normalise_label(m.group(1)))
         return _scored(int(m.group(2) or m.group(3)), low, high, label[1] if label else frozenset())
+    m = _ANSWER_CODE.match(text)
+    if m:  # LimeSurvey answer codes A1…A4 / AO01…AO04 (the n-th option scores n)
+        return _scored(int(m.group(1)), low, high)
     m = _LETTER.match(text)
     if m:
         index = ord(m.group(1).lower()) - ord("a")

@@ -16,7 +16,18 @@ __all__ = ["PROFILE_ALIASES", "match_profile"]
 
 # canonical name → header patterns (matched against the folded header, whole words)
 PROFILE_ALIASES: dict[str, tuple[str, ...]] = {
-    "date": (r"cap waktu", r"timestamp", r"tanggal", r"tgl", r"date", r"created[_ ]?at", r"waktu survei", r"submitted"),
+    "date": (
+        r"cap waktu",
+        r"timestamp",
+        r"tanggal",
+        r"tgl",
+        r"date",
+        r"created[_ ]?at",
+        r"waktu survei",
+        r"submitted",
+        r"submission[_ ]?time",
+        r"submit ?date",
+    ),
     "gender": (r"jenis kelamin", r"jenkel", r"kelamin", r"gender", r"sex", r"l/p"),
     "age": (r"usia", r"umur", r"age"),
     "education": (r"pendidikan", r"pendidikan terakhir", r"education"),
@@ -38,7 +49,7 @@ def match_profile(header: object) -> str | None:
     The earliest pattern position wins, so "Jenis layanan yang diterima" is a service and
     "Saran dan masukan untuk layanan" a suggestion.
     """
-    text = normalise_header(header)
+    text = normalise_header(header).replace("_", " ").strip()  # KoboToolbox names: jenis_kelamin
     if not text:
         return None
     best: tuple[int, str] | None = None
