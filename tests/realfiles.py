@@ -208,7 +208,8 @@ def write_ods(path: Path, rows: Sequence[Sequence[object]], sheet: str = "Jawaba
         if v is None or v == "":
             return "<table:table-cell/>"
         if isinstance(v, int | float) and not isinstance(v, bool):
-            return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+            number = f'office:value-type="float" office:value="{v}"'
+            return f"<table:table-cell {number}><text:p>{v}</text:p></table:table-cell>"
         return f'<table:table-cell office:value-type="string"><text:p>{escape(str(v))}</text:p></table:table-cell>'
 
     body = "".join("<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>" for r in rows)
@@ -223,7 +224,8 @@ def write_ods(path: Path, rows: Sequence[Sequence[object]], sheet: str = "Jawaba
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
         "</manifest:manifest>"
     )
