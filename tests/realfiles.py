@@ -234,3 +234,17 @@ def write_ods(path: Path, rows: Sequence[Sequence[object]], sheet: str = "Jawaba
         z.writestr("META-INF/manifest.xml", manifest)
         z.writestr("content.xml", content)
     return path
+
+
+def write_xls(path: Path, rows: Sequence[Sequence[object]], sheet: str = "Sheet1") -> Path:
+    """An Excel 97-2003 workbook (.xls), as older office PCs still save."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet(sheet)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                ws.write(r, c, value)
+    book.save(str(path))
+    return path

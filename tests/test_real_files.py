@@ -369,9 +369,9 @@ def test_several_files_report_every_bad_file(tmp_path: Path) -> None:
 # --- other sources ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["kobo", "limesurvey", "skm_go_id", "ods"])
+@pytest.mark.parametrize("name", ["kobo", "limesurvey", "skm_go_id", "ods", "xls"])
 def test_other_sources(tmp_path: Path, reference: skm.IkmResult, golden: Callable[[str, str], None], name: str) -> None:
-    from realfiles import kobo_rows, limesurvey_rows, skm_go_id_rows, write_ods
+    from realfiles import kobo_rows, limesurvey_rows, skm_go_id_rows, write_ods, write_xls
 
     if name == "kobo":
         path = write_csv(tmp_path / "kobo.csv", kobo_rows(), delimiter=";")
@@ -379,8 +379,10 @@ def test_other_sources(tmp_path: Path, reference: skm.IkmResult, golden: Callabl
         path = write_csv(tmp_path / "results-survey123.csv", limesurvey_rows())
     elif name == "skm_go_id":
         path = write_xlsx(tmp_path / "skm_go_id.xlsx", {"Responden": skm_go_id_rows()})
-    else:
+    elif name == "ods":
         path = write_ods(tmp_path / "jawaban.ods", google_forms_rows())
+    else:
+        path = write_xls(tmp_path / "jawaban.xls", google_forms_rows(), sheet="Jawaban Formulir 1")
     responses = read_responses(path)
     assert skm.score(responses).index == reference.index
     assert str(responses.frame[responses.profile["date"]].dtype).startswith("datetime64")
