@@ -265,7 +265,7 @@ def test_unknown_labels_print_a_mapping_to_fill_in(tmp_path: Path) -> None:
     result = runner.invoke(app, ["score", str(path)])
     assert result.exit_code == ExitCode.INVALID_DATA
     err = result.stderr
-    assert "U3: Puas, Kurang puas, Sangat puas, Tidak puas" in err
+    assert "U3 (D): Puas, Kurang puas, Sangat puas, Tidak puas" in err
     template = err[err.index("# Pemetaan") :]
     assert '"Kurang puas" = 2  # tebakan, periksa' in template
     labels = tmp_path / "label.toml"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 from skm.errors import ExitCode, IssueCode, SkmError
@@ -88,21 +89,26 @@ def _toml_key(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def guess_score(label: str, instrument: Instrument = PERMENPAN_14_2017) -> int | None:
-    """A guess for the usual four-step wording ("Tidak X", "Kurang X", "X", "Sangat X"), else ``None``."""
+def guess_score(label: str, others: Sequence[str] = (), instrument: Instrument = PERMENPAN_14_2017) -> int | None:
+    """A guess for the usual four-step wording ("Tidak X", "Kurang X", "X", "Sangat X"), else ``None``.
+
+    A bare "X" is guessed only when ``others`` holds one of its graded forms ("Sangat X" …).
+    """
     if instrument.scale_max - instrument.scale_min != 3:
         return None
     words = normalise_label(label).split()
     if not words:
         return None
     low = instrument.scale_min
-    if words[0] == "tidak" or words[:2] == ["sangat", "tidak"]:
+    if words[:2] == ["sangat", "tidak"] or words[0] == "tidak":
         return low
     if words[0] == "kurang":
         return low + 1
     if words[0] == "sangat":
         return low + 3
-    return low + 2 if len(words) == 1 else None
+    stem = " ".join(words)
+    graded = {f"{w} {stem}" for w in ("tidak", "kurang", "sangat")}
+    return low + 2 if any(normalise_label(o) in graded for o in others) else None
 
 
 def labels_template(unknown: dict[str, list[str]], instrument: Instrument = PERMENPAN_14_2017) -> str:
@@ -119,7 +125,7 @@ def labels_template(unknown: dict[str, list[str]], instrument: Instrument = PERM
             if v not in where:
                 values.append(v)
             where.setdefault(v, []).append(header)
-    values.sort(key=lambda v: (guess_score(v, instrument) or high + 1, v))
+    values.sort(key=lambda v: (guess_score(v, values, instrument) or high + 1, v))
     lines = [
         f"# Pemetaan label jawaban → nilai untuk skm --labels: periksa/isi nilai {low}–{high} tiap label.",
         f"# Label → score mapping for skm --labels: check or fill in a score {low}–{high} for each label.",
@@ -128,7 +134,7 @@ def labels_template(unknown: dict[str, list[str]], instrument: Instrument = PERM
         "[labels]",
     ]
     for v in values:
-        guess = guess_score(v, instrument)
+        guess = guess_score(v, values, instrument)
         note = "tebakan, periksa / guessed, check" if guess is not None else "isi / fill in"
         columns = ", ".join(where[v][:5]) + (" …" if len(where[v]) > 5 else "")
         lines.append(f"{_toml_key(v)} = {guess or 0}  # {note}; {columns}")

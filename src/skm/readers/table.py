@@ -326,7 +326,7 @@ def build_responses(
                 file=source,
                 sheet=sheet,
                 row=header_row + 1,
-                column=headers[c],
+                column=shorten(headers[c], 60),
                 letter=column_letter(c),
                 params={
                     "header_element": named,

@@ -180,7 +180,9 @@ def unknown_labels_text(issues: Sequence[Issue], lang: Lang | str = Lang.ID, lim
     found: dict[str, list[str]] = {}
     for issue in issues:
         if issue.code is IssueCode.UNKNOWN_LABEL and issue.value is not None:
-            values = found.setdefault(issue.column or issue.letter or "?", [])
+            element = str(issue.params.get("element", "")).split(" ")[0]
+            where = f"{element} ({issue.letter})" if element and issue.letter else issue.column or "?"
+            values = found.setdefault(where, [])
             if issue.value not in values and len(values) < limit:
                 values.append(issue.value)
     if not found:
