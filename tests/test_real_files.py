@@ -169,7 +169,19 @@ def test_processing_template(tmp_path: Path, reference: skm.IkmResult, golden: C
     assert [r for r, why in reasons.items() if why == "no-answers"] == [18, 19, 20]
     assert [r for r, why in reasons.items() if why == "summary"] == [21, 22, 23, 24, 25, 27, 28, 29, 30]
     assert reasons[26] == "empty"
+    assert responses.issues == []
     golden_check(golden, "template", path)
+
+
+def test_respondent_below_the_summary_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["No", *[k.upper() for k in KEYS]], [1, *[4] * 9], [2, *[3] * 9]]
+    rows += [["Jumlah", *[7] * 9], ["NRR/Unsur", *[3.5] * 9], [3, *[2] * 9]]
+    responses = read_responses(write_xlsx(tmp_path / "t.xlsx", {"Data": rows}))
+    assert responses.respondents == 2
+    assert [(s.row, s.reason) for s in responses.skipped] == [(4, "summary"), (5, "summary"), (6, "summary")]
+    assert [(i.code, i.row, i.severity) for i in responses.issues] == [
+        (IssueCode.ROW_AFTER_SUMMARY, 6, Severity.WARNING)
+    ]
 
 
 # --- Indonesian-locale CSV ----------------------------------------------------------------------

@@ -67,6 +67,7 @@ class IssueCode(StrEnum):
     SMALL_GROUP = "small-group"
     HEADER_LABEL_MISMATCH = "header-label-mismatch"
     INVALID_DATE = "invalid-date"
+    ROW_AFTER_SUMMARY = "row-after-summary"
     NO_DATE_COLUMN = "no-date-column"
     PERIOD_EMPTY = "period-empty"
     # output errors (exit 4)

@@ -11,11 +11,23 @@ from typing import TYPE_CHECKING, Any
 
 from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError, shorten
 from skm.instrument import PERMENPAN_14_2017, Instrument
+from skm.messages import register
 from skm.readers.columns import ColumnMatch, match_header
 from skm.readers.dates import parse_date_column
 from skm.readers.grid import Sheet, column_letter, is_blank, no_gc, read_sheets, row_is_blank
 from skm.readers.labels import Cell, LabelBook, parse_cell
 from skm.readers.profile import match_profile
+
+register(
+    {
+        "row-after-summary": (
+            "baris ini di bawah baris rekap templat (Σ/NRR/IKM) sehingga dilewati, padahal jawabannya "
+            "lengkap; bila ini responden, pindahkan ke atas baris rekap",
+            "this row lies below the template's summary rows (Σ/NRR/IKM) and was skipped although its "
+            "answers are complete; if it is a respondent, move it above the summary rows",
+        ),
+    }
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -408,9 +420,12 @@ def build_responses(
         )
         summary |= ~seen & np.append(flags, False)[codes_by_col[c]]
         seen |= nonblank_by_col[c]
+    labelled_summary = summary.copy()
     if summary.any():
         summary[int(np.argmax(summary)) :] = True
     summary &= nonblank
+    # rows below the summary block without a summary label: warn if they look like respondents
+    complete_tail = summary & ~labelled_summary
     answered = np.zeros(n, dtype=bool)
     for c in element_cols:
         answered |= nonblank_by_col[c]
@@ -441,6 +456,7 @@ def build_responses(
                 bad.append(u)
         codes = codes_by_col[c][kept]
         scores[c] = (table[codes], ~valid[codes])
+        complete_tail &= valid[codes_by_col[c]]
         if bad:
             for u in bad:
                 cell = cells[u]
@@ -469,6 +485,11 @@ def build_responses(
                             ),
                         )
                     )
+    if element_cols:
+        for i in np.flatnonzero(complete_tail).tolist():
+            issues.append(
+                Issue(IssueCode.ROW_AFTER_SUMMARY, Severity.WARNING, file=source, sheet=sheet, row=header_row + 2 + i)
+            )
     cell_issues.sort(key=lambda x: (x[0], x[1]))
     issues.extend(i for _, _, i in cell_issues)
 

@@ -38,6 +38,10 @@ register(
         "check-reason-summary": ("baris rekap templat, bukan responden", "template summary, not respondents"),
         "check-reason-empty": ("kosong", "empty"),
         "check-reason-no-answers": ("tanpa jawaban unsur", "no element answers"),
+        "check-dates": (
+            "Tanggal (kolom '{column}'): {first} s.d. {last}; {undated} responden tanpa tanggal.",
+            "Dates (column '{column}'): {first} to {last}; {undated} respondents without a date.",
+        ),
         "check-ok": ("Tidak ada masalah: berkas siap dihitung.", "No problems: the file is ready to score."),
         "check-problems": ("{count} masalah:", "{count} problems:"),
         "labels-found": (
@@ -73,6 +77,21 @@ def skipped_ranges(rows: list[int]) -> str:
     return ", ".join(parts)
 
 
+def _dates(responses: Responses) -> dict[str, object] | None:
+    """First and last survey date and how many respondents have none (``None`` without a date column)."""
+    column = responses.profile.get("date")
+    if column is None or not str(responses.frame[column].dtype).startswith("datetime64"):
+        return None
+    dates = responses.frame[column]
+    dated = dates.dropna()
+    return {
+        "column": column,
+        "first": dated.min().isoformat() if len(dated) else None,
+        "last": dated.max().isoformat() if len(dated) else None,
+        "undated": int(dates.isna().sum()),
+    }
+
+
 def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str, object]:
     """The JSON contract of ``skm check``: every decision the reader took, and every issue."""
     profile_of = {column: name for name, column in responses.profile.items()}
@@ -98,6 +117,7 @@ def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str,
         )
     return {
         "source": responses.source,
+        "dates": _dates(responses),
         "sheet": responses.sheet,
         "header_row": responses.header_row,
         "respondents": responses.respondents,
@@ -152,6 +172,20 @@ def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> Render
             str(col["letter"]), shorten(col["header"], 80), read_as, _how(str(col["how"]), str(col["detail"]), lang)
         )
     parts.append(table)
+    dates = data["dates"]
+    if isinstance(dates, dict) and dates["first"]:
+        parts.append(
+            Text(
+                t(
+                    "check-dates",
+                    lang,
+                    column=dates["column"],
+                    first=str(dates["first"])[:10],
+                    last=str(dates["last"])[:10],
+                    undated=dates["undated"],
+                )
+            )
+        )
     by_reason: dict[str, list[int]] = {}
     for s in responses.skipped:
         by_reason.setdefault(s.reason, []).append(s.row)
