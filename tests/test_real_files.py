@@ -130,6 +130,17 @@ def test_header_and_labels_disagree_is_a_warning_naming_both(tmp_path: Path) -> 
     assert responses.frame["u9"].tolist() == [4] * len(PEOPLE)  # kept under the header's element
 
 
+def test_free_text_question_naming_an_element_is_a_suggestion(tmp_path: Path, reference: skm.IkmResult) -> None:
+    rows = google_forms_rows()
+    rows[0].append("Saran untuk perbaikan sarana dan prasarana")
+    for i, row in enumerate(rows[1:]):
+        row.append("Toilet kotor" if i % 3 == 0 else "")
+    responses = read_responses(write_csv(tmp_path / "g.csv", rows))
+    assert skm.score(responses).index == reference.index
+    assert responses.columns[-1].key is None
+    assert "Saran untuk perbaikan sarana dan prasarana" in responses.attribute_columns()
+
+
 def test_unknown_label_names_value_and_expected(tmp_path: Path) -> None:
     rows = google_forms_rows()
     rows[3][5] = "Lumayan sesuai sekali, walau kadang-kadang tidak"

@@ -320,6 +320,14 @@ def build_responses(
     final: dict[int, ColumnMatch] = dict(matches)
     for c, m in matches.items():
         parsed[c] = parse_column(c, m.key)
+    # a free-text question that happens to name an element ("Saran untuk perbaikan sarana dan prasarana")
+    # is a suggestion column when its answers are not scale answers
+    for c, m in list(final.items()):
+        if m.how != "text":
+            continue
+        repeated = sum(1 for other in final.values() if other.key == m.key) > 1
+        if (repeated or match_profile(headers[c]) == "suggestion") and _valid_share(parsed[c], codes_by_col[c]) < 0.5:
+            del final[c], parsed[c]
     # cross-check each element column with the labels its answers carry
     for c, m in list(final.items()):
         label_key = _label_element(parsed[c], codes_by_col[c])
@@ -605,6 +613,17 @@ def _element_name(instrument: Instrument, key: str) -> str:
         if any(q.key == key for q in element.questions):
             return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
     return key.upper()
+
+
+def _valid_share(cells: list[Cell], codes: object) -> float:
+    """Share of a column's non-blank cells that are valid answers (0 for an empty column)."""
+    import numpy as np  # noqa: PLC0415
+
+    index = np.asarray(codes)
+    counts = np.bincount(index[index >= 0], minlength=len(cells))
+    filled = sum(int(counts[u]) for u, cell in enumerate(cells) if not cell.blank)
+    valid = sum(int(counts[u]) for u, cell in enumerate(cells) if cell.score is not None)
+    return valid / filled if filled else 0.0
 
 
 def _label_element(cells: list[Cell], codes: object, *, strict: bool = False) -> frozenset[str] | None:
