@@ -58,6 +58,13 @@ def bands_text(result: IkmResult, lang: Lang | str = Lang.ID) -> str:
     return "; ".join(parts)
 
 
+def _grading(result: IkmResult) -> str:
+    places = result.instrument.grade_decimals
+    if all(b.inclusive for b in result.instrument.bands):
+        return f"IKM rounded half up to {places} decimals, then >= band lower bound"
+    return f"IKM rounded half up to {places} decimals, then compared with the bounds: {bands_text(result, Lang.EN)}"
+
+
 def _core(result: IkmResult) -> dict[str, Any]:
     return {
         "respondents": result.respondents,
@@ -112,7 +119,7 @@ def result_to_dict(result: IkmResult, lang: Lang | str = Lang.ID) -> dict[str, A
             "weight": result.rules.weight.value,
             "nrr_decimals": result.rules.nrr_decimals,
             "index_decimals": result.rules.index_decimals,
-            "grading": "IKM rounded half up to 2 decimals, then >= band lower bound",
+            "grading": _grading(result),
             "missing": "available-case per element",
             "text": rules_lines(result, lang),
         },
