@@ -279,3 +279,32 @@ def test_round_nrr_cli_json_equals_api_and_shows_difference(tmp_path: Path) -> N
     table = runner.invoke(app, args)
     assert "Emulasi lama" in table.stdout
     assert "selisih" in table.stdout
+
+
+def test_toml_examples_in_the_docs_are_valid() -> None:
+    text = (ROOT / "docs" / "instrumen.md").read_text("utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```toml\n")[1:]]
+    assert len(blocks) == 2
+    first = instrument_from_toml(blocks[0])
+    assert first.question_keys == ("u1a", "u1b", "u2", "u3")
+    assert first.exact_weights() == (Fraction(1, 4), Fraction(1, 4), Fraction(1, 2))
+    five = instrument_from_toml(blocks[1])
+    assert (five.scale_min, five.scale_max, five.conversion) == (1, 5, 20)
+    assert [b.grade for b in five.bands] == ["A", "B", "C", "D"]
+
+
+def test_five_point_scale_scores_on_20_to_100() -> None:
+    text = (ROOT / "docs" / "instrumen.md").read_text("utf-8")
+    five = instrument_from_toml(text.split("```toml\n")[2].split("```", 1)[0])
+    result = score_tallies({"u1": Tally((0, 0, 0, 1, 1), 1)}, 2, five)
+    assert result.ikm == 90  # mean 4.5 × 20
+    assert result.grade == "A"
+
+
+def test_custom_example_data_matches_the_examples_readme() -> None:
+    result = skm.score(ROOT / "examples" / "kustom_8_unsur.csv", instrument=EXAMPLE)
+    readme = (ROOT / "examples" / "README.md").read_text("utf-8")
+    shown = str(result.ikm_display).replace(".", ",")
+    assert f"→ IKM {shown} ({result.grade})" in readme
+    assert result.element("U1").answered == 30
+    assert result.respondents == 30
