@@ -7,6 +7,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import skm
@@ -308,3 +310,43 @@ def test_custom_example_data_matches_the_examples_readme() -> None:
     assert f"→ IKM {shown} ({result.grade})" in readme
     assert result.element("U1").answered == 30
     assert result.respondents == 30
+
+
+def test_instrument_file_module_imports_no_cli_or_io_libraries() -> None:
+    import subprocess
+    import sys
+
+    forbidden = ["typer", "rich", "openpyxl", "pandas", "python_calamine"]
+    code = f"import sys, skm.instrument_file; print(','.join(m for m in {forbidden!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+@st.composite
+def weight_lists(draw: st.DrawFn) -> list[Fraction]:
+    """2–12 positive weights that sum to exactly 1."""
+    parts = draw(st.lists(st.integers(1, 50), min_size=2, max_size=12))
+    total = sum(parts)
+    return [Fraction(p, total) for p in parts]
+
+
+@given(weights=weight_lists(), value=st.integers(1, 4), off=st.sampled_from([0, 1, -1]))
+@settings(max_examples=40, deadline=None)
+def test_any_weights_summing_to_one_are_accepted_and_others_rejected(
+    weights: list[Fraction], value: int, off: int
+) -> None:
+    if off:
+        weights = [*weights[:-1], weights[-1] + Fraction(off, 1000)]
+    lines = [LABELS]
+    for i, w in enumerate(weights, 1):
+        lines.append(f'[[elements]]\ncode = "E{i}"\nname = "Unsur {i}"\nweight = "{w}"\n')
+    source = "".join(lines)
+    if off and weights[-1] > 0:
+        assert problems(source) == [(5, "ip-weight-sum")]  # the first weight's line
+        return
+    if off:
+        return
+    inst = instrument_from_toml(source)
+    assert inst.exact_weights() == tuple(weights)
+    result = score_tallies({k: Tally(tuple(int(v == value) for v in range(1, 5))) for k in inst.question_keys}, 1, inst)
+    assert result.index == value  # constant answers give that value whatever the weights

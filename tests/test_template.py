@@ -192,3 +192,32 @@ def test_docx_questionnaire(tmp_path: Path) -> None:
 def test_format_from_suffix(tmp_path: Path) -> None:
     path = make(tmp_path, name="kuesioner.html")
     assert path.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("name", "render", "lang"),
+    [
+        ("template.id.md", "md", "id"),
+        ("template.en.md", "md", "en"),
+        ("template.forms.id.txt", "forms", "id"),
+    ],
+)
+def test_template_text_golden(golden, name: str, render: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from skm.messages import Lang
+    from skm.render.template import TemplateSpec, forms_text, questionnaire_markdown
+
+    spec = TemplateSpec(PERMENPAN_14_2017, lang=Lang(lang), services=("KTP-el", "Kartu Keluarga"))
+    golden(name, questionnaire_markdown(spec) if render == "md" else forms_text(spec))
+
+
+def test_template_help_imports_no_heavy_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom skm.cli import app\n"
+        "try:\n    app(['template', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print(','.join(m for m in ('pandas', 'openpyxl', 'docx') if m in sys.modules) or 'OK')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "OK"

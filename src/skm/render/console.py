@@ -12,6 +12,7 @@ from rich.text import Text
 
 from skm.calc import IkmResult
 from skm.errors import Issue
+from skm.instrument import PERMENPAN_14_2017
 from skm.messages import Lang, fmt_number, issue_line, t
 from skm.render.json import legacy_number, rules_lines
 from skm.sampling import SampleSize, ServiceSample
@@ -41,6 +42,9 @@ def _headline(result: IkmResult, lang: Lang | str, title: str | None = None) -> 
     text.append(
         f"\n{t('index', lang)}: {_n(result.index_display, lang)}   {t('respondents', lang)}: {result.respondents}"
     )
+    if result.instrument.key != PERMENPAN_14_2017.key:
+        name = result.instrument.title_en if str(lang) == Lang.EN else result.instrument.title
+        text.append("\n" + t("rule-instrument", lang, title=name), style="bold")
     return Panel(text, title=title or t("result-title", lang), expand=False)
 
 
