@@ -104,6 +104,8 @@ def test_weights_may_be_fractions_decimals_or_numbers() -> None:
             [(7, "ip-bands-order")],
         ),
         ("base = 'kepmenpan-1999'\n", [(1, "ip-base")]),
+        ("scale = [1, 5]\nconversion = 20\n", [(1, "ip-no-labels"), (1, "ip-bands-needed")]),
+        ("[[bands]]\ngrade = 'A'\nlower = 'nan'\nperformance = 'x'\n", [(3, "ip-decimal")]),
     ],
 )
 def test_invalid_files_give_line_numbered_errors(source: str, expected: list[tuple[int, str]]) -> None:

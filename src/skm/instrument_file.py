@@ -294,9 +294,10 @@ def _fraction(value: str | int | float) -> Fraction | None:
 
 def _decimal(value: str | int | float) -> Decimal | None:
     try:
-        return Decimal(str(value).strip().replace(",", "."))
+        number = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:
         return None
+    return number if number.is_finite() else None
 
 
 def _labels(raw: list[str]) -> tuple[str, ...]:
@@ -343,7 +344,7 @@ def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument |
     elements: list[Element] = []
     if specs is None:
         if not same_scale and top_labels is None:
-            problems.add(("elements",), "ip-no-elements")
+            problems.add(("scale",), "ip-no-labels")
         elements = [
             Element(
                 e.code,
