@@ -221,3 +221,10 @@ def test_template_help_imports_no_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "OK"
+
+
+def test_instruction_sheet_names_the_question_columns_in_code_order(tmp_path: Path) -> None:
+    book = load_workbook(make(tmp_path, "--instrument", "2004"))
+    help_text = "\n".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
+    assert "(U1 … U14)" in help_text
+    assert "skm score kuesioner.xlsx --instrument kepmenpan-25-2004" in help_text

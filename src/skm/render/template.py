@@ -191,8 +191,8 @@ def write_workbook(spec: TemplateSpec, path: Path, *, filename: str | None = Non
     text = t(
         "tpl-help",
         lang,
-        first=header_of(questions[0][2]),
-        last=header_of(questions[-1][2]),
+        first=inst.question_keys[0].upper(),
+        last=inst.question_keys[-1].upper(),
         what=what,
         command=_score_command(spec, filename or path.name),
     )
