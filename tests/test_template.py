@@ -130,8 +130,11 @@ def test_round_trip_2004_instrument(tmp_path: Path) -> None:
 def test_round_trip_custom_instrument_with_sub_questions(tmp_path: Path) -> None:
     inst = load_instrument_file(CUSTOM)
     path = make(tmp_path, "--instrument", str(CUSTOM), "--answers", "labels")
-    header = [c.value for c in load_workbook(path)["Data"][1]]
+    book = load_workbook(path)
+    header = [c.value for c in book["Data"][1]]
     assert header[7:10] == ["U1A", "U1B", "U2"]
+    help_text = "\n".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
+    assert f"--instrument {CUSTOM}" in help_text
     answers = [[4, 2, 3, 4, 3, 3, 4, 2, 3], [3, None, 3, 3, 4, 3, 4, 1, 3], [4, 4, 2, 4, 3, 4, 3, 2, 4]]
     filled = fill(path, inst, answers, labels=True)
     out = runner.invoke(app, ["score", str(filled), "--format", "json", "--instrument", str(CUSTOM)])

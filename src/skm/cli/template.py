@@ -132,6 +132,7 @@ def template(
             lang=lang,
             answers=AnswerStyle(answers.value),
             services=names,
+            instrument_ref=instrument,
         )
         if fmt is TemplateFormat.XLSX:
             write_atomic(path, lambda tmp: write_workbook(spec, tmp, filename=path.name), force=force)

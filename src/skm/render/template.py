@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from skm.instrument import Element, Instrument, Question
+from skm.instrument import Element, Instrument, Question, builtin_instruments
 from skm.messages import Lang, register, t
 
 __all__ = [
@@ -121,6 +121,7 @@ class TemplateSpec:
     answers: AnswerStyle = AnswerStyle.SCORES
     services: tuple[str, ...] = ()
     rows: int = 1000
+    instrument_ref: str | None = None  # what to pass to --instrument (a custom file's path)
 
 
 def ordered_questions(instrument: Instrument) -> list[tuple[int, Element, Question]]:
@@ -151,7 +152,9 @@ def _choices(key: str, lang: Lang) -> list[str]:
 
 
 def _score_command(spec: TemplateSpec, filename: str) -> str:
-    option = "" if spec.instrument.key == "permenpan-14-2017" else f" --instrument {spec.instrument.key}"
+    ref = spec.instrument.key if spec.instrument.key in builtin_instruments() else spec.instrument_ref
+    ref = ref or f"{spec.instrument.key}.toml"
+    option = "" if spec.instrument.key == "permenpan-14-2017" else f" --instrument {ref}"
     lang = " --lang en" if spec.lang is Lang.EN else ""
     return f"skm score {filename}{option}{lang}"
 
