@@ -186,9 +186,11 @@ def answer_matrix(responses: Responses) -> npt.NDArray[np.float64]:
     """``n × q`` float matrix of the instrument's questions, NaN for blanks."""
     frame = responses.frame
     keys = responses.instrument.question_keys
-    matrix: npt.NDArray[np.float64] = np.column_stack(
-        [frame[k].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan) for k in keys]
-    ).reshape(len(frame), len(keys)).astype(np.float64)
+    matrix: npt.NDArray[np.float64] = (
+        np.column_stack([frame[k].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan) for k in keys])
+        .reshape(len(frame), len(keys))
+        .astype(np.float64)
+    )
     return matrix
 
 

@@ -65,12 +65,12 @@ register(
         "stats-m-groups": (
             "Perbandingan kelompok '{column}': Kruskal–Wallis H (> 2 kelompok, koreksi ties, p dari χ²; "
             "efek ε² = H/(n−1)) atau Mann–Whitney U dua sisi (2 kelompok; efek r rank-biserial = "
-            "2U₁/(n₁n₂) − 1) atas skor IKM per responden (25 × Σ bobot × skor unsur; responden dengan "
+            "2U₁/(n₁n₂) − 1) atas skor IKM per responden ({conversion} × Σ bobot × skor unsur; responden dengan "
             "unsur kosong tidak ikut) dan per unsur (p dikoreksi Holm). Kelompok < {min_group} responden "
             "dilaporkan, tidak dinilai dan tidak diuji.",
             "Group comparison '{column}': Kruskal–Wallis H (> 2 groups, tie-corrected, χ² p-value; effect "
             "ε² = H/(n−1)) or two-sided Mann–Whitney U (2 groups; effect rank-biserial r = 2U₁/(n₁n₂) − 1) "
-            "on respondent-level IKM-scale scores (25 × Σ weight × element score; respondents with a blank "
+            "on respondent-level IKM-scale scores ({conversion} × Σ weight × element score; respondents with a blank "
             "element left out) and per element (Holm-adjusted p). Groups under {min_group} respondents are "
             "reported, not graded and not tested.",
         ),
@@ -119,6 +119,51 @@ register(
         "stats-flag-date-unreadable": ("Tanggal tak terbaca", "Unreadable date"),
         "stats-flag-small-group": ("Kelompok terlalu kecil", "Group too small"),
         "stats-none": ("tidak ada", "none"),
+        "stats-title": ("Keandalan data", "Data reliability"),
+        "stats-summary": (
+            "IKM {ikm} (mutu {grade}), IK {level}% [{low}; {high}], {n} responden{removed}",
+            "IKM {ikm} (grade {grade}), {level}% CI [{low}; {high}], {n} respondents{removed}",
+        ),
+        "stats-removed": (" ({count} baris bertanda dikeluarkan)", " ({count} flagged rows removed)"),
+        "stats-alpha": (
+            "Cronbach's alpha {alpha} (n = {n}, {k} unsur)",
+            "Cronbach's alpha {alpha} (n = {n}, {k} elements)",
+        ),
+        "stats-items-title": ("Validitas dan reliabilitas per unsur", "Validity and reliability per element"),
+        "stats-r": ("r hitung", "item–total r"),
+        "stats-r-crit": ("r tabel", "r critical"),
+        "stats-valid": ("valid", "valid"),
+        "stats-invalid": ("tidak valid", "not valid"),
+        "stats-alpha-deleted": ("alpha jika dihapus", "alpha if deleted"),
+        "stats-ci-title": ("NRR dan interval kepercayaan 95%", "NRR and 95% confidence intervals"),
+        "stats-ci": ("IK 95%", "95% CI"),
+        "stats-grade-title": ("Peluang mutu", "Grade probability"),
+        "stats-probability": ("peluang", "probability"),
+        "stats-margin": (
+            "Margin of error (N = {population}, n = {n}): ±{prop} poin persen (proporsi), ±{ikm} poin IKM",
+            "Margin of error (N = {population}, n = {n}): ±{prop} percentage points (proportion), ±{ikm} IKM points",
+        ),
+        "stats-groups-title": ("Perbandingan kelompok: {column}", "Group comparison: {column}"),
+        "stats-group": ("Kelompok", "Group"),
+        "stats-not-graded": ("tidak dinilai (kecil)", "not graded (small)"),
+        "stats-test": ("uji", "test"),
+        "stats-no-test": (
+            "Tidak diuji: kurang dari dua kelompok dengan sedikitnya {min_group} responden.",
+            "Not tested: fewer than two groups with at least {min_group} respondents.",
+        ),
+        "stats-effect": ("efek", "effect"),
+        "stats-previous-title": ("Dibanding periode lalu: {file}", "Against the previous period: {file}"),
+        "stats-previous": ("lalu", "previous"),
+        "stats-current": ("kini", "current"),
+        "stats-diff": ("selisih", "difference"),
+        "stats-significant": ("nyata", "significant"),
+        "stats-yes": ("ya", "yes"),
+        "stats-no": ("tidak", "no"),
+        "stats-flags-title": ("Tanda mutu data", "Data-quality flags"),
+        "stats-kind": ("jenis", "kind"),
+        "stats-count": ("jumlah", "count"),
+        "stats-rows": ("baris", "rows"),
+        "stats-methods-title": ("Metode", "Methods"),
         "stats-no-period": ("(tanpa --period)", "(no --period)"),
     }
 )
@@ -173,7 +218,13 @@ def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, s
     if result.margin is not None:
         out["margin_of_error"] = t("stats-m-margin", lang, population=result.margin.population, n=result.margin.sample)
     if result.groups is not None:
-        out["groups"] = t("stats-m-groups", lang, column=result.groups.column, min_group=result.groups.min_group)
+        out["groups"] = t(
+            "stats-m-groups",
+            lang,
+            column=result.groups.column,
+            min_group=result.groups.min_group,
+            conversion=instrument.conversion,
+        )
     if result.previous is not None:
         out["previous"] = t(
             "stats-m-previous",
