@@ -118,20 +118,29 @@ def bootstrap_index(
     """Respondent-level bootstrap of the NRRs and the IKM.
 
     ``answers`` is ``n × q`` (NaN for a blank); ``element_columns[j]`` lists the question
-    columns of element j. Each replicate draws n respondents with replacement (as
-    multinomial counts), recomputes every question mean over answered cells, each element's
-    NRR as the mean of its question means, and IKM = conversion × Σ wⱼ·NRRⱼ — the same
-    rules as the exact computation. Deterministic for a given ``seed``.
+    columns of element j. Each replicate draws n respondents with replacement (n uniform
+    row indices from ``numpy.random.default_rng(seed).integers``), recomputes every
+    question mean over answered cells, each element's NRR as the mean of its question
+    means, and IKM = conversion × Σ wⱼ·NRRⱼ — the same rules as the exact computation.
+    Identical answer patterns are counted together, which changes nothing but speed.
+    Deterministic for a given ``seed``.
     """
     x = np.asarray(answers, dtype=np.float64)
     n, q = x.shape
-    answered = np.isfinite(x).astype(np.float64)
-    values = np.where(answered > 0, x, 0.0)
+    # respondents with the same answers are interchangeable: resample row indices, then count
+    # how often each distinct answer pattern was drawn (a much smaller matrix to multiply)
+    coded = np.where(np.isfinite(x), x, -1.0)
+    patterns, pattern_of = np.unique(coded, axis=0, return_inverse=True)
+    pattern_of = pattern_of.reshape(-1)
+    m = patterns.shape[0]
+    answered = (patterns >= 0).astype(np.float64)
+    values = np.where(patterns >= 0, patterns, 0.0)
     rng = np.random.default_rng(seed)
-    probs = np.full(n, 1.0 / n)
     means_parts: list[FloatArray] = []
     for size in _chunks(resamples, n):
-        counts = rng.multinomial(n, probs, size=size).astype(np.float64)  # (size, n)
+        drawn = pattern_of[rng.integers(0, n, size=(size, n))]  # (size, n) pattern ids
+        offsets = (np.arange(size) * m)[:, None]
+        counts = np.bincount((drawn + offsets).ravel(), minlength=size * m).reshape(size, m).astype(np.float64)
         sums = counts @ values  # (size, q)
         dens = counts @ answered
         with np.errstate(invalid="ignore", divide="ignore"):
