@@ -206,6 +206,31 @@ def test_bootstrap_matches_exact_rules_with_blanks_and_multi_question_elements()
     assert ci[0] <= plug_in <= ci[1]
 
 
+def test_every_bootstrap_replicate_follows_the_exact_rules() -> None:
+    """Two respondents, an element with two questions and blanks: each replicate's IKM is one of
+    the values the exact computation gives for the three possible draws (or NaN when a
+    question has no answer in the draw)."""
+    labels = ("a", "b", "c", "d")
+    instrument = Instrument(
+        key="two",
+        title="two",
+        title_en="two",
+        elements=(
+            Element("U1", "Satu", "One", (Question("q1", "", labels), Question("q2", "", labels)), 1),
+            Element("U2", "Dua", "Two", (Question("q3", "", labels),), 2),
+        ),
+        bands=PERMENPAN_14_2017.bands,
+    )
+    a, b = [4, None, 3], [2, 3, 1]
+    possible = {float(compute_ikm(rows, instrument).ikm) for rows in ([a, b], [b, b])}
+    assert possible == {62.5, 43.75}
+    x = np.array([[4, np.nan, 3], [2, 3, 1]])
+    draws = bootstrap_index(x, [[0, 1], [2]], [0.5, 0.5], 25, resamples=400, seed=3)
+    finite = draws.ikm[np.isfinite(draws.ikm)]
+    assert set(np.round(finite, 9).tolist()) == possible
+    assert draws.valid == finite.size < 400  # the draws {a, a} leave q2 unanswered
+
+
 def test_mahulu_point_figures_match_score(mahulu: Path) -> None:
     responses = load(mahulu)
     result = analyse(responses, resamples=500)
@@ -452,3 +477,28 @@ def test_pingouin_cross_check() -> None:
     x = mtcars()
     value, _ = pingouin.cronbach_alpha(data=pd.DataFrame(x))
     assert cronbach_alpha(x) == pytest.approx(value)
+
+
+def test_summary_lines_for_the_report(mahulu: Path) -> None:
+    from skm.stats import summary_lines
+
+    example = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
+    result = analyse(load(mahulu), previous=load(example), population=300, resamples=300)
+    data = stats_to_dict(result)
+    assert data["grade_other_probability"] == pytest.approx(1 - data["grade_probability"]["A"], abs=1e-4)
+    lines = summary_lines(result)
+    assert lines[0].startswith("IKM 92,84 (mutu A); interval kepercayaan 95% [")
+    assert "Cronbach's alpha 0,9077 (andal, ≥ 0,70); 8 dari 9 unsur valid (r hitung > r tabel 0,3882)" in lines[1]
+    assert any("berubah nyata" in line for line in lines)
+    english = summary_lines(result, "en")
+    assert "8 of 9 elements valid" in english[1]
+    assert english[-1].startswith("All 26 rows are counted")
+
+
+def test_cli_json_lists_skipped_cells(data_dir: Path) -> None:
+    messy = Path(__file__).parent.parent / "examples" / "berantakan.csv"
+    code, out, err = run("stats", str(messy), "--invalid", "skip", "--format", "json", "--resamples", "200")
+    assert code == ExitCode.OK
+    data = json.loads(out)
+    assert len(data["skipped_cells"]) == 3
+    assert "3" in err

@@ -161,6 +161,8 @@ def stats(
             console.print(stats_renderable(data, lang))
             text = console.file.getvalue()  # type: ignore[attr-defined]
         else:
+            if responses.errors:
+                data["skipped_cells"] = [i.as_dict() for i in responses.errors]
             text = dumps(data) + "\n"
         if output is None:
             typer.echo(text, nl=False)

@@ -134,13 +134,13 @@ def _intervals(data: dict[str, Any], lang: Lang | str) -> Table:
     return table
 
 
-def _grades(data: dict[str, Any], lang: Lang | str) -> Table:
+def _grades(data: dict[str, Any], lang: Lang | str) -> RenderableType:
     table = Table(title=t("stats-grade-title", lang), title_justify="left")
     table.add_column(t("grade", lang), justify="center")
     table.add_column(t("stats-probability", lang), justify="right")
     for grade, p in data["grade_probability"].items():
         table.add_row(grade, _n(p, lang, 4), style="bold" if grade == data["grade"] else "")
-    return table
+    return Group(table, Text(t("stats-other-grade", lang, p=_n(data["grade_other_probability"], lang, 4))))
 
 
 def _groups(data: dict[str, Any], lang: Lang | str) -> RenderableType:

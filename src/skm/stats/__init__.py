@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from skm.stats.analyse import DEFAULT_RESAMPLES, DEFAULT_SEED, StatsResult, analyse
 from skm.stats.quality import Period, parse_period
-from skm.stats.report import method_lines, stats_to_dict
+from skm.stats.report import method_lines, stats_to_dict, summary_lines
 
 __all__ = [
     "DEFAULT_RESAMPLES",
@@ -21,4 +21,5 @@ __all__ = [
     "method_lines",
     "parse_period",
     "stats_to_dict",
+    "summary_lines",
 ]

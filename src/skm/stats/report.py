@@ -14,7 +14,7 @@ from skm.stats.analyse import CONFIDENCE, SIGNIFICANCE, Flag, StatsResult
 from skm.stats.numeric import TestResult
 from skm.stats.quality import DUPLICATE_WINDOW
 
-__all__ = ["flag_label", "method_lines", "stats_to_dict"]
+__all__ = ["flag_label", "method_lines", "stats_to_dict", "summary_lines"]
 
 register(
     {
@@ -50,9 +50,11 @@ register(
         ),
         "stats-m-grade": (
             "Peluang mutu: bagian IKM bootstrap yang jatuh di tiap rentang mutu, setelah dibulatkan "
-            "setengah ke atas ke {places} desimal seperti perhitungan IKM ({bands}).",
+            "setengah ke atas ke {places} desimal seperti perhitungan IKM ({bands}); peluang mutu lain = "
+            "1 − peluang mutu hasil hitung. Distribusi bootstrap dipakai sebagai perkiraan ketidakpastian IKM.",
             "Grade probability: share of bootstrap IKMs in each grade band, after rounding half up to "
-            "{places} decimals as the IKM itself is graded ({bands}).",
+            "{places} decimals as the IKM itself is graded ({bands}); probability of another grade = 1 − that "
+            "of the computed grade. The bootstrap distribution stands in for the uncertainty of the IKM.",
         ),
         "stats-m-margin": (
             "Margin of error (populasi N = {population}, n = {n}, z = 1,96, koreksi populasi terbatas): "
@@ -94,6 +96,34 @@ register(
             "first row is not flagged; outside period: dated outside {period}; small group: < {min_group} "
             "respondents. Rows are spreadsheet row numbers.",
         ),
+        "stats-s-ci": (
+            "IKM {ikm} (mutu {grade}); interval kepercayaan 95% [{low}; {high}] (bootstrap, {n} responden). "
+            "Peluang mutu lain: {other}%.",
+            "IKM {ikm} (grade {grade}); 95% confidence interval [{low}; {high}] (bootstrap, {n} respondents). "
+            "Probability of another grade: {other}%.",
+        ),
+        "stats-s-alpha": (
+            "Reliabilitas: Cronbach's alpha {alpha} ({verdict}); {valid} dari {k} unsur valid "
+            "(r hitung > r tabel {r}).",
+            "Reliability: Cronbach's alpha {alpha} ({verdict}); {valid} of {k} elements valid (r > r critical {r}).",
+        ),
+        "stats-s-alpha-none": (
+            "Reliabilitas tidak dapat dihitung (terlalu sedikit responden lengkap atau jawaban seragam).",
+            "Reliability cannot be computed (too few complete respondents or identical answers).",
+        ),
+        "stats-s-reliable": ("andal, ≥ 0,70", "reliable, ≥ 0.70"),
+        "stats-s-unreliable": ("kurang andal, < 0,70", "not reliable, < 0.70"),
+        "stats-s-margin": (
+            "Margin of error untuk populasi {population}: ±{prop} poin persen.",
+            "Margin of error for a population of {population}: ±{prop} percentage points.",
+        ),
+        "stats-s-flags": ("Tanda mutu data: {parts}.", "Data-quality flags: {parts}."),
+        "stats-s-previous": (
+            "Dibanding '{file}' (IKM {prev}): selisih {diff}, IK 95% [{low}; {high}], p {p} ({verdict}).",
+            "Against '{file}' (IKM {prev}): difference {diff}, 95% CI [{low}; {high}], p {p} ({verdict}).",
+        ),
+        "stats-s-significant": ("berubah nyata", "significant change"),
+        "stats-s-not-significant": ("tidak berbeda nyata", "not a significant change"),
         "stats-m-window": (", dikirim dalam {minutes} menit", ", submitted within {minutes} minutes"),
         "stats-m-excluded": (
             "--exclude-flagged: {count} dari {total} baris dikeluarkan (straight-lining, duplikat, di luar "
@@ -139,6 +169,7 @@ register(
         "stats-ci": ("IK 95%", "95% CI"),
         "stats-grade-title": ("Peluang mutu", "Grade probability"),
         "stats-probability": ("peluang", "probability"),
+        "stats-other-grade": ("peluang mutu lain: {p}", "probability of another grade: {p}"),
         "stats-margin": (
             "Margin of error (N = {population}, n = {n}): ±{prop} poin persen (proporsi), ±{ikm} poin IKM",
             "Margin of error (N = {population}, n = {n}): ±{prop} percentage points (proportion), ±{ikm} IKM points",
@@ -184,6 +215,11 @@ def _ci(ci: tuple[float, float] | None, places: int) -> list[float] | None:
 def flag_label(kind: str, lang: Lang | str = Lang.ID) -> str:
     """Human name of a flag kind."""
     return t(f"stats-flag-{kind}", lang)
+
+
+def _p_text(value: float, lang: Lang | str) -> str:
+    """``= 0,0123`` or ``< 0,0001``."""
+    return f"< {_num_text(0.0001, 4, lang)}" if value < 0.0001 else f"= {_num_text(value, 4, lang)}"
 
 
 def _num_text(value: float, places: int, lang: Lang | str) -> str:
@@ -251,6 +287,74 @@ def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, s
         else t("stats-m-not-excluded", lang, total=result.rows_total)
     )
     return out
+
+
+def summary_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> list[str]:
+    """A few plain sentences for a report's "Keandalan data" section (methods: :func:`method_lines`).
+
+    Alpha ≥ 0.70 is called reliable (Nunnally's usual threshold); the sentence says so.
+    """
+    r = result.result
+    ci = result.ikm_ci
+    lines = [
+        t(
+            "stats-s-ci",
+            lang,
+            ikm=fmt_number(r.ikm_display, lang),
+            grade=r.grade,
+            low="-" if ci is None else _num_text(ci[0], 2, lang),
+            high="-" if ci is None else _num_text(ci[1], 2, lang),
+            n=result.respondents,
+            other=_num_text(100 * (1 - result.grade_probability.get(r.grade, 0.0)), 1, lang),
+        )
+    ]
+    if result.cronbach_alpha is None:
+        lines.append(t("stats-s-alpha-none", lang))
+    else:
+        crit = result.items[0].r_critical if result.items else None
+        lines.append(
+            t(
+                "stats-s-alpha",
+                lang,
+                alpha=_num_text(result.cronbach_alpha, 4, lang),
+                verdict=t("stats-s-reliable" if result.cronbach_alpha >= 0.7 else "stats-s-unreliable", lang),
+                valid=sum(1 for i in result.items if i.valid),
+                k=len(result.items),
+                r="-" if crit is None else _num_text(crit, 4, lang),
+            )
+        )
+    if result.margin is not None:
+        lines.append(
+            t(
+                "stats-s-margin",
+                lang,
+                population=result.margin.population,
+                prop=_num_text(100 * result.margin.proportion, 2, lang),
+            )
+        )
+    if result.previous is not None:
+        p = result.previous
+        lines.append(
+            t(
+                "stats-s-previous",
+                lang,
+                file=p.source,
+                prev=fmt_number(p.ikm_previous, lang),
+                diff=fmt_number(p.difference, lang),
+                low="-" if p.ci is None else _num_text(p.ci[0], 2, lang),
+                high="-" if p.ci is None else _num_text(p.ci[1], 2, lang),
+                p="-" if p.test is None else _p_text(p.test.p_value, lang),
+                verdict=t("stats-s-significant" if p.significant else "stats-s-not-significant", lang),
+            )
+        )
+    found = [f"{flag_label(f.kind, lang)} {len(f.rows)}" for f in result.flags if f.rows]
+    lines.append(t("stats-s-flags", lang, parts=", ".join(found) or t("stats-none", lang)))
+    lines.append(
+        t("stats-m-excluded", lang, count=len(result.removed_rows), total=result.rows_total)
+        if result.exclude_flagged
+        else t("stats-m-not-excluded", lang, total=result.rows_total)
+    )
+    return lines
 
 
 def _bands(result: StatsResult, lang: Lang | str) -> str:
@@ -331,6 +435,7 @@ def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, 
         "nrr": {e.code: _dec(e.nrr) for e in result.nrr_ci},
         "nrr_ci": {e.code: None if e.low is None or e.high is None else _ci((e.low, e.high), 4) for e in result.nrr_ci},
         "grade_probability": {g: round(p, 4) for g, p in result.grade_probability.items()},
+        "grade_other_probability": round(1 - result.grade_probability.get(r.grade, 0.0), 4),
         "bootstrap": {
             "seed": result.seed,
             "resamples": result.resamples,
