@@ -502,3 +502,32 @@ def test_cli_json_lists_skipped_cells(data_dir: Path) -> None:
     data = json.loads(out)
     assert len(data["skipped_cells"]) == 3
     assert "3" in err
+
+
+# ---------------------------------------------------------------- golden files (fixed seed)
+
+
+def _golden_result(mahulu: Path):  # type: ignore[no-untyped-def]
+    example = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
+    return analyse(
+        load(mahulu), by="layanan", previous=load(example), population=300, period="2025", seed=1, resamples=500
+    )
+
+
+def test_golden_json(mahulu: Path, golden) -> None:  # type: ignore[no-untyped-def]
+    from skm.render.json import dumps
+
+    golden("mahulu.stats.json", dumps(stats_to_dict(_golden_result(mahulu))) + "\n")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_golden_table(mahulu: Path, golden, lang: str) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from rich.console import Console
+
+    from skm.render.stats_console import stats_renderable
+
+    console = Console(file=io.StringIO(), width=120, color_system=None, legacy_windows=False, force_terminal=False)
+    console.print(stats_renderable(stats_to_dict(_golden_result(mahulu), lang), lang))
+    golden(f"mahulu.stats.{lang}.txt", console.file.getvalue())
