@@ -381,6 +381,45 @@ def test_exclude_flagged_rescores(flagged: Path) -> None:
     assert "4" in stats_to_dict(cut)["methods"]["exclusion"]
 
 
+def test_two_groups_use_mann_whitney(flagged: Path) -> None:
+    responses = load(flagged)
+    result = analyse(responses, by="jenis kelamin", min_group=3, resamples=200)
+    assert result.groups is not None
+    test = result.groups.test
+    assert test is not None
+    assert test.test == "mann-whitney"
+    frame = responses.frame
+    keys = list(PERMENPAN_14_2017.question_keys)
+    person = frame[keys].astype(float).mean(axis=1) * 25  # one question per element, weights 1/9
+    gender = frame["Jenis Kelamin"]
+    expected = sps.mannwhitneyu(person[gender == "L"], person[gender == "P"], alternative="two-sided")
+    assert test.statistic == pytest.approx(expected.statistic)
+    assert test.p_value == pytest.approx(expected.pvalue)
+    assert [g.name for g in result.groups.groups] == ["L", "P"]
+    assert all(code == "U" + str(i) for i, (code, _, _) in enumerate(result.groups.elements, 1))
+
+
+def test_exclude_flagged_refuses_to_remove_everything(tmp_path: Path) -> None:
+    path = tmp_path / "same.csv"
+    path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + "4,4,4,4,4,4,4,4,4\n" * 3)
+    with pytest.raises(ValueError, match="remove all 3 rows"):
+        analyse(load(path), exclude_flagged=True)
+    code, _, _ = run("stats", str(path), "--exclude-flagged")
+    assert code == ExitCode.USAGE
+
+
+def test_single_respondent_has_undefined_reliability(tmp_path: Path) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n3,4,3,2,3,4,3,3,2\n")
+    result = analyse(load(path), resamples=100)
+    assert result.cronbach_alpha is None
+    assert all(i.valid is None and i.r_critical is None for i in result.items)
+    assert result.ikm_ci is not None
+    assert result.ikm_ci[0] == pytest.approx(result.ikm_ci[1])
+    code, _, _ = run("stats", str(path), "--resamples", "100")
+    assert code == ExitCode.OK
+
+
 def test_period_without_date_column_is_noted(tmp_path: Path) -> None:
     path = tmp_path / "nodate.csv"
     path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + "3,4,3,2,3,4,3,3,2\n" * 3 + "4,4,3,2,3,4,3,3,2\n")
@@ -461,6 +500,13 @@ def test_cli_writes_output_file(flagged: Path, tmp_path: Path) -> None:
     assert json.loads(target.read_text(encoding="utf-8"))["respondents"] == 8
     code, _, _ = run("stats", str(flagged), "--format", "json", "-o", str(target))
     assert code == ExitCode.OUTPUT_ERROR
+
+
+def test_cli_defaults_equal_the_api_defaults() -> None:
+    from skm.cli import stats as cli_stats
+    from skm.stats import DEFAULT_RESAMPLES, DEFAULT_SEED
+
+    assert (cli_stats.DEFAULT_SEED, cli_stats.DEFAULT_RESAMPLES) == (DEFAULT_SEED, DEFAULT_RESAMPLES)
 
 
 def test_stats_core_imports_no_cli_or_spreadsheet_libraries() -> None:

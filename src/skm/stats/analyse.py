@@ -263,12 +263,25 @@ def _dates(responses: Responses) -> list[object] | None:
     return list(responses.frame[column])
 
 
+def _small_groups(responses: Responses, by_column: str, min_group: int) -> Flag:
+    """Rows of the groups of ``by_column`` smaller than ``min_group`` (not graded, not tested)."""
+    rows = [int(r) for r in responses.frame.index]
+    labels = _labels(responses, by_column)
+    sizes = labels.value_counts()
+    small = sorted((str(g), int(n)) for g, n in sizes.items() if n < min_group)
+    small_names = {g for g, _ in small}
+    return Flag(
+        "small-group",
+        tuple(r for r, g in zip(rows, labels, strict=True) if g in small_names),
+        False,
+        groups=tuple(small),
+    )
+
+
 def _flags(
     responses: Responses,
     answers: npt.NDArray[np.float64],
     period: Period | None,
-    by_column: str | None,
-    min_group: int,
 ) -> tuple[list[Flag], list[str]]:
     rows = [int(r) for r in responses.frame.index]
     flags: list[Flag] = []
@@ -302,19 +315,6 @@ def _flags(
             outside = tuple(r for r, m in zip(rows, moments, strict=True) if m is not None and m not in period)
             flags.append(Flag("outside-period", outside, True))
             flags.append(Flag("date-unreadable", unreadable, True))
-    if by_column is not None:
-        labels = _labels(responses, by_column)
-        sizes = labels.value_counts()
-        small = sorted((str(g), int(n)) for g, n in sizes.items() if n < min_group)
-        small_names = {g for g, _ in small}
-        flags.append(
-            Flag(
-                "small-group",
-                tuple(r for r, g in zip(rows, labels, strict=True) if g in small_names),
-                False,
-                groups=tuple(small),
-            )
-        )
     return flags, notes
 
 
@@ -475,13 +475,18 @@ def analyse(
     the_period = parse_period(period) if isinstance(period, str) else period
     column = find_column(responses, by) if by is not None else None
     all_answers = answer_matrix(responses)
-    flags, notes = _flags(responses, all_answers, the_period, column, min_group)
+    flags, notes = _flags(responses, all_answers, the_period)
     rows_total = len(responses.frame)
     removed: tuple[int, ...] = ()
     if exclude_flagged:
         removed = tuple(sorted({r for f in flags if f.excludable for r in f.rows}))
+        if len(removed) == rows_total:
+            msg = f"--exclude-flagged would remove all {rows_total} rows; nothing would be left to score"
+            raise ValueError(msg)
         if removed:
             responses = replace(responses, frame=responses.frame.drop(index=list(removed)))
+    if column is not None:  # after any exclusion: the groups as they are analysed
+        flags.append(_small_groups(responses, column, min_group))
     result = score_responses(responses, rules=rules)
     answers = answer_matrix(responses)
     scores = element_scores(answers, instrument)
