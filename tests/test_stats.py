@@ -315,6 +315,27 @@ def test_parse_date(value: object, expected: datetime | None) -> None:
     assert parse_date(value) == expected
 
 
+def test_parse_date_missing_markers() -> None:
+    assert parse_date(float("nan")) is None
+    assert parse_date(pd.NaT) is None
+
+
+def test_flags_with_real_date_cells_in_xlsx(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Timestamp", "Jenis Kelamin", *[f"U{i}" for i in range(1, 10)]])
+    sheet.append([datetime(2026, 1, 5, 8, 0), "L", 3, 4, 3, 2, 3, 4, 3, 3, 2])
+    sheet.append([datetime(2026, 1, 5, 8, 10), "L", 3, 4, 3, 2, 3, 4, 3, 3, 2])
+    sheet.append([datetime(2026, 5, 5, 8, 10), "P", 3, 3, 3, 2, 3, 4, 3, 3, 2])
+    path = tmp_path / "dates.xlsx"
+    book.save(path)
+    flags = {f.kind: f.rows for f in analyse(load(path), period="2026-TW1", resamples=100).flags}
+    assert flags == {"straight-lining": (), "duplicate": (3,), "outside-period": (4,), "date-unreadable": ()}
+
+
 def test_straight_lining() -> None:
     x = np.array([[4, 4, 4], [4, np.nan, 4], [4, 3, 4], [np.nan, np.nan, 2]])
     assert straight_lining(x).tolist() == [True, True, False, False]

@@ -47,7 +47,7 @@ def parse_date(value: object) -> datetime | None:  # noqa: PLR0911 - one return 
     ``15-01-2026 08.30``); day-first text whose "month" exceeds 12 is read month-first
     (``1/15/2026``, as exported by US-locale forms).
     """
-    if value is None:
+    if value is None or value != value:  # noqa: PLR0124 - NaN and pandas NaT are not equal to themselves
         return None
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)
