@@ -417,6 +417,13 @@ def test_two_groups_use_mann_whitney(flagged: Path) -> None:
     assert test.statistic == pytest.approx(expected.statistic)
     assert test.p_value == pytest.approx(expected.pvalue)
     assert [g.name for g in result.groups.groups] == ["L", "P"]
+    for g in result.groups.groups:
+        assert g.ikm is not None
+        assert g.ci is not None
+        assert g.ci[0] <= float(g.ikm) <= g.ci[1]
+    small = analyse(responses, by="layanan", resamples=200)
+    assert small.groups is not None
+    assert [(g.name, g.ci is None) for g in small.groups.groups] == [("KK", True), ("KTP", False)]
     assert all(code == "U" + str(i) for i, (code, _, _) in enumerate(result.groups.elements, 1))
 
 

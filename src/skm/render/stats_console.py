@@ -149,6 +149,7 @@ def _groups(data: dict[str, Any], lang: Lang | str) -> RenderableType:
     table.add_column(t("stats-group", lang))
     table.add_column(t("respondents", lang), justify="right")
     table.add_column(t("ikm", lang), justify="right")
+    table.add_column(t("stats-ci", lang), justify="right")
     table.add_column(t("grade", lang), justify="center")
     for g in comp["groups"]:
         graded = g["graded"] and not g["small"]
@@ -156,6 +157,7 @@ def _groups(data: dict[str, Any], lang: Lang | str) -> RenderableType:
             g["group"],
             str(g["respondents"]),
             _n(g["ikm"], lang, 2) if graded else t("stats-not-graded", lang),
+            _ci(g["ikm_ci"], lang, 2) if graded else "",
             g["grade"] or "-",
         )
     if comp["ikm_test"] is None:

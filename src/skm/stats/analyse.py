@@ -102,6 +102,7 @@ class GroupSummary:
     ikm: Decimal | None
     grade: str | None
     small: bool  # fewer than min_group: reported, not graded, not tested
+    ci: tuple[float, float] | None = None  # bootstrap interval of the group's IKM (graded groups)
 
 
 @dataclass(frozen=True)
@@ -339,6 +340,8 @@ def _group_comparison(
     person: npt.NDArray[np.float64],
     rules: ScoringRules,
     min_group: int,
+    answers: npt.NDArray[np.float64],
+    bootstrap: tuple[int, int],
 ) -> GroupComparison:
     from skm.api import score_responses  # noqa: PLC0415
 
@@ -346,8 +349,21 @@ def _group_comparison(
     labels = _labels(responses, column).to_numpy()
     summaries = []
     tested: list[str] = []
+    instrument = responses.instrument
+    seed, resamples = bootstrap
     for g in scored.groups:
         graded = g.result is not None and not g.small
+        ci = None
+        if graded and g.result is not None:
+            draws = num.bootstrap_index(
+                answers[labels == g.group],
+                _element_columns(instrument),
+                [float(w) for w in g.result.weights],
+                instrument.conversion,
+                resamples=resamples,
+                seed=seed,
+            )
+            ci = num.percentile_ci(draws.ikm, CONFIDENCE)
         summaries.append(
             GroupSummary(
                 g.group,
@@ -355,6 +371,7 @@ def _group_comparison(
                 g.result.ikm_display if graded and g.result else None,
                 g.result.grade if graded and g.result else None,
                 g.small,
+                ci,
             )
         )
         if not g.small:
@@ -514,7 +531,11 @@ def analyse(
             num.margin_of_error_proportion(n, population),
             None if sd is None else num.margin_of_error_mean(sd, int(finite.size), population),
         )
-    groups = _group_comparison(responses, column, scores, person, rules, min_group) if column is not None else None
+    groups = (
+        _group_comparison(responses, column, scores, person, rules, min_group, answers, (seed, resamples))
+        if column is not None
+        else None
+    )
     prev = (
         _period_comparison(responses, result, draws, previous, rules, seed, resamples) if previous is not None else None
     )

@@ -67,14 +67,16 @@ register(
         "stats-m-groups": (
             "Perbandingan kelompok '{column}': Kruskal–Wallis H (> 2 kelompok, koreksi ties, p dari χ²; "
             "efek ε² = H/(n−1)) atau Mann–Whitney U dua sisi (2 kelompok; efek r rank-biserial = "
-            "2U₁/(n₁n₂) − 1) atas skor IKM per responden ({conversion} × Σ bobot × skor unsur; responden dengan "
-            "unsur kosong tidak ikut) dan per unsur (p dikoreksi Holm). Kelompok < {min_group} responden "
+            "2U₁/(n₁n₂) − 1) atas skor IKM per responden ({conversion} × Σ bobot × skor unsur; responden "
+            "dengan unsur kosong tidak ikut) dan per unsur (p dikoreksi Holm). IK 95% IKM tiap kelompok: "
+            "bootstrap persentil yang sama atas responden kelompok itu. Kelompok < {min_group} responden "
             "dilaporkan, tidak dinilai dan tidak diuji.",
             "Group comparison '{column}': Kruskal–Wallis H (> 2 groups, tie-corrected, χ² p-value; effect "
             "ε² = H/(n−1)) or two-sided Mann–Whitney U (2 groups; effect rank-biserial r = 2U₁/(n₁n₂) − 1) "
-            "on respondent-level IKM-scale scores ({conversion} × Σ weight × element score; respondents with a blank "
-            "element left out) and per element (Holm-adjusted p). Groups under {min_group} respondents are "
-            "reported, not graded and not tested.",
+            "on respondent-level IKM-scale scores ({conversion} × Σ weight × element score; respondents with "
+            "a blank element left out) and per element (Holm-adjusted p). Each group's 95% IKM interval: the "
+            "same percentile bootstrap over that group's respondents. Groups under {min_group} respondents "
+            "are reported, not graded and not tested.",
         ),
         "stats-m-previous": (
             "Perbandingan periode dengan '{file}': Mann–Whitney U dua sisi atas skor IKM per responden "
@@ -475,6 +477,7 @@ def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, 
                     "small": s.small,
                     "graded": s.ikm is not None,
                     "ikm": None if s.ikm is None else _dec(s.ikm),
+                    "ikm_ci": _ci(s.ci, 2),
                     "grade": s.grade,
                 }
                 for s in g.groups
