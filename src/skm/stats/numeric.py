@@ -35,6 +35,9 @@ FloatArray = npt.NDArray[np.float64]
 
 # bootstrap replicates are generated in chunks of at most this many counts (memory bound)
 _CHUNK_CELLS = 2_000_000
+# with n respondents in m distinct answer patterns, draw pattern counts from a multinomial when
+# m · ratio ≤ n (cost ∝ m per replicate) and row indices otherwise (cost ∝ n per replicate)
+_MULTINOMIAL_RATIO = 8
 
 
 def cronbach_alpha(items: npt.ArrayLike) -> float | None:
@@ -118,12 +121,14 @@ def bootstrap_index(
     """Respondent-level bootstrap of the NRRs and the IKM.
 
     ``answers`` is ``n × q`` (NaN for a blank); ``element_columns[j]`` lists the question
-    columns of element j. Each replicate draws n respondents with replacement (n uniform
-    row indices from ``numpy.random.default_rng(seed).integers``), recomputes every
-    question mean over answered cells, each element's NRR as the mean of its question
+    columns of element j. Each replicate draws n respondents with replacement, recomputes
+    every question mean over answered cells, each element's NRR as the mean of its question
     means, and IKM = conversion × Σ wⱼ·NRRⱼ — the same rules as the exact computation.
-    Identical answer patterns are counted together, which changes nothing but speed.
-    Deterministic for a given ``seed``.
+    Respondents with identical answers are interchangeable, so a replicate is the count of
+    each distinct answer pattern drawn: n uniform row indices (``Generator.integers``), or,
+    when there are few patterns, multinomial counts with the patterns' frequencies — the same
+    distribution, faster. Deterministic for a given data set and ``seed``
+    (``numpy.random.default_rng``).
     """
     x = np.asarray(answers, dtype=np.float64)
     n, q = x.shape
@@ -137,10 +142,16 @@ def bootstrap_index(
     values = np.where(patterns >= 0, patterns, 0.0)
     rng = np.random.default_rng(seed)
     means_parts: list[FloatArray] = []
+    few_patterns = m * _MULTINOMIAL_RATIO <= n
+    frequency = np.bincount(pattern_of, minlength=m) / n
     for size in _chunks(resamples, n):
-        drawn = pattern_of[rng.integers(0, n, size=(size, n))]  # (size, n) pattern ids
-        offsets = (np.arange(size) * m)[:, None]
-        counts = np.bincount((drawn + offsets).ravel(), minlength=size * m).reshape(size, m).astype(np.float64)
+        if few_patterns:  # the same distribution, drawn directly as counts per pattern
+            counts = rng.multinomial(n, frequency, size=size).astype(np.float64)
+        else:
+            drawn = pattern_of[rng.integers(0, n, size=(size, n))]  # (size, n) pattern ids
+            offsets = (np.arange(size) * m)[:, None]
+            flat = np.bincount((drawn + offsets).ravel(), minlength=size * m)
+            counts = flat.reshape(size, m).astype(np.float64)
         sums = counts @ values  # (size, q)
         dens = counts @ answered
         with np.errstate(invalid="ignore", divide="ignore"):
