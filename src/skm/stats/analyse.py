@@ -311,8 +311,7 @@ def _flags(
         if moments is None:
             notes.append("stats-note-no-date")
         else:
-            assert raw_dates is not None
-            unreadable = tuple(r for r, m, v in zip(rows, moments, raw_dates, strict=True) if m is None)
+            unreadable = tuple(r for r, m in zip(rows, moments, strict=True) if m is None)
             outside = tuple(r for r, m in zip(rows, moments, strict=True) if m is not None and m not in period)
             flags.append(Flag("outside-period", outside, True))
             flags.append(Flag("date-unreadable", unreadable, True))
