@@ -218,7 +218,7 @@ def _flags(data: dict[str, Any], lang: Lang | str) -> Table:
         rows = _rows_text(f["rows"]) if f["rows"] else t("stats-none", lang)
         if f["kind"] == "duplicate" and f["duplicate_of"]:
             pairs = f["duplicate_of"][:_MAX_ROWS_SHOWN]
-            rows = ", ".join(f"{d['row']}={d['earlier_row']}" for d in pairs)
+            rows = ", ".join(f"{d['row']} (= {d['earlier_row']})" for d in pairs)
         if f["kind"] == "small-group" and f["groups"]:
             rows = "; ".join(f"{g['group']} ({g['respondents']})" for g in f["groups"])
         table.add_row(f["label"], str(f["count"]), rows)
