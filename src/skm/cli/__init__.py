@@ -37,9 +37,9 @@ def _root(
 
 
 def _register() -> None:
-    from skm.cli import sample, score, template  # noqa: PLC0415
+    from skm.cli import sample, score, stats, template  # noqa: PLC0415
 
-    for module in (sample, score, template):
+    for module in (sample, score, stats, template):
         module.register(app)
 
 
