@@ -352,3 +352,12 @@ def test_any_weights_summing_to_one_are_accepted_and_others_rejected(
     assert inst.exact_weights() == tuple(weights)
     result = score_tallies({k: Tally(tuple(int(v == value) for v in range(1, 5))) for k in inst.question_keys}, 1, inst)
     assert result.index == value  # constant answers give that value whatever the weights
+
+
+def test_stats_takes_the_instrument_option() -> None:
+    data_file = ROOT / "examples" / "kustom_8_unsur.csv"
+    out = runner.invoke(app, ["stats", str(data_file), "--instrument", str(EXAMPLE), "--format", "json"])
+    assert out.exit_code == ExitCode.OK, out.output
+    data = json.loads(out.stdout)
+    assert data["instrument"] == "contoh-kustom-8"
+    assert data["ikm"] == float(skm.score(data_file, instrument=EXAMPLE).ikm_display)

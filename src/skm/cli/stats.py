@@ -12,10 +12,12 @@ import typer
 from skm.cli.common import (
     DebugOption,
     ForceOption,
+    InstrumentOption,
     LangOption,
     OutputOption,
     TableJson,
     error_boundary,
+    instrument_from_option,
     print_renderable,
     stderr_console,
 )
@@ -102,6 +104,7 @@ def stats(
     ] = InvalidPolicy.ERROR,
     output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
     output: OutputOption = None,
+    instrument: InstrumentOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.ID,
     debug: DebugOption = False,
@@ -124,7 +127,7 @@ def stats(
             the_period = parse_period(period) if period is not None else None
         except ValueError as exc:
             fail_usage(f"--period: {exc}")
-        responses = load(file, sheet=sheet, invalid=invalid)
+        responses = load(file, instrument=instrument_from_option(instrument), sheet=sheet, invalid=invalid)
         earlier = load(previous, invalid=invalid, instrument=responses.instrument) if previous is not None else None
         for r in (responses, earlier):
             if r is not None and r.errors:
