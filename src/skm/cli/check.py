@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from skm.cli.common import DebugOption, LangOption, TableJson, error_boundary, print_renderable
+from skm.cli.common import (
+    DebugOption,
+    InstrumentOption,
+    LangOption,
+    TableJson,
+    error_boundary,
+    instrument_from_option,
+    print_renderable,
+)
 from skm.errors import ExitCode
 from skm.messages import Lang
 from skm.readers import InvalidPolicy
@@ -43,6 +51,7 @@ def check(
         ),
     ] = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
+    instrument: InstrumentOption = None,
     output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
     lang: LangOption = Lang.ID,
     debug: DebugOption = False,
@@ -58,9 +67,12 @@ def check(
         from skm.readers import read_responses  # noqa: PLC0415
         from skm.readers.labelfile import load_labels  # noqa: PLC0415
 
-        book = load_labels(labels) if labels is not None else None
+        chosen = instrument_from_option(instrument)
+        book = load_labels(labels, chosen) if labels is not None else None
         with reading(f"{file.name} …", enabled=output_format is TableJson.TABLE):
-            responses = read_responses(file, sheet=sheet, invalid=InvalidPolicy.SKIP, labels=book, strict=False)
+            responses = read_responses(
+                file, sheet=sheet, instrument=chosen, invalid=InvalidPolicy.SKIP, labels=book, strict=False
+            )
         if output_format is TableJson.JSON:
             from skm.render.check import check_to_dict  # noqa: PLC0415
             from skm.render.json import dumps  # noqa: PLC0415

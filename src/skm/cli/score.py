@@ -14,9 +14,11 @@ from skm.calc import WeightPolicy
 from skm.cli.common import (
     DebugOption,
     ForceOption,
+    InstrumentOption,
     LangOption,
     OutputOption,
     error_boundary,
+    instrument_from_option,
     print_renderable,
     stderr_console,
 )
@@ -110,6 +112,27 @@ def score(
     weight: Annotated[
         WeightPolicy, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
     ] = WeightPolicy.EXACT,
+    round_nrr: Annotated[
+        int | None,
+        typer.Option(
+            "--round-nrr",
+            min=2,
+            max=3,
+            metavar="2|3",
+            help="Emulasi lama: bulatkan NRR ke 2 atau 3 desimal sebelum dibobot. / Legacy: round NRR first.",
+        ),
+    ] = None,
+    round_index: Annotated[
+        int | None,
+        typer.Option(
+            "--round-index",
+            min=2,
+            max=4,
+            metavar="2|3|4",
+            help="Emulasi lama: bulatkan NI sebelum dikali 25 (laporan 2004: 3). / Legacy: round NI first.",
+        ),
+    ] = None,
+    instrument: InstrumentOption = None,
     sheet: Annotated[
         str | None,
         typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
@@ -148,7 +171,8 @@ def score(
     """Hitung IKM dari berkas jawaban responden. / Compute the IKM from a responses file.
 
     Kolom unsur berjudul U1 … U9 (juga 'u1', 'U 1', 'Unsur 1') berisi jawaban 1–4; kolom lain
-    disimpan sebagai atribut responden (untuk --by).
+    disimpan sebagai atribut responden (untuk --by). Instrumen lain (--instrument) memakai kode
+    dan kunci pertanyaannya sendiri (U1 … U14, u1a/u1b, U1.1).
     """
     from skm.cli.common import fail_usage  # noqa: PLC0415
 
@@ -166,14 +190,15 @@ def score(
         from skm.readers.labelfile import load_labels  # noqa: PLC0415
 
         wanted = parse_period(period) if period is not None else None  # a usage error before any reading
-        book = load_labels(labels) if labels is not None else None
+        chosen = instrument_from_option(instrument)
+        book = load_labels(labels, chosen) if labels is not None else None
         with reading(f"{paths[0].name} …", enabled=output_format is not ScoreFormat.JSON):
             if len(paths) == 1 and not paths[0].is_dir():
-                responses = load(paths[0], sheet=sheet, invalid=invalid, labels=book)
+                responses = load(paths[0], instrument=chosen, sheet=sheet, invalid=invalid, labels=book)
             else:  # several files or a folder: pooled, and per file unless --by says otherwise
                 from skm.readers.combine import FILE_COLUMN, read_many  # noqa: PLC0415
 
-                responses = read_many(paths, sheet=sheet, invalid=invalid, labels=book)
+                responses = read_many(paths, instrument=chosen, sheet=sheet, invalid=invalid, labels=book)
                 by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
         if responses.errors:
             from skm.messages import t  # noqa: PLC0415
@@ -193,7 +218,12 @@ def score(
                 stderr_console().print(
                     t("period-excluded", lang, count=left_out, period=wanted.label), markup=False, highlight=False
                 )
-        result = score_responses(responses, rules=ScoringRules(weight=weight), by=by, min_group=min_group)
+        result = score_responses(
+            responses,
+            rules=ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index),
+            by=by,
+            min_group=min_group,
+        )
         if output_format is ScoreFormat.TABLE and output is None:
             from skm.render.console import score_renderable  # noqa: PLC0415
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from skm.instrument import Instrument
+from skm.instrument import PERMENPAN_14_2017, Instrument
 
 __all__ = ["ColumnMatch", "match_header", "match_text", "normalise_header"]
 
@@ -28,7 +28,7 @@ _CODE_PREFIX = re.compile(r"^((?:u|unsur|q|p)\s*[-_.]?\s*\d{1,2})\b")
 _SUBQUESTION = re.compile(r"\s*\[[a-z]*\d*\]$")
 _BRACKET = re.compile(r"\[([^\]]+)\]")
 
-# Reader-side vocabulary added to the instrument's own keywords, by element code. A keyword
+# Reader-side vocabulary added to PermenPANRB 14/2017's own keywords, by element code. A keyword
 # matches at the start of a word ("facilit" matches "facilities"). Weak keywords only count in
 # question-like headers (four words or more) that do not name a profile attribute, so that
 # "Cap waktu" or "Waktu kunjungan" are not taken for U3.
@@ -70,25 +70,46 @@ def _code_match(text: str, instrument: Instrument) -> ColumnMatch | None:
     compact = text.replace(" ", "")
     if compact in keys:
         return ColumnMatch(compact, "code", compact.upper())
+    for element in instrument.elements:
+        if len(element.questions) == 1 and compact == element.code.lower().replace(" ", ""):
+            return ColumnMatch(element.questions[0].key, "code", element.code)
+    squashed = _squash(compact)
+    by_squash: dict[str, list[str]] = {}
+    for key in keys:
+        by_squash.setdefault(_squash(key), []).append(key)
+    # U1.a, U1-a, U1_A for the key u1a and U1_1, U1-1 for u1.1 ("U1.1" never becomes U11)
+    if len(by_squash.get(squashed, [])) == 1:
+        key = by_squash[squashed][0]
+        return ColumnMatch(key, "code", key.upper())
     m = _CODE.match(text)
     if m:
         number = int(m.group(1))
         if 1 <= number <= len(instrument.elements):
             element = instrument.elements[number - 1]
-            return ColumnMatch(element.questions[0].key, "code", element.code)
+            if len(element.questions) == 1:  # a bare number cannot pick one of several questions
+                return ColumnMatch(element.questions[0].key, "code", element.code)
     return None
+
+
+def _squash(text: str) -> str:
+    """Drop separators, except that one between two digits becomes a dot."""
+    text = re.sub(r"(?<=\d)[\s._\-]+(?=\d)", ".", text.strip())
+    return re.sub(r"(?<!\d)[\s_\-.]+|[\s_\-.]+(?!\d)", "", text)
 
 
 def _keyword_patterns(instrument: Instrument) -> list[tuple[str, str, re.Pattern[str]]]:
     out: list[tuple[str, str, re.Pattern[str]]] = []
+    extra = _EXTRA_KEYWORDS if instrument.key == PERMENPAN_14_2017.key else {}
     for element in instrument.elements:
-        words = {w.lower() for w in element.keywords} | set(_EXTRA_KEYWORDS.get(element.code, ()))
+        if len(element.questions) != 1:  # words cannot pick one of several questions
+            continue
+        words = {w.lower() for w in element.keywords} | set(extra.get(element.code, ()))
         for word in sorted(words):
             out.append((element.questions[0].key, word, re.compile(rf"\b{re.escape(word)}")))
     return out
 
 
-_CACHE: dict[int, list[tuple[str, str, re.Pattern[str]]]] = {}
+_CACHE: dict[Instrument, list[tuple[str, str, re.Pattern[str]]]] = {}
 
 
 def match_text(header: object, instrument: Instrument) -> ColumnMatch | None:
@@ -98,7 +119,9 @@ def match_text(header: object, instrument: Instrument) -> ColumnMatch | None:
     text = normalise_header(header)
     if not text:
         return None
-    patterns = _CACHE.setdefault(id(instrument), _keyword_patterns(instrument))
+    patterns = _CACHE.get(instrument)
+    if patterns is None:
+        patterns = _CACHE[instrument] = _keyword_patterns(instrument)
     candidates = [m.group(1) for m in _BRACKET.finditer(text)] + [text]
     for candidate in candidates:
         hits: dict[str, list[str]] = {}

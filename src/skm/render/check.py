@@ -95,6 +95,7 @@ def _dates(responses: Responses) -> dict[str, object] | None:
 def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str, object]:
     """The JSON contract of ``skm check``: every decision the reader took, and every issue."""
     profile_of = {column: name for name, column in responses.profile.items()}
+    element_of = {q.key: e.code for e in responses.instrument.elements for q in e.questions}
     columns: list[dict[str, object]] = []
     other: list[str] = []
     for c in responses.columns:
@@ -109,7 +110,8 @@ def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str,
             {
                 "letter": c.letter,
                 "header": c.header,
-                "element": c.key.upper() if c.key else None,
+                "element": element_of.get(c.key, c.key.upper()) if c.key else None,
+                "question": c.key,
                 "profile": profile_of.get(c.header) if c.key is None else None,
                 "how": how,
                 "detail": c.detail,
@@ -157,13 +159,17 @@ def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> Render
     table.add_column(t("check-header", lang), overflow="fold", max_width=48)
     table.add_column(t("check-read-as", lang))
     table.add_column(t("check-why", lang), overflow="fold")
-    names = {e.questions[0].key: f"{e.code} {e.name}" for e in responses.instrument.elements}
+    names = {
+        q.key: f"{e.code} {e.name}" + (f" ({q.key})" if len(e.questions) > 1 else "")
+        for e in responses.instrument.elements
+        for q in e.questions
+    }
     columns = data["columns"]
     assert isinstance(columns, list)
     for col in columns:
-        element = col["element"]
-        if element:
-            read_as = names.get(str(element).lower(), str(element))
+        question = col["question"]
+        if question:
+            read_as = names.get(str(question), str(question).upper())
         elif col["profile"]:
             read_as = t("check-profile", lang, name=col["profile"])
         else:
