@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -52,15 +52,21 @@ def test_not_dates(value: object) -> None:
 @pytest.mark.parametrize(
     ("text", "kind", "label"),
     [("2026-01", "month", "2026-01"), ("2026-tw1", "quarter", "2026-TW1"), ("2026-Q3", "quarter", "2026-TW3"),
-     ("2026-S2", "semester", "2026-S2"), ("2026", "year", "2026")],
+     ("2026-S2", "semester", "2026-S2"), ("2026", "year", "2026"),
+     ("2026-01-01..2026-03-31", "range", "2026-01-01..2026-03-31")],
 )  # fmt: skip
 def test_periods(text: str, kind: str, label: str) -> None:
     period = parse_period(text)
     assert (period.kind, period.label) == (kind, label)
+    end = datetime.combine(period.end, datetime.max.time())
+    assert period.contains(datetime.combine(period.start, datetime.min.time()))
+    assert period.contains(end)
+    assert not period.contains(end + timedelta(seconds=1))
+    assert not period.contains(period.start - timedelta(days=1))
     assert period_label(datetime(2026, 8, 1), "quarter") == "2026-TW3"
 
 
-@pytest.mark.parametrize("text", ["2026-13", "2026-TW5", "26-01", "januari"])
+@pytest.mark.parametrize("text", ["2026-13", "2026-TW5", "26-01", "januari", "2026-03-01..2026-01-01"])
 def test_bad_period_is_a_usage_error(text: str) -> None:
     with pytest.raises(SkmError) as info:
         parse_period(text)

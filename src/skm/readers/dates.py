@@ -138,48 +138,63 @@ def parse_date_column(values: Sequence[object]) -> tuple[list[datetime | None], 
 
 @dataclass(frozen=True)
 class Period:
-    """A survey period: ``kind`` is month, quarter, semester or year; ``label`` as the user wrote it."""
+    """A survey period: the inclusive calendar days ``start`` … ``end`` and its ``label``.
 
-    kind: str
-    year: int
-    number: int  # month 1–12, triwulan 1–4, semester 1–2, or 0 for a year
+    The same forms as ``skm stats --period`` (:func:`skm.stats.quality.parse_period`).
+    """
+
+    kind: str  # month, quarter, semester, year or range
+    start: date
+    end: date
     label: str
 
-    def contains(self, when: datetime) -> bool:
+    def contains(self, when: datetime | date) -> bool:
         """Whether ``when`` falls in this period."""
-        return when.year == self.year and (self.number == 0 or _number(when, self.kind) == self.number)
+        day = when.date() if isinstance(when, datetime) else when
+        return self.start <= day <= self.end
 
 
-def _number(when: datetime, kind: str) -> int:
-    if kind == "month":
-        return when.month
-    if kind == "quarter":
-        return (when.month - 1) // 3 + 1
-    if kind == "semester":
-        return (when.month - 1) // 6 + 1
-    return 0
+def _month_end(year: int, month: int) -> date:
+    return date(year + (month == _MONTHS_IN_YEAR), month % _MONTHS_IN_YEAR + 1, 1) - timedelta(days=1)
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|(?:tw|q)([1-4])|s([12])))?$", re.IGNORECASE)
 
 
+def _bad_period(text: str) -> SkmError:
+    return SkmError(
+        IssueCode.INVALID_OPTION,
+        ExitCode.USAGE,
+        reason=f"--period '{text}': use 2026-01, 2026-TW1, 2026-S1, 2026 or 2026-01-01..2026-03-31",
+    )
+
+
 def parse_period(text: str) -> Period:
-    """``2026-01``, ``2026-TW1`` (or ``2026-Q1``), ``2026-S1`` or ``2026``; raises a usage error."""
-    m = _PERIOD.match(text.strip())
+    """``2026-01``, ``2026-TW1`` (or ``2026-Q1``), ``2026-S1``, ``2026`` or ``FROM..TO`` ISO days."""
+    raw = text.strip()
+    if ".." in raw:
+        left, right = (part.strip() for part in raw.split("..", 1))
+        try:
+            start, end = date.fromisoformat(left), date.fromisoformat(right)
+        except ValueError:
+            raise _bad_period(text) from None
+        if end < start:
+            raise _bad_period(text)
+        return Period("range", start, end, raw)
+    m = _PERIOD.match(raw)
     if m is None or (m.group(2) and not 1 <= int(m.group(2)) <= _MONTHS_IN_YEAR):
-        raise SkmError(
-            IssueCode.INVALID_OPTION,
-            ExitCode.USAGE,
-            reason=f"--period '{text}': use 2026-01, 2026-TW1, 2026-S1 or 2026",
-        )
+        raise _bad_period(text)
     year = int(m.group(1))
     if m.group(2):
-        return Period("month", year, int(m.group(2)), f"{year}-{int(m.group(2)):02d}")
+        month = int(m.group(2))
+        return Period("month", date(year, month, 1), _month_end(year, month), f"{year}-{month:02d}")
     if m.group(3):
-        return Period("quarter", year, int(m.group(3)), f"{year}-TW{m.group(3)}")
+        q = int(m.group(3))
+        return Period("quarter", date(year, 3 * q - 2, 1), _month_end(year, 3 * q), f"{year}-TW{q}")
     if m.group(4):
-        return Period("semester", year, int(m.group(4)), f"{year}-S{m.group(4)}")
-    return Period("year", year, 0, str(year))
+        half = int(m.group(4))
+        return Period("semester", date(year, 6 * half - 5, 1), _month_end(year, 6 * half), f"{year}-S{half}")
+    return Period("year", date(year, 1, 1), date(year, 12, 31), str(year))
 
 
 def period_label(when: datetime, kind: str = "quarter") -> str:
@@ -187,9 +202,9 @@ def period_label(when: datetime, kind: str = "quarter") -> str:
     if kind == "month":
         return f"{when.year}-{when.month:02d}"
     if kind == "quarter":
-        return f"{when.year}-TW{_number(when, kind)}"
+        return f"{when.year}-TW{(when.month - 1) // 3 + 1}"
     if kind == "semester":
-        return f"{when.year}-S{_number(when, kind)}"
+        return f"{when.year}-S{(when.month - 1) // 6 + 1}"
     return str(when.year)
 
 
