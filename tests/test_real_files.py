@@ -411,3 +411,15 @@ def test_other_sources(tmp_path: Path, reference: skm.IkmResult, golden: Callabl
     assert str(responses.frame[responses.profile["date"]].dtype).startswith("datetime64")
     data = golden_check(golden, name, path)
     assert data["issues"] == []
+
+
+def test_labels_example_in_the_docs_works(tmp_path: Path, reference: skm.IkmResult) -> None:
+    from skm.readers.labelfile import load_labels
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "readers.md").read_text("utf-8")
+    (block,) = [b.split("```", 1)[0] for b in text.split("```toml\n")[1:]]
+    labels = tmp_path / "label.toml"
+    labels.write_text(block, encoding="utf-8")
+    book = load_labels(labels)
+    assert book.column_mapping("u9", "U9")["jelek"] == 1
+    assert skm.score(_puas_file(tmp_path), labels=book).index == reference.index
