@@ -69,7 +69,7 @@ def render_markdown(doc: Document) -> str:
                 elif isinstance(block, Headline):
                     lines += ["| " + " | ".join(escape(k) for k, _ in block.items) + " |"]
                     lines += ["|" + "|".join(":---:" for _ in block.items) + "|"]
-                    lines += ["| " + " | ".join(f"**{escape(v)}**" for _, v in block.items) + " |", ""]
+                    lines += ["| " + " | ".join(f"**{escape(fmt(v, doc.lang))}**" for _, v in block.items) + " |", ""]
                 elif isinstance(block, Table):
                     lines += _table(block, doc)
                 elif isinstance(block, BarChart):

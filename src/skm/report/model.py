@@ -76,7 +76,7 @@ class KeyValues:
 class Headline:
     """The headline figures (NI, IKM, mutu, kinerja) shown large."""
 
-    items: tuple[tuple[str, str], ...]
+    items: tuple[tuple[str, str | Decimal], ...]
     grade: str = ""
 
 
@@ -93,6 +93,7 @@ class Table:
     total: tuple[Cell, ...] | None = None
     wide: int | None = None
     key: str = ""
+    widths: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,8 +294,8 @@ def date_range(first: date, last: date, lang: Lang) -> str:
     return f"{fmt_date(first, lang)} – {fmt_date(last, lang)}"
 
 
-def fmt(value: Decimal | int, lang: Lang) -> str:
-    """A number as the document writes it (decimal comma in Indonesian)."""
+def fmt(value: Decimal | int | str, lang: Lang) -> str:
+    """A number as the document writes it (decimal comma in Indonesian); text unchanged."""
     return fmt_number(value, lang) if isinstance(value, Decimal) else str(value)
 
 
@@ -590,7 +591,7 @@ def section_background(data: ReportData) -> Section:
             Paragraph(tr("purpose-text", lang, unit=data.unit_text)),
             KeyValues(tuple(rows)),
         ),
-        sheet=tr("sec-identity", lang),
+        sheet=tr("sheet-intro", lang),
     )
 
 
@@ -603,7 +604,7 @@ def section_method(data: ReportData) -> Section:
 
     rules = rules_lines(result, lang)
     kv: list[tuple[str, str]] = [(tr("instrument", lang), inst.title_en if lang is Lang.EN else inst.title)]
-    kv.extend((f"{i}.", line) for i, line in enumerate(rules[1:], start=1))
+    kv.extend((tr("rules", lang) if i == 0 else "", line) for i, line in enumerate(rules[1:]))
     kv.extend(
         [
             (tr("input-file", lang), data.source_name),
@@ -668,7 +669,7 @@ def section_bands(data: ReportData) -> Section:
                 key="bands",
             ),
         ),
-        sheet=tr("grade", lang),
+        sheet=tr("sheet-method", lang),
     )
 
 
@@ -694,7 +695,7 @@ def section_sample(data: ReportData) -> Section:
         blocks.append(Paragraph(tr("no-population", lang), note=True))
     if data.skipped_cells:
         blocks.append(Paragraph(tr("skipped-rows", lang, count=data.skipped_cells), note=True))
-    return Section("sample", Chapter.METHOD, tr("sec-sample", lang), tuple(blocks), sheet=tr("sec-sample", lang))
+    return Section("sample", Chapter.METHOD, tr("sec-sample", lang), tuple(blocks), sheet=tr("sheet-method", lang))
 
 
 def section_headline(data: ReportData) -> Section:
@@ -703,8 +704,8 @@ def section_headline(data: ReportData) -> Section:
     r = data.result
     perf = _perf(r, lang)
     items = (
-        (tr("ni", lang), fmt(r.index_display, lang)),
-        (tr("ikm", lang), fmt(r.ikm_display, lang)),
+        (tr("ni", lang), r.index_display),
+        (tr("ikm", lang), r.ikm_display),
         (tr("grade", lang), r.grade),
         (tr("performance", lang), perf),
     )
@@ -773,7 +774,7 @@ def section_elements(data: ReportData) -> Section:
         grades=tuple(e.grade for e in r.elements),
     )
     return Section(
-        "elements", Chapter.RESULTS, tr("sec-elements", lang), (element_table(r, lang), chart), sheet=tr("element", lang)
+        "elements", Chapter.RESULTS, tr("sec-elements", lang), (element_table(r, lang), chart), sheet="IKM"
     )
 
 
@@ -791,6 +792,7 @@ def section_profile(data: ReportData) -> Section:
                 total=(tr("total", lang), p.total, Decimal("100.0")),
                 wide=0,
                 key=f"profile-{p.name}",
+                widths=(60, 20, 20),
             )
         )
         blocks.append(
@@ -833,6 +835,7 @@ def section_services(data: ReportData) -> Section | None:
         total=(tr("total", lang), r.respondents, r.index_display, r.ikm_display, r.grade, _perf(r, lang)),
         wide=0,
         key="services",
+        widths=(30, 7, 13, 11, 8, 31),
     )
     chart = BarChart(
         tr("chart-services", lang),
@@ -909,6 +912,7 @@ def section_priority(data: ReportData) -> Section:
                 ),
                 wide=2,
                 key="priority",
+                widths=(11, 8, 51, 10, 12, 8),
             ),
         ),
         sheet=tr("rank", lang),
@@ -961,6 +965,7 @@ def section_plan(data: ReportData) -> Section:
         tuple((p.rank, f"{p.code} {p.name}", p.program, p.time, p.responsible) for p in data.plan),
         wide=2,
         key="plan",
+        widths=(9, 27, 34, 12, 18),
     )
     return Section(
         "plan",
@@ -984,6 +989,7 @@ def section_suggestions(data: ReportData) -> Section:
                 tuple((i, s.text, s.count) for i, s in enumerate(data.suggestions, start=1)),
                 wide=1,
                 key="suggestions",
+                widths=(7, 81, 12),
             ),
         )
     return Section("suggestions", Chapter.ANALYSIS, tr("sec-suggestions", lang), blocks, sheet=tr("suggestion", lang).split("/")[0])
@@ -1004,7 +1010,7 @@ def section_closing(data: ReportData) -> Section:
         performance=_perf(r, lang),
         weakest=weakest,
     )
-    return Section("closing", Chapter.CLOSING, tr("sec-closing", lang), (Paragraph(text),), sheet=tr("sec-closing", lang))
+    return Section("closing", Chapter.CLOSING, tr("sec-closing", lang), (Paragraph(text),), sheet=tr("sheet-closing", lang))
 
 
 SectionBuilder = Callable[[ReportData], Section | None]

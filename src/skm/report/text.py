@@ -56,6 +56,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "(NRR) is computed; the index value (NI) is the sum of NRR × weight, and IKM = NI × {factor}.",
     ),
     "instrument": ("Instrumen", "Instrument"),
+    "rules": ("Aturan perhitungan", "Computation rules"),
     "input-file": ("Berkas data", "Data file"),
     "sha256": ("SHA-256 berkas data", "SHA-256 of the data file"),
     "tool": ("Dihitung dengan", "Computed with"),
@@ -193,6 +194,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "footer": ("Dibuat dengan skm {version}", "Made with skm {version}"),
     "total": ("Jumlah", "Total"),
     "sheet-method": ("Metodologi", "Method"),
+    "sheet-intro": ("Identitas", "Identity"),
+    "sheet-closing": ("Penutup", "Closing"),
+    "row": ("Baris berkas", "File row"),
+    "answered-long": ("n (terisi)", "n (answered)"),
     "sheet-data": ("Data", "Data"),
     "toc": ("Daftar Isi", "Contents"),
     # errors
