@@ -38,7 +38,9 @@ def default_output(source: Path, fmt: ReportFormat) -> Path:
 def report(
     file: Annotated[
         Path,
-        typer.Argument(metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False),
+        typer.Argument(
+            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+        ),
     ],
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="md, html, xlsx, docx atau json.")

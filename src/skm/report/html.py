@@ -59,7 +59,7 @@ def _table(table: Table, doc: Document) -> str:
     if len(table.widths) == len(table.columns):
         caption += "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in table.widths) + "</colgroup>"
     key = f' data-table="{escape(table.key)}"' if table.key else ""
-    return f'<table{key}>{caption}<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody>{foot}</table>'
+    return f"<table{key}>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>{foot}</table>"
 
 
 def _num(value: float) -> str:
@@ -80,8 +80,8 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
     parts: list[str] = []
     label = escape(chart.title)
     if horizontal:
-        left, right, top, row_h = (130, 56, 12, 24) if compact else (200, 60, 12, 26)
-        width = 400 if compact else 680
+        left, right, top, row_h = (112, 50, 10, 24) if compact else (200, 60, 12, 26)
+        width = 330 if compact else 680
         plot_w = width - left - right
         height = top + row_h * len(chart.values) + 30
         bottom = top + row_h * len(chart.values)
@@ -91,19 +91,19 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
 
         parts.extend(_band_shading_h(chart, x, top, bottom))
         for i, (name, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
-            y = top + i * row_h
-            limit = 20 if compact else 30
+            ry = top + i * row_h
+            limit = 16 if compact else 30
             short = name if len(name) <= limit else name[: limit - 1] + "…"
             parts.append(
-                f'<text x="{left - 8}" y="{y + row_h / 2 + 4:.1f}" text-anchor="end" class="lbl">'
+                f'<text x="{left - 8}" y="{ry + row_h / 2 + 4:.1f}" text-anchor="end" class="lbl">'
                 f"<title>{escape(name)}</title>{escape(short)}</text>"
             )
             w = max(x(float(value)) - left, 1.0)
             parts.append(
-                f'<rect x="{left}" y="{y + 5}" width="{w:.1f}" height="{row_h - 10}" fill="{colours[i]}" rx="2"/>'
+                f'<rect x="{left}" y="{ry + 5}" width="{w:.1f}" height="{row_h - 10}" fill="{colours[i]}" rx="2"/>'
             )
             parts.append(
-                f'<text x="{left + w + 5:.1f}" y="{y + row_h / 2 + 4:.1f}" class="val">'
+                f'<text x="{left + w + 5:.1f}" y="{ry + row_h / 2 + 4:.1f}" class="val">'
                 f"{escape(fmt(value, doc.lang))}{escape(chart.suffix)}</text>"
             )
         parts.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" class="axis"/>')
@@ -150,9 +150,10 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
             )
             parts.append(f'<text x="{cx:.1f}" y="{bottom + 16}" text-anchor="middle" class="lbl">{escape(name)}</text>')
         parts.append(f'<line x1="{left}" y1="{bottom}" x2="{width - right}" y2="{bottom}" class="axis"/>')
+    caption = "" if compact else f"<figcaption>{label}</figcaption>"
     return (
         f'<figure class="chart"><svg viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{label}">{"".join(parts)}</svg><figcaption>{label}</figcaption></figure>'
+        f'role="img" aria-label="{label}">{"".join(parts)}</svg>{caption}</figure>'
     )
 
 
@@ -187,7 +188,8 @@ def _headline(block: Headline, doc: Document) -> str:
             f' style="--accent:{_GRADE_COLOURS.get(block.grade, _DEFAULT_BAR)}"' if i in {1, 2} and block.grade else ""
         )
         cards.append(
-            f'<div class="card{main}"{style}><div class="k">{escape(label)}</div><div class="v">{escape(fmt(value, doc.lang))}</div></div>'
+            f'<div class="card{main}"{style}><div class="k">{escape(label)}</div>'
+            f'<div class="v">{escape(fmt(value, doc.lang))}</div></div>'
         )
     return f'<div class="headline">{"".join(cards)}</div>'
 
@@ -235,7 +237,8 @@ body{margin:0;color:var(--ink);font:10.5pt/1.55 "Noto Sans","Segoe UI","DejaVu S
 .cover .unit{font-size:14pt;font-weight:700;margin:0}
 .cover .period{margin:2px 0 0;color:var(--muted)}
 nav.toc{background:var(--soft);border-left:4px solid var(--navy);padding:8px 14px;margin:0 0 18px;font-size:9.5pt}
-nav.toc h2{font-size:10pt;margin:0 0 4px;color:var(--navy);text-transform:uppercase;letter-spacing:.06em;border:0;padding:0}
+nav.toc h2{font-size:10pt;margin:0 0 4px;color:var(--navy);text-transform:uppercase;letter-spacing:.06em;
+  border:0;padding:0}
 nav.toc ol{margin:0;padding-left:18px;columns:2;column-gap:28px}
 nav.toc a{color:var(--ink);text-decoration:none}
 h2{font:700 13.5pt/1.3 "Noto Serif","Georgia","DejaVu Serif",serif;color:var(--navy);text-transform:uppercase;
@@ -264,8 +267,9 @@ table.kv td{word-break:break-word}
 figure.chart{margin:6px 0 14px;page-break-inside:avoid}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:14px;align-items:start;page-break-inside:avoid}
 .pair table{margin-top:0}
+.pair figure.chart{padding-top:22px}
 .pair figure.chart{margin:0}
-thead th.num{white-space:normal}
+thead th.num{white-space:nowrap}
 figure.chart svg{width:100%;height:auto;display:block}
 figcaption{font-size:8.5pt;color:var(--muted);text-align:center;margin-top:2px}
 svg .lbl{font-size:11px;fill:#333}
@@ -323,6 +327,7 @@ def render_html(doc: Document) -> str:
         f'<p class="period">{escape(doc.period)}</p></header>\n'
         f'<nav class="toc"><h2>{toc_title}</h2><ol>{"".join(toc_items)}</ol></nav>\n'
         + "\n".join(body)
-        + f"\n<footer><span>{escape(doc.unit)} · {escape(doc.period)}</span><span>{escape(doc.footer)}</span></footer>\n"
+        + f"\n<footer><span>{escape(doc.unit)} · {escape(doc.period)}</span>"
+        f"<span>{escape(doc.footer)}</span></footer>\n"
         "</main>\n</body>\n</html>\n"
     )

@@ -22,6 +22,7 @@ def escape(text: str) -> str:
     """Text safe inside a Markdown paragraph or table cell (one line, no markup, no HTML)."""
     flat = " ".join(str(text).split())
     escaped = _SPECIAL.sub(r"\\\1", flat)
+    escaped = escaped.replace("://", "\\://").replace("www.", "www\\.")  # no autolinks
     escaped = _LINE_START.sub(r"\\\1", escaped)
     return _ORDERED.sub(r"\1\\\2", escaped)
 

@@ -328,7 +328,7 @@ def parse_date(value: object) -> date | None:
     text = value.strip()
     for pattern in _DATE_FORMATS:
         try:
-            return datetime.strptime(text, pattern).date()  # noqa: DTZ007 - calendar dates only
+            return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
     return None
@@ -496,7 +496,7 @@ def build_report(
         source_name=Path(responses.source).name if path is None else path.name,
         sha256=file_sha256(path) if path is not None and path.is_file() else "",
         version=__version__,
-        generated=generated or date.today(),  # noqa: DTZ011 - the local calendar day of the report
+        generated=generated or date.today(),
         population=population,
         minimum=None if population is None else sample_size(population),
         profiles=profiles,
@@ -514,7 +514,9 @@ def build_report(
 
 
 def _is_na(value: object) -> bool:
-    return value is None or value != value or type(value).__name__ in {"NAType", "NaTType"}  # noqa: PLR0124
+    if value is None or type(value).__name__ in {"NAType", "NaTType"}:
+        return True
+    return isinstance(value, float) and value != value  # noqa: PLR0124 - NaN
 
 
 def _element_name(result: IkmResult, code: str, lang: Lang) -> str:
@@ -616,8 +618,7 @@ def section_method(data: ReportData) -> Section:
     elements = Table(
         (tr("code", lang), tr("element", lang), tr("weight", lang)),
         tuple(
-            (e.code, _name(e, lang), round_half_up(w, 4))
-            for e, w in zip(inst.elements, result.weights, strict=True)
+            (e.code, _name(e, lang), round_half_up(w, 4)) for e, w in zip(inst.elements, result.weights, strict=True)
         ),
         caption=tr("elements-list", lang),
         wide=1,
@@ -683,11 +684,7 @@ def section_sample(data: ReportData) -> Section:
         m = data.minimum.sample
         rows.append((tr("population", lang), str(data.population)))
         rows.append((tr("minimum", lang), str(m)))
-        met = (
-            tr("sample-yes", lang, n=n, minimum=m)
-            if n >= m
-            else tr("sample-no", lang, n=n, minimum=m, short=m - n)
-        )
+        met = tr("sample-yes", lang, n=n, minimum=m) if n >= m else tr("sample-no", lang, n=n, minimum=m, short=m - n)
         rows.append((tr("sample-met", lang), met))
         blocks.append(KeyValues(tuple(rows)))
     else:
@@ -754,7 +751,16 @@ def element_table(result: IkmResult, lang: Lang) -> Table:
             )
             for e in result.elements
         ),
-        total=("", tr("total-row", lang), result.respondents, None, None, result.index_display, result.ikm_display, result.grade),
+        total=(
+            "",
+            tr("total-row", lang),
+            result.respondents,
+            None,
+            None,
+            result.index_display,
+            result.ikm_display,
+            result.grade,
+        ),
         wide=1,
         key="elements",
     )
@@ -773,9 +779,7 @@ def section_elements(data: ReportData) -> Section:
         bands=_band_marks(r),
         grades=tuple(e.grade for e in r.elements),
     )
-    return Section(
-        "elements", Chapter.RESULTS, tr("sec-elements", lang), (element_table(r, lang), chart), sheet="IKM"
-    )
+    return Section("elements", Chapter.RESULTS, tr("sec-elements", lang), (element_table(r, lang), chart), sheet="IKM")
 
 
 def section_profile(data: ReportData) -> Section:
@@ -824,18 +828,34 @@ def section_services(data: ReportData) -> Section | None:
             rows.append((g.group, g.respondents, None, None, "", tr("not-graded", lang, codes=", ".join(g.missing))))
             continue
         perf = _perf(g.result, lang)
-        rows.append((g.group, g.respondents, g.result.index_display, g.result.ikm_display, g.result.grade, f"{perf}{'; ' + note if note else ''}"))
+        rows.append(
+            (
+                g.group,
+                g.respondents,
+                g.result.index_display,
+                g.result.ikm_display,
+                g.result.grade,
+                f"{perf}{'; ' + note if note else ''}",
+            )
+        )
         labels.append(g.group)
         values.append(g.result.ikm_display)
         grades.append(g.result.grade)
     r = data.result
     table = Table(
-        (tr("service", lang), tr("answered", lang), tr("ni", lang), tr("ikm", lang), tr("grade", lang), tr("performance", lang)),
+        (
+            tr("service", lang),
+            tr("answered", lang),
+            tr("ni", lang),
+            tr("ikm", lang),
+            tr("grade", lang),
+            tr("performance", lang),
+        ),
         tuple(rows),
         total=(tr("total", lang), r.respondents, r.index_display, r.ikm_display, r.grade, _perf(r, lang)),
         wide=0,
         key="services",
-        widths=(30, 7, 13, 11, 8, 31),
+        widths=(24, 7, 13, 11, 8, 37),
     )
     chart = BarChart(
         tr("chart-services", lang),
@@ -905,7 +925,14 @@ def section_priority(data: ReportData) -> Section:
                 )
             ),
             Table(
-                (tr("rank", lang), tr("code", lang), tr("element", lang), tr("nrr", lang), tr("converted", lang), tr("grade", lang)),
+                (
+                    tr("rank", lang),
+                    tr("code", lang),
+                    tr("element", lang),
+                    tr("nrr", lang),
+                    tr("converted", lang),
+                    tr("grade", lang),
+                ),
                 tuple(
                     (i, e.code, _name(e, lang), e.nrr_display, e.converted_display, e.grade)
                     for i, e in enumerate(ranked, start=1)
@@ -926,9 +953,21 @@ def section_trend(data: ReportData) -> Section | None:
         return None
     lang = data.lang
     if trend.change > 0:
-        text = tr("trend-text-up", lang, change=fmt(trend.change, lang), previous=fmt(trend.previous_ikm, lang), current=fmt(trend.current_ikm, lang))
+        text = tr(
+            "trend-text-up",
+            lang,
+            change=fmt(trend.change, lang),
+            previous=fmt(trend.previous_ikm, lang),
+            current=fmt(trend.current_ikm, lang),
+        )
     elif trend.change < 0:
-        text = tr("trend-text-down", lang, change=fmt(-trend.change, lang), previous=fmt(trend.previous_ikm, lang), current=fmt(trend.current_ikm, lang))
+        text = tr(
+            "trend-text-down",
+            lang,
+            change=fmt(-trend.change, lang),
+            previous=fmt(trend.previous_ikm, lang),
+            current=fmt(trend.current_ikm, lang),
+        )
     else:
         text = tr("trend-text-same", lang, current=fmt(trend.current_ikm, lang))
     blocks: list[Block] = [Paragraph(text)]
@@ -944,7 +983,14 @@ def section_trend(data: ReportData) -> Section | None:
         Table(
             (tr("code", lang), tr("element", lang), tr("previous", lang), tr("current", lang), tr("change", lang), ""),
             tuple(
-                (row.code, _name(data.result.element(row.code), lang), row.previous, row.current, row.change, flag(row.change))
+                (
+                    row.code,
+                    _name(data.result.element(row.code), lang),
+                    row.previous,
+                    row.current,
+                    row.change,
+                    flag(row.change),
+                )
                 for row in trend.elements
             ),
             total=("", tr("ikm", lang), trend.previous_ikm, trend.current_ikm, trend.change, flag(trend.change)),
@@ -983,7 +1029,9 @@ def section_suggestions(data: ReportData) -> Section:
         blocks: tuple[Block, ...] = (Paragraph(tr("suggestions-none", lang)),)
     else:
         blocks = (
-            Paragraph(tr("suggestions-count", lang, distinct=len(data.suggestions), total=data.suggestion_total), note=True),
+            Paragraph(
+                tr("suggestions-count", lang, distinct=len(data.suggestions), total=data.suggestion_total), note=True
+            ),
             Table(
                 (tr("no", lang), tr("suggestion", lang), tr("count", lang)),
                 tuple((i, s.text, s.count) for i, s in enumerate(data.suggestions, start=1)),
@@ -992,7 +1040,9 @@ def section_suggestions(data: ReportData) -> Section:
                 widths=(7, 81, 12),
             ),
         )
-    return Section("suggestions", Chapter.ANALYSIS, tr("sec-suggestions", lang), blocks, sheet=tr("suggestion", lang).split("/")[0])
+    return Section(
+        "suggestions", Chapter.ANALYSIS, tr("sec-suggestions", lang), blocks, sheet=tr("suggestion", lang).split("/")[0]
+    )
 
 
 def section_closing(data: ReportData) -> Section:
@@ -1010,7 +1060,9 @@ def section_closing(data: ReportData) -> Section:
         performance=_perf(r, lang),
         weakest=weakest,
     )
-    return Section("closing", Chapter.CLOSING, tr("sec-closing", lang), (Paragraph(text),), sheet=tr("sheet-closing", lang))
+    return Section(
+        "closing", Chapter.CLOSING, tr("sec-closing", lang), (Paragraph(text),), sheet=tr("sheet-closing", lang)
+    )
 
 
 SectionBuilder = Callable[[ReportData], Section | None]

@@ -30,7 +30,8 @@ _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
 def _number_format(value: Decimal) -> str:
-    places = max(0, -int(value.as_tuple().exponent))  # type: ignore[operator]
+    exponent = value.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
     return "0" if places == 0 else "0." + "0" * places
 
 
@@ -91,11 +92,11 @@ class _Writer:
                 self.row += 1
             self.row += 1
         elif isinstance(block, Headline):
-            for i, (k, _) in enumerate(block.items):
-                self.put(self.row, 1 + i, k, bold=True, fill=_NAVY)
+            for i, (label, _) in enumerate(block.items):
+                self.put(self.row, 1 + i, label, bold=True, fill=_NAVY)
             self.row += 1
-            for i, (_, v) in enumerate(block.items):
-                self.put(self.row, 1 + i, v, bold=True)
+            for i, (_, value) in enumerate(block.items):
+                self.put(self.row, 1 + i, value, bold=True)
             self.row += 2
         elif isinstance(block, Table):
             self.table(block)
