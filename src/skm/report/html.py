@@ -59,6 +59,8 @@ def _table(table: Table, doc: Document) -> str:
     if len(table.widths) == len(table.columns):
         caption += "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in table.widths) + "</colgroup>"
     key = f' data-table="{escape(table.key)}"' if table.key else ""
+    if len(table.widths) == len(table.columns):
+        key += ' class="fixed"'
     return f"<table{key}>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>{foot}</table>"
 
 
@@ -257,6 +259,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.wide{width:45%}
 tfoot td{font-weight:700;background:var(--soft);border-top:2px solid var(--navy)}
 tr{page-break-inside:avoid}
+table.fixed{table-layout:fixed}
+table.fixed td{word-wrap:break-word}
+table.fixed thead th.num{white-space:normal}
 table.kv th{width:34%;text-align:left;background:var(--soft);font-weight:600;color:var(--navy)}
 table.kv td{word-break:break-word}
 .headline{display:grid;grid-template-columns:1fr 1.3fr .8fr 1.3fr;gap:10px;margin:8px 0 12px}

@@ -1011,7 +1011,7 @@ def section_plan(data: ReportData) -> Section:
         tuple((p.rank, f"{p.code} {p.name}", p.program, p.time, p.responsible) for p in data.plan),
         wide=2,
         key="plan",
-        widths=(9, 27, 34, 12, 18),
+        widths=(11, 27, 32, 12, 18),
     )
     return Section(
         "plan",
