@@ -233,15 +233,25 @@ html{background:#e9edf2}
 body{margin:0;color:var(--ink);font:10.5pt/1.55 "Noto Sans","Segoe UI","DejaVu Sans",Arial,sans-serif}
 .page{max-width:210mm;margin:24px auto;background:#fff;padding:18mm 17mm 16mm;box-shadow:0 2px 14px rgba(0,0,0,.12)}
 .cover{border-top:6px solid var(--navy);border-bottom:1px solid var(--line);padding:14px 0 18px;margin-bottom:18px}
+.cover .band{display:none}
+.cover .made{display:none}
+.badge{display:flex;gap:0;margin:16px 0 4px;border:1px solid var(--line);border-left:6px solid var(--accent)}
+.badge div{flex:1;padding:8px 12px;border-right:1px solid var(--line)}
+.badge div:last-child{border-right:0;flex:1.5}
+.badge .k{display:block;font-size:8pt;color:var(--muted);text-transform:uppercase;letter-spacing:.06em}
+.badge .v{display:block;font-size:15pt;font-weight:700;color:var(--accent)}
 .cover .kicker{letter-spacing:.18em;font-size:9pt;color:var(--gold);font-weight:700}
 .cover h1{font:700 22pt/1.2 "Noto Serif","Georgia","DejaVu Serif",serif;color:var(--navy);margin:6px 0 4px}
-.cover .sub{color:var(--muted);margin:0 0 12px}
+.cover .sub{color:var(--muted);margin:0 0 12px;text-align:left}
 .cover .unit{font-size:14pt;font-weight:700;margin:0}
 .cover .period{margin:2px 0 0;color:var(--muted)}
 nav.toc{background:var(--soft);border-left:4px solid var(--navy);padding:8px 14px;margin:0 0 18px;font-size:9.5pt}
 nav.toc h2{font-size:10pt;margin:0 0 4px;color:var(--navy);text-transform:uppercase;letter-spacing:.06em;
   border:0;padding:0}
-nav.toc ol{margin:0;padding-left:18px;columns:2;column-gap:28px}
+nav.toc>ol{margin:0;padding-left:0;list-style:none;columns:2;column-gap:28px}
+nav.toc>ol>li{break-inside:avoid;font-weight:600;margin-bottom:2px}
+nav.toc ol ol{list-style:none;padding-left:4px;font-weight:400;margin:0 0 4px}
+nav.toc ol ol .no{color:var(--gold);display:inline-block;min-width:2.2em}
 nav.toc a{color:var(--ink);text-decoration:none}
 h2{font:700 13.5pt/1.3 "Noto Serif","Georgia","DejaVu Serif",serif;color:var(--navy);text-transform:uppercase;
   letter-spacing:.03em;border-bottom:2px solid var(--navy);padding-bottom:4px;margin:26px 0 10px}
@@ -288,12 +298,27 @@ footer{margin-top:22px;border-top:1px solid var(--line);padding-top:6px;font-siz
   display:flex;justify-content:space-between}
 .sign{margin:24px 0 0 auto;width:46%;text-align:center}
 .sign .space{height:60px}
-@page{size:A4;margin:16mm 15mm 18mm}
+@page{size:A4;margin:16mm 15mm 18mm;
+  @bottom-right{content:counter(page);font:9pt "Noto Sans","DejaVu Sans",Arial,sans-serif;color:#5b6573}}
+@page:first{@bottom-right{content:none}}
 @media print{
   html{background:#fff}
   body{font-size:10pt}
   .page{margin:0;padding:0;box-shadow:none;max-width:none}
-  nav.toc{page-break-after:always}
+  .cover{height:255mm;display:flex;flex-direction:column;justify-content:center;border-top:0;border-bottom:0;
+    margin:0;padding:0 6mm;page-break-after:always;position:relative}
+  .cover .band{display:block;position:absolute;top:0;left:0;right:0;height:14mm;background:var(--navy);
+    border-bottom:3mm solid var(--gold)}
+  .cover h1{font-size:30pt;margin:10px 0 10px}
+  .cover .sub{font-size:12pt}
+  .cover .unit{font-size:18pt;margin-top:30mm}
+  .cover .period{font-size:13pt}
+  .cover .badge{margin-top:18mm}
+  .cover .made{display:block;position:absolute;bottom:0;left:6mm;font-size:9pt;color:var(--muted)}
+  nav.toc{page-break-after:always;background:none;border:0;padding:0;font-size:11pt}
+  nav.toc>ol{columns:1}
+  nav.toc h2{font-size:14pt;margin-bottom:10px}
+  footer{display:none}
   h2{page-break-before:always;page-break-after:avoid}
   h2.first{page-break-before:avoid}
   h3{page-break-after:avoid}
@@ -303,34 +328,49 @@ footer{margin-top:22px;border-top:1px solid var(--line);padding-top:6px;font-siz
 """
 
 
+def _cover(doc: Document) -> str:
+    kicker = "LAPORAN HASIL" if doc.lang.value == "id" else "REPORT"
+    badge = ""
+    headline = doc.headline()
+    if headline is not None:
+        colour = _GRADE_COLOURS.get(headline.grade, _DEFAULT_BAR)
+        items = "".join(
+            f'<div><span class="k">{escape(k)}</span><span class="v">{escape(fmt(v, doc.lang))}</span></div>'
+            for k, v in headline.items
+        )
+        badge = f'<div class="badge" style="--accent:{colour}">{items}</div>'
+    return (
+        f'<header class="cover"><div class="band"></div><div class="kicker">{kicker}</div>'
+        f"<h1>{escape(doc.title)}</h1>"
+        f'<p class="sub">{escape(doc.subtitle)}</p><p class="unit">{escape(doc.unit)}</p>'
+        f'<p class="period">{escape(doc.period)}</p>{badge}'
+        f'<p class="made">{escape(doc.footer)}</p></header>\n'
+    )
+
+
 def render_html(doc: Document) -> str:
     """The whole report as one HTML page."""
     lang = doc.lang.value
-    chapters = doc.chapters()
     toc_items = []
     body = []
-    for n, (_chapter, title, sections) in enumerate(chapters):
-        toc_items.append(f'<li><a href="#ch-{n + 1}">{escape(title)}</a></li>')
+    for n, (_chapter, title, sections) in enumerate(doc.chapters()):
+        subs = "".join(
+            f'<li><a href="#sec-{escape(s.key)}"><span class="no">{n + 1}.{m}</span> {escape(s.title)}</a></li>'
+            for m, s in enumerate(sections, start=1)
+        )
+        toc_items.append(f'<li><a href="#ch-{n + 1}">{escape(title)}</a><ol>{subs}</ol></li>')
         cls = ' class="first"' if n == 0 else ""
         body.append(f'<h2 id="ch-{n + 1}"{cls}>{escape(title)}</h2>')
         for m, section in enumerate(sections, start=1):
             body.append(_section(section, doc, f"{n + 1}.{m}"))
     toc_title = "Daftar Isi" if lang == "id" else "Contents"
-    kicker = "LAPORAN HASIL" if lang == "id" else "REPORT"
-    sub = (
-        "Indeks Kepuasan Masyarakat (IKM) menurut Peraturan Menteri PANRB Nomor 14 Tahun 2017"
-        if lang == "id"
-        else "Community Satisfaction Index (IKM) under PermenPANRB Regulation 14/2017"
-    )
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(doc.title)} — {escape(doc.unit)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         '<main class="page">\n'
-        f'<header class="cover"><div class="kicker">{kicker}</div><h1>{escape(doc.title)}</h1>'
-        f'<p class="sub">{escape(sub)}</p><p class="unit">{escape(doc.unit)}</p>'
-        f'<p class="period">{escape(doc.period)}</p></header>\n'
-        f'<nav class="toc"><h2>{toc_title}</h2><ol>{"".join(toc_items)}</ol></nav>\n'
+        + _cover(doc)
+        + f'<nav class="toc"><h2>{toc_title}</h2><ol>{"".join(toc_items)}</ol></nav>\n'
         + "\n".join(body)
         + f"\n<footer><span>{escape(doc.unit)} · {escape(doc.period)}</span>"
         f"<span>{escape(doc.footer)}</span></footer>\n"

@@ -144,6 +144,15 @@ class Document:
     period: str
     sections: tuple[Section, ...]
     footer: str
+    subtitle: str = ""
+
+    def headline(self) -> Headline | None:
+        """The headline figures, for a cover or a summary."""
+        for section in self.sections:
+            for block in section.blocks:
+                if isinstance(block, Headline):
+                    return block
+        return None
 
     def chapters(self) -> list[tuple[Chapter, str, list[Section]]]:
         """Sections grouped by chapter, in chapter order, with the chapter's title."""
@@ -572,6 +581,11 @@ def _chart_top(result: IkmResult) -> Decimal:
     return Decimal(result.instrument.conversion * result.instrument.scale_max)
 
 
+def _instrument_title(data: ReportData) -> str:
+    inst = data.result.instrument
+    return inst.title_en if data.lang is Lang.EN else inst.title
+
+
 def section_background(data: ReportData) -> Section:
     """Bab I: background, purpose and identity of the survey."""
     lang = data.lang
@@ -589,7 +603,7 @@ def section_background(data: ReportData) -> Section:
         Chapter.INTRO,
         tr("sec-background", lang),
         (
-            Paragraph(tr("background-text", lang)),
+            Paragraph(tr("background-text", lang, instrument=_instrument_title(data))),
             Paragraph(tr("purpose-text", lang, unit=data.unit_text)),
             KeyValues(tuple(rows)),
         ),
@@ -1096,4 +1110,5 @@ def build_document(data: ReportData, builders: Sequence[SectionBuilder] | None =
         period=data.period_text,
         sections=sections,
         footer=tr("footer", data.lang, version=data.version),
+        subtitle=tr("doc-subtitle", data.lang, instrument=_instrument_title(data)),
     )

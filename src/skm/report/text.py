@@ -13,9 +13,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "doc-title": ("Laporan Survei Kepuasan Masyarakat", "Community Satisfaction Survey Report"),
     "doc-kicker": ("LAPORAN HASIL", "REPORT"),
     "doc-subtitle": (
-        "Indeks Kepuasan Masyarakat (IKM) menurut PermenPANRB Nomor 14 Tahun 2017",
-        "Community Satisfaction Index (IKM) under PermenPANRB Regulation 14/2017",
+        "Indeks Kepuasan Masyarakat (IKM) — instrumen {instrument}",
+        "Community Satisfaction Index (IKM) — instrument {instrument}",
     ),
+    "cover-result": ("Hasil", "Result"),
     "unit-unknown": ("(nama unit pelayanan)", "(service unit name)"),
     "period-unknown": ("(periode survei)", "(survey period)"),
     "ch-intro": ("Bab I Pendahuluan", "1 Introduction"),
@@ -29,11 +30,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "background-text": (
         "Survei Kepuasan Masyarakat (SKM) adalah pengukuran secara komprehensif atas tingkat kepuasan "
         "masyarakat terhadap kualitas layanan yang diselenggarakan oleh penyelenggara pelayanan publik, "
-        "sebagaimana diamanatkan Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik dan diatur "
-        "dalam Peraturan Menteri PANRB Nomor 14 Tahun 2017.",
+        "sebagaimana diamanatkan Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik. Survei ini "
+        "menggunakan instrumen {instrument}.",
         "The Community Satisfaction Survey (SKM) measures how satisfied the public is with the services "
-        "of a public service provider, as required by Law 25/2009 on Public Services and regulated by "
-        "PermenPANRB Regulation 14/2017.",
+        "of a public service provider, as required by Law 25/2009 on Public Services. This survey uses "
+        "the instrument {instrument}.",
     ),
     "purpose-text": (
         "Survei ini bertujuan mengetahui tingkat kepuasan pengguna layanan {unit}, menemukan unsur "
