@@ -50,7 +50,8 @@ def run(*args: str) -> object:
 def normalise(text: str) -> str:
     """Hide what changes between runs: the report date, the tool version and the file hash."""
     text = re.sub(r"\b[0-9a-f]{64}\b", "<sha256>", text)
-    text = re.sub(r"skm \d+\.\d+\.\d+\S*", "skm <version>", text)
+    text = re.sub(r"skm \d+\.\d+\.\d+[\w.+-]*", "skm <version>", text)
+    text = re.sub(r"(…+), \d+ \w+ \d{4}", r"\1, <date>", text)
     return re.sub(r"(Tanggal laporan|Report date) \| [^|]+\|", r"\1 | <date> |", text)
 
 

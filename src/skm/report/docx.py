@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from skm.report.model import BarChart, Cell, Document, Headline, KeyValues, Paragraph, Table, fmt
+from skm.report.model import BarChart, Cell, Document, Headline, KeyValues, Paragraph, Signature, Table, fmt
 
 __all__ = ["write_docx"]
 
@@ -171,6 +171,13 @@ def write_docx(doc: Document, path: Path) -> None:
                     _headline(document, block, doc)
                 elif isinstance(block, Table):
                     _table(document, block, doc)
+                elif isinstance(block, Signature):
+                    document.add_paragraph()
+                    for line in (*block.lines, "", "", "", block.name):
+                        p = document.add_paragraph(line)
+                        p.paragraph_format.left_indent = Cm(8.5)
+                        p.paragraph_format.space_after = Pt(0)
+                        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 elif isinstance(block, BarChart):
                     continue  # the chart's numbers are in the table before it
     footer = section.footer.paragraphs[0]

@@ -9,7 +9,18 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape as _escape
 
-from skm.report.model import BarChart, Cell, Document, Headline, KeyValues, Paragraph, Section, Table, fmt
+from skm.report.model import (
+    BarChart,
+    Cell,
+    Document,
+    Headline,
+    KeyValues,
+    Paragraph,
+    Section,
+    Signature,
+    Table,
+    fmt,
+)
 
 __all__ = ["escape", "render_html", "svg_bar_chart"]
 
@@ -222,6 +233,9 @@ def _section(section: Section, doc: Document, number: str) -> str:
             out.append(_table(block, doc))
         elif isinstance(block, BarChart):
             out.append(svg_bar_chart(block, doc))
+        elif isinstance(block, Signature):
+            lines = "".join(f"<div>{escape(line)}</div>" for line in block.lines)
+            out.append(f'<div class="sign">{lines}<div class="space"></div><div>{escape(block.name)}</div></div>')
     out.append("</section>")
     return "".join(out)
 
@@ -296,7 +310,7 @@ svg .band{stroke-width:1.4;stroke-dasharray:5 3}
 svg .bandlbl{font-size:10px;font-weight:700}
 footer{margin-top:22px;border-top:1px solid var(--line);padding-top:6px;font-size:8.5pt;color:var(--muted);
   display:flex;justify-content:space-between}
-.sign{margin:24px 0 0 auto;width:46%;text-align:center}
+.sign{margin:28px 0 0 auto;width:50%;text-align:center;page-break-inside:avoid}
 .sign .space{height:60px}
 @page{size:A4;margin:16mm 15mm 18mm;
   @bottom-right{content:counter(page);font:9pt "Noto Sans","DejaVu Sans",Arial,sans-serif;color:#5b6573}}

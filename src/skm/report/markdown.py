@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from skm.report.model import BarChart, Cell, Document, Headline, KeyValues, Paragraph, Table, fmt
+from skm.report.model import BarChart, Cell, Document, Headline, KeyValues, Paragraph, Signature, Table, fmt
 
 __all__ = ["escape", "render_markdown"]
 
@@ -73,7 +73,9 @@ def render_markdown(doc: Document) -> str:
                     lines += ["| " + " | ".join(f"**{escape(fmt(v, doc.lang))}**" for _, v in block.items) + " |", ""]
                 elif isinstance(block, Table):
                     lines += _table(block, doc)
+                elif isinstance(block, Signature):
+                    lines += [*(f"{escape(line)}  " for line in block.lines), "", "", escape(block.name), ""]
                 elif isinstance(block, BarChart):
-                    continue  # charts are drawn in the HTML, xlsx and docx outputs
+                    continue  # charts are drawn in the HTML and xlsx outputs
     lines += ["---", "", f"*{escape(doc.footer)}*", ""]
     return "\n".join(lines)

@@ -42,6 +42,7 @@ __all__ = [
     "ProfileTable",
     "ReportData",
     "Section",
+    "Signature",
     "Suggestion",
     "Table",
     "Trend",
@@ -110,7 +111,15 @@ class BarChart:
     grades: tuple[str, ...] = ()
 
 
-Block = Paragraph | KeyValues | Headline | Table | BarChart
+@dataclass(frozen=True)
+class Signature:
+    """The place/date and signature lines that close an official document."""
+
+    lines: tuple[str, ...]
+    name: str
+
+
+Block = Paragraph | KeyValues | Headline | Table | BarChart | Signature
 
 
 class Chapter(StrEnum):
@@ -1074,8 +1083,15 @@ def section_closing(data: ReportData) -> Section:
         performance=_perf(r, lang),
         weakest=weakest,
     )
+    sign = Signature(
+        (
+            tr("sign-place", lang, date=fmt_date(data.generated, lang)),
+            tr("sign-role", lang, unit=data.unit_text),
+        ),
+        tr("sign-name", lang),
+    )
     return Section(
-        "closing", Chapter.CLOSING, tr("sec-closing", lang), (Paragraph(text),), sheet=tr("sheet-closing", lang)
+        "closing", Chapter.CLOSING, tr("sec-closing", lang), (Paragraph(text), sign), sheet=tr("sheet-closing", lang)
     )
 
 

@@ -192,6 +192,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{weakest} come first in the follow-up plan. This result is published and used to evaluate "
         "the service.",
     ),
+    "sign-place": ("……………………, {date}", "……………………, {date}"),
+    "sign-role": ("Kepala {unit}", "Head of {unit}"),
+    "sign-name": ("(……………………………………)", "(……………………………………)"),
     "footer": ("Dibuat dengan skm {version}", "Made with skm {version}"),
     "total": ("Jumlah", "Total"),
     "sheet-method": ("Metodologi", "Method"),

@@ -15,7 +15,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from skm.report.model import BarChart, Block, Cell, Document, Headline, KeyValues, Paragraph, ReportData, Table
+from skm.report.model import (
+    BarChart,
+    Block,
+    Cell,
+    Document,
+    Headline,
+    KeyValues,
+    Paragraph,
+    ReportData,
+    Signature,
+    Table,
+)
 from skm.report.text import tr
 
 if TYPE_CHECKING:
@@ -102,6 +113,10 @@ class _Writer:
             self.table(block)
         elif isinstance(block, BarChart):
             self.chart(block)
+        elif isinstance(block, Signature):
+            for line in (*block.lines, "", "", block.name):
+                self.put(self.row, 4, line)
+                self.row += 1
 
     def table(self, table: Table) -> None:
         if table.caption:
@@ -250,6 +265,12 @@ def _data_sheet(ws: Worksheet, data: ReportData) -> None:
         cell = w.put(w.row, 3, value, bold=True)
         cell.font = Font(bold=True, size=12, color=_NAVY)
         w.row += 1
+    w.row += 1
+    from skm.report.model import section_bands, section_method  # noqa: PLC0415
+
+    legend = next(b for b in section_method(data).blocks if isinstance(b, Table) and b.key == "elements-list")
+    for block in (legend, *section_bands(data).blocks):
+        w.block(block)
     w.finish()
     ws.column_dimensions["B"].width = 18
 
