@@ -38,7 +38,15 @@ from skm.report.model import (
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
 HOSTILE = "| <script>alert(1)</script> =cmd|' /C calc'!A0 @SUM(1)"
-HOSTILE_TEXTS = [HOSTILE, '=HYPERLINK("http://evil.example","x")', "+1+2", "-3", "@SUM(1)", "**b** [l](x) # h"]
+HOSTILE_TEXTS = [
+    HOSTILE,
+    "bel\x07 and\x00 nul",
+    '=HYPERLINK("http://evil.example","x")',
+    "+1+2",
+    "-3",
+    "@SUM(1)",
+    "**b** [l](x) # h",
+]
 
 runner = CliRunner()
 
@@ -269,8 +277,10 @@ def test_xlsx_never_writes_formulas(tmp_path: Path, hostile: Path) -> None:
                 if isinstance(cell.value, str):
                     assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
                     seen[cell.value] = cell.data_type
-    for text in HOSTILE_TEXTS:
+    for text in HOSTILE_TEXTS[2:]:
         assert seen.get(text) == "s", text
+    assert seen.get(HOSTILE) == "s"
+    assert seen.get("bel and nul") == "s"  # control characters dropped, not a crash
     assert seen.get("=2+3 <b>layanan</b> | x") == "s"
 
 

@@ -11,7 +11,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from skm.report.model import BarChart, Cell, Document, Headline, KeyValues, Paragraph, Signature, Table, fmt
+from skm.report.model import (
+    BarChart,
+    Cell,
+    Document,
+    Headline,
+    KeyValues,
+    Paragraph,
+    Signature,
+    Table,
+    fmt,
+    printable,
+)
 
 __all__ = ["write_docx"]
 
@@ -46,7 +57,7 @@ def _set(
 
     cell.text = ""
     para = cell.paragraphs[0]
-    run = para.add_run(text)
+    run = para.add_run(printable(text))
     run.bold = bold
     run.font.size = Pt(size)
     if white:
@@ -137,14 +148,14 @@ def write_docx(doc: Document, path: Path) -> None:
         document.add_paragraph()
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(doc.title.upper())
+    run = title.add_run(printable(doc.title.upper()))
     run.bold = True
     run.font.size = Pt(20)
     run.font.color.rgb = RGBColor(*_NAVY)
     for text, size in ((doc.unit, 16), (doc.period, 13)):
         p = document.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        r = p.add_run(text)
+        r = p.add_run(printable(text))
         r.font.size = Pt(size)
         r.bold = size == 16
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -159,7 +170,7 @@ def write_docx(doc: Document, path: Path) -> None:
             for block in part.blocks:
                 if isinstance(block, Paragraph):
                     p = document.add_paragraph()
-                    r = p.add_run(block.text)
+                    r = p.add_run(printable(block.text))
                     if block.note:
                         r.italic = True
                         r.font.size = Pt(9)
@@ -174,13 +185,13 @@ def write_docx(doc: Document, path: Path) -> None:
                 elif isinstance(block, Signature):
                     document.add_paragraph()
                     for line in (*block.lines, "", "", "", block.name):
-                        p = document.add_paragraph(line)
+                        p = document.add_paragraph(printable(line))
                         p.paragraph_format.left_indent = Cm(8.5)
                         p.paragraph_format.space_after = Pt(0)
                         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 elif isinstance(block, BarChart):
                     continue  # the chart's numbers are in the table before it
     footer = section.footer.paragraphs[0]
-    footer.text = f"{doc.unit} · {doc.period} · {doc.footer}"
+    footer.text = printable(f"{doc.unit} · {doc.period} · {doc.footer}")
     footer.runs[0].font.size = Pt(8)
     document.save(str(path))

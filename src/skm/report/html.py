@@ -20,6 +20,7 @@ from skm.report.model import (
     Signature,
     Table,
     fmt,
+    printable,
 )
 
 __all__ = ["escape", "render_html", "svg_bar_chart"]
@@ -30,7 +31,7 @@ _DEFAULT_BAR = "#2f5d8a"
 
 def escape(text: object) -> str:
     """Text safe in HTML content and attribute values."""
-    return _escape(str(text), quote=True)
+    return _escape(printable(str(text)), quote=True)
 
 
 def _cell(value: Cell, doc: Document) -> str:
@@ -83,7 +84,7 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
     """An inline SVG bar chart: vertical bars for short labels, horizontal for long ones."""
     if not chart.values:
         return ""
-    horizontal = max(len(label) for label in chart.labels) > 6 or len(chart.values) > 16
+    horizontal = compact or max(len(label) for label in chart.labels) > 6 or len(chart.values) > 16
     lo, hi = float(chart.minimum), float(chart.maximum)
     span = hi - lo or 1.0
     colours = [

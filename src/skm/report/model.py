@@ -50,6 +50,7 @@ __all__ = [
     "build_document",
     "build_report",
     "fmt",
+    "printable",
 ]
 
 Cell = str | int | Decimal | None
@@ -352,8 +353,16 @@ def parse_date(value: object) -> date | None:
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (invalid in XML, so in xlsx and docx)."""
+    return _CONTROL.sub("", text)
+
+
 def _clean(value: object) -> str:
-    return " ".join(str(value).split())
+    return " ".join(printable(str(value)).split())
 
 
 _GENDER = {

@@ -26,6 +26,7 @@ from skm.report.model import (
     ReportData,
     Signature,
     Table,
+    printable,
 )
 from skm.report.text import tr
 
@@ -63,6 +64,7 @@ class _Writer:
             cell.value = float(value)
             cell.number_format = _number_format(value)
         elif isinstance(value, str):
+            value = printable(value)[:32000]  # Excel's cell limit is 32 767 characters
             cell.value = value
             if value.startswith(_FORMULA_START):
                 cell.data_type = "s"  # text, never a formula
