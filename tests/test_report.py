@@ -443,6 +443,10 @@ def test_profile_age_bands_and_gender() -> None:
     )
     genders = profile_table("gender", "jk", ["L", "P", "Laki - Laki", "perempuan", "X"], Lang.EN)
     assert dict(genders.rows) == {"Male": 2, "Female": 2, "X": 1}
+    education = profile_table("education", "p", ["S1", "SD", "S1", "SMA / SMK", "D3", "S2", "S1"], Lang.ID)
+    assert [label for label, _ in education.rows] == ["SD", "SMA / SMK", "D3", "S1", "S2"]  # by level
+    other = profile_table("education", "p", ["S1", "Pesantren", "S1"], Lang.ID)
+    assert other.rows == (("S1", 2), ("Pesantren", 1))  # unknown level: by count
     bands = profile_table("age", "usia", ["20-30", "31-40", "20-30"], Lang.ID)
     assert bands.rows == (("20-30", 2), ("31-40", 1))
 

@@ -59,10 +59,10 @@ def _table(table: Table, doc: Document) -> str:
 
     head = "".join(f"<th{cls(i)}>{escape(c)}</th>" for i, c in enumerate(table.columns))
     body = []
-    for row in table.rows:
+    for n, row in enumerate(table.rows):
         cells = "".join(f"<td{cls(i)}>{_cell(v, doc)}</td>" for i, v in enumerate(row))
-        grade = next((v for v in row if isinstance(v, str) and v in _GRADE_COLOURS), "")
-        body.append(f"<tr>{cells}</tr>" if not grade else f'<tr data-grade="{grade}">{cells}</tr>')
+        flag = table.flags[n] if n < len(table.flags) else ""
+        body.append(f'<tr class="{escape(flag)}">{cells}</tr>' if flag else f"<tr>{cells}</tr>")
     foot = ""
     if table.total is not None:
         cells = "".join(f"<td{cls(i)}>{_cell(v, doc)}</td>" for i, v in enumerate(table.total))
@@ -284,6 +284,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.wide{width:45%}
 tfoot td{font-weight:700;background:var(--soft);border-top:2px solid var(--navy)}
 tr{page-break-inside:avoid}
+tr.drop td{color:#b8322a;font-weight:600}
+tr.drop td:last-child::before{content:"▼ "}
+tr.small td{color:#5b6573;font-style:italic}
 table.fixed{table-layout:fixed}
 table.fixed td{word-wrap:break-word}
 table.fixed thead th.num{white-space:normal}

@@ -96,6 +96,7 @@ class Table:
     wide: int | None = None
     key: str = ""
     widths: tuple[int, ...] = ()
+    flags: tuple[str, ...] = ()  # per row: "" or a marker such as "drop" or "small"
 
 
 @dataclass(frozen=True)
@@ -421,6 +422,10 @@ def profile_table(name: str, column: str, values: Sequence[object], lang: Lang) 
             label = spelling.setdefault(fold, text)
             counts[label] = counts.get(label, 0) + 1
         rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+        levels = [_education_level(label) for label, _ in rows] if name == "education" else []
+        if levels and all(level is not None for level in levels):
+            rank = dict(zip((label for label, _ in rows), levels, strict=True))
+            rows.sort(key=lambda kv: (rank[kv[0]], -kv[1]))
     if missing:
         rows.append((blank, missing))
     return ProfileTable(name, column, tuple(rows), len(values))
@@ -456,6 +461,27 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+_EDUCATION = (
+    r"tidak|belum|tanpa|none",
+    r"sd\b|sekolah dasar|mi\b|primary",
+    r"smp|sltp|mts|junior",
+    r"sma|smk|slta|ma\b|senior|high",
+    r"d[- ]?[123]\b|diploma|d1|d2|d3",
+    r"d[- ]?4|s[- ]?1|sarjana|bachelor",
+    r"s[- ]?2|magister|master",
+    r"s[- ]?3|doktor|doctor|phd",
+)
+
+
+def _education_level(label: str) -> int | None:
+    """The level of an education answer (SD < SMP < SMA < D1–D3 < S1 < S2 < S3), if known."""
+    text = label.casefold().strip()
+    for level, pattern in enumerate(_EDUCATION):
+        if re.match(pattern, text):
+            return level
+    return None
 
 
 PROFILE_ORDER = ("gender", "age", "education", "occupation", "service", "disability")
@@ -887,6 +913,7 @@ def section_services(data: ReportData) -> Section | None:
         total=(tr("total", lang), r.respondents, r.index_display, r.ikm_display, r.grade, _perf(r, lang)),
         wide=0,
         key="services",
+        flags=tuple("small" if g.small else "" for g in data.by_service.groups),
         widths=(24, 7, 13, 11, 8, 37),
     )
     chart = BarChart(
@@ -971,7 +998,7 @@ def section_priority(data: ReportData) -> Section:
                 ),
                 wide=2,
                 key="priority",
-                widths=(11, 8, 51, 10, 12, 8),
+                widths=(11, 8, 46, 11, 14, 10),
             ),
         ),
         sheet=tr("rank", lang),
@@ -1025,6 +1052,8 @@ def section_trend(data: ReportData) -> Section | None:
                 )
                 for row in trend.elements
             ),
+            flags=tuple("drop" if row.dropped else "" for row in trend.elements),
+            widths=(8, 38, 14, 13, 14, 13),
             total=("", tr("ikm", lang), trend.previous_ikm, trend.current_ikm, trend.change, flag(trend.change)),
             wide=1,
             key="trend",
