@@ -422,10 +422,10 @@ def profile_table(name: str, column: str, values: Sequence[object], lang: Lang) 
             label = spelling.setdefault(fold, text)
             counts[label] = counts.get(label, 0) + 1
         rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-        levels = [_education_level(label) for label, _ in rows] if name == "education" else []
-        if levels and all(level is not None for level in levels):
-            rank = dict(zip((label for label, _ in rows), levels, strict=True))
-            rows.sort(key=lambda kv: (rank[kv[0]], -kv[1]))
+        levels = {label: _education_level(label) for label, _ in rows} if name == "education" else {}
+        known = {label: level for label, level in levels.items() if level is not None}
+        if levels and len(known) == len(levels):
+            rows.sort(key=lambda kv: (known[kv[0]], -kv[1]))
     if missing:
         rows.append((blank, missing))
     return ProfileTable(name, column, tuple(rows), len(values))
