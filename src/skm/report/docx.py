@@ -23,6 +23,7 @@ from skm.report.model import (
     fmt,
     printable,
 )
+from skm.report.text import tr
 
 __all__ = ["write_docx"]
 
@@ -66,6 +67,21 @@ def _set(
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
+_TEXT_WIDTH_CM = 16.5
+
+
+def _widths(table: Table, doc: Document) -> tuple[int, ...]:
+    """Column shares from the longest text in each column; the ``wide`` column gets the rest."""
+    rows = [table.columns, *table.rows, *([table.total] if table.total else [])]
+    longest = [
+        max(max((len(w) for w in _text(r[j], doc).split()), default=0) for r in rows) for j in range(len(table.columns))
+    ]
+    shares = [max(5, min(n + 1, 15)) for n in longest]
+    if table.wide is not None:
+        shares[table.wide] = max(shares[table.wide], sum(shares) // 2, 30)
+    return tuple(shares)
+
+
 def _table(document: Any, table: Table, doc: Document) -> None:
     from docx.shared import Pt  # noqa: PLC0415
 
@@ -93,19 +109,29 @@ def _table(document: Any, table: Table, doc: Document) -> None:
             cell = grid.rows[-1].cells[j]
             _set(cell, _text(v, doc), bold=True, right=numeric[j])
             _shade(cell, "EEF2F7")
-    if len(table.widths) == len(table.columns):
-        from docx.shared import Cm  # noqa: PLC0415
+    from docx.shared import Cm  # noqa: PLC0415
 
-        total = 16.5
-        for j, width in enumerate(table.widths):
-            for row_ in grid.rows:
-                row_.cells[j].width = Cm(total * width / 100)
+    widths = table.widths if len(table.widths) == len(table.columns) else _widths(table, doc)
+    grid.autofit = False
+    total = sum(widths)
+    for j, width in enumerate(widths):
+        size = Cm(_TEXT_WIDTH_CM * width / total)
+        grid.columns[j].width = size  # the grid (LibreOffice) and each cell (Word)
+        for row_ in grid.rows:
+            row_.cells[j].width = size
     document.add_paragraph()
 
 
 def _key_values(document: Any, block: KeyValues) -> None:
     grid = document.add_table(rows=len(block.rows), cols=2)
     grid.style = "Table Grid"
+    from docx.shared import Cm  # noqa: PLC0415
+
+    grid.autofit = False
+    for j, share in enumerate((0.35, 0.65)):
+        grid.columns[j].width = Cm(_TEXT_WIDTH_CM * share)
+        for row_ in grid.rows:
+            row_.cells[j].width = Cm(_TEXT_WIDTH_CM * share)
     for i, (k, v) in enumerate(block.rows):
         _set(grid.rows[i].cells[0], k, bold=True)
         _shade(grid.rows[i].cells[0], "EEF2F7")
@@ -121,6 +147,37 @@ def _headline(document: Any, block: Headline, doc: Document) -> None:
         _shade(grid.rows[0].cells[j], "16325C")
         _set(grid.rows[1].cells[j], fmt(v, doc.lang), bold=True, size=16)
     document.add_paragraph()
+
+
+def _update_fields() -> Any:
+    """``<w:updateFields w:val="true"/>``: Word offers to fill the contents when it opens the file."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    element = OxmlElement("w:updateFields")
+    element.set(qn("w:val"), "true")
+    return element
+
+
+def _field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
+    """A Word field (table of contents, page number) that Word fills in when it updates fields."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    def char(kind: str) -> Any:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    run = paragraph.add_run()
+    run._r.append(char("begin"))
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = instruction
+    run._r.append(text)
+    run._r.append(char("separate"))
+    paragraph.add_run(placeholder)
+    paragraph.add_run()._r.append(char("end"))
 
 
 def write_docx(doc: Document, path: Path) -> None:
@@ -159,6 +216,14 @@ def write_docx(doc: Document, path: Path) -> None:
         r.font.size = Pt(size)
         r.bold = size == 16
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    toc_title = document.add_paragraph()
+    toc_run = toc_title.add_run(tr("toc", doc.lang).upper())
+    toc_run.bold = True
+    toc_run.font.size = Pt(14)
+    toc_run.font.color.rgb = RGBColor(*_NAVY)
+    _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', tr("toc-update", doc.lang))
+    document.settings.element.append(_update_fields())
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     for n, (_chapter, chapter_title, sections) in enumerate(doc.chapters()):
         if n:
@@ -192,6 +257,8 @@ def write_docx(doc: Document, path: Path) -> None:
                 elif isinstance(block, BarChart):
                     continue  # the chart's numbers are in the table before it
     footer = section.footer.paragraphs[0]
-    footer.text = printable(f"{doc.unit} · {doc.period} · {doc.footer}")
-    footer.runs[0].font.size = Pt(8)
+    footer.text = printable(f"{doc.unit} · {doc.period} · {doc.footer} · ")
+    _field(footer, "PAGE", "1")
+    for run in footer.runs:
+        run.font.size = Pt(8)
     document.save(str(path))

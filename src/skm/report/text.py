@@ -204,6 +204,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "answered-long": ("n (terisi)", "n (answered)"),
     "sheet-data": ("Data", "Data"),
     "toc": ("Daftar Isi", "Contents"),
+    "toc-update": (
+        "Daftar isi: di Word klik kanan di sini lalu pilih \u201cPerbarui Bidang\u201d (Update Field).",
+        "Contents: in Word right-click here and choose \u201cUpdate Field\u201d.",
+    ),
     # errors
     "plan-bad-file": ("--plan '{file}': {reason}", "--plan '{file}': {reason}"),
     "plan-no-unsur": (
