@@ -38,6 +38,8 @@ __all__ = ["write_xlsx"]
 _NAVY = "16325C"
 _SOFT = "EEF2F7"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PARAGRAPH_COLUMNS = 8
+_ROW_CM = 0.53  # default row height (15 pt) in centimetres
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -56,7 +58,16 @@ class _Writer:
         self.widths: dict[int, float] = {}
         self.last_table: tuple[int, Table] | None = None
 
-    def put(self, row: int, col: int, value: Cell | float | str, *, bold: bool = False, fill: str | None = None) -> Any:
+    def put(
+        self,
+        row: int,
+        col: int,
+        value: Cell | float | str,
+        *,
+        bold: bool = False,
+        fill: str | None = None,
+        measure: bool = True,
+    ) -> Any:
         from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
 
         cell = self.ws.cell(row=row, column=col)
@@ -75,7 +86,9 @@ class _Writer:
             cell.font = Font(bold=True, color="FFFFFF" if fill == _NAVY else None)
         if fill:
             cell.fill = PatternFill("solid", fgColor=fill)
-        if isinstance(value, str):
+        if not measure:
+            pass
+        elif isinstance(value, str):
             self.widths[col] = max(self.widths.get(col, 0), min(len(value), 60))
         elif value is not None:
             self.widths[col] = max(self.widths.get(col, 0), 8)
@@ -92,11 +105,12 @@ class _Writer:
         if isinstance(block, Paragraph):
             from openpyxl.styles import Alignment, Font  # noqa: PLC0415
 
-            cell = self.put(self.row, 1, block.text)
-            cell.alignment = Alignment(wrap_text=False)
+            cell = self.put(self.row, 1, block.text, measure=False)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
             if block.note:
                 cell.font = Font(italic=True, color="5B6573")
-            self.widths[1] = max(self.widths.get(1, 0), 12)
+            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=_PARAGRAPH_COLUMNS)
+            self.ws.row_dimensions[self.row].height = 15 * max(1, -(-len(block.text) // 95))
             self.row += 2
         elif isinstance(block, KeyValues):
             for k, v in block.rows:
@@ -161,17 +175,14 @@ class _Writer:
         xl.y_axis.scaling.min = float(chart.minimum)
         xl.y_axis.scaling.max = float(chart.maximum)
         xl.y_axis.majorGridlines = None
-        xl.height = max(7.0, 0.6 * len(chart.values) + 3) if xl.type == "bar" else 8.0
+        xl.height = max(5.0, 0.55 * len(chart.values) + 2.5) if xl.type == "bar" else 8.0
         xl.width = 16.0
         xl.add_data(Reference(self.ws, min_col=value_col, min_row=first, max_row=last), titles_from_data=False)
         xl.set_categories(Reference(self.ws, min_col=label_col, min_row=first, max_row=last))
         from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
-        if anchor_col:
-            self.ws.add_chart(xl, f"{get_column_letter(anchor_col)}{anchor_row}")
-        else:
-            self.ws.add_chart(xl, f"D{anchor_row}")
-            self.row = max(self.row, anchor_row + int(xl.height * 2) + 2)
+        self.ws.add_chart(xl, f"{get_column_letter(anchor_col or 4)}{anchor_row}")
+        self.row = max(self.row, anchor_row + int(xl.height / _ROW_CM) + 2)  # below the chart
 
     def _source(self, chart: BarChart) -> tuple[int, int, int, int, int] | None:
         """The last table's columns holding this chart's labels and values, if any."""
