@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from skm.api import load, score_responses
@@ -618,3 +620,46 @@ def test_decimal_places_in_tables(mahulu: Path) -> None:
     elements = next(b for s in document.sections for b in s.blocks if getattr(b, "key", "") == "elements")
     nrr = [row[4] for row in elements.rows]  # type: ignore[attr-defined]
     assert all(isinstance(v, Decimal) and v.as_tuple().exponent == -4 for v in nrr)
+
+
+# --------------------------------------------------------------------------- escaping properties
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_markdown_escape_keeps_one_cell(text: str) -> None:
+    from skm.report.markdown import escape
+
+    cell = escape(text)
+    assert "\n" not in cell
+    assert "\r" not in cell
+    assert re.search(r"(?<!\\)\|", cell) is None  # every pipe is escaped
+    assert re.search(r"(?<!\\)[<>`*_\[\]]", cell) is None
+    # escaping only adds backslashes: removing them gives the flattened text back
+    flat = " ".join(text.split())
+    assert re.sub(r"\\(.)", r"\1", cell) == flat
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_html_escape_round_trips_through_a_parser(text: str) -> None:
+    from skm.report.html import escape
+    from skm.report.model import printable
+
+    class Collect(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.data: list[str] = []
+            self.tags: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append(tag)
+
+        def handle_data(self, data: str) -> None:
+            self.data.append(data)
+
+    parser = Collect()
+    parser.feed(f"<td>{escape(text)}</td>")
+    parser.close()
+    assert parser.tags == ["td"]
+    assert "".join(parser.data) == printable(text)
