@@ -663,3 +663,21 @@ def test_html_escape_round_trips_through_a_parser(text: str) -> None:
     parser.close()
     assert parser.tags == ["td"]
     assert "".join(parser.data) == printable(text)
+
+
+def test_service_populations(tmp_path: Path) -> None:
+    args = ["--service-population", "KTP-el=1200", "--service-population", "Pindah Datang=100"]
+    data = json.loads(write(tmp_path, EXAMPLE, "json", *args).read_text(encoding="utf-8"))
+    sample = data["sample"]
+    assert sample["population"] == 1300
+    assert sample["minimum"]["sample"] == 297  # K&M for 1 300
+    rows = {r["service"]: r for r in sample["services"]}
+    assert rows["KTP-el"]["minimum"] == 291
+    assert rows["Pindah Datang"]["minimum"] == 80
+    assert rows["KTP-el"]["allocated"] + rows["Pindah Datang"]["allocated"] == 297
+    assert rows["KTP-el"]["respondents"] == 15
+    assert rows["Pindah Datang"]["met"] is False
+    mismatch = run("report", str(EXAMPLE), "-o", str(tmp_path / "x.md"), "--population", "5", *args)
+    assert mismatch.exit_code == ExitCode.USAGE  # type: ignore[attr-defined]
+    bad = run("report", str(EXAMPLE), "-o", str(tmp_path / "x.md"), "--service-population", "KTP-el")
+    assert bad.exit_code == ExitCode.USAGE  # type: ignore[attr-defined]

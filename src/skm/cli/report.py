@@ -71,6 +71,14 @@ def report(
             help="Populasi penerima layanan: sampel minimum Krejcie & Morgan dan apakah terpenuhi. / Population.",
         ),
     ] = None,
+    service_population: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--service-population",
+            metavar="NAMA=POPULASI",
+            help='Populasi per layanan, berulang: --service-population "KTP-el=1200". / Per-service population.',
+        ),
+    ] = None,
     plan: Annotated[
         Path | None,
         typer.Option(
@@ -112,11 +120,20 @@ def report(
     with error_boundary(lang, debug):
         from skm.api import DEFAULT_MIN_GROUP, load, score_responses  # noqa: PLC0415
         from skm.calc import ScoringRules  # noqa: PLC0415
+        from skm.cli.sample import _services  # noqa: PLC0415 - the same NAMA=POPULASI parsing as skm sample
         from skm.messages import issue_line, t  # noqa: PLC0415
         from skm.output import check_output, write_atomic  # noqa: PLC0415
         from skm.report.inputs import read_plan, read_previous  # noqa: PLC0415
         from skm.report.model import build_report  # noqa: PLC0415
 
+        services = _services(service_population or [], None, lang)
+        if population is not None and services and population != sum(services.values()):
+            from skm.cli.common import fail_usage  # noqa: PLC0415
+
+            fail_usage(
+                f"--population {population} ≠ {'jumlah' if lang is Lang.ID else 'sum of'} "
+                f"--service-population ({sum(services.values())})"
+            )
         target = output or default_output(file, output_format)
         inputs = [file, *(p for p in (plan, previous) if p is not None)]
         check_output(target, inputs=inputs, force=force)
@@ -149,6 +166,7 @@ def report(
             plan_source=plan.name if plan is not None else None,
             trend=trend,
             min_group=DEFAULT_MIN_GROUP,
+            service_populations=services or None,
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
         stderr_console().print(f"{'Laporan ditulis' if lang is Lang.ID else 'Report written'}: {target}", markup=False)

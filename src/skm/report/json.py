@@ -40,6 +40,17 @@ def report_to_dict(data: ReportData) -> dict[str, Any]:
             "minimum": None if data.minimum is None else data.minimum.as_dict(),
             "met": data.sample_met,
             "skipped_cells": data.skipped_cells,
+            "services": [
+                {
+                    "service": r.service,
+                    "population": r.population,
+                    "minimum": r.minimum,
+                    "allocated": r.allocated,
+                    "respondents": r.respondents,
+                    "met": r.met,
+                }
+                for r in data.service_samples
+            ],
         },
         "result": result_to_dict(result, data.lang),
         "profiles": [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,7 +24,7 @@ from skm import __version__
 from skm.calc import IkmResult, round_half_up
 from skm.messages import Lang, fmt_number
 from skm.report.text import tr
-from skm.sampling import SampleSize, sample_size
+from skm.sampling import SampleSize, allocate, sample_size
 
 if TYPE_CHECKING:
     from skm.readers import Responses
@@ -42,6 +42,7 @@ __all__ = [
     "ProfileTable",
     "ReportData",
     "Section",
+    "ServiceSampleRow",
     "Signature",
     "Suggestion",
     "Table",
@@ -242,6 +243,22 @@ class Trend:
 
 
 @dataclass(frozen=True)
+class ServiceSampleRow:
+    """One service's population, its own K&M minimum, its proportional share and who answered."""
+
+    service: str
+    population: int
+    minimum: int
+    allocated: int
+    respondents: int
+
+    @property
+    def met(self) -> bool:
+        """Whether this service reached its own minimum."""
+        return self.respondents >= self.minimum
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Every fact of the report, independent of the output format."""
 
@@ -269,6 +286,7 @@ class ReportData:
     answers: tuple[tuple[int, tuple[int | None, ...]], ...]
     skipped_cells: int = 0
     min_group: int = 5
+    service_samples: tuple[ServiceSampleRow, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -502,6 +520,7 @@ def build_report(
     trend: Trend | None = None,
     generated: date | None = None,
     min_group: int = 5,
+    service_populations: Mapping[str, int] | None = None,
 ) -> ReportData:
     """Collect the facts of a report from read responses and their result."""
     frame = responses.frame
@@ -525,6 +544,21 @@ def build_report(
         (int(row), tuple(None if _is_na(v) else int(v) for v in values))
         for row, values in zip(frame.index, frame[list(keys)].itertuples(index=False, name=None), strict=True)
     )
+    service_samples: tuple[ServiceSampleRow, ...] = ()
+    if service_populations:
+        if population is None:
+            population = sum(service_populations.values())
+        answered: dict[str, int] = {}
+        for v in column_values("service"):
+            if v is not None and _clean(v):
+                answered[_clean(v).casefold()] = answered.get(_clean(v).casefold(), 0) + 1
+        shares = allocate(sample_size(population).sample, service_populations)
+        service_samples = tuple(
+            ServiceSampleRow(
+                name, n, sample_size(n).sample, shares[name], answered.get(" ".join(name.split()).casefold(), 0)
+            )
+            for name, n in service_populations.items()
+        )
     rows = plan if plan is not None else ()
     by_code = {r.code: r for r in rows}
     plan_rows = tuple(
@@ -563,6 +597,7 @@ def build_report(
         answers=answers,
         skipped_cells=len(responses.errors),
         min_group=min_group,
+        service_samples=service_samples,
     )
 
 
@@ -748,6 +783,35 @@ def section_sample(data: ReportData) -> Section:
     else:
         blocks.append(KeyValues(tuple(rows)))
         blocks.append(Paragraph(tr("no-population", lang), note=True))
+    if data.service_samples:
+        blocks.append(
+            Table(
+                (
+                    tr("service", lang),
+                    tr("population-short", lang),
+                    tr("minimum-short", lang),
+                    tr("allocated", lang),
+                    tr("respondents-short", lang),
+                    tr("sample-met", lang),
+                ),
+                tuple(
+                    (
+                        r.service,
+                        r.population,
+                        r.minimum,
+                        r.allocated,
+                        r.respondents,
+                        tr("yes", lang) if r.met else tr("short", lang, short=r.minimum - r.respondents),
+                    )
+                    for r in data.service_samples
+                ),
+                caption=tr("service-samples", lang),
+                wide=0,
+                key="service-samples",
+                flags=tuple("" if r.met else "drop" for r in data.service_samples),
+            )
+        )
+        blocks.append(Paragraph(tr("service-samples-note", lang), note=True))
     if data.skipped_cells:
         blocks.append(Paragraph(tr("skipped-rows", lang, count=data.skipped_cells), note=True))
     return Section("sample", Chapter.METHOD, tr("sec-sample", lang), tuple(blocks), sheet=tr("sheet-method", lang))

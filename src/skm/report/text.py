@@ -73,6 +73,19 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sample-met": ("Terpenuhi", "Met"),
     "sample-yes": ("ya ({n} ≥ {minimum})", "yes ({n} ≥ {minimum})"),
     "sample-no": ("tidak ({n} < {minimum}); kurang {short} responden", "no ({n} < {minimum}); {short} short"),
+    "population-short": ("Populasi", "Population"),
+    "minimum-short": ("Sampel minimum", "Minimum sample"),
+    "allocated": ("Alokasi proporsional", "Proportional share"),
+    "respondents-short": ("Responden", "Respondents"),
+    "yes": ("ya", "yes"),
+    "short": ("kurang {short}", "{short} short"),
+    "service-samples": ("Sampel per jenis layanan", "Sample per service"),
+    "service-samples-note": (
+        "Sampel minimum tiap layanan dihitung tersendiri (Krejcie & Morgan); alokasi proporsional membagi "
+        "sampel minimum keseluruhan menurut populasi layanan.",
+        "Each service's minimum is sized on its own (Krejcie & Morgan); the proportional share splits the "
+        "overall minimum by the services' populations.",
+    ),
     "no-population": (
         "Populasi tidak diberikan (--population); kecukupan sampel tidak dinilai.",
         "No population given (--population); sample adequacy not assessed.",
