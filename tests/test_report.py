@@ -120,6 +120,7 @@ def test_json_result_is_the_score_contract(tmp_path: Path, mahulu: Path) -> None
         "minimum": data["sample"]["minimum"],
         "met": False,
         "skipped_cells": 0,
+        "services": [],
     }
     assert data["sample"]["minimum"]["sample"] == 92
     assert data["identity"]["first_date"] == "2025-11-12"
