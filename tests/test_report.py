@@ -27,16 +27,9 @@ from skm.errors import ExitCode
 from skm.instrument import PERMENPAN_14_2017, Element, Instrument, Question
 from skm.messages import Lang, fmt_number
 from skm.render.json import result_to_dict
-from skm.report.model import (
-    SECTION_BUILDERS,
-    Paragraph,
-    Section,
-    build_document,
-    build_report,
-    parse_date,
-    profile_table,
-    suggestions_of,
-)
+from skm.report.blocks import Paragraph, Section
+from skm.report.model import build_report, parse_date, profile_table, suggestions_of
+from skm.report.sections import SECTION_BUILDERS, build_document
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
 HOSTILE = "| <script>alert(1)</script> =cmd|' /C calc'!A0 @SUM(1)"
@@ -535,7 +528,7 @@ def test_sections_are_extensible(mahulu: Path) -> None:
     data = build_report(responses, score_responses(responses))
 
     def extra(_data: object) -> Section:
-        from skm.report.model import Chapter
+        from skm.report.blocks import Chapter
 
         return Section("stats", Chapter.ANALYSIS, "Statistik", (Paragraph("alpha = 0,9"),))
 
@@ -644,8 +637,8 @@ def test_markdown_escape_keeps_one_cell(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_html_escape_round_trips_through_a_parser(text: str) -> None:
+    from skm.report.blocks import printable
     from skm.report.html import escape
-    from skm.report.model import printable
 
     class Collect(HTMLParser):
         def __init__(self) -> None:

@@ -174,7 +174,7 @@ def report(
 
 def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[Path], None]:
     """The text of the report, or a function writing it to a path (binary formats)."""
-    from skm.report.model import build_document  # noqa: PLC0415
+    from skm.report.sections import build_document  # noqa: PLC0415
 
     if output_format is ReportFormat.JSON:
         from skm.report.json import render_json  # noqa: PLC0415

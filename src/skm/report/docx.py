@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from skm.report.model import (
+from skm.report.blocks import (
     BarChart,
     Cell,
     Document,

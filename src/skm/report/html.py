@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape as _escape
 
-from skm.report.model import (
+from skm.report.blocks import (
     BarChart,
     Cell,
     Document,

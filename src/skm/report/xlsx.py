@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from skm.report.model import (
+from skm.report.blocks import (
     BarChart,
     Block,
     Cell,
@@ -23,11 +23,11 @@ from skm.report.model import (
     Headline,
     KeyValues,
     Paragraph,
-    ReportData,
     Signature,
     Table,
     printable,
 )
+from skm.report.model import ReportData
 from skm.report.text import tr
 
 if TYPE_CHECKING:
@@ -279,7 +279,7 @@ def _data_sheet(ws: Worksheet, data: ReportData) -> None:
         cell.font = Font(bold=True, size=12, color=_NAVY)
         w.row += 1
     w.row += 1
-    from skm.report.model import section_bands, section_method  # noqa: PLC0415
+    from skm.report.sections import section_bands, section_method  # noqa: PLC0415
 
     legend = next(b for b in section_method(data).blocks if isinstance(b, Table) and b.key == "elements-list")
     for block in (legend, *section_bands(data).blocks):
