@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -675,3 +676,12 @@ def test_service_populations(tmp_path: Path) -> None:
     assert mismatch.exit_code == ExitCode.USAGE  # type: ignore[attr-defined]
     bad = run("report", str(EXAMPLE), "-o", str(tmp_path / "x.md"), "--service-population", "KTP-el")
     assert bad.exit_code == ExitCode.USAGE  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("module", ["skm.report.blocks", "skm.report.model", "skm.report.sections"])
+def test_report_model_is_pure(module: str) -> None:
+    """The report model imports no I/O, spreadsheet, Word or CLI library (renderers do, lazily)."""
+    forbidden = ["typer", "rich", "openpyxl", "docx", "pandas", "python_calamine"]
+    code = f"import sys, {module}; print(','.join(m for m in {forbidden!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
