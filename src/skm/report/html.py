@@ -266,7 +266,9 @@ nav.toc h2{font-size:10pt;margin:0 0 4px;color:var(--navy);text-transform:upperc
 nav.toc>ol{margin:0;padding-left:0;list-style:none;columns:2;column-gap:28px}
 nav.toc>ol>li{break-inside:avoid;font-weight:600;margin-bottom:2px}
 nav.toc ol ol{list-style:none;padding-left:4px;font-weight:400;margin:0 0 4px}
-nav.toc ol ol .no{color:var(--gold);display:inline-block;min-width:2.2em}
+nav.toc ol ol li{display:flex;gap:6px}
+nav.toc ol ol .no{color:var(--gold);flex:0 0 2em}
+nav.toc ol ol a{display:flex;gap:6px}
 nav.toc a{color:var(--ink);text-decoration:none}
 h2{font:700 13.5pt/1.3 "Noto Serif","Georgia","DejaVu Serif",serif;color:var(--navy);text-transform:uppercase;
   letter-spacing:.03em;border-bottom:2px solid var(--navy);padding-bottom:4px;margin:26px 0 10px}

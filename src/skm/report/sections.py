@@ -112,6 +112,7 @@ def section_method(data: ReportData) -> Section:
         caption=tr("elements-list", lang),
         wide=1,
         key="elements-list",
+        widths=(12, 70, 18),
     )
     return Section(
         "method",
