@@ -6,6 +6,7 @@ report. Every text is HTML-escaped (respondents' suggestions and service names i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from html import escape as _escape
 
@@ -171,9 +172,8 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
     )
 
 
-def _band_shading_h(chart: BarChart, x: object, top: float, bottom: float) -> list[str]:
+def _band_shading_h(chart: BarChart, x: Callable[[float], float], top: float, bottom: float) -> list[str]:
     out: list[str] = []
-    assert callable(x)
     for lower, grade in chart.bands:
         xx = x(float(lower))
         colour = _GRADE_COLOURS.get(grade, "#666")
