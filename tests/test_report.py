@@ -258,6 +258,10 @@ def test_xlsx_numbers_equal_the_core(tmp_path: Path, mahulu: Path) -> None:
     assert u1[4] == float(result.element("U1").nrr_display)
     assert u1[6] == float(result.element("U1").converted_display)
     assert ikm._charts
+    combined = [type(c).__name__ for c in ikm._charts[0]._charts]
+    assert combined == ["BarChart", "LineChart"]  # bars plus the grade bounds as lines
+    bounds = {ikm.cell(row=r, column=c).value for r in range(1, ikm.max_row + 1) for c in (40, 41, 42)}
+    assert {88.31, 76.61, 65.0} <= bounds
     assert wb["Profil Responden"]._charts
     headline = next(i for i, r in enumerate(rows) if r[:2] == ("Nilai indeks (NI)", "IKM"))
     assert rows[headline + 1][1] == 92.84

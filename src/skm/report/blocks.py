@@ -86,6 +86,7 @@ class BarChart:
     bands: tuple[tuple[Decimal, str], ...] = ()
     suffix: str = ""
     grades: tuple[str, ...] = ()
+    series: str = ""  # name of the plotted quantity, e.g. "25 × NRR"
 
 
 @dataclass(frozen=True)

@@ -297,6 +297,7 @@ def section_elements(data: ReportData) -> Section:
         maximum=_chart_top(r),
         bands=_band_marks(r),
         grades=tuple(e.grade for e in r.elements),
+        series=tr("converted", lang),
     )
     return Section("elements", Chapter.RESULTS, tr("sec-elements", lang), (element_table(r, lang), chart), sheet="IKM")
 
@@ -385,6 +386,7 @@ def section_services(data: ReportData) -> Section | None:
         maximum=_chart_top(r),
         bands=_band_marks(r),
         grades=tuple(grades),
+        series=tr("ikm", lang),
     )
     return Section(
         "services",

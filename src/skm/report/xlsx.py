@@ -39,6 +39,8 @@ _NAVY = "16325C"
 _SOFT = "EEF2F7"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PARAGRAPH_COLUMNS = 8
+_BAND_COLUMN = 40  # hidden helper columns (AN…) holding the grade bounds drawn on charts
+_GRADE_HEX = {"A": "1B7F4B", "B": "2F6DB5", "C": "D08A17", "D": "B8322A"}
 _ROW_CM = 0.53  # default row height (15 pt) in centimetres
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
@@ -179,10 +181,46 @@ class _Writer:
         xl.width = 16.0
         xl.add_data(Reference(self.ws, min_col=value_col, min_row=first, max_row=last), titles_from_data=False)
         xl.set_categories(Reference(self.ws, min_col=label_col, min_row=first, max_row=last))
+        if chart.series:
+            from openpyxl.chart.series import SeriesLabel  # noqa: PLC0415
+
+            xl.series[0].tx = SeriesLabel(v=chart.series)
         from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
+        if chart.bands and xl.type == "col":
+            self._band_lines(xl, chart, first, last)
         self.ws.add_chart(xl, f"{get_column_letter(anchor_col or 4)}{anchor_row}")
         self.row = max(self.row, anchor_row + int(xl.height / _ROW_CM) + 2)  # below the chart
+
+    def _band_lines(self, xl: Any, chart: BarChart, first: int, last: int) -> None:
+        """Mark the grade bounds as flat line series (their data in hidden columns far right)."""
+        from openpyxl.chart import LineChart, Reference  # noqa: PLC0415
+        from openpyxl.chart.shapes import GraphicalProperties  # noqa: PLC0415
+        from openpyxl.drawing.line import LineProperties  # noqa: PLC0415
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+        lines = LineChart()
+        for k, (lower, grade) in enumerate(chart.bands):
+            col = _BAND_COLUMN + k
+            self.ws.cell(row=first - 1, column=col, value=f"{grade} ≥ {lower}")
+            for r in range(first, last + 1):
+                self.put(r, col, lower, measure=False)
+            self.ws.column_dimensions[get_column_letter(col)].hidden = True
+            lines.add_data(Reference(self.ws, min_col=col, min_row=first - 1, max_row=last), titles_from_data=True)
+            series = lines.series[-1]
+            series.graphicalProperties = GraphicalProperties(
+                ln=LineProperties(solidFill=_GRADE_HEX.get(grade, "666666"), prstDash="dash", w=15875)
+            )
+            series.smooth = False
+        lines.y_axis.axId = xl.y_axis.axId
+        lines.y_axis.scaling.min = xl.y_axis.scaling.min
+        lines.y_axis.scaling.max = xl.y_axis.scaling.max
+        xl.visible_cells_only = False  # the band data sits in hidden columns
+        xl += lines
+        from openpyxl.chart.legend import Legend  # noqa: PLC0415
+
+        xl.legend = Legend()
+        xl.legend.position = "b"
 
     def _source(self, chart: BarChart) -> tuple[int, int, int, int, int] | None:
         """The last table's columns holding this chart's labels and values, if any."""
