@@ -33,12 +33,16 @@ _EXPORTS = {
     "sample_size": "skm.sampling",
     "Instrument": "skm.instrument",
     "PERMENPAN_14_2017": "skm.instrument",
+    "KEPMENPAN_25_2004": "skm.instrument",
+    "get_instrument": "skm.instrument",
+    "load_instrument_file": "skm.instrument_file",
     "SkmError": "skm.errors",
     "ExitCode": "skm.errors",
     "result_to_dict": "skm.render.json",
 }
 
 __all__ = [
+    "KEPMENPAN_25_2004",
     "PERMENPAN_14_2017",
     "ElementScore",
     "ExitCode",
@@ -51,7 +55,9 @@ __all__ = [
     "WeightPolicy",
     "__version__",
     "compute_ikm",
+    "get_instrument",
     "load",
+    "load_instrument_file",
     "read_responses",
     "result_to_dict",
     "round_half_up",
@@ -75,7 +81,8 @@ if TYPE_CHECKING:
         score_tallies,
     )
     from skm.errors import ExitCode, SkmError
-    from skm.instrument import PERMENPAN_14_2017, Instrument
+    from skm.instrument import KEPMENPAN_25_2004, PERMENPAN_14_2017, Instrument, get_instrument
+    from skm.instrument_file import load_instrument_file
     from skm.readers import Responses, read_responses
     from skm.render.json import result_to_dict
     from skm.sampling import sample_size

@@ -40,16 +40,29 @@ def tally_frame(frame: pd.DataFrame, instrument: Instrument = PERMENPAN_14_2017)
     return tallies
 
 
+def _instrument(instrument: Instrument | str | Path) -> Instrument:
+    if isinstance(instrument, Instrument):
+        return instrument
+    from skm.instrument_file import resolve_instrument  # noqa: PLC0415 - pydantic only when asked
+
+    return resolve_instrument(instrument)
+
+
 def load(
     source: str | Path | pd.DataFrame | Responses,
     *,
-    instrument: Instrument = PERMENPAN_14_2017,
+    instrument: Instrument | str | Path = PERMENPAN_14_2017,
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
 ) -> Responses:
-    """Read and validate ``source`` (a path, a DataFrame or already-read responses)."""
+    """Read and validate ``source`` (a path, a DataFrame or already-read responses).
+
+    ``instrument`` is an :class:`Instrument`, a built-in name (``kepmenpan-25-2004``) or the
+    path of a custom instrument file (TOML, see ``docs/instrumen.md``).
+    """
     if isinstance(source, Responses):
         return source
+    instrument = _instrument(instrument)
     if isinstance(source, str | Path):
         return read_responses(source, sheet=sheet, instrument=instrument, invalid=invalid)
     return responses_from_frame(source, instrument=instrument, invalid=invalid)
@@ -113,7 +126,7 @@ def score_responses(
 def score(
     source: str | Path | pd.DataFrame | Responses,
     *,
-    instrument: Instrument = PERMENPAN_14_2017,
+    instrument: Instrument | str | Path = PERMENPAN_14_2017,
     rules: ScoringRules | None = None,
     by: str | None = None,
     min_group: int = DEFAULT_MIN_GROUP,

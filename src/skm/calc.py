@@ -209,6 +209,22 @@ class IkmResult:
         return round_half_up(self.ikm, self.instrument.grade_decimals)
 
     @property
+    def exact_index(self) -> Fraction:
+        """NI with the instrument's exact weights and unrounded NRRs (equals ``index`` unless legacy)."""
+        weights = self.instrument.exact_weights()
+        return sum((w * e.nrr for w, e in zip(weights, self.elements, strict=True)), Fraction(0))
+
+    @property
+    def exact_ikm(self) -> Fraction:
+        """IKM from :attr:`exact_index`: what a legacy-emulated result is compared with."""
+        return self.exact_index * self.instrument.conversion
+
+    @property
+    def exact_band(self) -> GradeBand:
+        """The grade band of :attr:`exact_ikm`."""
+        return grade_band(self.exact_ikm, self.instrument)
+
+    @property
     def priority(self) -> tuple[str, ...]:
         """Element codes from the weakest NRR to the strongest (ties in code order)."""
         order = {e.code: i for i, e in enumerate(self.elements)}

@@ -12,12 +12,15 @@ from decimal import Decimal
 from fractions import Fraction
 
 __all__ = [
+    "KEPMENPAN_25_2004",
     "PERMENPAN_14_2017",
     "Element",
     "GradeBand",
     "Instrument",
     "Question",
+    "builtin_instruments",
     "get_instrument",
+    "instrument_aliases",
 ]
 
 
@@ -245,13 +248,174 @@ PERMENPAN_14_2017 = Instrument(
     bands=_BANDS_2017,
 )
 
-_INSTRUMENTS = {PERMENPAN_14_2017.key: PERMENPAN_14_2017}
+# --- KEP/25/M.PAN/2/2004 -------------------------------------------------------------------
+# Source: Keputusan MenPAN KEP/25/M.PAN/2/2004 (Pedoman Umum Penyusunan Indeks Kepuasan
+# Masyarakat Unit Pelayanan Instansi Pemerintah), as summarised in /work/shared/skm-reference.md
+# §6: 14 elements, weight 1/14 (printed 0,071), conversion ×25, bands on the 25–100 value
+# 25,00–43,75 D / 43,76–62,50 C / 62,51–81,25 B / 81,26–100,00 A, read gap-free as
+# [25, 43.75] D, (43.75, 62.50] C, (62.50, 81.25] B, (81.25, 100] A. Question texts and answer
+# labels follow the example questionnaire of that decree's annex.
+
+_ELEMENTS_2004_SPEC = (
+    (
+        "Prosedur pelayanan",
+        "Service procedure",
+        "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+        "Tidak mudah / Kurang mudah / Mudah / Sangat mudah",
+        ("prosedur", "procedure"),
+    ),
+    (
+        "Persyaratan pelayanan",
+        "Service requirements",
+        "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+        "Tidak sesuai / Kurang sesuai / Sesuai / Sangat sesuai",
+        ("persyaratan", "requirement"),
+    ),
+    (
+        "Kejelasan petugas pelayanan",
+        "Clarity of the service officer",
+        "Bagaimana pendapat Saudara tentang kejelasan dan kepastian petugas yang melayani?",
+        "Tidak jelas / Kurang jelas / Jelas / Sangat jelas",
+        ("kejelasan", "clarity"),
+    ),
+    (
+        "Kedisiplinan petugas pelayanan",
+        "Discipline of the service officer",
+        "Bagaimana pendapat Saudara tentang kedisiplinan petugas dalam memberikan pelayanan?",
+        "Tidak disiplin / Kurang disiplin / Disiplin / Sangat disiplin",
+        ("kedisiplinan", "disiplin", "discipline"),
+    ),
+    (
+        "Tanggung jawab petugas pelayanan",
+        "Responsibility of the service officer",
+        "Bagaimana pendapat Saudara tentang tanggung jawab petugas dalam memberikan pelayanan?",
+        "Tidak bertanggung jawab / Kurang bertanggung jawab / Bertanggung jawab / Sangat bertanggung jawab",
+        ("tanggung jawab", "responsib"),
+    ),
+    (
+        "Kemampuan petugas pelayanan",
+        "Ability of the service officer",
+        "Bagaimana pendapat Saudara tentang kemampuan petugas dalam memberikan pelayanan?",
+        "Tidak mampu / Kurang mampu / Mampu / Sangat mampu",
+        ("kemampuan", "ability"),
+    ),
+    (
+        "Kecepatan pelayanan",
+        "Speed of service",
+        "Bagaimana pendapat Saudara tentang kecepatan pelayanan di unit ini?",
+        "Tidak cepat / Kurang cepat / Cepat / Sangat cepat",
+        ("kecepatan", "speed"),
+    ),
+    (
+        "Keadilan mendapatkan pelayanan",
+        "Fairness in obtaining service",
+        "Bagaimana pendapat Saudara tentang keadilan untuk mendapatkan pelayanan di unit ini?",
+        "Tidak adil / Kurang adil / Adil / Sangat adil",
+        ("keadilan", "fairness"),
+    ),
+    (
+        "Kesopanan dan keramahan petugas",
+        "Courtesy and friendliness of the officer",
+        "Bagaimana pendapat Saudara tentang kesopanan dan keramahan petugas dalam memberikan pelayanan?",
+        "Tidak sopan dan ramah / Kurang sopan dan ramah / Sopan dan ramah / Sangat sopan dan ramah",
+        ("kesopanan", "keramahan", "courtesy"),
+    ),
+    (
+        "Kewajaran biaya pelayanan",
+        "Reasonableness of the service cost",
+        "Bagaimana pendapat Saudara tentang kewajaran biaya untuk mendapatkan pelayanan?",
+        "Tidak wajar / Kurang wajar / Wajar / Sangat wajar",
+        ("kewajaran", "reasonable"),
+    ),
+    (
+        "Kepastian biaya pelayanan",
+        "Certainty of the service cost",
+        "Bagaimana pendapat Saudara tentang kesesuaian antara biaya yang dibayarkan dengan biaya "
+        "yang telah ditetapkan?",
+        "Selalu tidak sesuai / Kadang-kadang sesuai / Banyak sesuainya / Selalu sesuai",
+        ("kepastian biaya", "cost certainty"),
+    ),
+    (
+        "Kepastian jadwal pelayanan",
+        "Certainty of the service schedule",
+        "Bagaimana pendapat Saudara tentang ketepatan pelaksanaan terhadap jadwal waktu pelayanan?",
+        "Selalu tidak tepat / Kadang-kadang tepat / Banyak tepatnya / Selalu tepat",
+        ("jadwal", "schedule"),
+    ),
+    (
+        "Kenyamanan lingkungan",
+        "Comfort of the environment",
+        "Bagaimana pendapat Saudara tentang kenyamanan di lingkungan unit pelayanan?",
+        "Tidak nyaman / Kurang nyaman / Nyaman / Sangat nyaman",
+        ("kenyamanan", "comfort"),
+    ),
+    (
+        "Keamanan pelayanan",
+        "Security of the service",
+        "Bagaimana pendapat Saudara tentang keamanan pelayanan di unit ini?",
+        "Tidak aman / Kurang aman / Aman / Sangat aman",
+        ("keamanan", "security", "safety"),
+    ),
+)
+
+_ELEMENTS_2004 = tuple(
+    Element(f"U{i}", name, name_en, _q(f"u{i}", text, labels), i, keywords=keywords)
+    for i, (name, name_en, text, labels, keywords) in enumerate(_ELEMENTS_2004_SPEC, 1)
+)
+
+_BANDS_2004 = (
+    GradeBand("A", Decimal("81.25"), False, "Sangat baik", "Very good"),
+    GradeBand("B", Decimal("62.50"), False, "Baik", "Good"),
+    GradeBand("C", Decimal("43.75"), False, "Kurang baik", "Poor"),
+    GradeBand("D", Decimal("25.00"), True, "Tidak baik", "Very poor"),
+)
+
+KEPMENPAN_25_2004 = Instrument(
+    key="kepmenpan-25-2004",
+    title="KepMenPAN KEP/25/M.PAN/2/2004 (14 unsur, metode lama)",
+    title_en="KepMenPAN KEP/25/M.PAN/2/2004 (14 elements, older method)",
+    elements=_ELEMENTS_2004,
+    bands=_BANDS_2004,
+    notes=(
+        "Metode lama, digantikan PermenPANRB 14/2017; untuk membandingkan dengan hasil lama.",
+        "Older method, replaced by PermenPANRB 14/2017; for comparison with old results.",
+    ),
+)
+
+_INSTRUMENTS = {i.key: i for i in (PERMENPAN_14_2017, KEPMENPAN_25_2004)}
+
+_ALIASES = {
+    "permenpan-14-2017": "permenpan-14-2017",
+    "permenpanrb-14-2017": "permenpan-14-2017",
+    "14/2017": "permenpan-14-2017",
+    "2017": "permenpan-14-2017",
+    "default": "permenpan-14-2017",
+    "kepmenpan-25-2004": "kepmenpan-25-2004",
+    "kep-25-m.pan-2-2004": "kepmenpan-25-2004",
+    "kep/25/m.pan/2/2004": "kepmenpan-25-2004",
+    "25/2004": "kepmenpan-25-2004",
+    "2004": "kepmenpan-25-2004",
+}
+
+
+def _fold(name: str) -> str:
+    return "-".join(name.strip().lower().replace("_", "-").split())
+
+
+def instrument_aliases() -> dict[str, str]:
+    """Every accepted name (alias) and the built-in instrument key it stands for."""
+    return dict(_ALIASES)
 
 
 def get_instrument(name: str) -> Instrument:
-    """Return a built-in instrument by key (e.g. ``permenpan-14-2017``)."""
+    """Return a built-in instrument by key or alias (``permenpan-14-2017``, ``2004`` …).
+
+    Raises ``KeyError`` naming the known keys.
+    """
+    folded = _fold(name)
+    key = _ALIASES.get(folded, folded)
     try:
-        return _INSTRUMENTS[name.lower()]
+        return _INSTRUMENTS[key]
     except KeyError:
         known = ", ".join(sorted(_INSTRUMENTS))
         msg = f"unknown instrument {name!r}; known: {known}"

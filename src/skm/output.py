@@ -23,6 +23,12 @@ def check_output(path: Path, *, inputs: Iterable[Path] = (), force: bool = False
         raise SkmError(IssueCode.OUTPUT_EXISTS, ExitCode.OUTPUT_ERROR, file=str(path))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(
     path: Path,
     content: bytes | str | Callable[[Path], None],
@@ -50,6 +56,8 @@ def write_atomic(
             data = content.encode("utf-8") if isinstance(content, str) else content
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+        # mkstemp creates the file 0600; give the output the mode a plain open() would.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -37,9 +37,9 @@ def _root(
 
 
 def _register() -> None:
-    from skm.cli import report, sample, score  # noqa: PLC0415
+    from skm.cli import report, sample, score, stats, template  # noqa: PLC0415
 
-    for module in (sample, score, report):
+    for module in (sample, score, stats, template, report):
         module.register(app)
 
 

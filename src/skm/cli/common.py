@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console, RenderableType
@@ -20,13 +20,18 @@ from rich.console import Console, RenderableType
 from skm.errors import ExitCode, SkmError
 from skm.messages import Lang, error_text, t
 
+if TYPE_CHECKING:
+    from skm.instrument import Instrument
+
 __all__ = [
     "DebugOption",
     "ForceOption",
+    "InstrumentOption",
     "LangOption",
     "OutputOption",
     "error_boundary",
     "fail_usage",
+    "instrument_from_option",
     "stderr_console",
     "stdout_console",
 ]
@@ -63,6 +68,31 @@ OutputOption = Annotated[
         dir_okay=False,
     ),
 ]
+
+InstrumentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--instrument",
+        metavar="NAME|FILE",
+        envvar="SKM_INSTRUMENT",
+        help=(
+            "Instrumen: permenpan-14-2017 (default), kepmenpan-25-2004, atau berkas .toml kustom "
+            "(lihat docs/instrumen.md). / Built-in instrument name or a custom TOML file."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def instrument_from_option(value: str | None) -> Instrument:
+    """Resolve ``--instrument`` (call inside :func:`error_boundary`; raises ``SkmError``, exit 2)."""
+    if value is None:
+        from skm.instrument import PERMENPAN_14_2017  # noqa: PLC0415
+
+        return PERMENPAN_14_2017
+    from skm.instrument_file import resolve_instrument  # noqa: PLC0415 - pydantic only when asked
+
+    return resolve_instrument(value)
 
 
 def stdout_console() -> Console:

@@ -14,9 +14,11 @@ from skm.calc import WeightPolicy
 from skm.cli.common import (
     DebugOption,
     ForceOption,
+    InstrumentOption,
     LangOption,
     OutputOption,
     error_boundary,
+    instrument_from_option,
     print_renderable,
     stderr_console,
 )
@@ -107,6 +109,27 @@ def score(
     weight: Annotated[
         WeightPolicy, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
     ] = WeightPolicy.EXACT,
+    round_nrr: Annotated[
+        int | None,
+        typer.Option(
+            "--round-nrr",
+            min=2,
+            max=3,
+            metavar="2|3",
+            help="Emulasi lama: bulatkan NRR ke 2 atau 3 desimal sebelum dibobot. / Legacy: round NRR first.",
+        ),
+    ] = None,
+    round_index: Annotated[
+        int | None,
+        typer.Option(
+            "--round-index",
+            min=2,
+            max=4,
+            metavar="2|3|4",
+            help="Emulasi lama: bulatkan NI sebelum dikali 25 (laporan 2004: 3). / Legacy: round NI first.",
+        ),
+    ] = None,
+    instrument: InstrumentOption = None,
     sheet: Annotated[
         str | None,
         typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
@@ -127,7 +150,8 @@ def score(
     """Hitung IKM dari berkas jawaban responden. / Compute the IKM from a responses file.
 
     Kolom unsur berjudul U1 … U9 (juga 'u1', 'U 1', 'Unsur 1') berisi jawaban 1–4; kolom lain
-    disimpan sebagai atribut responden (untuk --by).
+    disimpan sebagai atribut responden (untuk --by). Instrumen lain (--instrument) memakai kode
+    dan kunci pertanyaannya sendiri (U1 … U14, u1a/u1b, U1.1).
     """
     from skm.cli.common import fail_usage  # noqa: PLC0415
 
@@ -143,7 +167,8 @@ def score(
         from skm.calc import ScoringRules  # noqa: PLC0415
         from skm.messages import issue_line  # noqa: PLC0415
 
-        responses = load(paths[0], sheet=sheet, invalid=invalid)
+        chosen = instrument_from_option(instrument)
+        responses = load(paths[0], instrument=chosen, sheet=sheet, invalid=invalid)
         if responses.errors:
             from skm.messages import t  # noqa: PLC0415
 
@@ -153,7 +178,12 @@ def score(
             if len(responses.errors) > 20:
                 err.print(t("more-issues", lang, count=len(responses.errors) - 20), markup=False)
             err.print(t("skipped-count", lang, count=len(responses.errors)), markup=False)
-        result = score_responses(responses, rules=ScoringRules(weight=weight), by=by, min_group=min_group)
+        result = score_responses(
+            responses,
+            rules=ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index),
+            by=by,
+            min_group=min_group,
+        )
         if output_format is ScoreFormat.TABLE and output is None:
             from skm.render.console import score_renderable  # noqa: PLC0415
 

@@ -32,7 +32,7 @@ def normalise_header(value: object) -> str:
     return text.strip(" :*")
 
 
-def match_header(header: object, instrument: Instrument) -> ColumnMatch | None:
+def match_header(header: object, instrument: Instrument) -> ColumnMatch | None:  # noqa: PLR0911
     """The question a header names, or ``None`` when it is not an element column."""
     text = normalise_header(header)
     if not text:
@@ -43,10 +43,27 @@ def match_header(header: object, instrument: Instrument) -> ColumnMatch | None:
     compact = text.replace(" ", "")
     if compact in keys:
         return ColumnMatch(compact, "code")
+    for element in instrument.elements:
+        if len(element.questions) == 1 and compact == element.code.lower().replace(" ", ""):
+            return ColumnMatch(element.questions[0].key, "code")
+    squashed = _squash(compact)
+    by_squash: dict[str, list[str]] = {}
+    for key in keys:
+        by_squash.setdefault(_squash(key), []).append(key)
+    # U1.a, U1-a, U1_A for the key u1a and U1_1, U1-1 for u1.1 ("U1.1" never becomes U11)
+    if len(by_squash.get(squashed, [])) == 1:
+        return ColumnMatch(by_squash[squashed][0], "code")
     m = _CODE.match(text)
     if m:
         number = int(m.group(1))
         if 1 <= number <= len(instrument.elements):
             element = instrument.elements[number - 1]
-            return ColumnMatch(element.questions[0].key, "code")
+            if len(element.questions) == 1:  # a bare number cannot pick one of several questions
+                return ColumnMatch(element.questions[0].key, "code")
     return None
+
+
+def _squash(text: str) -> str:
+    """Drop separators, except that one between two digits becomes a dot."""
+    text = re.sub(r"(?<=\d)[\s._\-]+(?=\d)", ".", text.strip())
+    return re.sub(r"(?<!\d)[\s_\-.]+|[\s_\-.]+(?!\d)", "", text)

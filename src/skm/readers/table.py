@@ -254,6 +254,7 @@ def build_responses(
     attr_cols = [c for c in columns if c.key is None and (c.header or _has_values(rows, header_row, c.index))]
     low, high = instrument.scale_min, instrument.scale_max
     mid = low + 1
+    labels = {q.key: q.labels for e in instrument.elements for q in e.questions}
     answers: dict[int, list[int | None]] = {c: [] for c, _, _ in element_cols}
     attrs: dict[int, list[object]] = {c.index: [] for c in attr_cols}
     row_numbers: list[int] = []
@@ -269,7 +270,7 @@ def build_responses(
             continue
         row_numbers.append(r + 1)
         for (c, _key, info), value in zip(element_cols, cells, strict=True):
-            score, problem = parse_answer(value, low, high)
+            score, problem = parse_answer(value, low, high, labels.get(_key or "", ()))
             if problem is not None:
                 issues.append(
                     Issue(

@@ -12,8 +12,9 @@ from rich.text import Text
 
 from skm.calc import IkmResult
 from skm.errors import Issue
+from skm.instrument import PERMENPAN_14_2017
 from skm.messages import Lang, fmt_number, issue_line, t
-from skm.render.json import rules_lines
+from skm.render.json import legacy_number, rules_lines
 from skm.sampling import SampleSize, ServiceSample
 
 __all__ = ["issues_renderable", "sample_renderable", "score_renderable"]
@@ -41,7 +42,27 @@ def _headline(result: IkmResult, lang: Lang | str, title: str | None = None) -> 
     text.append(
         f"\n{t('index', lang)}: {_n(result.index_display, lang)}   {t('respondents', lang)}: {result.respondents}"
     )
+    if result.instrument.key != PERMENPAN_14_2017.key:
+        name = result.instrument.title_en if str(lang) == Lang.EN else result.instrument.title
+        text.append("\n" + t("rule-instrument", lang, title=name), style="bold")
     return Panel(text, title=title or t("result-title", lang), expand=False)
+
+
+def legacy_renderable(result: IkmResult, lang: Lang | str) -> RenderableType | None:
+    """The legacy-emulated IKM next to the exact value and their difference (only when legacy)."""
+    if not result.rules.is_legacy:
+        return None
+    difference = legacy_number(result.ikm - result.exact_ikm)
+    line = t(
+        "legacy-line",
+        lang,
+        ikm=_n(legacy_number(result.ikm), lang),
+        grade=result.grade,
+        exact=_n(legacy_number(result.exact_ikm), lang),
+        exact_grade=result.exact_band.grade,
+        difference=("+" if difference > 0 else "") + _n(difference, lang),
+    )
+    return Panel(Text(line), title=t("legacy-title", lang), border_style="yellow", expand=False)
 
 
 def elements_table(result: IkmResult, lang: Lang | str) -> Table:
@@ -134,11 +155,11 @@ def score_renderable(
     result: IkmResult, lang: Lang | str = Lang.ID, *, title: str | None = None, min_group: int = 5
 ) -> RenderableType:
     """Everything ``skm score`` shows for one result."""
-    parts: list[RenderableType] = [
-        _headline(result, lang, title),
-        elements_table(result, lang),
-        priority_table(result, lang),
-    ]
+    parts: list[RenderableType] = [_headline(result, lang, title)]
+    legacy = legacy_renderable(result, lang)
+    if legacy is not None:
+        parts.append(legacy)
+    parts += [elements_table(result, lang), priority_table(result, lang)]
     if result.group_by is not None:
         parts.append(groups_table(result, lang, min_group))
     rules = Text(t("rules-title", lang) + ":\n", style="bold")

@@ -8,12 +8,26 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from skm.calc import GroupResult, IkmResult, round_half_up
-from skm.messages import Lang, fmt_number, t
+from skm.messages import Lang, fmt_number, register, t
 
-__all__ = ["bands_text", "dumps", "result_to_dict", "rules_lines"]
+__all__ = ["bands_text", "dumps", "legacy_comparison", "legacy_number", "result_to_dict", "rules_lines"]
+
+LEGACY_LABEL = "emulasi lama / legacy emulation"
+
+register(
+    {
+        "legacy-title": ("Emulasi lama (bukan nilai eksak)", "Legacy emulation (not the exact value)"),
+        "legacy-line": (
+            "IKM emulasi lama {ikm} (mutu {grade}); nilai eksak {exact} (mutu {exact_grade}); selisih {difference}",
+            "Legacy-emulated IKM {ikm} (grade {grade}); exact value {exact} (grade {exact_grade}); "
+            "difference {difference}",
+        ),
+    }
+)
 
 
 def _num(value: Decimal) -> float | int:
@@ -56,6 +70,36 @@ def bands_text(result: IkmResult, lang: Lang | str = Lang.ID) -> str:
     parts = [f"{'≥' if b.inclusive else '>'} {fmt_number(b.lower, lang)} {b.grade}" for b in bands[:-1]]
     parts.append(f"{t('else', lang)} {bands[-1].grade}")
     return "; ".join(parts)
+
+
+def legacy_number(value: Fraction) -> Decimal:
+    """A legacy comparison figure: rounded half up to 4 decimals, trailing zeros dropped (≥ 2 kept)."""
+    rounded = round_half_up(value, 4)
+    trimmed = rounded.normalize()
+    return trimmed if -trimmed.as_tuple().exponent >= 2 else rounded.quantize(Decimal("0.01"))  # type: ignore[operator]
+
+
+def legacy_comparison(result: IkmResult) -> dict[str, Any] | None:
+    """With any legacy option: the emulated IKM beside the exact one and their difference."""
+    if not result.rules.is_legacy:
+        return None
+    return {
+        "label": LEGACY_LABEL,
+        "ikm": _num(legacy_number(result.ikm)),
+        "grade": result.grade,
+        "exact_ikm": _num(legacy_number(result.exact_ikm)),
+        "exact_grade": result.exact_band.grade,
+        "difference": _num(legacy_number(result.ikm - result.exact_ikm)),
+        "index": _num(legacy_number(result.index)),
+        "exact_index": _num(legacy_number(result.exact_index)),
+    }
+
+
+def _grading(result: IkmResult) -> str:
+    places = result.instrument.grade_decimals
+    if all(b.inclusive for b in result.instrument.bands):
+        return f"IKM rounded half up to {places} decimals, then >= band lower bound"
+    return f"IKM rounded half up to {places} decimals, then compared with the bounds: {bands_text(result, Lang.EN)}"
 
 
 def _core(result: IkmResult) -> dict[str, Any]:
@@ -108,16 +152,20 @@ def result_to_dict(result: IkmResult, lang: Lang | str = Lang.ID) -> dict[str, A
         "performance_en": out.pop("performance_en"),
         "weight": result.rules.weight.value,
         "instrument": result.instrument.key,
+        "instrument_title": result.instrument.title_en if str(lang) == Lang.EN else result.instrument.title,
         "rules": {
             "weight": result.rules.weight.value,
             "nrr_decimals": result.rules.nrr_decimals,
             "index_decimals": result.rules.index_decimals,
-            "grading": "IKM rounded half up to 2 decimals, then >= band lower bound",
+            "grading": _grading(result),
             "missing": "available-case per element",
             "text": rules_lines(result, lang),
         },
         **out,
     }
+    legacy = legacy_comparison(result)
+    if legacy is not None:
+        ordered["legacy"] = legacy
     if result.group_by is not None:
         ordered["group_by"] = result.group_by
         ordered["groups"] = [_group(g) for g in result.groups]

@@ -1,0 +1,181 @@
+"""``skm stats FILE``: can the number be trusted? Reliability, validity, intervals, comparisons
+and data-quality flags, each with its method."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skm.cli.common import (
+    DebugOption,
+    ForceOption,
+    InstrumentOption,
+    LangOption,
+    OutputOption,
+    TableJson,
+    error_boundary,
+    instrument_from_option,
+    print_renderable,
+    stderr_console,
+)
+from skm.messages import Lang
+from skm.readers import InvalidPolicy
+
+__all__ = ["register"]
+
+DEFAULT_SEED = 20170614  # same as skm.stats.DEFAULT_SEED (kept here so --help does not import numpy)
+DEFAULT_RESAMPLES = 2000
+
+
+def stats(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+        ),
+    ],
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="KOLOM",
+            help="Bandingkan kelompok kolom ini (mis. layanan) dengan Kruskal–Wallis/Mann–Whitney. / Compare groups.",
+        ),
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            metavar="BERKAS",
+            help="Berkas jawaban periode lalu untuk dibandingkan. / Previous period's responses file.",
+            dir_okay=False,
+        ),
+    ] = None,
+    population: Annotated[
+        int | None,
+        typer.Option(
+            "--population",
+            min=1,
+            metavar="N",
+            help="Jumlah populasi: hitung margin of error yang dicapai. / Population size: margin of error.",
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="PERIODE",
+            help="Periode survei: 2026, 2026-01, 2026-TW1, 2026-S1 atau 2026-01-01..2026-03-31. / Survey period.",
+        ),
+    ] = None,
+    exclude_flagged: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-flagged",
+            help="Hitung ulang tanpa baris bertanda (seragam, ganda, di luar periode). / Re-score without flags.",
+        ),
+    ] = False,
+    seed: Annotated[
+        int, typer.Option("--seed", metavar="N", help="Seed bootstrap (hasil dapat diulang). / Bootstrap seed.")
+    ] = DEFAULT_SEED,
+    resamples: Annotated[
+        int,
+        typer.Option("--resamples", min=100, metavar="N", help="Jumlah ulangan bootstrap. / Bootstrap resamples."),
+    ] = DEFAULT_RESAMPLES,
+    min_group: Annotated[
+        int,
+        typer.Option(
+            "--min-group", min=2, metavar="N", help="Kelompok lebih kecil tidak dinilai/diuji. / Smaller groups."
+        ),
+    ] = 5,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
+    ] = None,
+    invalid: Annotated[
+        InvalidPolicy,
+        typer.Option(
+            "--invalid",
+            help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
+        ),
+    ] = InvalidPolicy.ERROR,
+    output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
+    output: OutputOption = None,
+    instrument: InstrumentOption = None,
+    force: ForceOption = False,
+    lang: LangOption = Lang.ID,
+    debug: DebugOption = False,
+) -> None:
+    """Uji keandalan angka IKM. / How far the IKM can be trusted.
+
+    Cronbach's alpha dan validitas (r hitung vs r tabel) tiap unsur, interval kepercayaan 95%
+    bootstrap untuk NRR dan IKM, peluang tiap mutu, perbandingan kelompok/periode, dan tanda
+    mutu data. Setiap angka disertai metodenya.
+    """
+    from skm.cli.common import fail_usage  # noqa: PLC0415
+
+    with error_boundary(lang, debug):
+        from skm.api import load  # noqa: PLC0415
+        from skm.messages import issue_line, t  # noqa: PLC0415
+        from skm.render.json import dumps  # noqa: PLC0415
+        from skm.stats import analyse, parse_period, stats_to_dict  # noqa: PLC0415
+
+        try:
+            the_period = parse_period(period) if period is not None else None
+        except ValueError as exc:
+            fail_usage(f"--period: {exc}")
+        responses = load(file, instrument=instrument_from_option(instrument), sheet=sheet, invalid=invalid)
+        earlier = load(previous, invalid=invalid, instrument=responses.instrument) if previous is not None else None
+        for r in (responses, earlier):
+            if r is not None and r.errors:
+                err = stderr_console()
+                for issue in r.errors[:20]:
+                    err.print(t("skipped-cell", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
+                if len(r.errors) > 20:
+                    err.print(t("more-issues", lang, count=len(r.errors) - 20), markup=False)
+                err.print(t("skipped-count", lang, count=len(r.errors)), markup=False)
+        try:
+            result = analyse(
+                responses,
+                by=by,
+                previous=earlier,
+                population=population,
+                period=the_period,
+                exclude_flagged=exclude_flagged,
+                seed=seed,
+                resamples=resamples,
+                min_group=min_group,
+            )
+        except ValueError as exc:
+            fail_usage(str(exc))
+        data = stats_to_dict(result, lang)
+        if output_format is TableJson.TABLE:
+            from skm.render.stats_console import stats_renderable  # noqa: PLC0415
+
+            if output is None:
+                print_renderable(stats_renderable(data, lang))
+                return
+            from rich.console import Console  # noqa: PLC0415
+
+            console = Console(file=io.StringIO(), width=120, color_system=None)
+            console.print(stats_renderable(data, lang))
+            text = console.file.getvalue()  # type: ignore[attr-defined]
+        else:
+            if responses.errors:
+                data["skipped_cells"] = [i.as_dict() for i in responses.errors]
+            text = dumps(data) + "\n"
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        from skm.output import write_atomic  # noqa: PLC0415
+
+        inputs = [file] if previous is None else [file, previous]
+        write_atomic(output, text, inputs=inputs, force=force)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("stats")(stats)

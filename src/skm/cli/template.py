@@ -1,0 +1,153 @@
+"""``skm template``: a blank data-entry workbook, printable questionnaire or Google Forms list."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skm.cli.common import (
+    DebugOption,
+    ForceOption,
+    InstrumentOption,
+    LangOption,
+    error_boundary,
+    fail_usage,
+    instrument_from_option,
+    stderr_console,
+)
+from skm.messages import Lang
+
+__all__ = ["register"]
+
+
+class TemplateFormat(StrEnum):
+    """What ``skm template`` writes."""
+
+    XLSX = "xlsx"
+    MD = "md"
+    HTML = "html"
+    DOCX = "docx"
+    FORMS = "forms"
+
+
+class AnswersOption(StrEnum):
+    """Drop-down contents of the entry sheet."""
+
+    SCORES = "scores"
+    LABELS = "labels"
+
+
+EXTENSIONS = {
+    TemplateFormat.XLSX: ".xlsx",
+    TemplateFormat.MD: ".md",
+    TemplateFormat.HTML: ".html",
+    TemplateFormat.DOCX: ".docx",
+    TemplateFormat.FORMS: ".txt",
+}
+
+
+def _format_from_suffix(path: Path) -> TemplateFormat | None:
+    suffix = path.suffix.lower()
+    for fmt, ext in EXTENSIONS.items():
+        if suffix == ext and fmt is not TemplateFormat.FORMS:
+            return fmt
+    return None
+
+
+def template(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Berkas keluaran (default kuesioner.<ext>). / Output file (default kuesioner.<ext>).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        TemplateFormat | None,
+        typer.Option(
+            "--format",
+            help=(
+                "xlsx (lembar isian, default), md/html/docx (kuesioner cetak) atau forms (teks untuk "
+                "Google Forms); default dari akhiran -o. / Output kind; default from the -o suffix."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    answers: Annotated[
+        AnswersOption,
+        typer.Option(
+            "--answers",
+            help="Isi daftar tarik-turun jawaban: scores (1–4) atau labels (label peraturan). / Drop-down contents.",
+        ),
+    ] = AnswersOption.SCORES,
+    services: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--service",
+            metavar="LAYANAN",
+            help="Jenis layanan untuk daftar pilihan; ulangi untuk beberapa. / A service; repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    instrument: InstrumentOption = None,
+    force: ForceOption = False,
+    lang: LangOption = Lang.ID,
+    debug: DebugOption = False,
+) -> None:
+    """Buat kuesioner kosong: lembar isian Excel, kuesioner cetak, atau daftar Google Forms.
+    / Make a blank questionnaire: an Excel entry workbook, a printable form or a Forms list.
+
+    Lembar isian (xlsx) berisi sheet Petunjuk, sheet Data dengan kolom profil dan satu kolom per
+    pertanyaan (daftar tarik-turun, judul dibekukan) dan dapat langsung dibaca `skm score`.
+    """
+    with error_boundary(lang, debug):
+        fmt = output_format or (_format_from_suffix(output) if output is not None else None) or TemplateFormat.XLSX
+        path = output if output is not None else Path("kuesioner" + EXTENSIONS[fmt])
+        if fmt is TemplateFormat.XLSX and path.suffix.lower() not in {".xlsx", ".xlsm"}:
+            fail_usage(
+                f"lembar isian harus berakhiran .xlsx, bukan '{path.suffix}'"
+                if lang is Lang.ID
+                else f"the entry workbook must end in .xlsx, not '{path.suffix}'"
+            )
+        names = tuple(dict.fromkeys(s.strip() for s in services or () if s.strip()))
+        from skm.output import write_atomic  # noqa: PLC0415
+        from skm.render.template import (  # noqa: PLC0415
+            AnswerStyle,
+            TemplateSpec,
+            forms_text,
+            questionnaire_html,
+            questionnaire_markdown,
+            write_docx,
+            write_workbook,
+        )
+
+        spec = TemplateSpec(
+            instrument=instrument_from_option(instrument),
+            lang=lang,
+            answers=AnswerStyle(answers.value),
+            services=names,
+            instrument_ref=instrument,
+        )
+        if fmt is TemplateFormat.XLSX:
+            write_atomic(path, lambda tmp: write_workbook(spec, tmp, filename=path.name), force=force)
+        elif fmt is TemplateFormat.DOCX:
+            write_atomic(path, lambda tmp: write_docx(spec, tmp), force=force)
+        elif fmt is TemplateFormat.MD:
+            write_atomic(path, questionnaire_markdown(spec), force=force)
+        elif fmt is TemplateFormat.HTML:
+            write_atomic(path, questionnaire_html(spec), force=force)
+        else:
+            write_atomic(path, forms_text(spec), force=force)
+        done = f"Ditulis: {path}" if lang is Lang.ID else f"Written: {path}"
+        stderr_console().print(done, markup=False, highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("template")(template)
