@@ -689,3 +689,38 @@ def test_report_model_is_pure(module: str) -> None:
     code = f"import sys, {module}; print(','.join(m for m in {forbidden!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html", "xlsx", "docx"])
+def test_custom_instrument_file(tmp_path: Path, fmt: str) -> None:
+    source, toml = EXAMPLES / "kustom_8_unsur.csv", EXAMPLES / "instrumen_kustom.toml"
+    out = write(tmp_path, source, fmt, "--instrument", str(toml))
+    score = runner.invoke(app, ["score", str(source), "--instrument", str(toml), "--format", "json"])
+    expected = json.loads(score.output)
+    if fmt == "json":
+        data = json.loads(out.read_text(encoding="utf-8"))
+        expected.pop("source")
+        assert data["result"] == expected
+    elif fmt == "md":
+        text = out.read_text(encoding="utf-8")
+        assert f"| **{fmt_number(Decimal(str(expected['ikm'])).quantize(Decimal('0.01')), Lang.ID)}** |" in text
+        assert "U9" not in text
+    else:
+        assert out.stat().st_size > 5000
+
+
+def test_kepmenpan_2004_instrument(tmp_path: Path) -> None:
+    from skm.instrument import KEPMENPAN_25_2004
+
+    source = tmp_path / "lama.csv"
+    rows = [",".join(KEPMENPAN_25_2004.codes)]
+    rows += [",".join(str(1 + (i * 7 + j * 3) % 4) for j in range(14)) for i in range(20)]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    data = json.loads(write(tmp_path, source, "json", "--instrument", "kepmenpan-25-2004").read_text(encoding="utf-8"))
+    assert len(data["result"]["elements"]) == 14
+    text = write(tmp_path, source, "md", "--instrument", "kepmenpan-25-2004").read_text(encoding="utf-8")
+    assert "| U14 |" in text
+    assert "> 81,25" in text  # the 2004 bands are exclusive

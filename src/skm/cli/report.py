@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from skm.calc import WeightPolicy
-from skm.cli.common import DebugOption, ForceOption, LangOption, error_boundary, stderr_console
+from skm.cli.common import (
+    DebugOption,
+    ForceOption,
+    InstrumentOption,
+    LangOption,
+    error_boundary,
+    instrument_from_option,
+    stderr_console,
+)
 from skm.messages import Lang
 from skm.readers import InvalidPolicy
 
@@ -95,6 +103,7 @@ def report(
             help="Hasil periode sebelumnya: berkas jawaban atau JSON skm. / Earlier responses or JSON result.",
         ),
     ] = None,
+    instrument: InstrumentOption = None,
     sheet: Annotated[
         str | None,
         typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
@@ -137,7 +146,7 @@ def report(
         target = output or default_output(file, output_format)
         inputs = [file, *(p for p in (plan, previous) if p is not None)]
         check_output(target, inputs=inputs, force=force)
-        responses = load(file, sheet=sheet, invalid=invalid)
+        responses = load(file, instrument=instrument_from_option(instrument), sheet=sheet, invalid=invalid)
         if responses.errors:
             err = stderr_console()
             for issue in responses.errors[:20]:
