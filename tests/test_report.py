@@ -724,3 +724,24 @@ def test_kepmenpan_2004_instrument(tmp_path: Path) -> None:
     text = write(tmp_path, source, "md", "--instrument", "kepmenpan-25-2004").read_text(encoding="utf-8")
     assert "| U14 |" in text
     assert "> 81,25" in text  # the 2004 bands are exclusive
+
+
+def test_stats_section_equals_skm_stats(tmp_path: Path, mahulu: Path) -> None:
+    from skm.stats import analyse, stats_to_dict
+
+    data = json.loads(write(tmp_path, mahulu, "json", "--population", "120").read_text(encoding="utf-8"))
+    assert data["stats"] == stats_to_dict(analyse(load(mahulu), population=120))
+    html = write(tmp_path, mahulu, "html", "--population", "120").read_text(encoding="utf-8")
+    parser = _Tables()
+    parser.feed(html)
+    stats = analyse(load(mahulu), population=120)
+    rows = parser.tables["stats"][1:]
+    assert [r[0] for r in rows] == [i.code for i in stats.items]
+    u4 = next(r for r in rows if r[0] == "U4")
+    item = next(i for i in stats.items if i.code == "U4")
+    assert u4[2] == f"{item.item_total_r:.4f}".replace(".", ",")
+    assert u4[4] == ("ya" if item.valid else "tidak")
+    without = json.loads(write(tmp_path, mahulu, "json", "--no-stats").read_text(encoding="utf-8"))
+    assert "stats" not in without
+    md = write(tmp_path, mahulu, "md", "--no-stats").read_text(encoding="utf-8")
+    assert "Uji Validitas" not in md

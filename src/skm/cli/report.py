@@ -118,6 +118,13 @@ def report(
     weight: Annotated[
         WeightPolicy, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
     ] = WeightPolicy.EXACT,
+    with_stats: Annotated[
+        bool,
+        typer.Option(
+            "--stats/--no-stats",
+            help="Sertakan uji validitas, reliabilitas dan interval 95% (seperti skm stats). / Include statistics.",
+        ),
+    ] = True,
     lang: LangOption = Lang.ID,
     debug: DebugOption = False,
 ) -> None:
@@ -161,6 +168,11 @@ def report(
             else None
         )
         plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
+        stats = None
+        if with_stats:
+            from skm.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
+
+            stats = analyse(responses, rules=rules, population=population)
         trend = read_previous(previous, result, rules=rules, lang=lang) if previous is not None else None
         data = build_report(
             responses,
@@ -176,6 +188,7 @@ def report(
             trend=trend,
             min_group=DEFAULT_MIN_GROUP,
             service_populations=services or None,
+            stats=stats,
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
         stderr_console().print(f"{'Laporan ditulis' if lang is Lang.ID else 'Report written'}: {target}", markup=False)

@@ -106,6 +106,10 @@ def report_to_dict(data: ReportData) -> dict[str, Any]:
                 for r in tr.elements
             ],
         }
+    if data.stats is not None:
+        from skm.stats import stats_to_dict  # noqa: PLC0415
+
+        out["stats"] = stats_to_dict(data.stats, data.lang)
     if data.extra:
         out.update(data.extra)
     return out

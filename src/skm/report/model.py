@@ -25,6 +25,7 @@ from skm.sampling import SampleSize, allocate, sample_size
 
 if TYPE_CHECKING:
     from skm.readers import Responses
+    from skm.stats import StatsResult
 
 __all__ = [
     "PlanRow",
@@ -155,6 +156,7 @@ class ReportData:
     skipped_cells: int = 0
     min_group: int = 5
     service_samples: tuple[ServiceSampleRow, ...] = ()
+    stats: StatsResult | None = None  # reliability, validity, intervals (skm stats), when asked
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -376,6 +378,7 @@ def build_report(
     generated: date | None = None,
     min_group: int = 5,
     service_populations: Mapping[str, int] | None = None,
+    stats: StatsResult | None = None,
 ) -> ReportData:
     """Collect the facts of a report from read responses and their result."""
     frame = responses.frame
@@ -453,6 +456,7 @@ def build_report(
         skipped_cells=len(responses.errors),
         min_group=min_group,
         service_samples=service_samples,
+        stats=stats,
     )
 
 

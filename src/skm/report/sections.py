@@ -30,7 +30,7 @@ from skm.report.blocks import (
 from skm.report.model import ReportData, date_range, fmt_date, percent
 from skm.report.text import tr
 
-__all__ = ["SECTION_BUILDERS", "SectionBuilder", "build_document", "element_table"]
+__all__ = ["SECTION_BUILDERS", "SectionBuilder", "build_document", "element_table", "section_stats"]
 
 # --------------------------------------------------------------------------- sections
 
@@ -212,6 +212,65 @@ def section_sample(data: ReportData) -> Section:
     if data.skipped_cells:
         blocks.append(Paragraph(tr("skipped-rows", lang, count=data.skipped_cells), note=True))
     return Section("sample", Chapter.METHOD, tr("sec-sample", lang), tuple(blocks), sheet=tr("sheet-method", lang))
+
+
+def _round(value: float | None, places: int) -> Decimal | None:
+    if value is None:
+        return None
+    return round_half_up(Fraction(repr(value)), places)
+
+
+def section_stats(data: ReportData) -> Section | None:
+    """Bab II: validity (item–total r vs r table), reliability (Cronbach's alpha) and 95% intervals."""
+    stats = data.stats
+    if stats is None:
+        return None
+    from skm.stats import method_lines, summary_lines  # noqa: PLC0415 - only when statistics were computed
+
+    lang = data.lang
+    lines = summary_lines(stats, lang)
+    if not stats.exclude_flagged:
+        lines = lines[:-1]  # the last line points to a `skm stats` option, not to the report
+    intervals = {i.code: i for i in stats.nrr_ci}
+    yes, no = tr("yes", lang), tr("no-word", lang)
+    rows = tuple(
+        (
+            item.code,
+            _name(data.result.element(item.code), lang),
+            _round(item.item_total_r, 4),
+            _round(item.r_critical, 4),
+            "-" if item.valid is None else yes if item.valid else no,
+            _round(item.alpha_if_deleted, 4),
+            _round(intervals[item.code].low, 4) if item.code in intervals else None,
+            _round(intervals[item.code].high, 4) if item.code in intervals else None,
+        )
+        for item in stats.items
+    )
+    table = Table(
+        (
+            tr("code", lang),
+            tr("element", lang),
+            tr("r-item", lang),
+            tr("r-table", lang),
+            tr("valid", lang),
+            tr("alpha-deleted", lang),
+            tr("nrr-low", lang),
+            tr("nrr-high", lang),
+        ),
+        rows,
+        wide=1,
+        key="stats",
+        flags=tuple("drop" if item.valid is False else "" for item in stats.items),
+    )
+    methods = method_lines(stats, lang)
+    notes = tuple(Paragraph(methods[k], note=True) for k in ("reliability", "validity", "bootstrap") if k in methods)
+    return Section(
+        "stats",
+        Chapter.METHOD,
+        tr("sec-stats", lang),
+        (*(Paragraph(line) for line in lines), table, *notes),
+        sheet=tr("sheet-stats", lang),
+    )
 
 
 def section_headline(data: ReportData) -> Section:
@@ -604,6 +663,7 @@ SECTION_BUILDERS: list[SectionBuilder] = [
     section_method,
     section_bands,
     section_sample,
+    section_stats,
     section_headline,
     section_elements,
     section_services,
