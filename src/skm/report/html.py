@@ -289,6 +289,7 @@ tr{page-break-inside:avoid}
 tr.drop td{color:#b8322a;font-weight:600}
 tr.drop td:last-child::before{content:"▼ "}
 tr.small td{color:#5b6573;font-style:italic}
+tr.invalid td{color:#b8322a}
 table.fixed{table-layout:fixed}
 table.fixed td{word-wrap:break-word}
 table.fixed thead th.num{white-space:normal}

@@ -205,7 +205,7 @@ def section_sample(data: ReportData) -> Section:
                 caption=tr("service-samples", lang),
                 wide=0,
                 key="service-samples",
-                flags=tuple("" if r.met else "drop" for r in data.service_samples),
+                flags=tuple("" if r.met else "invalid" for r in data.service_samples),
             )
         )
         blocks.append(Paragraph(tr("service-samples-note", lang), note=True))
@@ -260,7 +260,8 @@ def section_stats(data: ReportData) -> Section | None:
         rows,
         wide=1,
         key="stats",
-        flags=tuple("drop" if item.valid is False else "" for item in stats.items),
+        flags=tuple("invalid" if item.valid is False else "" for item in stats.items),
+        widths=(7, 25, 10, 10, 8, 14, 13, 13),
     )
     methods = method_lines(stats, lang)
     notes = tuple(Paragraph(methods[k], note=True) for k in ("reliability", "validity", "bootstrap") if k in methods)
