@@ -18,7 +18,9 @@ def test_core_imports_no_io_or_cli_libraries(module: str) -> None:
     assert out.stdout.strip() == ""
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["sample", "1000"], ["sample", "--help"], ["score", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["sample", "1000"], ["sample", "--help"], ["score", "--help"], ["report", "--help"]]
+)
 def test_help_and_sample_do_not_import_pandas(argv: list[str]) -> None:
     code = (
         "import sys\nfrom skm.cli import app\n"

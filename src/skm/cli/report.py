@@ -1,0 +1,225 @@
+"""``skm report FILE``: a publishable report (md, html, xlsx, docx, json) from the responses file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from skm.calc import WeightPolicy
+from skm.cli.common import (
+    DebugOption,
+    ForceOption,
+    InstrumentOption,
+    LangOption,
+    error_boundary,
+    instrument_from_option,
+    stderr_console,
+)
+from skm.messages import Lang
+from skm.readers import InvalidPolicy
+
+if TYPE_CHECKING:
+    from skm.report.model import ReportData
+
+__all__ = ["register"]
+
+
+class ReportFormat(StrEnum):
+    """Output formats of ``skm report``."""
+
+    MD = "md"
+    HTML = "html"
+    XLSX = "xlsx"
+    DOCX = "docx"
+    JSON = "json"
+
+
+def default_output(source: Path, fmt: ReportFormat) -> Path:
+    """``<input stem>_laporan.<ext>`` beside the input."""
+    return source.with_name(f"{source.stem}_laporan.{fmt.value}")
+
+
+def report(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+        ),
+    ],
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="md, html, xlsx, docx atau json.")
+    ] = ReportFormat.HTML,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="Berkas laporan (default: <nama berkas>_laporan.<format> di samping berkas jawaban). / Output file.",
+        ),
+    ] = None,
+    force: ForceOption = False,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="NAMA", help="Nama unit pelayanan. / Service unit name.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", metavar="TEKS", help="Periode survei, mis. 'Triwulan I 2026'. / Survey period."),
+    ] = None,
+    population: Annotated[
+        int | None,
+        typer.Option(
+            "--population",
+            min=1,
+            metavar="N",
+            help="Populasi penerima layanan: sampel minimum Krejcie & Morgan dan apakah terpenuhi. / Population.",
+        ),
+    ] = None,
+    service_population: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--service-population",
+            metavar="NAMA=POPULASI",
+            help='Populasi per layanan, berulang: --service-population "KTP-el=1200". / Per-service population.',
+        ),
+    ] = None,
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            metavar="BERKAS",
+            help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
+        ),
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            metavar="BERKAS",
+            help="Hasil periode sebelumnya: berkas jawaban atau JSON skm. / Earlier responses or JSON result.",
+        ),
+    ] = None,
+    instrument: InstrumentOption = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
+    ] = None,
+    invalid: Annotated[
+        InvalidPolicy,
+        typer.Option(
+            "--invalid",
+            help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
+        ),
+    ] = InvalidPolicy.ERROR,
+    weight: Annotated[
+        WeightPolicy, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
+    ] = WeightPolicy.EXACT,
+    with_stats: Annotated[
+        bool,
+        typer.Option(
+            "--stats/--no-stats",
+            help="Sertakan uji validitas, reliabilitas dan interval 95% (seperti skm stats). / Include statistics.",
+        ),
+    ] = True,
+    lang: LangOption = Lang.ID,
+    debug: DebugOption = False,
+) -> None:
+    """Buat laporan SKM siap terbit dari berkas jawaban. / Write a publishable SKM report.
+
+    Format md (Markdown), html (satu berkas, grafik SVG, siap 'Print to PDF'), xlsx (lembar kerja
+    dengan grafik Excel), docx (dokumen Word yang dapat disunting) atau json.
+    """
+    with error_boundary(lang, debug):
+        from skm.api import DEFAULT_MIN_GROUP, load, score_responses  # noqa: PLC0415
+        from skm.calc import ScoringRules  # noqa: PLC0415
+        from skm.cli.sample import _services  # noqa: PLC0415 - the same NAMA=POPULASI parsing as skm sample
+        from skm.messages import issue_line, t  # noqa: PLC0415
+        from skm.output import check_output, write_atomic  # noqa: PLC0415
+        from skm.report.inputs import read_plan, read_previous  # noqa: PLC0415
+        from skm.report.model import build_report  # noqa: PLC0415
+
+        services = _services(service_population or [], None, lang)
+        if population is not None and services and population != sum(services.values()):
+            from skm.cli.common import fail_usage  # noqa: PLC0415
+
+            fail_usage(
+                f"--population {population} ≠ {'jumlah' if lang is Lang.ID else 'sum of'} "
+                f"--service-population ({sum(services.values())})"
+            )
+        target = output or default_output(file, output_format)
+        inputs = [file, *(p for p in (plan, previous) if p is not None)]
+        check_output(target, inputs=inputs, force=force)
+        responses = load(file, instrument=instrument_from_option(instrument), sheet=sheet, invalid=invalid)
+        if responses.errors:
+            err = stderr_console()
+            for issue in responses.errors[:20]:
+                err.print(t("skipped-cell", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
+            if len(responses.errors) > 20:
+                err.print(t("more-issues", lang, count=len(responses.errors) - 20), markup=False)
+        rules = ScoringRules(weight=weight)
+        result = score_responses(responses, rules=rules)
+        by_service = (
+            score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)
+            if "service" in responses.profile
+            else None
+        )
+        plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
+        stats = None
+        if with_stats:
+            from skm.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
+
+            stats = analyse(responses, rules=rules, population=population)
+        trend = read_previous(previous, result, rules=rules, lang=lang) if previous is not None else None
+        data = build_report(
+            responses,
+            result,
+            path=file,
+            lang=lang,
+            unit=unit,
+            period=period,
+            population=population,
+            by_service=by_service,
+            plan=plan_rows,
+            plan_source=plan.name if plan is not None else None,
+            trend=trend,
+            min_group=DEFAULT_MIN_GROUP,
+            service_populations=services or None,
+            stats=stats,
+        )
+        write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
+        stderr_console().print(f"{'Laporan ditulis' if lang is Lang.ID else 'Report written'}: {target}", markup=False)
+
+
+def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[Path], None]:
+    """The text of the report, or a function writing it to a path (binary formats)."""
+    from skm.report.sections import build_document  # noqa: PLC0415
+
+    if output_format is ReportFormat.JSON:
+        from skm.report.json import render_json  # noqa: PLC0415
+
+        return render_json(data)
+    document = build_document(data)
+    if output_format is ReportFormat.MD:
+        from skm.report.markdown import render_markdown  # noqa: PLC0415
+
+        return render_markdown(document)
+    if output_format is ReportFormat.HTML:
+        from skm.report.html import render_html  # noqa: PLC0415
+
+        return render_html(document)
+    if output_format is ReportFormat.XLSX:
+        from skm.report.xlsx import write_xlsx  # noqa: PLC0415
+
+        return lambda path: write_xlsx(document, data, path)
+    from skm.report.docx import write_docx  # noqa: PLC0415
+
+    return lambda path: write_docx(document, path)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("report")(report)

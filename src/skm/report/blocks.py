@@ -1,0 +1,164 @@
+"""The building blocks of a report document: sections made of paragraphs, key–value lists,
+headline figures, tables, bar charts and a signature. Renderers draw these blocks; they never
+compute anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from skm.messages import Lang, fmt_number
+from skm.report.text import tr
+
+__all__ = [
+    "BarChart",
+    "Block",
+    "Cell",
+    "Chapter",
+    "Document",
+    "Headline",
+    "KeyValues",
+    "Paragraph",
+    "Section",
+    "Signature",
+    "Table",
+    "fmt",
+    "printable",
+]
+
+Cell = str | int | Decimal | None
+
+# --------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Running text. ``note`` paragraphs are printed smaller."""
+
+    text: str
+    note: bool = False
+
+
+@dataclass(frozen=True)
+class KeyValues:
+    """A two-column list of labels and values (identity, method)."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline figures (NI, IKM, mutu, kinerja) shown large."""
+
+    items: tuple[tuple[str, str | Decimal], ...]
+    grade: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table. Cells are text, whole numbers or decimals (their exponent gives the places shown).
+
+    ``total`` is an emphasised last row; ``wide`` marks the column that takes the free space.
+    """
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    caption: str = ""
+    total: tuple[Cell, ...] | None = None
+    wide: int | None = None
+    key: str = ""
+    widths: tuple[int, ...] = ()
+    flags: tuple[str, ...] = ()  # per row: "" or a marker such as "drop" or "small"
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Bars of ``values`` on [``minimum``, ``maximum``], with optional grade bounds marked."""
+
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[Decimal, ...]
+    minimum: Decimal = Decimal(0)
+    maximum: Decimal = Decimal(100)
+    bands: tuple[tuple[Decimal, str], ...] = ()
+    suffix: str = ""
+    grades: tuple[str, ...] = ()
+    series: str = ""  # name of the plotted quantity, e.g. "25 × NRR"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The place/date and signature lines that close an official document."""
+
+    lines: tuple[str, ...]
+    name: str
+
+
+Block = Paragraph | KeyValues | Headline | Table | BarChart | Signature
+
+
+class Chapter(StrEnum):
+    """The usual chapters of an SKM report."""
+
+    INTRO = "intro"
+    METHOD = "method"
+    RESULTS = "results"
+    ANALYSIS = "analysis"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the report: ``key`` is stable (for JSON, tests, sheet names)."""
+
+    key: str
+    chapter: Chapter
+    title: str
+    blocks: tuple[Block, ...]
+    sheet: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the renderers draw: a title block and the sections in order."""
+
+    lang: Lang
+    title: str
+    unit: str
+    period: str
+    sections: tuple[Section, ...]
+    footer: str
+    subtitle: str = ""
+
+    def headline(self) -> Headline | None:
+        """The headline figures, for a cover or a summary."""
+        for section in self.sections:
+            for block in section.blocks:
+                if isinstance(block, Headline):
+                    return block
+        return None
+
+    def chapters(self) -> list[tuple[Chapter, str, list[Section]]]:
+        """Sections grouped by chapter, in chapter order, with the chapter's title."""
+        out: list[tuple[Chapter, str, list[Section]]] = []
+        for chapter in Chapter:
+            parts = [s for s in self.sections if s.chapter is chapter]
+            if parts:
+                out.append((chapter, tr(f"ch-{chapter.value}", self.lang), parts))
+        return out
+
+
+def fmt(value: Decimal | int | str, lang: Lang) -> str:
+    """A number as the document writes it (decimal comma in Indonesian); text unchanged."""
+    return fmt_number(value, lang) if isinstance(value, Decimal) else str(value)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (invalid in XML, so in xlsx and docx)."""
+    return _CONTROL.sub("", text)

@@ -1,0 +1,495 @@
+"""The facts of a report: :class:`ReportData`, gathered by :func:`build_report` from
+:class:`~skm.readers.Responses` and the core's :class:`~skm.calc.IkmResult` (identity, sample,
+profiles, per-service results, plan, suggestions, trend). No formatting here beyond labels;
+:mod:`skm.report.sections` turns the facts into the document's sections.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from skm import __version__
+from skm.calc import IkmResult, round_half_up
+from skm.messages import Lang
+from skm.report.blocks import printable
+from skm.report.text import tr
+from skm.sampling import SampleSize, allocate, sample_size
+
+if TYPE_CHECKING:
+    from skm.readers import Responses
+    from skm.stats import StatsResult
+
+__all__ = [
+    "PlanRow",
+    "ProfileTable",
+    "ReportData",
+    "ServiceSampleRow",
+    "Suggestion",
+    "Trend",
+    "TrendRow",
+    "build_report",
+    "compare",
+    "date_range",
+    "fmt_date",
+    "parse_date",
+    "percent",
+    "profile_table",
+    "suggestions_of",
+]
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class ProfileTable:
+    """Counts of one respondent attribute (``name`` is canonical: gender, age …)."""
+
+    name: str
+    column: str
+    rows: tuple[tuple[str, int], ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One line of the rencana tindak lanjut."""
+
+    rank: int
+    code: str
+    name: str
+    program: str = ""
+    time: str = ""
+    responsible: str = ""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggestion and how many respondents wrote it."""
+
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """An element's 25 × NRR now and before."""
+
+    code: str
+    name: str
+    previous: Decimal | None
+    current: Decimal
+    change: Decimal | None
+
+    @property
+    def dropped(self) -> bool:
+        """True when the value fell."""
+        return self.change is not None and self.change < 0
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Change of the IKM and of each element against an earlier result."""
+
+    source: str
+    previous_ikm: Decimal
+    previous_grade: str
+    current_ikm: Decimal
+    change: Decimal
+    elements: tuple[TrendRow, ...]
+
+    @property
+    def drops(self) -> tuple[str, ...]:
+        """Codes of the elements that fell."""
+        return tuple(r.code for r in self.elements if r.dropped)
+
+
+@dataclass(frozen=True)
+class ServiceSampleRow:
+    """One service's population, its own K&M minimum, its proportional share and who answered."""
+
+    service: str
+    population: int
+    minimum: int
+    allocated: int
+    respondents: int
+
+    @property
+    def met(self) -> bool:
+        """Whether this service reached its own minimum."""
+        return self.respondents >= self.minimum
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Every fact of the report, independent of the output format."""
+
+    lang: Lang
+    result: IkmResult
+    unit: str | None
+    period: str | None
+    first_date: date | None
+    last_date: date | None
+    services: tuple[str, ...]
+    source_name: str
+    sha256: str
+    version: str
+    generated: date
+    population: int | None
+    minimum: SampleSize | None
+    profiles: tuple[ProfileTable, ...]
+    by_service: IkmResult | None
+    plan: tuple[PlanRow, ...]
+    plan_source: str | None
+    suggestions: tuple[Suggestion, ...]
+    suggestion_total: int
+    trend: Trend | None
+    question_keys: tuple[str, ...]
+    answers: tuple[tuple[int, tuple[int | None, ...]], ...]
+    skipped_cells: int = 0
+    min_group: int = 5
+    service_samples: tuple[ServiceSampleRow, ...] = ()
+    stats: StatsResult | None = None  # reliability, validity, intervals (skm stats), when asked
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def sample_met(self) -> bool | None:
+        """Whether the respondents reach the K&M minimum (``None`` without a population)."""
+        return None if self.minimum is None else self.result.respondents >= self.minimum.sample
+
+    @property
+    def unit_text(self) -> str:
+        """The unit's name or a placeholder to fill in."""
+        return self.unit or tr("unit-unknown", self.lang)
+
+    @property
+    def period_text(self) -> str:
+        """The stated period, else the date range of the data, else a placeholder."""
+        if self.period:
+            return self.period
+        if self.first_date is not None and self.last_date is not None:
+            return date_range(self.first_date, self.last_date, self.lang)
+        return tr("period-unknown", self.lang)
+
+
+# --------------------------------------------------------------------------- helpers
+
+_MONTHS_ID = (
+    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()  # noqa: SIM905
+)
+_MONTHS_EN = (
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
+)
+
+
+def fmt_date(day: date, lang: Lang) -> str:
+    """``12 November 2025`` (Indonesian month names by default)."""
+    months = _MONTHS_EN if lang is Lang.EN else _MONTHS_ID
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def date_range(first: date, last: date, lang: Lang) -> str:
+    """A date range as written in reports."""
+    if first == last:
+        return fmt_date(first, lang)
+    return f"{fmt_date(first, lang)} – {fmt_date(last, lang)}"
+
+
+def percent(count: int, total: int) -> Decimal:
+    """``count / total`` in percent, one decimal, rounded half up."""
+    return round_half_up(Fraction(100 * count, total), 1) if total else Decimal("0.0")
+
+
+_DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+)
+
+
+def parse_date(value: object) -> date | None:
+    """A response date from a cell (datetime, ISO text or Indonesian day-first text)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _clean(value: object) -> str:
+    return " ".join(printable(str(value)).split())
+
+
+_GENDER = {
+    "l": "male",
+    "lk": "male",
+    "laki-laki": "male",
+    "laki - laki": "male",
+    "laki laki": "male",
+    "pria": "male",
+    "male": "male",
+    "m": "male",
+    "p": "female",
+    "pr": "female",
+    "perempuan": "female",
+    "wanita": "female",
+    "female": "female",
+    "f": "female",
+}
+_AGE = re.compile(r"^\s*(\d{1,3})(?:[.,]0+)?\s*(?:tahun|thn|th)?\s*$", re.IGNORECASE)
+_AGE_EDGES = (20, 30, 40, 50, 60)
+
+
+def _age_label(age: int, lang: Lang) -> tuple[int, str]:
+    lo = 0
+    for i, edge in enumerate(_AGE_EDGES):
+        if age < edge:
+            if i == 0:
+                return i, tr("age-under", lang, hi=edge)
+            return i, tr("age-range", lang, lo=lo, hi=edge - 1)
+        lo = edge
+    return len(_AGE_EDGES), tr("age-over", lang, lo=_AGE_EDGES[-1])
+
+
+def profile_table(name: str, column: str, values: Sequence[object], lang: Lang) -> ProfileTable:
+    """Counts per category; ages become bands when every answer is a number."""
+    blank = tr("blank", lang)
+    present = [v for v in values if v is not None and _clean(v)]
+    missing = len(values) - len(present)
+    counts: dict[str, int] = {}
+    order: dict[str, tuple[int, str]] = {}
+    ages = [_AGE.match(_clean(v)) for v in present] if name == "age" else []
+    if name == "age" and present and all(ages):
+        for m in ages:
+            assert m is not None
+            rank, label = _age_label(int(m.group(1)), lang)
+            counts[label] = counts.get(label, 0) + 1
+            order[label] = (rank, label)
+        rows = sorted(counts.items(), key=lambda kv: order[kv[0]])
+    else:
+        spelling: dict[str, str] = {}
+        for v in present:
+            text = _clean(v)
+            if name == "gender" and text.lower() in _GENDER:
+                text = tr(_GENDER[text.lower()], lang)
+            fold = text.casefold()
+            label = spelling.setdefault(fold, text)
+            counts[label] = counts.get(label, 0) + 1
+        rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+        levels = {label: _education_level(label) for label, _ in rows} if name == "education" else {}
+        known = {label: level for label, level in levels.items() if level is not None}
+        if levels and len(known) == len(levels):
+            rows.sort(key=lambda kv: (known[kv[0]], -kv[1]))
+    if missing:
+        rows.append((blank, missing))
+    return ProfileTable(name, column, tuple(rows), len(values))
+
+
+_NOTHING = frozenset({"-", "--", ".", "..", "0", "tidak ada", "tdk ada", "ga ada", "nihil", "none", "n/a", "na", "no"})
+
+
+def suggestions_of(values: Sequence[object]) -> tuple[tuple[Suggestion, ...], int]:
+    """Distinct suggestions with their counts (most frequent first), and how many wrote one."""
+    counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    total = 0
+    for v in values:
+        if v is None:
+            continue
+        text = _clean(v)
+        if not text or text.casefold().strip(" .!") in _NOTHING:
+            continue
+        total += 1
+        fold = text.casefold()
+        label = spelling.setdefault(fold, text)
+        counts[label] = counts.get(label, 0) + 1
+    first = {label: i for i, label in enumerate(counts)}
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+    return tuple(Suggestion(text, n) for text, n in ranked), total
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+_EDUCATION = (
+    r"tidak|belum|tanpa|none",
+    r"sd\b|sekolah dasar|mi\b|primary",
+    r"smp|sltp|mts|junior",
+    r"sma|smk|slta|ma\b|senior|high",
+    r"d[- ]?[123]\b|diploma|d1|d2|d3",
+    r"d[- ]?4|s[- ]?1|sarjana|bachelor",
+    r"s[- ]?2|magister|master",
+    r"s[- ]?3|doktor|doctor|phd",
+)
+
+
+def _education_level(label: str) -> int | None:
+    """The level of an education answer (SD < SMP < SMA < D1–D3 < S1 < S2 < S3), if known."""
+    text = label.casefold().strip()
+    for level, pattern in enumerate(_EDUCATION):
+        if re.match(pattern, text):
+            return level
+    return None
+
+
+PROFILE_ORDER = ("gender", "age", "education", "occupation", "service", "disability")
+
+
+def build_report(
+    responses: Responses,
+    result: IkmResult,
+    *,
+    path: Path | None = None,
+    lang: Lang = Lang.ID,
+    unit: str | None = None,
+    period: str | None = None,
+    population: int | None = None,
+    by_service: IkmResult | None = None,
+    plan: Sequence[PlanRow] | None = None,
+    plan_source: str | None = None,
+    trend: Trend | None = None,
+    generated: date | None = None,
+    min_group: int = 5,
+    service_populations: Mapping[str, int] | None = None,
+    stats: StatsResult | None = None,
+) -> ReportData:
+    """Collect the facts of a report from read responses and their result."""
+    frame = responses.frame
+    profile = responses.profile
+
+    def column_values(name: str) -> list[object]:
+        column = profile.get(name)
+        return [] if column is None else [None if _is_na(v) else v for v in frame[column].tolist()]
+
+    dates = [d for d in (parse_date(v) for v in column_values("date")) if d is not None]
+    if unit is None:
+        units = sorted({_clean(v) for v in column_values("unit") if v is not None and _clean(v)})
+        unit = units[0] if len(units) == 1 else None
+    services = tuple(sorted({_clean(v) for v in column_values("service") if v is not None and _clean(v)}))
+    profiles = tuple(
+        profile_table(name, profile[name], column_values(name), lang) for name in PROFILE_ORDER if name in profile
+    )
+    suggestions, suggestion_total = suggestions_of(column_values("suggestion"))
+    keys = tuple(k for k in responses.instrument.question_keys if k in frame.columns)
+    answers = tuple(
+        (int(row), tuple(None if _is_na(v) else int(v) for v in values))
+        for row, values in zip(frame.index, frame[list(keys)].itertuples(index=False, name=None), strict=True)
+    )
+    service_samples: tuple[ServiceSampleRow, ...] = ()
+    if service_populations:
+        if population is None:
+            population = sum(service_populations.values())
+        answered: dict[str, int] = {}
+        for v in column_values("service"):
+            if v is not None and _clean(v):
+                answered[_clean(v).casefold()] = answered.get(_clean(v).casefold(), 0) + 1
+        shares = allocate(sample_size(population).sample, service_populations)
+        service_samples = tuple(
+            ServiceSampleRow(
+                name, n, sample_size(n).sample, shares[name], answered.get(" ".join(name.split()).casefold(), 0)
+            )
+            for name, n in service_populations.items()
+        )
+    rows = plan if plan is not None else ()
+    by_code = {r.code: r for r in rows}
+    plan_rows = tuple(
+        PlanRow(
+            rank=i,
+            code=code,
+            name=_element_name(result, code, lang),
+            program=by_code[code].program if code in by_code else "",
+            time=by_code[code].time if code in by_code else "",
+            responsible=by_code[code].responsible if code in by_code else "",
+        )
+        for i, code in enumerate(result.priority, start=1)
+    )
+    return ReportData(
+        lang=lang,
+        result=result,
+        unit=unit,
+        period=period,
+        first_date=min(dates) if dates else None,
+        last_date=max(dates) if dates else None,
+        services=services,
+        source_name=Path(responses.source).name if path is None else path.name,
+        sha256=file_sha256(path) if path is not None and path.is_file() else "",
+        version=__version__,
+        generated=generated or date.today(),
+        population=population,
+        minimum=None if population is None else sample_size(population),
+        profiles=profiles,
+        by_service=by_service,
+        plan=plan_rows,
+        plan_source=plan_source,
+        suggestions=suggestions,
+        suggestion_total=suggestion_total,
+        trend=trend,
+        question_keys=keys,
+        answers=answers,
+        skipped_cells=len(responses.errors),
+        min_group=min_group,
+        service_samples=service_samples,
+        stats=stats,
+    )
+
+
+def _is_na(value: object) -> bool:
+    if value is None or type(value).__name__ in {"NAType", "NaTType"}:
+        return True
+    return isinstance(value, float) and value != value  # noqa: PLR0124 - NaN
+
+
+def _element_name(result: IkmResult, code: str, lang: Lang) -> str:
+    e = result.element(code)
+    return e.name_en if lang is Lang.EN else e.name
+
+
+def compare(result: IkmResult, previous: IkmResult | dict[str, object], source: str) -> Trend:
+    """The trend of ``result`` against an earlier result or its JSON object."""
+    if isinstance(previous, IkmResult):
+        prev_ikm = previous.ikm_display
+        prev_grade = previous.grade
+        prev_elements = {e.code.upper(): e.converted_display for e in previous.elements}
+    else:
+        prev_ikm = Decimal(str(previous["ikm"])).quantize(Decimal("0.01"))
+        prev_grade = str(previous.get("grade", ""))
+        items = previous["elements"]
+        assert isinstance(items, list)
+        prev_elements = {
+            str(e["code"]).upper(): Decimal(str(e["converted"])).quantize(Decimal("0.01"))
+            for e in items
+            if isinstance(e, dict) and "code" in e and "converted" in e
+        }
+    rows = []
+    for e in result.elements:
+        before = prev_elements.get(e.code.upper())
+        now = e.converted_display
+        rows.append(TrendRow(e.code, e.name, before, now, None if before is None else now - before))
+    return Trend(source, prev_ikm, prev_grade, result.ikm_display, result.ikm_display - prev_ikm, tuple(rows))

@@ -1,0 +1,692 @@
+"""The sections of the report, in order, built from :class:`~skm.report.model.ReportData`.
+
+Each ``section_*`` function returns a :class:`~skm.report.blocks.Section` (or ``None`` when it
+has nothing to say). :data:`SECTION_BUILDERS` is the order of the document: append a builder
+(e.g. a statistics section) and every format (Markdown, HTML, xlsx, docx) shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+from skm.calc import IkmResult, round_half_up
+from skm.messages import Lang
+from skm.report.blocks import (
+    BarChart,
+    Block,
+    Cell,
+    Chapter,
+    Document,
+    Headline,
+    KeyValues,
+    Paragraph,
+    Section,
+    Signature,
+    Table,
+    fmt,
+)
+from skm.report.model import ReportData, date_range, fmt_date, percent
+from skm.report.text import tr
+
+__all__ = ["SECTION_BUILDERS", "SectionBuilder", "build_document", "element_table", "section_stats"]
+
+# --------------------------------------------------------------------------- sections
+
+
+def _name(e: object, lang: Lang) -> str:
+    return str(getattr(e, "name_en" if lang is Lang.EN else "name"))
+
+
+def _perf(result: IkmResult, lang: Lang) -> str:
+    return result.band.performance_en if lang is Lang.EN else result.band.performance
+
+
+def _band_marks(result: IkmResult) -> tuple[tuple[Decimal, str], ...]:
+    floor = Decimal(result.instrument.conversion * result.instrument.scale_min)
+    return tuple((b.lower, b.grade) for b in result.instrument.bands if b.lower > floor)
+
+
+def _chart_floor(result: IkmResult) -> Decimal:
+    return Decimal(result.instrument.conversion * result.instrument.scale_min)
+
+
+def _chart_top(result: IkmResult) -> Decimal:
+    return Decimal(result.instrument.conversion * result.instrument.scale_max)
+
+
+def _instrument_title(data: ReportData) -> str:
+    inst = data.result.instrument
+    return inst.title_en if data.lang is Lang.EN else inst.title
+
+
+def section_background(data: ReportData) -> Section:
+    """Bab I: background, purpose and identity of the survey."""
+    lang = data.lang
+    rows: list[tuple[str, str]] = [
+        (tr("unit", lang), data.unit_text),
+        (tr("period", lang), data.period_text),
+    ]
+    if data.period and data.first_date is not None and data.last_date is not None:
+        rows.append((tr("dates", lang), date_range(data.first_date, data.last_date, lang)))
+    if data.services:
+        rows.append((tr("services", lang), ", ".join(data.services)))
+    rows.append((tr("respondents", lang), str(data.result.respondents)))
+    return Section(
+        "background",
+        Chapter.INTRO,
+        tr("sec-background", lang),
+        (
+            Paragraph(tr("background-text", lang, instrument=_instrument_title(data))),
+            Paragraph(tr("purpose-text", lang, unit=data.unit_text)),
+            KeyValues(tuple(rows)),
+        ),
+        sheet=tr("sheet-intro", lang),
+    )
+
+
+def section_method(data: ReportData) -> Section:
+    """Bab II: instrument, rules, data file, version."""
+    lang = data.lang
+    result = data.result
+    inst = result.instrument
+    from skm.render.json import rules_lines  # noqa: PLC0415
+
+    rules = rules_lines(result, lang)
+    kv: list[tuple[str, str]] = [(tr("instrument", lang), inst.title_en if lang is Lang.EN else inst.title)]
+    kv.extend((tr("rules", lang) if i == 0 else "", line) for i, line in enumerate(rules[1:]))
+    kv.extend(
+        [
+            (tr("input-file", lang), data.source_name),
+            (tr("sha256", lang), data.sha256 or "-"),
+            (tr("tool", lang), f"skm {data.version}"),
+            (tr("generated", lang), fmt_date(data.generated, lang)),
+        ]
+    )
+    elements = Table(
+        (tr("code", lang), tr("element", lang), tr("weight", lang)),
+        tuple(
+            (e.code, _name(e, lang), round_half_up(w, 4)) for e, w in zip(inst.elements, result.weights, strict=True)
+        ),
+        caption=tr("elements-list", lang),
+        wide=1,
+        key="elements-list",
+        widths=(12, 70, 18),
+    )
+    return Section(
+        "method",
+        Chapter.METHOD,
+        tr("sec-method", lang),
+        (
+            Paragraph(
+                tr(
+                    "method-text",
+                    lang,
+                    k=len(inst.elements),
+                    low=inst.scale_min,
+                    high=inst.scale_max,
+                    factor=inst.conversion,
+                )
+            ),
+            KeyValues(tuple(kv)),
+            elements,
+        ),
+        sheet=tr("sheet-method", lang),
+    )
+
+
+def section_bands(data: ReportData) -> Section:
+    """Bab II: the grade bands (legend)."""
+    lang = data.lang
+    inst = data.result.instrument
+    rows = tuple(
+        (
+            b.grade,
+            f"{'≥' if b.inclusive else '>'} {fmt(round_half_up(Fraction(b.lower) / inst.conversion, 4), lang)}",
+            f"{'≥' if b.inclusive else '>'} {fmt(b.lower, lang)}",
+            b.performance_en if lang is Lang.EN else b.performance,
+        )
+        for b in inst.bands
+    )
+    return Section(
+        "bands",
+        Chapter.METHOD,
+        tr("sec-bands", lang),
+        (
+            Table(
+                (tr("grade", lang), tr("ni-lower", lang), tr("ikm-lower", lang), tr("performance", lang)),
+                rows,
+                key="bands",
+            ),
+        ),
+        sheet=tr("sheet-method", lang),
+    )
+
+
+def section_sample(data: ReportData) -> Section:
+    """Bab II: respondents against the minimum sample."""
+    lang = data.lang
+    n = data.result.respondents
+    rows: list[tuple[str, str]] = [(tr("respondents", lang), str(n))]
+    blocks: list[Block] = []
+    if data.minimum is not None and data.population is not None:
+        m = data.minimum.sample
+        rows.append((tr("population", lang), str(data.population)))
+        rows.append((tr("minimum", lang), str(m)))
+        met = tr("sample-yes", lang, n=n, minimum=m) if n >= m else tr("sample-no", lang, n=n, minimum=m, short=m - n)
+        rows.append((tr("sample-met", lang), met))
+        blocks.append(KeyValues(tuple(rows)))
+    else:
+        blocks.append(KeyValues(tuple(rows)))
+        blocks.append(Paragraph(tr("no-population", lang), note=True))
+    if data.service_samples:
+        blocks.append(
+            Table(
+                (
+                    tr("service", lang),
+                    tr("population-short", lang),
+                    tr("minimum-short", lang),
+                    tr("allocated", lang),
+                    tr("respondents-short", lang),
+                    tr("sample-met", lang),
+                ),
+                tuple(
+                    (
+                        r.service,
+                        r.population,
+                        r.minimum,
+                        r.allocated,
+                        r.respondents,
+                        tr("yes", lang) if r.met else tr("short", lang, short=r.minimum - r.respondents),
+                    )
+                    for r in data.service_samples
+                ),
+                caption=tr("service-samples", lang),
+                wide=0,
+                key="service-samples",
+                flags=tuple("" if r.met else "invalid" for r in data.service_samples),
+            )
+        )
+        blocks.append(Paragraph(tr("service-samples-note", lang), note=True))
+    if data.skipped_cells:
+        blocks.append(Paragraph(tr("skipped-rows", lang, count=data.skipped_cells), note=True))
+    return Section("sample", Chapter.METHOD, tr("sec-sample", lang), tuple(blocks), sheet=tr("sheet-method", lang))
+
+
+def _round(value: float | None, places: int) -> Decimal | None:
+    if value is None:
+        return None
+    return round_half_up(Fraction(repr(value)), places)
+
+
+def section_stats(data: ReportData) -> Section | None:
+    """Bab II: validity (item–total r vs r table), reliability (Cronbach's alpha) and 95% intervals."""
+    stats = data.stats
+    if stats is None:
+        return None
+    from skm.stats import method_lines, summary_lines  # noqa: PLC0415 - only when statistics were computed
+
+    lang = data.lang
+    lines = summary_lines(stats, lang)
+    if not stats.exclude_flagged:
+        lines = lines[:-1]  # the last line points to a `skm stats` option, not to the report
+    intervals = {i.code: i for i in stats.nrr_ci}
+    yes, no = tr("yes", lang), tr("no-word", lang)
+    rows = tuple(
+        (
+            item.code,
+            _name(data.result.element(item.code), lang),
+            _round(item.item_total_r, 4),
+            _round(item.r_critical, 4),
+            "-" if item.valid is None else yes if item.valid else no,
+            _round(item.alpha_if_deleted, 4),
+            _round(intervals[item.code].low, 4) if item.code in intervals else None,
+            _round(intervals[item.code].high, 4) if item.code in intervals else None,
+        )
+        for item in stats.items
+    )
+    table = Table(
+        (
+            tr("code", lang),
+            tr("element", lang),
+            tr("r-item", lang),
+            tr("r-table", lang),
+            tr("valid", lang),
+            tr("alpha-deleted", lang),
+            tr("nrr-low", lang),
+            tr("nrr-high", lang),
+        ),
+        rows,
+        wide=1,
+        key="stats",
+        flags=tuple("invalid" if item.valid is False else "" for item in stats.items),
+        widths=(7, 25, 10, 10, 8, 14, 13, 13),
+    )
+    methods = method_lines(stats, lang)
+    notes = tuple(Paragraph(methods[k], note=True) for k in ("reliability", "validity", "bootstrap") if k in methods)
+    return Section(
+        "stats",
+        Chapter.METHOD,
+        tr("sec-stats", lang),
+        (*(Paragraph(line) for line in lines), table, *notes),
+        sheet=tr("sheet-stats", lang),
+    )
+
+
+def section_headline(data: ReportData) -> Section:
+    """Bab III: NI, IKM, mutu, kinerja."""
+    lang = data.lang
+    r = data.result
+    perf = _perf(r, lang)
+    items = (
+        (tr("ni", lang), r.index_display),
+        (tr("ikm", lang), r.ikm_display),
+        (tr("grade", lang), r.grade),
+        (tr("performance", lang), perf),
+    )
+    text = tr(
+        "headline-text",
+        lang,
+        unit=data.unit_text,
+        ikm=fmt(r.ikm_display, lang),
+        ni=fmt(r.index_display, lang),
+        grade=r.grade,
+        performance=perf,
+        n=r.respondents,
+    )
+    return Section(
+        "headline",
+        Chapter.RESULTS,
+        tr("sec-headline", lang),
+        (Headline(items, grade=r.grade), Paragraph(text)),
+        sheet="IKM",
+    )
+
+
+def element_table(result: IkmResult, lang: Lang) -> Table:
+    """The per-element table with the NI/IKM total row."""
+    return Table(
+        (
+            tr("code", lang),
+            tr("element", lang),
+            tr("answered", lang),
+            tr("sum", lang),
+            tr("nrr", lang),
+            tr("weighted", lang),
+            tr("converted", lang),
+            tr("grade", lang),
+        ),
+        tuple(
+            (
+                e.code,
+                _name(e, lang),
+                e.answered,
+                e.sum,
+                e.nrr_display,
+                e.weighted_display,
+                e.converted_display,
+                e.grade,
+            )
+            for e in result.elements
+        ),
+        total=(
+            "",
+            tr("total-row", lang),
+            result.respondents,
+            None,
+            None,
+            result.index_display,
+            result.ikm_display,
+            result.grade,
+        ),
+        wide=1,
+        key="elements",
+    )
+
+
+def section_elements(data: ReportData) -> Section:
+    """Bab III: per-element results and their chart."""
+    lang = data.lang
+    r = data.result
+    chart = BarChart(
+        tr("chart-elements", lang),
+        tuple(e.code for e in r.elements),
+        tuple(e.converted_display for e in r.elements),
+        minimum=_chart_floor(r),
+        maximum=_chart_top(r),
+        bands=_band_marks(r),
+        grades=tuple(e.grade for e in r.elements),
+        series=tr("converted", lang),
+    )
+    return Section("elements", Chapter.RESULTS, tr("sec-elements", lang), (element_table(r, lang), chart), sheet="IKM")
+
+
+def section_profile(data: ReportData) -> Section:
+    """Bab III: respondent profile tables and charts."""
+    lang = data.lang
+    blocks: list[Block] = []
+    for p in data.profiles:
+        title = tr(f"prof-{p.name}", lang)
+        blocks.append(
+            Table(
+                (title, tr("count", lang), tr("percent", lang)),
+                tuple((label, n, percent(n, p.total)) for label, n in p.rows),
+                caption=title,
+                total=(tr("total", lang), p.total, Decimal("100.0")),
+                wide=0,
+                key=f"profile-{p.name}",
+                widths=(60, 20, 20),
+            )
+        )
+        blocks.append(
+            BarChart(
+                title,
+                tuple(label for label, _ in p.rows),
+                tuple(percent(n, p.total) for _, n in p.rows),
+                maximum=Decimal(100),
+                suffix="%",
+            )
+        )
+    if not blocks:
+        blocks.append(Paragraph(tr("profile-none", lang)))
+    return Section("profile", Chapter.RESULTS, tr("sec-profile", lang), tuple(blocks), sheet=tr("sec-profile", lang))
+
+
+def section_services(data: ReportData) -> Section | None:
+    """Bab III: per-service results (when the data has a service column)."""
+    if data.by_service is None or not data.by_service.groups:
+        return None
+    lang = data.lang
+    rows: list[tuple[Cell, ...]] = []
+    labels: list[str] = []
+    values: list[Decimal] = []
+    grades: list[str] = []
+    for g in data.by_service.groups:
+        note = tr("small", lang, minimum=data.min_group) if g.small else ""
+        if g.result is None:
+            rows.append((g.group, g.respondents, None, None, "", tr("not-graded", lang, codes=", ".join(g.missing))))
+            continue
+        perf = _perf(g.result, lang)
+        rows.append(
+            (
+                g.group,
+                g.respondents,
+                g.result.index_display,
+                g.result.ikm_display,
+                g.result.grade,
+                f"{perf}{'; ' + note if note else ''}",
+            )
+        )
+        labels.append(g.group)
+        values.append(g.result.ikm_display)
+        grades.append(g.result.grade)
+    r = data.result
+    table = Table(
+        (
+            tr("service", lang),
+            tr("answered", lang),
+            tr("ni", lang),
+            tr("ikm", lang),
+            tr("grade", lang),
+            tr("performance", lang),
+        ),
+        tuple(rows),
+        total=(tr("total", lang), r.respondents, r.index_display, r.ikm_display, r.grade, _perf(r, lang)),
+        wide=0,
+        key="services",
+        flags=tuple("small" if g.small else "" for g in data.by_service.groups),
+        widths=(24, 7, 13, 11, 8, 37),
+    )
+    chart = BarChart(
+        tr("chart-services", lang),
+        tuple(labels),
+        tuple(values),
+        minimum=_chart_floor(r),
+        maximum=_chart_top(r),
+        bands=_band_marks(r),
+        grades=tuple(grades),
+        series=tr("ikm", lang),
+    )
+    return Section(
+        "services",
+        Chapter.RESULTS,
+        tr("sec-services", lang),
+        (table, chart, Paragraph(tr("services-note", lang), note=True)),
+        sheet=tr("service", lang),
+    )
+
+
+def section_distribution(data: ReportData) -> Section:
+    """Bab III: count and share of each answer value per element."""
+    lang = data.lang
+    r = data.result
+    inst = r.instrument
+    values = list(range(inst.scale_min, inst.scale_max + 1))
+    columns: list[str] = [tr("code", lang), tr("element", lang)]
+    for v in values:
+        columns += [f"{v} (n)", f"{v} (%)"]
+    rows = []
+    for e in r.elements:
+        total = sum(e.counts)
+        cells: list[Cell] = [e.code, _name(e, lang)]
+        for c in e.counts:
+            cells += [c, percent(c, total)]
+        rows.append(tuple(cells))
+    labels = "; ".join(f"{v} = {label}" for v, label in zip(values, inst.elements[0].labels, strict=False))
+    return Section(
+        "distribution",
+        Chapter.RESULTS,
+        tr("sec-distribution", lang),
+        (
+            Paragraph(tr("distribution-note", lang, labels=labels), note=True),
+            Table(tuple(columns), tuple(rows), wide=1, key="distribution"),
+        ),
+        sheet=tr("sec-distribution", lang),
+    )
+
+
+def section_priority(data: ReportData) -> Section:
+    """Bab IV: elements weakest first."""
+    lang = data.lang
+    r = data.result
+    ranked = [r.element(c) for c in r.priority]
+    weakest = ", ".join(f"{e.code} {_name(e, lang)} ({fmt(e.converted_display, lang)})" for e in ranked[:3])
+    best = ranked[-1]
+    return Section(
+        "priority",
+        Chapter.ANALYSIS,
+        tr("sec-priority", lang),
+        (
+            Paragraph(
+                tr(
+                    "priority-text",
+                    lang,
+                    weakest=weakest,
+                    best=f"{best.code} {_name(best, lang)} ({fmt(best.converted_display, lang)})",
+                )
+            ),
+            Table(
+                (
+                    tr("rank", lang),
+                    tr("code", lang),
+                    tr("element", lang),
+                    tr("nrr", lang),
+                    tr("converted", lang),
+                    tr("grade", lang),
+                ),
+                tuple(
+                    (i, e.code, _name(e, lang), e.nrr_display, e.converted_display, e.grade)
+                    for i, e in enumerate(ranked, start=1)
+                ),
+                wide=2,
+                key="priority",
+                widths=(11, 8, 46, 11, 14, 10),
+            ),
+        ),
+        sheet=tr("rank", lang),
+    )
+
+
+def section_trend(data: ReportData) -> Section | None:
+    """Bab IV: change against the previous period."""
+    trend = data.trend
+    if trend is None:
+        return None
+    lang = data.lang
+    if trend.change > 0:
+        text = tr(
+            "trend-text-up",
+            lang,
+            change=fmt(trend.change, lang),
+            previous=fmt(trend.previous_ikm, lang),
+            current=fmt(trend.current_ikm, lang),
+        )
+    elif trend.change < 0:
+        text = tr(
+            "trend-text-down",
+            lang,
+            change=fmt(-trend.change, lang),
+            previous=fmt(trend.previous_ikm, lang),
+            current=fmt(trend.current_ikm, lang),
+        )
+    else:
+        text = tr("trend-text-same", lang, current=fmt(trend.current_ikm, lang))
+    blocks: list[Block] = [Paragraph(text)]
+    if trend.drops:
+        blocks.append(Paragraph(tr("trend-drops", lang, codes=", ".join(trend.drops))))
+
+    def flag(change: Decimal | None) -> str:
+        if change is None:
+            return tr("absent", lang)
+        return tr("drop", lang) if change < 0 else tr("rise", lang) if change > 0 else tr("same", lang)
+
+    blocks.append(
+        Table(
+            (tr("code", lang), tr("element", lang), tr("previous", lang), tr("current", lang), tr("change", lang), ""),
+            tuple(
+                (
+                    row.code,
+                    _name(data.result.element(row.code), lang),
+                    row.previous,
+                    row.current,
+                    row.change,
+                    flag(row.change),
+                )
+                for row in trend.elements
+            ),
+            flags=tuple("drop" if row.dropped else "" for row in trend.elements),
+            widths=(8, 38, 14, 13, 14, 13),
+            total=("", tr("ikm", lang), trend.previous_ikm, trend.current_ikm, trend.change, flag(trend.change)),
+            wide=1,
+            key="trend",
+        )
+    )
+    blocks.append(Paragraph(f"{tr('trend-source', lang)}: {trend.source}", note=True))
+    return Section("trend", Chapter.ANALYSIS, tr("sec-trend", lang), tuple(blocks), sheet=tr("change", lang))
+
+
+def section_plan(data: ReportData) -> Section:
+    """Bab IV: rencana tindak lanjut."""
+    lang = data.lang
+    note = tr("plan-from", lang, file=data.plan_source) if data.plan_source else tr("plan-blank", lang)
+    table = Table(
+        (tr("rank", lang), tr("element", lang), tr("program", lang), tr("time", lang), tr("responsible", lang)),
+        tuple((p.rank, f"{p.code} {p.name}", p.program, p.time, p.responsible) for p in data.plan),
+        wide=2,
+        key="plan",
+        widths=(11, 27, 32, 12, 18),
+    )
+    return Section(
+        "plan",
+        Chapter.ANALYSIS,
+        tr("sec-plan", lang),
+        (table, Paragraph(note, note=True)),
+        sheet=tr("sec-plan", lang),
+    )
+
+
+def section_suggestions(data: ReportData) -> Section:
+    """Bab IV: suggestions with repeats counted."""
+    lang = data.lang
+    if not data.suggestions:
+        blocks: tuple[Block, ...] = (Paragraph(tr("suggestions-none", lang)),)
+    else:
+        blocks = (
+            Paragraph(
+                tr("suggestions-count", lang, distinct=len(data.suggestions), total=data.suggestion_total), note=True
+            ),
+            Table(
+                (tr("no", lang), tr("suggestion", lang), tr("count", lang)),
+                tuple((i, s.text, s.count) for i, s in enumerate(data.suggestions, start=1)),
+                wide=1,
+                key="suggestions",
+                widths=(7, 81, 12),
+            ),
+        )
+    return Section(
+        "suggestions", Chapter.ANALYSIS, tr("sec-suggestions", lang), blocks, sheet=tr("suggestion", lang).split("/")[0]
+    )
+
+
+def section_closing(data: ReportData) -> Section:
+    """Bab V: conclusion."""
+    lang = data.lang
+    r = data.result
+    weakest = ", ".join(f"{c} {_name(r.element(c), lang)}" for c in r.priority[:3])
+    text = tr(
+        "closing-text",
+        lang,
+        unit=data.unit_text,
+        period=data.period_text,
+        ikm=fmt(r.ikm_display, lang),
+        grade=r.grade,
+        performance=_perf(r, lang),
+        weakest=weakest,
+    )
+    sign = Signature(
+        (
+            tr("sign-place", lang, date=fmt_date(data.generated, lang)),
+            tr("sign-role", lang, unit=data.unit_text),
+        ),
+        tr("sign-name", lang),
+    )
+    return Section(
+        "closing", Chapter.CLOSING, tr("sec-closing", lang), (Paragraph(text), sign), sheet=tr("sheet-closing", lang)
+    )
+
+
+SectionBuilder = Callable[[ReportData], Section | None]
+
+#: The sections in order. Append a builder (e.g. statistics) to add a section to every format.
+SECTION_BUILDERS: list[SectionBuilder] = [
+    section_background,
+    section_method,
+    section_bands,
+    section_sample,
+    section_stats,
+    section_headline,
+    section_elements,
+    section_services,
+    section_profile,
+    section_distribution,
+    section_priority,
+    section_trend,
+    section_plan,
+    section_suggestions,
+    section_closing,
+]
+
+
+def build_document(data: ReportData, builders: Sequence[SectionBuilder] | None = None) -> Document:
+    """The document: every section whose builder has something to say."""
+    sections = tuple(s for b in (builders if builders is not None else SECTION_BUILDERS) if (s := b(data)) is not None)
+    return Document(
+        lang=data.lang,
+        title=tr("doc-title", data.lang),
+        unit=data.unit_text,
+        period=data.period_text,
+        sections=sections,
+        footer=tr("footer", data.lang, version=data.version),
+        subtitle=tr("doc-subtitle", data.lang, instrument=_instrument_title(data)),
+    )
