@@ -88,14 +88,18 @@ class LabelBook:
     custom: dict[str, int] = field(default_factory=dict)  # normalised label → score (all columns)
     custom_columns: dict[str, dict[str, int]] = field(default_factory=dict)  # key or header → labels
     by_label: dict[str, tuple[int, frozenset[str]]] = field(init=False)
+    by_key: dict[str, dict[str, int]] = field(init=False)  # question key → its own labels
 
     def __post_init__(self) -> None:
         table: dict[str, tuple[int, set[str]]] = {}
+        self.by_key = {}
         for element in self.instrument.elements:
             for question in element.questions:
+                own = self.by_key.setdefault(question.key, {})
                 for i, label in enumerate(question.labels):
                     score = self.instrument.scale_min + i
                     norm = normalise_label(label)
+                    own[norm] = score
                     old = table.get(norm)
                     if old is None:
                         table[norm] = (score, {question.key})
@@ -152,9 +156,13 @@ def _scored(number: float, low: int, high: int, elements: frozenset[str] = froze
 
 
 def parse_cell(  # noqa: PLR0911 - one return per kind of cell
-    value: object, book: LabelBook, custom: Mapping[str, int] | None = None
+    value: object, book: LabelBook, custom: Mapping[str, int] | None = None, key: str | None = None
 ) -> Cell:
-    """The meaning of one answer cell (see :class:`Cell`); a blank is never a zero."""
+    """The meaning of one answer cell of question ``key`` (see :class:`Cell`); a blank is never a zero.
+
+    A label is looked up in the unit's ``custom`` mapping, then among the question's own labels,
+    then among every label of the instrument (which tells the cross-check whose label it is).
+    """
     low, high = book.instrument.scale_min, book.instrument.scale_max
     if value is None:
         return BLANK
@@ -172,7 +180,10 @@ def parse_cell(  # noqa: PLR0911 - one return per kind of cell
     norm = normalise_label(text)
     if custom and norm in custom:
         return _scored(custom[norm], low, high)
+    own = book.by_key.get(key, {}).get(norm) if key else None
     hit = book.by_label.get(norm)
+    if own is not None:
+        return Cell(score=own, elements=hit[1] if hit is not None and hit[0] == own else frozenset({key or ""}))
     if hit is not None:
         return Cell(score=hit[0], elements=hit[1])
     m = _NUM_THEN_LABEL.match(text)

@@ -314,7 +314,7 @@ def build_responses(
 
     def parse_column(c: int, key: str | None) -> list[Cell]:
         custom = book.column_mapping(key, headers[c])
-        return [parse_cell(v, book, custom) for v in uniques_by_col[c]]
+        return [parse_cell(v, book, custom, key) for v in uniques_by_col[c]]
 
     issues: list[Issue] = []
     final: dict[int, ColumnMatch] = dict(matches)
@@ -335,7 +335,7 @@ def build_responses(
             continue
         named = _element_name(instrument, m.key)
         carried = " / ".join(_element_name(instrument, k) for k in sorted(label_key))
-        positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1
+        positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1 and label_key <= _POSITIONAL
         if positional:
             (new_key,) = label_key
             final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
