@@ -335,6 +335,8 @@ def test_check_table_explains_columns(tmp_path: Path) -> None:
     assert "words in the header: kecepatan" in out
     assert "profile: date" in out
     assert "No problems" in out
+    plain = runner.invoke(app, ["check", str(plain_csv(tmp_path / "plain.csv")), "--lang", "en"], terminal_width=200)
+    assert "bare code 'U8': read in the regulation's list order" in plain.stdout
 
 
 def test_question_texts_are_recognised_alone() -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from skm.errors import Issue, Severity
+from skm.instrument import PERMENPAN_14_2017
 from skm.messages import Lang, issue_line, register, t
 
 if TYPE_CHECKING:
@@ -27,6 +28,10 @@ register(
         "check-read-as": ("Dibaca sebagai", "Read as"),
         "check-why": ("Alasan", "Why"),
         "check-how-code": ("kode '{detail}' di judul", "code '{detail}' in the header"),
+        "check-how-positional": (
+            "kode '{detail}' tanpa nama: dibaca menurut urutan daftar peraturan (U8 = Pengaduan, U9 = Sarana)",
+            "bare code '{detail}': read in the regulation's list order (U8 = complaints, U9 = facilities)",
+        ),
         "check-how-text": ("kata di judul: {detail}", "words in the header: {detail}"),
         "check-how-labels": ("label jawaban: {detail}", "answer labels: {detail}"),
         "check-how-profile": ("nama kolom profil", "usual profile column name"),
@@ -54,6 +59,9 @@ register(
         ),
     }
 )
+
+
+_POSITIONAL = frozenset({"u8", "u9"})
 
 
 def _how(column_how: str, detail: str, lang: Lang | str) -> str:
@@ -174,9 +182,10 @@ def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> Render
             read_as = t("check-profile", lang, name=col["profile"])
         else:
             read_as = t("check-attribute", lang)
-        table.add_row(
-            str(col["letter"]), shorten(col["header"], 80), read_as, _how(str(col["how"]), str(col["detail"]), lang)
-        )
+        how = str(col["how"])
+        if how == "code" and col["question"] in _POSITIONAL and responses.instrument.key == PERMENPAN_14_2017.key:
+            how = "positional"
+        table.add_row(str(col["letter"]), shorten(col["header"], 80), read_as, _how(how, str(col["detail"]), lang))
     parts.append(table)
     dates = data["dates"]
     if isinstance(dates, dict) and dates["first"]:
