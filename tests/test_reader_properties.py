@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import skm
@@ -56,3 +56,36 @@ def test_same_index_whatever_the_layout(
     result = skm.score(messy)
     assert result.index == reference.index
     assert [e.counts for e in result.elements] == [e.counts for e in reference.elements]
+
+
+text_cells = st.lists(st.sampled_from([*"abcdeéèàü ;,\"'–-.", "Antrian", "loket", "\n"]), max_size=8).map(
+    lambda parts: "".join(parts).strip()
+)
+
+
+@settings(max_examples=40, deadline=None)
+@example(notes=['";'], delimiter=",", encoding="utf-8-sig")  # once read as ';'-separated
+@given(
+    notes=st.lists(text_cells, min_size=1, max_size=8),
+    delimiter=st.sampled_from([";", ",", "\t"]),
+    encoding=st.sampled_from(["utf-8-sig", "utf-8", "cp1252"]),
+)
+def test_csv_free_text_survives_any_locale(notes: list[str], delimiter: str, encoding: str) -> None:
+    """Free text with delimiters, quotes and line breaks comes back as written, in any Excel CSV flavour."""
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    from skm.readers import read_responses
+
+    rows = [["Saran", *[k.upper() for k in KEYS]]] + [
+        [note, *[str(1 + (i + j) % 4) for j in range(9)]] for i, note in enumerate(notes)
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.csv"
+        with path.open("w", newline="", encoding=encoding) as f:
+            csv.writer(f, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+        responses = read_responses(path)
+    got = [None if v is None or v != v else v for v in responses.frame["Saran"]]
+    assert got == [note or None for note in notes]
+    assert responses.respondents == len(notes)

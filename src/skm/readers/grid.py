@@ -97,16 +97,33 @@ def decode_text(data: bytes, path: Path) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter of a CSV text: the candidate that splits the header line most consistently."""
-    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
-    if not lines:
-        return ","
-    try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t|").delimiter
-    except csv.Error:
-        counts = {d: lines[0].count(d) for d in ",;\t|"}
-        best = max(counts, key=lambda d: counts[d])
-        return best if counts[best] else ","
+    """The delimiter of a CSV text: the candidate whose parse gives the widest header row that
+    the following rows agree with (quoted fields, even with ``;`` or line breaks inside, are
+    parsed as CSV, not counted as characters). ``,`` when nothing splits."""
+    sample = text[:_SNIFF_CHARS]
+    truncated = len(text) > _SNIFF_CHARS
+    best, best_key = ",", (-1, -1)
+    for delimiter in ",;\t|":
+        try:
+            rows = [
+                r for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if any(c.strip() for c in r)
+            ]
+        except csv.Error:
+            continue
+        if truncated and len(rows) > 1:
+            rows = rows[:-1]  # the last row of a cut sample may be incomplete
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        agree = sum(1 for r in rows[1:] if len(r) == width) / max(len(rows) - 1, 1)
+        key = (int(agree >= _AGREEMENT), width)
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best
+
+
+_SNIFF_CHARS = 64_000
+_AGREEMENT = 0.8
 
 
 def _read_csv(path: Path) -> list[list[object]]:
