@@ -98,6 +98,17 @@ def test_period_filter_and_by_period(tmp_path: Path) -> None:
     assert [(g.group, g.respondents) for g in result.groups] == [
         ("(kosong)", 2), ("2026-TW1", 2), ("2026-TW2", 2), ("2026-TW3", 1),
     ]  # fmt: skip
+    by_month = skm.score_responses(responses, by="bulan")
+    assert [g.group for g in by_month.groups] == ["(kosong)", "2026-01", "2026-02", "2026-04", "2026-06", "2026-07"]
+    by_half = skm.score_responses(responses, by="semester")
+    assert [(g.group, g.respondents) for g in by_half.groups] == [("(kosong)", 2), ("2026-S1", 4), ("2026-S2", 1)]
+
+
+def test_a_real_column_named_like_a_period_wins(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Tanggal", "Bulan", *[k.upper() for k in KEYS]]]
+    rows += [["05/01/2026", "Januari", *["4"] * 9], ["05/02/2026", "Januari", *["3"] * 9]]
+    result = skm.score(write_csv(tmp_path / "b.csv", rows), by="bulan")
+    assert [(g.group, g.respondents) for g in result.groups] == [("Januari", 2)]
 
 
 def test_period_cli(tmp_path: Path) -> None:

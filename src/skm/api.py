@@ -102,6 +102,10 @@ def _score_frame(frame: pd.DataFrame, instrument: Instrument, rules: ScoringRule
     return score_tallies(tally_frame(frame, instrument), len(frame), instrument, rules)
 
 
+def _lower_columns(frame: pd.DataFrame) -> set[str]:
+    return {" ".join(str(c).lower().split()) for c in frame.columns}
+
+
 def score_responses(
     responses: Responses,
     *,
@@ -121,10 +125,11 @@ def score_responses(
         ) from exc
     if by is None:
         return total
-    from skm.readers.dates import PERIOD_COLUMN, PERIOD_WORDS, with_period_column  # noqa: PLC0415
+    from skm.readers.dates import PERIOD_COLUMN, PERIOD_KINDS, with_period_column  # noqa: PLC0415
 
-    if by.strip().lower() in PERIOD_WORDS and PERIOD_COLUMN not in frame.columns:
-        responses = with_period_column(responses)
+    word = by.strip().lower()
+    if word in PERIOD_KINDS and PERIOD_COLUMN not in frame.columns and word not in _lower_columns(frame):
+        responses = with_period_column(responses, PERIOD_KINDS[word])
         frame = responses.frame
         by = PERIOD_COLUMN
     column = find_column(responses, by)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PERIOD_COLUMN",
+    "PERIOD_KINDS",
     "PERIOD_WORDS",
     "Period",
     "filter_period",
@@ -209,7 +210,20 @@ def period_label(when: datetime, kind: str = "quarter") -> str:
 
 
 PERIOD_COLUMN = "periode"
-PERIOD_WORDS = frozenset({"periode", "period", "triwulan", "tw", "quarter"})
+# --by word → kind of period (``periode`` is the triwulan, the usual reporting period)
+PERIOD_KINDS = {
+    "periode": "quarter",
+    "period": "quarter",
+    "triwulan": "quarter",
+    "tw": "quarter",
+    "quarter": "quarter",
+    "bulan": "month",
+    "month": "month",
+    "semester": "semester",
+    "tahun": "year",
+    "year": "year",
+}
+PERIOD_WORDS = frozenset(PERIOD_KINDS)
 
 
 def _date_series(responses: Responses) -> pd.Series:
