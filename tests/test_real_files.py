@@ -425,3 +425,23 @@ def test_labels_example_in_the_docs_works(tmp_path: Path, reference: skm.IkmResu
     book = load_labels(labels)
     assert book.column_mapping("u9", "U9")["jelek"] == 1
     assert skm.score(_puas_file(tmp_path), labels=book).index == reference.index
+
+
+def test_check_several_files(tmp_path: Path) -> None:
+    folder = _split(tmp_path)
+    result = runner.invoke(app, ["check", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(d["source"], d["respondents"]) for d in data] == [("a_ktp.csv", 5), ("b_kk.xlsx", 7)]
+    (folder / "c_rusak.xlsx").write_bytes(b"not a zip")
+    broken = runner.invoke(app, ["check", str(folder), "--format", "json"])
+    assert broken.exit_code == ExitCode.INPUT_ERROR
+    assert json.loads(broken.stdout)[2] == {
+        "source": "c_rusak.xlsx",
+        "error": {"code": "unreadable-file", "message": json.loads(broken.stdout)[2]["error"]["message"]},
+    }
+    assert "c_rusak.xlsx" in broken.stderr
+    table = runner.invoke(app, ["check", str(folder / "a_ktp.csv"), str(folder / "b_kk.xlsx")])
+    assert table.exit_code == 0
+    assert "a_ktp.csv" in table.stdout
+    assert "b_kk.xlsx" in table.stdout
