@@ -298,6 +298,7 @@ def build_responses(
     blank_by_col: list[np.ndarray] = []
     for c in range(width):
         codes, uniques = pd.factorize(np.ascontiguousarray(grid[:, c]), use_na_sentinel=True)
+        codes = codes.astype(np.int32, copy=False)
         values = list(uniques)
         blank_u = np.fromiter(
             ((not v.strip()) if type(v) is str else (v != v) if type(v) is float else False for v in values),  # noqa: PLR0124 - NaN
@@ -308,6 +309,7 @@ def build_responses(
         uniques_by_col.append(values)
         blank_by_col.append(blank_u)
         nonblank_by_col.append(~np.append(blank_u, True)[codes])
+    del grid  # the distinct values and codes now stand for every cell
 
     # what each distinct value means, for candidate element columns
     parsed: dict[int, list[Cell]] = {}
