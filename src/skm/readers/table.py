@@ -272,9 +272,10 @@ def build_responses(
     book = labels or LabelBook(instrument)
     header = rows[header_row]
     body = rows[header_row + 1 :]
-    width = max(len(r) for r in rows[header_row:])
+    lengths = set(map(len, rows[header_row:]))
+    width = max(lengths)
     n = len(body)
-    if any(len(r) != width for r in body):
+    if len(lengths) > 1:
         body = [list(r) + [None] * (width - len(r)) if len(r) < width else r for r in body]
     grid = np.empty((n, width), dtype=object)
     if n:
@@ -296,15 +297,21 @@ def build_responses(
     uniques_by_col: list[list[object]] = []
     nonblank_by_col: list[np.ndarray] = []
     blank_by_col: list[np.ndarray] = []
+    kinds: list[str] = []
     for c in range(width):
         codes, uniques = pd.factorize(np.ascontiguousarray(grid[:, c]), use_na_sentinel=True)
         codes = codes.astype(np.int32, copy=False)
         values = list(uniques)
-        blank_u = np.fromiter(
-            ((not v.strip()) if type(v) is str else (v != v) if type(v) is float else False for v in values),  # noqa: PLR0124 - NaN
-            dtype=bool,
-            count=len(values),
-        )
+        kind = pd.api.types.infer_dtype(uniques, skipna=True)
+        kinds.append(kind)
+        if kind in _NO_TEXT:  # numbers, dates: nothing to strip or to read as a label (fast for dates)
+            blank_u = np.zeros(len(values), dtype=bool)
+        else:
+            blank_u = np.fromiter(
+                ((not v.strip()) if type(v) is str else (v != v) if type(v) is float else False for v in values),  # noqa: PLR0124 - NaN
+                dtype=bool,
+                count=len(values),
+            )
         codes_by_col.append(codes)
         uniques_by_col.append(values)
         blank_by_col.append(blank_u)
@@ -423,10 +430,14 @@ def build_responses(
     seen = np.zeros(n, dtype=bool)
     summary = np.zeros(n, dtype=bool)
     for c in range(width):
-        flags = np.fromiter(
-            (type(v) is str and _is_summary_label(v) for v in uniques_by_col[c]),
-            dtype=bool,
-            count=len(uniques_by_col[c]),
+        flags = (
+            np.zeros(len(uniques_by_col[c]), dtype=bool)
+            if kinds[c] in _NO_TEXT
+            else np.fromiter(
+                (type(v) is str and _is_summary_label(v) for v in uniques_by_col[c]),
+                dtype=bool,
+                count=len(uniques_by_col[c]),
+            )
         )
         summary |= ~seen & np.append(flags, False)[codes_by_col[c]]
         seen |= nonblank_by_col[c]
@@ -523,7 +534,7 @@ def build_responses(
             profile[canonical] = name
     if "date" in profile:
         c = attr_cols[names.index(profile["date"])]
-        dates = _date_column(uniques_by_col[c], blank_by_col[c], codes_by_col[c][kept])
+        dates = _date_column(uniques_by_col[c], blank_by_col[c], codes_by_col[c][kept], kinds[c])
         if dates is not None:
             frame[profile["date"]], bad_dates = dates
             for i in bad_dates:
@@ -573,7 +584,9 @@ def build_responses(
     return responses
 
 
-def _date_column(values: list[object], blank: object, codes: object) -> tuple[Any, list[int]] | None:
+def _date_column(
+    values: list[object], blank: object, codes: object, kind: str = "mixed"
+) -> tuple[Any, list[int]] | None:
     """The date column as datetimes (NaT where blank or not a date) and the rows that are not dates.
 
     ``None`` when most values are not dates (then the column is left as written).
@@ -581,18 +594,25 @@ def _date_column(values: list[object], blank: object, codes: object) -> tuple[An
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # noqa: PLC0415
 
+    index = np.asarray(codes)
+    if kind in {"datetime", "datetime64", "date"}:  # Excel date cells: already dates
+        lookup = pd.to_datetime(pd.Series([*values, None], dtype=object))
+        return lookup.to_numpy()[index], []
     parsed, _ = parse_date_column(values)
     blank_u = np.asarray(blank, dtype=bool)
     failed = np.fromiter((d is None for d in parsed), dtype=bool, count=len(parsed)) & ~blank_u
     if 2 * int(failed.sum()) > int((~blank_u).sum()):
         return None
     lookup = pd.to_datetime(pd.Series([*parsed, None], dtype=object), errors="coerce")
-    index = np.asarray(codes)
     column = lookup.to_numpy()[index]
     bad_rows = np.flatnonzero(np.append(failed, False)[index]).tolist()
     return column, bad_rows
 
 
+# pandas.api.types.infer_dtype kinds without any text cell
+_NO_TEXT = frozenset(
+    {"integer", "floating", "decimal", "boolean", "datetime", "datetime64", "date", "timedelta", "time", "empty"}
+)
 _POSITIONAL = frozenset({"u8", "u9"})
 # first cell of a row of the processing template's summary block (Σ nilai/unsur, NRR/unsur …)
 _SUMMARY = re.compile(
