@@ -339,6 +339,36 @@ def test_check_table_explains_columns(tmp_path: Path) -> None:
     assert "bare code 'U8': read in the regulation's list order" in plain.stdout
 
 
+PARAPHRASES = {
+    "u1": ["Kesesuaian persyaratan pelayanan", "1. Apakah persyaratan pelayanan sesuai?", "Syarat pelayanan",
+           "How appropriate were the service requirements?"],
+    "u2": ["Kemudahan prosedur pelayanan", "Sistem, mekanisme dan prosedur", "How easy was the procedure?"],
+    "u3": ["Kecepatan waktu pelayanan", "Ketepatan waktu penyelesaian", "How fast was the service (speed)?",
+           "Bagaimana pendapat Anda tentang waktu pelayanan di unit ini?"],
+    "u4": ["Kewajaran biaya/tarif", "Biaya / tarif pelayanan", "How fair was the cost/fee?"],
+    "u5": ["Kesesuaian produk pelayanan", "Produk spesifikasi jenis pelayanan", "Product of the service"],
+    "u6": ["Kompetensi petugas", "Kemampuan petugas dalam memberikan pelayanan", "Staff competence"],
+    "u7": ["Perilaku petugas", "Kesopanan dan keramahan petugas", "Sikap petugas", "Staff behaviour (courtesy)"],
+    "u8": ["Penanganan pengaduan, saran dan masukan", "Keluhan pengguna layanan ditangani?", "Complaint handling"],
+    "u9": ["Kualitas sarana dan prasarana", "Fasilitas pelayanan", "Facilities and infrastructure"],
+}  # fmt: skip
+NOT_ELEMENTS = ["Nama", "Nomor HP", "Tanggal kunjungan", "Waktu kedatangan", "Cap waktu", "Timestamp", "Jenis kelamin",
+                "Kritik dan saran", "Jenis layanan", "Lama menunggu (menit)", "Apakah Anda puas?", "Email address",
+                "Tanggal dan waktu kunjungan Anda ke kantor ini"]  # fmt: skip
+
+
+def test_paraphrases_and_other_columns() -> None:
+    from skm.readers.columns import match_header
+
+    for key, texts in PARAPHRASES.items():
+        for text in texts:
+            m = match_header(text, skm.PERMENPAN_14_2017)
+            assert m is not None, text
+            assert m.key == key, text
+    for text in NOT_ELEMENTS:
+        assert match_header(text, skm.PERMENPAN_14_2017) is None, text
+
+
 def test_question_texts_are_recognised_alone() -> None:
     from skm.readers.columns import match_header
 

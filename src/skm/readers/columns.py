@@ -132,7 +132,7 @@ def match_text(header: object, instrument: Instrument) -> ColumnMatch | None:
         strong = {k: [w for w in ws if w not in _WEAK_KEYWORDS] for k, ws in hits.items()}
         strong = {k: ws for k, ws in strong.items() if ws}
         if not strong and hits:
-            question_like = len(candidate.split()) >= _QUESTION_WORDS and match_profile(candidate) is None
+            question_like = len(candidate.split()) >= _QUESTION_WORDS and match_profile(candidate) != "date"
             if not question_like:
                 continue
             strong = hits
