@@ -27,9 +27,10 @@ from skm.cli import app
 from skm.errors import ExitCode
 from skm.instrument import PERMENPAN_14_2017, Element, Instrument, Question
 from skm.messages import Lang, fmt_number
+from skm.periods import parse_day
 from skm.render.json import result_to_dict
 from skm.report.blocks import Paragraph, Section
-from skm.report.model import build_report, parse_date, profile_table, suggestions_of
+from skm.report.model import build_report, profile_table, suggestions_of
 from skm.report.sections import SECTION_BUILDERS, build_document
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
@@ -459,11 +460,11 @@ def test_suggestions_counted_and_blanks_dropped() -> None:
 
 
 def test_parse_date_formats() -> None:
-    assert parse_date("2025-11-12 05:45:53") == date(2025, 11, 12)
-    assert parse_date("05/01/2026") == date(2026, 1, 5)
-    assert parse_date("15/02/2026 10:11:12") == date(2026, 2, 15)
-    assert parse_date("kemarin") is None
-    assert parse_date(17) is None
+    assert parse_day("2025-11-12 05:45:53") == date(2025, 11, 12)
+    assert parse_day("05/01/2026") == date(2026, 1, 5)
+    assert parse_day("15/02/2026 10:11:12") == date(2026, 2, 15)
+    assert parse_day("kemarin") is None
+    assert parse_day(17) is None
 
 
 def _custom_instrument() -> Instrument:

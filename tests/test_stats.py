@@ -23,6 +23,7 @@ from skm.calc import compute_ikm
 from skm.cli import app
 from skm.errors import ExitCode
 from skm.instrument import PERMENPAN_14_2017, Element, Instrument, Question
+from skm.periods import parse_date
 from skm.readers import responses_from_frame
 from skm.stats import analyse, parse_period, stats_to_dict
 from skm.stats.numeric import (
@@ -38,7 +39,7 @@ from skm.stats.numeric import (
     r_critical,
     rounded_grade_units,
 )
-from skm.stats.quality import duplicate_rows, parse_date, straight_lining
+from skm.stats.quality import duplicate_rows, straight_lining
 
 runner = CliRunner()
 

@@ -76,6 +76,7 @@ class IssueCode(StrEnum):
     OUTPUT_UNWRITABLE = "output-unwritable"
     # usage errors (exit 2)
     INVALID_OPTION = "invalid-option"
+    INVALID_PERIOD = "invalid-period"
     UNKNOWN_INSTRUMENT = "unknown-instrument"
     INSTRUMENT_FILE_NOT_FOUND = "instrument-file-not-found"
     INVALID_INSTRUMENT_FILE = "invalid-instrument-file"

@@ -123,10 +123,7 @@ def stats(
         from skm.render.json import dumps  # noqa: PLC0415
         from skm.stats import analyse, parse_period, stats_to_dict  # noqa: PLC0415
 
-        try:
-            the_period = parse_period(period) if period is not None else None
-        except ValueError as exc:
-            fail_usage(f"--period: {exc}")
+        the_period = parse_period(period) if period is not None else None  # SkmError: translated, exit 2
         responses = load(file, instrument=instrument_from_option(instrument), sheet=sheet, invalid=invalid)
         earlier = load(previous, invalid=invalid, instrument=responses.instrument) if previous is not None else None
         for r in (responses, earlier):

@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from skm import __version__
 from skm.calc import IkmResult, round_half_up
 from skm.messages import Lang
+from skm.periods import MONTH_NAMES_EN, MONTH_NAMES_ID, period_name
 from skm.report.blocks import printable
 from skm.report.text import tr
 from skm.sampling import SampleSize, allocate, sample_size
@@ -39,7 +40,6 @@ __all__ = [
     "compare",
     "date_range",
     "fmt_date",
-    "parse_date",
     "percent",
     "profile_table",
     "suggestions_of",
@@ -171,9 +171,10 @@ class ReportData:
 
     @property
     def period_text(self) -> str:
-        """The stated period, else the date range of the data, else a placeholder."""
+        """The stated period (a code such as ``2026-TW1`` written out: ``Triwulan I 2026``), else the
+        date range of the data, else a placeholder."""
         if self.period:
-            return self.period
+            return period_name(self.period, self.lang) or self.period
         if self.first_date is not None and self.last_date is not None:
             return date_range(self.first_date, self.last_date, self.lang)
         return tr("period-unknown", self.lang)
@@ -181,17 +182,10 @@ class ReportData:
 
 # --------------------------------------------------------------------------- helpers
 
-_MONTHS_ID = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split()  # noqa: SIM905
-)
-_MONTHS_EN = (
-    "January February March April May June July August September October November December".split()  # noqa: SIM905
-)
-
 
 def fmt_date(day: date, lang: Lang) -> str:
     """``12 November 2025`` (Indonesian month names by default)."""
-    months = _MONTHS_EN if lang is Lang.EN else _MONTHS_ID
+    months = MONTH_NAMES_EN if lang is Lang.EN else MONTH_NAMES_ID
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
@@ -205,36 +199,6 @@ def date_range(first: date, last: date, lang: Lang) -> str:
 def percent(count: int, total: int) -> Decimal:
     """``count / total`` in percent, one decimal, rounded half up."""
     return round_half_up(Fraction(100 * count, total), 1) if total else Decimal("0.0")
-
-
-_DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%d",
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y",
-    "%d-%m-%Y",
-    "%d.%m.%Y",
-)
-
-
-def parse_date(value: object) -> date | None:
-    """A response date from a cell (datetime, ISO text or Indonesian day-first text)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    for pattern in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _clean(value: object) -> str:
@@ -388,7 +352,9 @@ def build_report(
         column = profile.get(name)
         return [] if column is None else [None if _is_na(v) else v for v in frame[column].tolist()]
 
-    dates = [d for d in (parse_date(v) for v in column_values("date")) if d is not None]
+    from skm.readers.dates import date_values  # noqa: PLC0415 - the dates the reader parsed
+
+    dates = [d.date() for d in date_values(responses) or () if d is not None]
     if unit is None:
         units = sorted({_clean(v) for v in column_values("unit") if v is not None and _clean(v)})
         unit = units[0] if len(units) == 1 else None

@@ -8,8 +8,8 @@ numpy + scipy; no CLI or spreadsheet libraries. The numeric functions work on nu
 
 from __future__ import annotations
 
+from skm.periods import Period, parse_period
 from skm.stats.analyse import DEFAULT_RESAMPLES, DEFAULT_SEED, StatsResult, analyse
-from skm.stats.quality import Period, parse_period
 from skm.stats.report import method_lines, stats_to_dict, summary_lines
 
 __all__ = [

@@ -15,8 +15,9 @@ import numpy as np
 
 from skm.calc import IkmResult, ScoringRules, round_half_up
 from skm.instrument import Instrument
+from skm.periods import Period, parse_period
 from skm.stats import numeric as num
-from skm.stats.quality import Period, duplicate_rows, parse_date, parse_period, straight_lining
+from skm.stats.quality import duplicate_rows, straight_lining
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -257,13 +258,6 @@ def _grade_probability(draws: npt.NDArray[np.float64], instrument: Instrument) -
     return {b.grade: float((assigned == i).sum()) / total for i, b in enumerate(instrument.bands)}
 
 
-def _dates(responses: Responses) -> list[object] | None:
-    column = responses.profile.get("date")
-    if column is None:
-        return None
-    return list(responses.frame[column])
-
-
 def _small_groups(responses: Responses, by_column: str, min_group: int) -> Flag:
     """Rows of the groups of ``by_column`` smaller than ``min_group`` (not graded, not tested)."""
     rows = [int(r) for r in responses.frame.index]
@@ -289,8 +283,9 @@ def _flags(
     notes: list[str] = []
     straight = straight_lining(answers)
     flags.append(Flag("straight-lining", tuple(r for r, s in zip(rows, straight, strict=True) if s), True))
-    raw_dates = _dates(responses)
-    moments = [parse_date(v) for v in raw_dates] if raw_dates is not None else None
+    from skm.readers.dates import date_values  # noqa: PLC0415 - the dates the reader parsed
+
+    moments = date_values(responses)
     profile_cols = [c for name, c in responses.profile.items() if name not in _NO_DUPLICATE_KEYS]
     if profile_cols:
         frame = responses.frame
