@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-CORE = ["skm.calc", "skm.instrument", "skm.sampling", "skm.errors", "skm.messages"]
+CORE = ["skm.calc", "skm.instrument", "skm.sampling", "skm.errors", "skm.messages", "skm.periods"]
 FORBIDDEN = ["typer", "rich", "openpyxl", "click", "pandas", "python_calamine"]
 
 
