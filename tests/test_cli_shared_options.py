@@ -77,3 +77,33 @@ def test_skipped_cells_are_listed_by_report_and_stats(tmp_path: Path) -> None:
         assert result.exit_code == ExitCode.OK, result.output
         assert "baris 6" in result.stderr
         assert "'U1'" in result.stderr
+
+
+def test_codes_beyond_the_instrument_are_a_warning_on_stderr_and_in_json(tmp_path: Path) -> None:
+    header = ",".join(f"U{i}" for i in range(1, 15))
+    data = tmp_path / "lama.csv"
+    data.write_text(f"{header}\n" + "\n".join(",".join(["3"] * 14) for _ in range(3)) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(data), "--format", "json"])
+    assert result.exit_code == ExitCode.OK
+    assert "'U10' (J)" in result.stderr
+    assert "--instrument kepmenpan-25-2004" in result.stderr
+    (warning,) = json.loads(result.stdout)["warnings"]
+    assert warning["code"] == "codes-beyond-instrument"
+    # with the instrument that has 14 elements there is nothing to warn about
+    result = runner.invoke(app, ["score", str(data), "--instrument", "kepmenpan-25-2004", "--format", "json"])
+    assert result.exit_code == ExitCode.OK
+    assert "warnings" not in json.loads(result.stdout)
+    assert "peringatan" not in result.stderr
+
+
+def test_header_label_disagreement_reaches_the_user_of_score(tmp_path: Path) -> None:
+    header = ",".join(f"U{i}" for i in range(1, 10))
+    # bare U8/U9 with U8 answered in the facilities' labels: read by labels, said on stderr
+    row = "4,4,4,4,4,4,4,Baik,Dikelola dengan baik"
+    data = tmp_path / "u8u9.csv"
+    data.write_text(f"{header}\n" + "\n".join([row] * 3) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(data), "--lang", "en"])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert result.stderr.count("warning:") == 2
+    assert "(H)" in result.stderr
+    assert "(I)" in result.stderr

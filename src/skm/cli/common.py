@@ -40,7 +40,7 @@ __all__ = [
     "fail_usage",
     "instrument_from_option",
     "read_input",
-    "report_skipped_cells",
+    "report_reading_issues",
     "stderr_console",
     "stdout_console",
 ]
@@ -151,17 +151,25 @@ def read_input(
     source: Path | list[str | Path] = files[0] if len(files) == 1 else list(files)
     with reading(f"{files[0].name} …", enabled=progress):
         responses = load(source, instrument=chosen, sheet=sheet, invalid=invalid, labels=book)
-    report_skipped_cells(responses, lang)
+    report_reading_issues(responses, lang)
     return responses
 
 
-def report_skipped_cells(responses: Responses, lang: Lang, limit: int = 20) -> None:
-    """List the invalid cells left out of ``responses`` on stderr (the first ``limit``) and their count."""
-    if not responses.errors:
-        return
+def report_reading_issues(responses: Responses, lang: Lang, limit: int = 20) -> None:
+    """List on stderr the warnings met while reading (header/label disagreement, rows below the
+    summary block, unreadable dates …), then the invalid cells left out (the first ``limit``) and
+    their count."""
+    from skm.errors import Severity  # noqa: PLC0415
     from skm.messages import issue_line  # noqa: PLC0415
 
     err = stderr_console()
+    warnings = [i for i in responses.issues if i.severity is Severity.WARNING]
+    for issue in warnings[:limit]:
+        err.print(t("warning-line", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
+    if len(warnings) > limit:
+        err.print(t("more-issues", lang, count=len(warnings) - limit), markup=False)
+    if not responses.errors:
+        return
     for issue in responses.errors[:limit]:
         err.print(t("skipped-cell", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
     if len(responses.errors) > limit:

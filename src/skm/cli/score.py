@@ -214,6 +214,9 @@ def score(
             data["source"] = responses.source
             if responses.errors:
                 data["skipped_cells"] = [i.as_dict() for i in responses.errors]
+            warnings = [i.as_dict() for i in responses.issues if i not in responses.errors]
+            if warnings:
+                data["warnings"] = warnings
             text = dumps(data) + "\n"
         else:
             from rich.console import Console  # noqa: PLC0415
