@@ -68,6 +68,7 @@ class IssueCode(StrEnum):
     HEADER_LABEL_MISMATCH = "header-label-mismatch"
     INVALID_DATE = "invalid-date"
     ROW_AFTER_SUMMARY = "row-after-summary"
+    CODES_BEYOND_INSTRUMENT = "codes-beyond-instrument"
     NO_DATE_COLUMN = "no-date-column"
     PERIOD_EMPTY = "period-empty"
     # output errors (exit 4)

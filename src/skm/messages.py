@@ -116,6 +116,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "File '{file}': element columns are incomplete or repeated:",
     ),
     "skipped-cell": ("dilewati: {line}", "skipped: {line}"),
+    "warning-line": ("peringatan: {line}", "warning: {line}"),
     "skipped-count": (
         "{count} sel tidak valid dilewati (tidak dihitung); daftar di atas.",
         "{count} invalid cells left out (not counted); listed above.",

@@ -10,7 +10,9 @@ import typer
 from skm.cli.common import (
     DebugOption,
     InstrumentOption,
+    LabelsOption,
     LangOption,
+    SheetOption,
     TableJson,
     error_boundary,
     instrument_from_option,
@@ -21,20 +23,6 @@ from skm.messages import Lang
 from skm.readers import InvalidPolicy
 
 __all__ = ["register"]
-
-SheetOption = Annotated[
-    str | None,
-    typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
-]
-LabelsOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--labels",
-        metavar="BERKAS",
-        help="Berkas pemetaan label → nilai (.toml atau .csv). / Label → score mapping file.",
-        dir_okay=False,
-    ),
-]
 
 
 def check(

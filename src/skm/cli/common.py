@@ -19,19 +19,28 @@ from rich.console import Console, RenderableType
 
 from skm.errors import ExitCode, SkmError
 from skm.messages import Lang, error_text, t
+from skm.readers import InvalidPolicy
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from skm.instrument import Instrument
+    from skm.readers import Responses
 
 __all__ = [
     "DebugOption",
     "ForceOption",
     "InstrumentOption",
+    "InvalidOption",
+    "LabelsOption",
     "LangOption",
     "OutputOption",
+    "SheetOption",
     "error_boundary",
     "fail_usage",
     "instrument_from_option",
+    "read_input",
+    "report_reading_issues",
     "stderr_console",
     "stdout_console",
 ]
@@ -84,6 +93,28 @@ InstrumentOption = Annotated[
 ]
 
 
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
+]
+InvalidOption = Annotated[
+    InvalidPolicy,
+    typer.Option(
+        "--invalid",
+        help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
+    ),
+]
+LabelsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--labels",
+        metavar="BERKAS",
+        help="Berkas pemetaan label → nilai (.toml atau .csv). / Label → score mapping file.",
+        dir_okay=False,
+    ),
+]
+
+
 def instrument_from_option(value: str | None) -> Instrument:
     """Resolve ``--instrument`` (call inside :func:`error_boundary`; raises ``SkmError``, exit 2)."""
     if value is None:
@@ -93,6 +124,57 @@ def instrument_from_option(value: str | None) -> Instrument:
     from skm.instrument_file import resolve_instrument  # noqa: PLC0415 - pydantic only when asked
 
     return resolve_instrument(value)
+
+
+def read_input(
+    files: Sequence[Path],
+    *,
+    instrument: str | Instrument | None,
+    sheet: str | None,
+    invalid: InvalidPolicy,
+    labels: Path | None,
+    lang: Lang,
+    progress: bool = True,
+) -> Responses:
+    """Read the responses named on the command line: one file, several files or a folder
+    (pooled, with a ``berkas`` column), with the options every reading command shares.
+
+    Skipped invalid cells (``--invalid skip``) are listed on stderr, so nothing is dropped
+    silently. Call inside :func:`error_boundary`.
+    """
+    from skm.api import load  # noqa: PLC0415
+    from skm.cli.progress import reading  # noqa: PLC0415
+    from skm.readers.labelfile import load_labels  # noqa: PLC0415
+
+    chosen = instrument if not isinstance(instrument, str | None) else instrument_from_option(instrument)
+    book = load_labels(labels, chosen) if labels is not None else None
+    source: Path | list[str | Path] = files[0] if len(files) == 1 else list(files)
+    with reading(f"{files[0].name} …", enabled=progress):
+        responses = load(source, instrument=chosen, sheet=sheet, invalid=invalid, labels=book)
+    report_reading_issues(responses, lang)
+    return responses
+
+
+def report_reading_issues(responses: Responses, lang: Lang, limit: int = 20) -> None:
+    """List on stderr the warnings met while reading (header/label disagreement, rows below the
+    summary block, unreadable dates …), then the invalid cells left out (the first ``limit``) and
+    their count."""
+    from skm.errors import Severity  # noqa: PLC0415
+    from skm.messages import issue_line  # noqa: PLC0415
+
+    err = stderr_console()
+    warnings = [i for i in responses.issues if i.severity is Severity.WARNING]
+    for issue in warnings[:limit]:
+        err.print(t("warning-line", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
+    if len(warnings) > limit:
+        err.print(t("more-issues", lang, count=len(warnings) - limit), markup=False)
+    if not responses.errors:
+        return
+    for issue in responses.errors[:limit]:
+        err.print(t("skipped-cell", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
+    if len(responses.errors) > limit:
+        err.print(t("more-issues", lang, count=len(responses.errors) - limit), markup=False)
+    err.print(t("skipped-count", lang, count=len(responses.errors)), markup=False)
 
 
 def stdout_console() -> Console:

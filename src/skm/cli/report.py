@@ -14,9 +14,12 @@ from skm.cli.common import (
     DebugOption,
     ForceOption,
     InstrumentOption,
+    InvalidOption,
+    LabelsOption,
     LangOption,
+    SheetOption,
     error_boundary,
-    instrument_from_option,
+    read_input,
     stderr_console,
 )
 from skm.messages import Lang
@@ -104,17 +107,9 @@ def report(
         ),
     ] = None,
     instrument: InstrumentOption = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
-    ] = None,
-    invalid: Annotated[
-        InvalidPolicy,
-        typer.Option(
-            "--invalid",
-            help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
-        ),
-    ] = InvalidPolicy.ERROR,
+    sheet: SheetOption = None,
+    invalid: InvalidOption = InvalidPolicy.ERROR,
+    labels: LabelsOption = None,
     weight: Annotated[
         WeightPolicy, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
     ] = WeightPolicy.EXACT,
@@ -134,10 +129,9 @@ def report(
     dengan grafik Excel), docx (dokumen Word yang dapat disunting) atau json.
     """
     with error_boundary(lang, debug):
-        from skm.api import DEFAULT_MIN_GROUP, load, score_responses  # noqa: PLC0415
+        from skm.api import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
         from skm.calc import ScoringRules  # noqa: PLC0415
         from skm.cli.sample import _services  # noqa: PLC0415 - the same NAMA=POPULASI parsing as skm sample
-        from skm.messages import issue_line, t  # noqa: PLC0415
         from skm.output import check_output, write_atomic  # noqa: PLC0415
         from skm.report.inputs import read_plan, read_previous  # noqa: PLC0415
         from skm.report.model import build_report  # noqa: PLC0415
@@ -153,13 +147,9 @@ def report(
         target = output or default_output(file, output_format)
         inputs = [file, *(p for p in (plan, previous) if p is not None)]
         check_output(target, inputs=inputs, force=force)
-        responses = load(file, instrument=instrument_from_option(instrument), sheet=sheet, invalid=invalid)
-        if responses.errors:
-            err = stderr_console()
-            for issue in responses.errors[:20]:
-                err.print(t("skipped-cell", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
-            if len(responses.errors) > 20:
-                err.print(t("more-issues", lang, count=len(responses.errors) - 20), markup=False)
+        responses = read_input(
+            [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True
+        )
         rules = ScoringRules(weight=weight)
         result = score_responses(responses, rules=rules)
         by_service = (

@@ -15,11 +15,14 @@ from skm.cli.common import (
     DebugOption,
     ForceOption,
     InstrumentOption,
+    InvalidOption,
+    LabelsOption,
     LangOption,
     OutputOption,
+    SheetOption,
     error_boundary,
-    instrument_from_option,
     print_renderable,
+    read_input,
     stderr_console,
 )
 from skm.messages import Lang
@@ -133,17 +136,8 @@ def score(
         ),
     ] = None,
     instrument: InstrumentOption = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
-    ] = None,
-    invalid: Annotated[
-        InvalidPolicy,
-        typer.Option(
-            "--invalid",
-            help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
-        ),
-    ] = InvalidPolicy.ERROR,
+    sheet: SheetOption = None,
+    invalid: InvalidOption = InvalidPolicy.ERROR,
     period: Annotated[
         str | None,
         typer.Option(
@@ -153,15 +147,7 @@ def score(
             "/ Only respondents dated in this period.",
         ),
     ] = None,
-    labels: Annotated[
-        Path | None,
-        typer.Option(
-            "--labels",
-            metavar="BERKAS",
-            help="Berkas pemetaan label → nilai (.toml atau .csv). / Label → score mapping file.",
-            dir_okay=False,
-        ),
-    ] = None,
+    labels: LabelsOption = None,
     output_format: Annotated[ScoreFormat, typer.Option("--format", help="table, json atau csv.")] = ScoreFormat.TABLE,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -182,33 +168,23 @@ def score(
             paths.append(example_path())
         if not paths:
             fail_usage("beri BERKAS atau --example" if lang is Lang.ID else "give a FILE or --example")
-        from skm.api import load, score_responses  # noqa: PLC0415
+        from skm.api import score_responses  # noqa: PLC0415
         from skm.calc import ScoringRules  # noqa: PLC0415
-        from skm.cli.progress import reading  # noqa: PLC0415
-        from skm.messages import issue_line  # noqa: PLC0415
+        from skm.readers.combine import FILE_COLUMN  # noqa: PLC0415
         from skm.readers.dates import parse_period  # noqa: PLC0415
-        from skm.readers.labelfile import load_labels  # noqa: PLC0415
 
         wanted = parse_period(period) if period is not None else None  # a usage error before any reading
-        chosen = instrument_from_option(instrument)
-        book = load_labels(labels, chosen) if labels is not None else None
-        with reading(f"{paths[0].name} …", enabled=output_format is not ScoreFormat.JSON):
-            if len(paths) == 1 and not paths[0].is_dir():
-                responses = load(paths[0], instrument=chosen, sheet=sheet, invalid=invalid, labels=book)
-            else:  # several files or a folder: pooled, and per file unless --by says otherwise
-                from skm.readers.combine import FILE_COLUMN, read_many  # noqa: PLC0415
-
-                responses = read_many(paths, instrument=chosen, sheet=sheet, invalid=invalid, labels=book)
-                by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
-        if responses.errors:
-            from skm.messages import t  # noqa: PLC0415
-
-            err = stderr_console()
-            for issue in responses.errors[:20]:
-                err.print(t("skipped-cell", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
-            if len(responses.errors) > 20:
-                err.print(t("more-issues", lang, count=len(responses.errors) - 20), markup=False)
-            err.print(t("skipped-count", lang, count=len(responses.errors)), markup=False)
+        responses = read_input(
+            paths,
+            instrument=instrument,
+            sheet=sheet,
+            invalid=invalid,
+            labels=labels,
+            lang=lang,
+            progress=output_format is not ScoreFormat.JSON,
+        )
+        # several files or a folder: pooled, and per file unless --by says otherwise
+        by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
         if wanted is not None:
             from skm.messages import t  # noqa: PLC0415
             from skm.readers.dates import filter_period  # noqa: PLC0415
@@ -238,6 +214,9 @@ def score(
             data["source"] = responses.source
             if responses.errors:
                 data["skipped_cells"] = [i.as_dict() for i in responses.errors]
+            warnings = [i.as_dict() for i in responses.issues if i not in responses.errors]
+            if warnings:
+                data["warnings"] = warnings
             text = dumps(data) + "\n"
         else:
             from rich.console import Console  # noqa: PLC0415

@@ -13,13 +13,15 @@ from skm.cli.common import (
     DebugOption,
     ForceOption,
     InstrumentOption,
+    InvalidOption,
+    LabelsOption,
     LangOption,
     OutputOption,
+    SheetOption,
     TableJson,
     error_boundary,
-    instrument_from_option,
     print_renderable,
-    stderr_console,
+    read_input,
 )
 from skm.messages import Lang
 from skm.readers import InvalidPolicy
@@ -91,17 +93,9 @@ def stats(
             "--min-group", min=2, metavar="N", help="Kelompok lebih kecil tidak dinilai/diuji. / Smaller groups."
         ),
     ] = 5,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),
-    ] = None,
-    invalid: Annotated[
-        InvalidPolicy,
-        typer.Option(
-            "--invalid",
-            help="error: berhenti dan daftar sel tidak valid; skip: abaikan sel itu dan laporkan. / On invalid cells.",
-        ),
-    ] = InvalidPolicy.ERROR,
+    sheet: SheetOption = None,
+    invalid: InvalidOption = InvalidPolicy.ERROR,
+    labels: LabelsOption = None,
     output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
     output: OutputOption = None,
     instrument: InstrumentOption = None,
@@ -118,22 +112,25 @@ def stats(
     from skm.cli.common import fail_usage  # noqa: PLC0415
 
     with error_boundary(lang, debug):
-        from skm.api import load  # noqa: PLC0415
-        from skm.messages import issue_line, t  # noqa: PLC0415
         from skm.render.json import dumps  # noqa: PLC0415
         from skm.stats import analyse, parse_period, stats_to_dict  # noqa: PLC0415
 
         the_period = parse_period(period) if period is not None else None  # SkmError: translated, exit 2
-        responses = load(file, instrument=instrument_from_option(instrument), sheet=sheet, invalid=invalid)
-        earlier = load(previous, invalid=invalid, instrument=responses.instrument) if previous is not None else None
-        for r in (responses, earlier):
-            if r is not None and r.errors:
-                err = stderr_console()
-                for issue in r.errors[:20]:
-                    err.print(t("skipped-cell", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
-                if len(r.errors) > 20:
-                    err.print(t("more-issues", lang, count=len(r.errors) - 20), markup=False)
-                err.print(t("skipped-count", lang, count=len(r.errors)), markup=False)
+        show = output_format is TableJson.TABLE
+        responses = read_input(
+            [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=show
+        )
+        earlier = None
+        if previous is not None:  # same instrument and labels; its sheet is found by itself
+            earlier = read_input(
+                [previous],
+                instrument=responses.instrument,
+                sheet=None,
+                invalid=invalid,
+                labels=labels,
+                lang=lang,
+                progress=show,
+            )
         try:
             result = analyse(
                 responses,

@@ -91,6 +91,16 @@ def _code_match(text: str, instrument: Instrument) -> ColumnMatch | None:
     return None
 
 
+def code_beyond(header: object, instrument: Instrument) -> int | None:
+    """The element number of a bare code header (``U12``, ``Unsur 10``) that the instrument does not
+    have, else ``None``: a sign the file was made for an instrument with more elements."""
+    m = _CODE.match(normalise_header(header))
+    if m is None:
+        return None
+    number = int(m.group(1))
+    return number if number > len(instrument.elements) else None
+
+
 def _squash(text: str) -> str:
     """Drop separators, except that one between two digits becomes a dot."""
     text = re.sub(r"(?<=\d)[\s._\-]+(?=\d)", ".", text.strip())

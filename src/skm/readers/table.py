@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError, shorten
 from skm.instrument import PERMENPAN_14_2017, Instrument
 from skm.messages import register
-from skm.readers.columns import ColumnMatch, match_header
+from skm.readers.columns import ColumnMatch, code_beyond, match_header
 from skm.readers.dates import parse_date_column
 from skm.readers.grid import Sheet, column_letter, is_blank, no_gc, read_sheets, row_is_blank
 from skm.readers.labels import Cell, LabelBook, parse_cell
@@ -25,6 +25,14 @@ register(
             "lengkap; bila ini responden, pindahkan ke atas baris rekap",
             "this row lies below the template's summary rows (Σ/NRR/IKM) and was skipped although its "
             "answers are complete; if it is a respondent, move it above the summary rows",
+        ),
+        "codes-beyond-instrument": (
+            "kolom {columns} tampak seperti unsur, tetapi instrumen {instrument} hanya punya {count} unsur; "
+            "kolom itu disimpan sebagai atribut, tidak dihitung. Bila berkas memakai metode lama 14 unsur, "
+            "jalankan lagi dengan --instrument kepmenpan-25-2004",
+            "columns {columns} look like elements but the instrument {instrument} has only {count}; they are "
+            "kept as attributes and not scored. If the file uses the older 14-element method, run again "
+            "with --instrument kepmenpan-25-2004",
         ),
     }
 )
@@ -422,6 +430,22 @@ def build_responses(
         )
     element_cols = [c for c in range(width) if c in final]
     attr_cols = [c for c in range(width) if c not in final and (headers[c] or bool(nonblank_by_col[c].any()))]
+    beyond = [c for c in attr_cols if code_beyond(headers[c], instrument) is not None]
+    if beyond:
+        issues.append(
+            Issue(
+                IssueCode.CODES_BEYOND_INSTRUMENT,
+                Severity.WARNING,
+                file=source,
+                sheet=sheet,
+                row=header_row + 1,
+                params={
+                    "columns": ", ".join(f"'{shorten(headers[c], 20)}' ({column_letter(c)})" for c in beyond),
+                    "instrument": instrument.key,
+                    "count": len(instrument.elements),
+                },
+            )
+        )
 
     # classify rows: empty, the template's summary block, rows without a single answer
     nonblank = np.zeros(n, dtype=bool)
