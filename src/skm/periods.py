@@ -33,6 +33,7 @@ __all__ = [
     "MONTH_NAMES_ID",
     "Period",
     "PeriodError",
+    "day_name",
     "parse_date",
     "parse_date_column",
     "parse_day",
@@ -196,14 +197,15 @@ class Period:
             return f"Semester {_ROMAN[(self.start.month - 1) // 6]} {year}"
         if self.kind == "year":
             return f"{'Year' if en else 'Tahun'} {year}"
-        return f"{_day_text(self.start, en)} – {_day_text(self.end, en)}"
+        return f"{day_name(self.start, lang)} – {day_name(self.end, lang)}"
 
 
 _ROMAN = ("I", "II", "III", "IV")
 
 
-def _day_text(day: date, en: bool) -> str:
-    return f"{day.day} {(MONTH_NAMES_EN if en else MONTH_NAMES_ID)[day.month - 1]} {day.year}"
+def day_name(day: date, lang: Lang | str = Lang.ID) -> str:
+    """``12 November 2025`` (Indonesian month names unless ``lang`` is English)."""
+    return f"{day.day} {(MONTH_NAMES_EN if str(lang) == Lang.EN else MONTH_NAMES_ID)[day.month - 1]} {day.year}"
 
 
 def _month_end(year: int, month: int) -> date:

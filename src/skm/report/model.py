@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from skm import __version__
 from skm.calc import IkmResult, round_half_up
 from skm.messages import Lang
-from skm.periods import MONTH_NAMES_EN, MONTH_NAMES_ID, period_name
+from skm.periods import day_name, period_name
 from skm.report.blocks import printable
 from skm.report.text import tr
 from skm.sampling import SampleSize, allocate, sample_size
@@ -185,8 +185,7 @@ class ReportData:
 
 def fmt_date(day: date, lang: Lang) -> str:
     """``12 November 2025`` (Indonesian month names by default)."""
-    months = MONTH_NAMES_EN if lang is Lang.EN else MONTH_NAMES_ID
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    return day_name(day, lang)
 
 
 def date_range(first: date, last: date, lang: Lang) -> str:
