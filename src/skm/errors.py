@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum, unique
 
-__all__ = ["ExitCode", "Issue", "IssueCode", "Severity", "SkmError"]
+__all__ = ["ExitCode", "InvalidPolicy", "Issue", "IssueCode", "Severity", "SkmError"]
 
 
 @unique
@@ -140,3 +140,10 @@ def shorten(value: object, limit: int = 40) -> str:
     """A cell value as shown in messages: stripped and cut to ``limit`` characters."""
     text = str(value).strip().replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class InvalidPolicy(StrEnum):
+    """What to do with invalid answer cells."""
+
+    ERROR = "error"  # stop with every invalid cell listed (exit 1)
+    SKIP = "skip"  # leave those cells out (as blanks) and report them

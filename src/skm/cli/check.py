@@ -18,9 +18,8 @@ from skm.cli.common import (
     instrument_from_option,
     print_renderable,
 )
-from skm.errors import ExitCode
+from skm.errors import ExitCode, InvalidPolicy
 from skm.messages import Lang
-from skm.readers import InvalidPolicy
 
 __all__ = ["register"]
 

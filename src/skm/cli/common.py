@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console, RenderableType
 
-from skm.errors import ExitCode, SkmError
+from skm.errors import ExitCode, InvalidPolicy, SkmError
 from skm.messages import Lang, error_text, t
-from skm.readers import InvalidPolicy
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

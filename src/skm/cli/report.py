@@ -22,8 +22,8 @@ from skm.cli.common import (
     read_input,
     stderr_console,
 )
+from skm.errors import InvalidPolicy
 from skm.messages import Lang
-from skm.readers import InvalidPolicy
 
 if TYPE_CHECKING:
     from skm.report.model import ReportData

@@ -25,8 +25,8 @@ from skm.cli.common import (
     read_input,
     stderr_console,
 )
+from skm.errors import InvalidPolicy
 from skm.messages import Lang
-from skm.readers import InvalidPolicy
 
 __all__ = ["register"]
 

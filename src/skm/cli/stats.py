@@ -23,8 +23,8 @@ from skm.cli.common import (
     print_renderable,
     read_input,
 )
+from skm.errors import InvalidPolicy
 from skm.messages import Lang
-from skm.readers import InvalidPolicy
 
 __all__ = ["register"]
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError, shorten
+from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
 from skm.instrument import PERMENPAN_14_2017, Instrument
 from skm.messages import register
 from skm.readers.columns import ColumnMatch, code_beyond, match_header
@@ -43,13 +42,6 @@ if TYPE_CHECKING:
 __all__ = ["ColumnInfo", "InvalidPolicy", "Responses", "SkippedRow", "read_responses", "responses_from_frame"]
 
 HEADER_SEARCH_ROWS = 50
-
-
-class InvalidPolicy(StrEnum):
-    """What to do with invalid answer cells."""
-
-    ERROR = "error"  # stop with every invalid cell listed (exit 1)
-    SKIP = "skip"  # leave those cells out (as blanks) and report them
 
 
 @dataclass(frozen=True)
