@@ -83,7 +83,7 @@ def test_score_csv(mahulu: Path) -> None:
     assert code == ExitCode.OK
     lines = out.strip().splitlines()
     assert lines[0].startswith("group,respondents,code")
-    assert lines[-1].split(",")[-2:] == ["92.84", "A"]
+    assert lines[-1].split(",")[-3:] == ["92.84", "A", "permenpan-14-2017"]  # every output names the instrument
 
 
 def test_score_example_works_without_a_file() -> None:
@@ -175,6 +175,10 @@ def test_exit_input_error_for_file_without_elements(tmp_path: Path) -> None:
     code, _, err = run("score", str(path))
     assert code == ExitCode.INPUT_ERROR
     assert "'nama'" in err
+    assert "U1 … U9" in err
+    code, _, err = run("score", str(path), "--instrument", "kepmenpan-25-2004")
+    assert code == ExitCode.INPUT_ERROR
+    assert "U1 … U14" in err  # the expected headers follow the instrument
 
 
 def test_exit_output_error_when_output_is_input(mahulu: Path, tmp_path: Path) -> None:

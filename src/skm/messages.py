@@ -49,9 +49,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "File '{file}' holds no respondent data (empty, or a header row only).",
     ),
     "no-element-columns": (
-        "Berkas '{file}'{sheet_part}: tidak ada kolom unsur. Diharapkan judul kolom U1 … U9 "
+        "Berkas '{file}'{sheet_part}: tidak ada kolom unsur. Diharapkan judul kolom {codes} "
         "(atau 'Unsur 1', 'U 1'). Kolom yang ada: {columns}.",
-        "File '{file}'{sheet_part}: no element columns. Expected headers U1 … U9 "
+        "File '{file}'{sheet_part}: no element columns. Expected headers {codes} "
         "(or 'Unsur 1', 'U 1'). Columns found: {columns}.",
     ),
     "sheet-not-found": (

@@ -57,7 +57,19 @@ def result_csv(result: object) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
-        ["group", "respondents", "code", "name", "answered", "sum", "nrr", "weighted", "converted", "grade"]
+        [
+            "group",
+            "respondents",
+            "code",
+            "name",
+            "answered",
+            "sum",
+            "nrr",
+            "weighted",
+            "converted",
+            "grade",
+            "instrument",
+        ]
     )
 
     def emit(group: str, r: IkmResult) -> None:
@@ -74,10 +86,23 @@ def result_csv(result: object) -> str:
                     e.weighted_display,
                     e.converted_display,
                     e.grade,
+                    r.instrument.key,
                 ]
             )
         writer.writerow(
-            [group, r.respondents, "IKM", "Nilai indeks / IKM", "", "", r.index_display, "", r.ikm_display, r.grade]
+            [
+                group,
+                r.respondents,
+                "IKM",
+                "Nilai indeks / IKM",
+                "",
+                "",
+                r.index_display,
+                "",
+                r.ikm_display,
+                r.grade,
+                r.instrument.key,
+            ]
         )
 
     emit("", result)

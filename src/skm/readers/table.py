@@ -268,6 +268,7 @@ def build_responses(
             file=source,
             sheet=sheet,
             columns=", ".join(f"'{c}'" for c in found) or "-",
+            codes=f"{instrument.codes[0]} … {instrument.codes[-1]}",
         )
     book = labels or LabelBook(instrument)
     header = rows[header_row]

@@ -61,6 +61,7 @@ def _summary(data: dict[str, Any], lang: Lang | str) -> Panel:
     ci = data["ikm_ci"] or [None, None]
     removed = t("stats-removed", lang, count=data["removed_count"]) if data["removed_count"] else ""
     lines = [
+        t("rule-instrument", lang, title=data["instrument_title"]),
         t(
             "stats-summary",
             lang,

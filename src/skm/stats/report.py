@@ -414,6 +414,7 @@ def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, 
     out: dict[str, Any] = {
         "source": result.source,
         "instrument": result.instrument.key,
+        "instrument_title": result.instrument.title_en if str(lang) == Lang.EN else result.instrument.title,
         "respondents": result.respondents,
         "rows_total": result.rows_total,
         "removed_rows": list(result.removed_rows),
