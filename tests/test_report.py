@@ -28,7 +28,7 @@ from skm.errors import ExitCode
 from skm.instrument import PERMENPAN_14_2017, Element, Instrument, Question
 from skm.messages import Lang, fmt_number
 from skm.periods import parse_day
-from skm.render.json import result_to_dict
+from skm.render.json import legacy_number, result_to_dict
 from skm.report.blocks import Paragraph, Section
 from skm.report.model import build_report, profile_table, suggestions_of
 from skm.report.sections import SECTION_BUILDERS, build_document
@@ -131,6 +131,21 @@ def test_legacy_weight_reaches_the_report(tmp_path: Path, mahulu: Path) -> None:
     legacy = score_responses(load(mahulu), rules=ScoringRules(weight=WeightPolicy.ROUNDED_3))
     assert data["result"]["ikm"] == float(legacy.ikm_display)
     assert data["result"]["weight"] == "0.111"
+
+
+def test_legacy_rounding_is_labelled_in_the_document_with_the_exact_value(tmp_path: Path, mahulu: Path) -> None:
+    args = ("--weight", "0.11", "--round-nrr", "2")
+    text = write(tmp_path, mahulu, "md", *args).read_text(encoding="utf-8")
+    rules = ScoringRules(weight=WeightPolicy.ROUNDED_2, nrr_decimals=2)
+    legacy = score_responses(load(mahulu), rules=rules)
+    assert "Emulasi lama (bukan nilai eksak)" in text
+    assert f"nilai eksak {fmt_number(legacy_number(legacy.exact_ikm), Lang.ID)}" in text
+    data = json.loads(write(tmp_path, mahulu, "json", *args).read_text(encoding="utf-8"))
+    assert data["result"]["ikm"] == float(legacy.ikm_display)
+    assert data["result"]["legacy"]["exact_ikm"] == float(legacy_number(legacy.exact_ikm))
+    (tmp_path / "exact").mkdir()
+    exact = write(tmp_path / "exact", mahulu, "md").read_text(encoding="utf-8")
+    assert "Emulasi lama" not in exact
 
 
 # --------------------------------------------------------------------------- HTML

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console, RenderableType
 
+from skm.calc import WeightPolicy
 from skm.errors import ExitCode, InvalidPolicy, SkmError
 from skm.messages import Lang, error_text, t
 
@@ -34,7 +35,10 @@ __all__ = [
     "LabelsOption",
     "LangOption",
     "OutputOption",
+    "RoundIndexOption",
+    "RoundNrrOption",
     "SheetOption",
+    "WeightOption",
     "error_boundary",
     "fail_usage",
     "instrument_from_option",
@@ -92,6 +96,29 @@ InstrumentOption = Annotated[
 ]
 
 
+WeightOption = Annotated[
+    WeightPolicy, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
+]
+RoundNrrOption = Annotated[
+    int | None,
+    typer.Option(
+        "--round-nrr",
+        min=2,
+        max=3,
+        metavar="2|3",
+        help="Emulasi lama: bulatkan NRR ke 2 atau 3 desimal sebelum dibobot. / Legacy: round NRR first.",
+    ),
+]
+RoundIndexOption = Annotated[
+    int | None,
+    typer.Option(
+        "--round-index",
+        min=2,
+        max=4,
+        metavar="2|3|4",
+        help="Emulasi lama: bulatkan NI sebelum dikali 25 (laporan 2004: 3). / Legacy: round NI first.",
+    ),
+]
 SheetOption = Annotated[
     str | None,
     typer.Option("--sheet", metavar="SHEET", help="Nama atau nomor sheet (xlsx). / Sheet name or number."),

@@ -17,7 +17,10 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    RoundIndexOption,
+    RoundNrrOption,
     SheetOption,
+    WeightOption,
     error_boundary,
     read_input,
     stderr_console,
@@ -110,9 +113,9 @@ def report(
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
-    weight: Annotated[
-        WeightPolicy, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
-    ] = WeightPolicy.EXACT,
+    weight: WeightOption = WeightPolicy.EXACT,
+    round_nrr: RoundNrrOption = None,
+    round_index: RoundIndexOption = None,
     with_stats: Annotated[
         bool,
         typer.Option(
@@ -150,7 +153,7 @@ def report(
         responses = read_input(
             [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True
         )
-        rules = ScoringRules(weight=weight)
+        rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
         result = score_responses(responses, rules=rules)
         by_service = (
             score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)

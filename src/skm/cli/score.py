@@ -19,7 +19,10 @@ from skm.cli.common import (
     LabelsOption,
     LangOption,
     OutputOption,
+    RoundIndexOption,
+    RoundNrrOption,
     SheetOption,
+    WeightOption,
     error_boundary,
     print_renderable,
     read_input,
@@ -137,29 +140,9 @@ def score(
             "--min-group", min=1, metavar="N", help="Kelompok lebih kecil dari ini ditandai. / Flag smaller groups."
         ),
     ] = 5,
-    weight: Annotated[
-        WeightPolicy, typer.Option("--weight", help="Bobot: exact (1/k, default), 0.111 atau 0.11 (emulasi lama).")
-    ] = WeightPolicy.EXACT,
-    round_nrr: Annotated[
-        int | None,
-        typer.Option(
-            "--round-nrr",
-            min=2,
-            max=3,
-            metavar="2|3",
-            help="Emulasi lama: bulatkan NRR ke 2 atau 3 desimal sebelum dibobot. / Legacy: round NRR first.",
-        ),
-    ] = None,
-    round_index: Annotated[
-        int | None,
-        typer.Option(
-            "--round-index",
-            min=2,
-            max=4,
-            metavar="2|3|4",
-            help="Emulasi lama: bulatkan NI sebelum dikali 25 (laporan 2004: 3). / Legacy: round NI first.",
-        ),
-    ] = None,
+    weight: WeightOption = WeightPolicy.EXACT,
+    round_nrr: RoundNrrOption = None,
+    round_index: RoundIndexOption = None,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,

@@ -14,7 +14,7 @@ from skm.calc import IkmResult
 from skm.errors import Issue
 from skm.instrument import PERMENPAN_14_2017
 from skm.messages import Lang, fmt_number, issue_line, t
-from skm.render.json import legacy_number, rules_lines
+from skm.render.json import legacy_text, rules_lines
 from skm.sampling import SampleSize, ServiceSample
 
 __all__ = ["issues_renderable", "sample_renderable", "score_renderable"]
@@ -50,18 +50,9 @@ def _headline(result: IkmResult, lang: Lang | str, title: str | None = None) -> 
 
 def legacy_renderable(result: IkmResult, lang: Lang | str) -> RenderableType | None:
     """The legacy-emulated IKM next to the exact value and their difference (only when legacy)."""
-    if not result.rules.is_legacy:
+    line = legacy_text(result, lang)
+    if line is None:
         return None
-    difference = legacy_number(result.ikm - result.exact_ikm)
-    line = t(
-        "legacy-line",
-        lang,
-        ikm=_n(legacy_number(result.ikm), lang),
-        grade=result.grade,
-        exact=_n(legacy_number(result.exact_ikm), lang),
-        exact_grade=result.exact_band.grade,
-        difference=("+" if difference > 0 else "") + _n(difference, lang),
-    )
     return Panel(Text(line), title=t("legacy-title", lang), border_style="yellow", expand=False)
 
 

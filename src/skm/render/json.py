@@ -14,7 +14,7 @@ from typing import Any
 from skm.calc import GroupResult, IkmResult, round_half_up
 from skm.messages import Lang, fmt_number, register, t
 
-__all__ = ["bands_text", "dumps", "legacy_comparison", "legacy_number", "result_to_dict", "rules_lines"]
+__all__ = ["bands_text", "dumps", "legacy_comparison", "legacy_number", "legacy_text", "result_to_dict", "rules_lines"]
 
 LEGACY_LABEL = "emulasi lama / legacy emulation"
 
@@ -77,6 +77,22 @@ def legacy_number(value: Fraction) -> Decimal:
     rounded = round_half_up(value, 4)
     trimmed = rounded.normalize()
     return trimmed if -trimmed.as_tuple().exponent >= 2 else rounded.quantize(Decimal("0.01"))  # type: ignore[operator]
+
+
+def legacy_text(result: IkmResult, lang: Lang | str = Lang.ID) -> str | None:
+    """With any legacy option: one sentence giving the emulated IKM, the exact one and the difference."""
+    if not result.rules.is_legacy:
+        return None
+    difference = legacy_number(result.ikm - result.exact_ikm)
+    return t(
+        "legacy-line",
+        lang,
+        ikm=fmt_number(legacy_number(result.ikm), lang),
+        grade=result.grade,
+        exact=fmt_number(legacy_number(result.exact_ikm), lang),
+        exact_grade=result.exact_band.grade,
+        difference=("+" if difference > 0 else "") + fmt_number(difference, lang),
+    )
 
 
 def legacy_comparison(result: IkmResult) -> dict[str, Any] | None:

@@ -295,11 +295,16 @@ def section_headline(data: ReportData) -> Section:
         performance=perf,
         n=r.respondents,
     )
+    from skm.messages import t  # noqa: PLC0415
+    from skm.render.json import legacy_text  # noqa: PLC0415
+
+    legacy = legacy_text(r, lang)
+    extra = (Paragraph(f"{t('legacy-title', lang)}: {legacy}"),) if legacy else ()
     return Section(
         "headline",
         Chapter.RESULTS,
         tr("sec-headline", lang),
-        (Headline(items, grade=r.grade), Paragraph(text)),
+        (Headline(items, grade=r.grade), Paragraph(text), *extra),
         sheet="IKM",
     )
 
