@@ -107,3 +107,26 @@ def test_header_label_disagreement_reaches_the_user_of_score(tmp_path: Path) -> 
     assert result.stderr.count("warning:") == 2
     assert "(H)" in result.stderr
     assert "(I)" in result.stderr
+
+
+def test_stats_argument_errors_are_translated_usage_errors(tmp_path: Path) -> None:
+    data = tmp_path / "j.csv"
+    data.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + "4,3,4,3,4,3,4,3,4\n3,3,3,4,4,4,2,3,3\n" * 3, encoding="utf-8")
+    result = runner.invoke(app, ["stats", str(data), "--population", "2"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "--population 2 lebih kecil dari jumlah responden (6)" in result.stderr
+    result = runner.invoke(app, ["stats", str(data), "--population", "2", "--lang", "en"])
+    assert "--population 2 is smaller than the number of respondents (6)" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_labels_file_says_what_the_format_is(tmp_path: Path) -> None:
+    data = tmp_path / "j.csv"
+    data.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + ",".join(["4"] * 9) + "\n", encoding="utf-8")
+    labels = tmp_path / "label.csv"
+    labels.write_text("Puas\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(data), "--labels", str(labels)])
+    assert result.exit_code == ExitCode.INPUT_ERROR
+    assert "Berkas label" in result.stderr
+    assert "tidak valid: 'Puas' has no score" in result.stderr
+    assert "CSV label,nilai[,kolom]" in result.stderr

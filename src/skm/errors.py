@@ -46,6 +46,7 @@ class IssueCode(StrEnum):
     FILE_NOT_FOUND = "file-not-found"
     NOT_A_FILE = "not-a-file"
     UNREADABLE = "unreadable-file"
+    INVALID_LABEL_FILE = "invalid-label-file"
     UNSUPPORTED_FORMAT = "unsupported-format"
     ENCODING = "encoding-error"
     EMPTY_FILE = "empty-file"
@@ -78,6 +79,10 @@ class IssueCode(StrEnum):
     # usage errors (exit 2)
     INVALID_OPTION = "invalid-option"
     INVALID_PERIOD = "invalid-period"
+    STATS_OTHER_INSTRUMENT = "stats-other-instrument"
+    STATS_TOO_FEW_RESAMPLES = "stats-too-few-resamples"
+    STATS_BAD_POPULATION = "stats-bad-population"
+    STATS_EXCLUDES_ALL = "stats-excludes-all"
     UNKNOWN_INSTRUMENT = "unknown-instrument"
     INSTRUMENT_FILE_NOT_FOUND = "instrument-file-not-found"
     INVALID_INSTRUMENT_FILE = "invalid-instrument-file"

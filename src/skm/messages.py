@@ -36,6 +36,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Buka di Excel lalu simpan ulang sebagai .xlsx atau .csv.",
         "File '{file}' cannot be read as {kind}: {reason}. Open it in Excel and save it again as .xlsx or .csv.",
     ),
+    "invalid-label-file": (
+        "Berkas label '{file}' tidak valid: {reason}. Format: TOML dengan [labels] \"Sangat puas\" = 4 "
+        '(dan [columns."U3"] untuk satu kolom), atau CSV label,nilai[,kolom]; lihat docs/readers.md.',
+        "Labels file '{file}' is not valid: {reason}. Format: TOML with [labels] \"Very satisfied\" = 4 "
+        '(and [columns."U3"] for one column), or CSV label,score[,column]; see docs/readers.md.',
+    ),
     "unsupported-format": (
         "Format berkas '{file}' tidak didukung ({suffix}). Gunakan .xlsx, .xlsm, .xls, .ods atau .csv.",
         "Unsupported file format for '{file}' ({suffix}). Use .xlsx, .xlsm, .xls, .ods or .csv.",

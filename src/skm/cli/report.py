@@ -134,12 +134,12 @@ def report(
     with error_boundary(lang, debug):
         from skm.api import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
         from skm.calc import ScoringRules  # noqa: PLC0415
-        from skm.cli.sample import _services  # noqa: PLC0415 - the same NAMA=POPULASI parsing as skm sample
+        from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm sample
         from skm.output import check_output, write_atomic  # noqa: PLC0415
         from skm.report.inputs import read_plan, read_previous  # noqa: PLC0415
         from skm.report.model import build_report  # noqa: PLC0415
 
-        services = _services(service_population or [], None, lang)
+        services = parse_services(service_population or [], None, lang)
         if population is not None and services and population != sum(services.values()):
             from skm.cli.common import fail_usage  # noqa: PLC0415
 

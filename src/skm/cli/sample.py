@@ -16,7 +16,7 @@ from skm.cli.common import DebugOption, LangOption, TableJson, error_boundary, f
 from skm.messages import Lang
 from skm.sampling import Method, Rounding, SampleSize, ServiceSample, allocate, sample_size
 
-__all__ = ["register"]
+__all__ = ["parse_services", "register"]
 
 _ERR = {
     "population": (
@@ -76,7 +76,8 @@ def _unit_interval(text: str, key: str, lang: Lang) -> Fraction:
     return value
 
 
-def _services(options: list[str], file: Path | None, lang: Lang) -> dict[str, int]:
+def parse_services(options: list[str], file: Path | None, lang: Lang) -> dict[str, int]:
+    """Service populations from repeated NAME=N options and/or a CSV of service,population (exit 2 on errors)."""
     services: dict[str, int] = {}
     for item in options:
         name, sep, number = item.rpartition("=")
@@ -146,7 +147,7 @@ def sample(
         m = _unit_interval(margin, "margin", lang)
         c = _unit_interval(confidence, "confidence", lang)
         p = _unit_interval(proportion, "proportion", lang)
-        services = _services(service or [], services_file, lang)
+        services = parse_services(service or [], services_file, lang)
         if population is None and not services:
             fail_usage(_msg("none", lang))
         total = sum(services.values())

@@ -109,7 +109,6 @@ def stats(
     bootstrap untuk NRR dan IKM, peluang tiap mutu, perbandingan kelompok/periode, dan tanda
     mutu data. Setiap angka disertai metodenya.
     """
-    from skm.cli.common import fail_usage  # noqa: PLC0415
 
     with error_boundary(lang, debug):
         from skm.render.json import dumps  # noqa: PLC0415
@@ -131,20 +130,17 @@ def stats(
                 lang=lang,
                 progress=show,
             )
-        try:
-            result = analyse(
-                responses,
-                by=by,
-                previous=earlier,
-                population=population,
-                period=the_period,
-                exclude_flagged=exclude_flagged,
-                seed=seed,
-                resamples=resamples,
-                min_group=min_group,
-            )
-        except ValueError as exc:
-            fail_usage(str(exc))
+        result = analyse(
+            responses,
+            by=by,
+            previous=earlier,
+            population=population,
+            period=the_period,
+            exclude_flagged=exclude_flagged,
+            seed=seed,
+            resamples=resamples,
+            min_group=min_group,
+        )
         data = stats_to_dict(result, lang)
         if output_format is TableJson.TABLE:
             from skm.render.stats_console import stats_renderable  # noqa: PLC0415

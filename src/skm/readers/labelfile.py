@@ -22,7 +22,7 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from skm.errors import ExitCode, IssueCode, SkmError
+from skm.errors import ExitCode, IssueCode, SkmError, shorten
 from skm.instrument import PERMENPAN_14_2017, Instrument
 from skm.readers.grid import decode_text, sniff_delimiter
 from skm.readers.labels import LabelBook, normalise_label
@@ -31,7 +31,7 @@ __all__ = ["guess_score", "labels_template", "load_labels"]
 
 
 def _fail(path: Path, reason: str) -> SkmError:
-    return SkmError(IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=str(path), kind="labels", reason=reason)
+    return SkmError(IssueCode.INVALID_LABEL_FILE, ExitCode.INPUT_ERROR, file=str(path), reason=reason)
 
 
 def _score(path: Path, label: str, value: object) -> int:
@@ -73,7 +73,7 @@ def load_labels(path: Path, instrument: Instrument = PERMENPAN_14_2017) -> Label
             rows = rows[1:]
         for row in rows:
             if len(row) < 2:
-                raise _fail(path, f"row {row!r} needs a label and a score")
+                raise _fail(path, f"'{shorten(row[0])}' has no score (each row: label, score[, column])")
             label, value = row[0].strip(), _score(path, row[0], row[1].strip())
             column = row[2].strip() if len(row) > 2 else ""
             if column:

@@ -9,15 +9,51 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from skm.calc import IkmResult, ScoringRules, round_half_up
+from skm.errors import ExitCode, IssueCode, SkmError
 from skm.instrument import Instrument
+from skm.messages import Lang, register, t
 from skm.periods import Period, parse_period
 from skm.stats import numeric as num
 from skm.stats.quality import duplicate_rows, straight_lining
+
+register(
+    {
+        "stats-other-instrument": (
+            "berkas --previous memakai instrumen lain; bandingkan hanya hasil dengan unsur yang sama",
+            "the --previous file uses another instrument; compare only results with the same elements",
+        ),
+        "stats-too-few-resamples": (
+            "--resamples {resamples} terlalu sedikit; minimal 100",
+            "--resamples {resamples} is too few; use at least 100",
+        ),
+        "stats-bad-population": (
+            "--population {population} lebih kecil dari jumlah responden ({respondents}); isi jumlah penerima "
+            "layanan pada periode survei",
+            "--population {population} is smaller than the number of respondents ({respondents}); give the "
+            "number of service users in the survey period",
+        ),
+        "stats-excludes-all": (
+            "--exclude-flagged akan membuang semua {rows} baris sehingga tidak ada yang dihitung",
+            "--exclude-flagged would remove all {rows} rows; nothing would be left to score",
+        ),
+    }
+)
+
+
+class StatsArgumentError(SkmError, ValueError):
+    """An argument of :func:`analyse` that cannot be used (exit 2, usage); also a ``ValueError``."""
+
+    def __init__(self, code: IssueCode, **params: Any) -> None:
+        super().__init__(code, ExitCode.USAGE, **params)
+
+    def __str__(self) -> str:
+        return t(self.code.value, Lang.EN, **self.params)
+
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -403,8 +439,7 @@ def _period_comparison(
 
     instrument = current.instrument
     if previous.instrument.codes != instrument.codes:
-        msg = "the previous file uses another instrument"
-        raise ValueError(msg)
+        raise StatsArgumentError(IssueCode.STATS_OTHER_INSTRUMENT)
     prev_result = score_responses(previous, rules=rules)
     weights = [float(w) for w in result.weights]
     prev_answers = answer_matrix(previous)
@@ -470,17 +505,15 @@ def analyse(
     ``previous`` is the previous period's responses; ``period`` is ``2026``, ``2026-01``,
     ``2026-TW1``, ``2026-S1`` or ``FROM..TO``. Flags never change the figures unless
     ``exclude_flagged`` is true, in which case every figure is computed without the rows of
-    the excludable flags (``StatsResult.removed_rows``). Raises ``ValueError`` for bad
-    arguments and :class:`~skm.errors.SkmError` for unusable data.
+    the excludable flags (``StatsResult.removed_rows``). Raises :class:`StatsArgumentError` (also a
+    ``ValueError``) for bad arguments and :class:`~skm.errors.SkmError` for unusable data.
     """
     from skm.api import find_column, score_responses  # noqa: PLC0415
 
     if resamples < 100:
-        msg = "resamples must be at least 100"
-        raise ValueError(msg)
+        raise StatsArgumentError(IssueCode.STATS_TOO_FEW_RESAMPLES, resamples=resamples)
     if population is not None and population < 1:
-        msg = "population must be positive"
-        raise ValueError(msg)
+        raise StatsArgumentError(IssueCode.STATS_BAD_POPULATION, population=population, respondents=1)
     rules = rules or ScoringRules()
     instrument = responses.instrument
     the_period = parse_period(period) if isinstance(period, str) else period
@@ -492,8 +525,7 @@ def analyse(
     if exclude_flagged:
         removed = tuple(sorted({r for f in flags if f.excludable for r in f.rows}))
         if len(removed) == rows_total:
-            msg = f"--exclude-flagged would remove all {rows_total} rows; nothing would be left to score"
-            raise ValueError(msg)
+            raise StatsArgumentError(IssueCode.STATS_EXCLUDES_ALL, rows=rows_total)
         if removed:
             responses = replace(responses, frame=responses.frame.drop(index=list(removed)))
     if column is not None:  # after any exclusion: the groups as they are analysed
@@ -515,8 +547,7 @@ def analyse(
     if population is not None:
         n = result.respondents
         if population < n:
-            msg = f"population {population} is smaller than the {n} respondents"
-            raise ValueError(msg)
+            raise StatsArgumentError(IssueCode.STATS_BAD_POPULATION, population=population, respondents=n)
         finite = person[np.isfinite(person)]
         sd = float(finite.std(ddof=1)) if finite.size > 1 else None
         margin = Margin(
