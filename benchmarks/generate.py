@@ -16,7 +16,7 @@ from pathlib import Path
 
 import openpyxl
 
-from skm.instrument import PERMENPAN_14_2017
+from skm.core.instrument import PERMENPAN_14_2017
 
 SERVICES = ["KTP-el", "Kartu Keluarga", "Akta Kelahiran", "Akta Kematian", "Pindah Datang"]
 GENDERS = ["Laki-laki", "Perempuan"]

@@ -11,8 +11,8 @@ import time
 import numpy as np
 import pandas as pd
 
+from skm.analysis.stats import analyse
 from skm.readers import responses_from_frame
-from skm.stats import analyse
 
 
 def frame(n: int, kind: str, rng: np.random.Generator) -> pd.DataFrame:

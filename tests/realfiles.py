@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
-from skm.instrument import PERMENPAN_14_2017
+from skm.core.instrument import PERMENPAN_14_2017
 
 KEYS = [f"u{i}" for i in range(1, 10)]
 LABELS = {e.key: e.labels for e in PERMENPAN_14_2017.elements}

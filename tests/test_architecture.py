@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-CORE = ["skm.calc", "skm.instrument", "skm.sampling", "skm.errors", "skm.messages", "skm.periods"]
+CORE = ["skm.core.calc", "skm.core.instrument", "skm.core.sampling", "skm.errors", "skm.text", "skm.core.periods"]
 FORBIDDEN = ["typer", "rich", "openpyxl", "click", "pandas", "python_calamine"]
 
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from skm.calc import (
+from skm.core.calc import (
     NoAnswersError,
     ScoringRules,
     Tally,
@@ -18,7 +18,7 @@ from skm.calc import (
     score_tallies,
     tally_values,
 )
-from skm.instrument import PERMENPAN_14_2017
+from skm.core.instrument import PERMENPAN_14_2017
 
 
 def tallies_with_nrr(nrr: str) -> dict[str, Tally]:

@@ -194,7 +194,7 @@ def test_exit_internal_error_without_and_with_debug(mahulu: Path, monkeypatch: p
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("skm.api.score_responses", boom)
+    monkeypatch.setattr("skm.analysis.score.score_responses", boom)
     code, _, err = run("score", str(mahulu))
     assert code == ExitCode.INTERNAL_ERROR == 70
     assert "kaboom" in err
@@ -208,7 +208,7 @@ def test_exit_interrupted(mahulu: Path, monkeypatch: pytest.MonkeyPatch) -> None
     def interrupt(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("skm.api.score_responses", interrupt)
+    monkeypatch.setattr("skm.analysis.score.score_responses", interrupt)
     assert run("score", str(mahulu))[0] == ExitCode.INTERRUPTED == 130
 
 

@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import skm
-from skm.calc import ScoringRules, Tally, score_tallies
 from skm.cli import app
+from skm.core.calc import ScoringRules, Tally, score_tallies
+from skm.core.instrument import KEPMENPAN_25_2004, PERMENPAN_14_2017
 from skm.errors import ExitCode, SkmError
-from skm.instrument import KEPMENPAN_25_2004, PERMENPAN_14_2017
-from skm.instrument_file import instrument_from_toml, load_instrument_file, resolve_instrument, toml_line_map
-from skm.messages import issue_line
-from skm.readers.columns import match_header
+from skm.readers.headers import match_header
+from skm.readers.instrument_file import instrument_from_toml, load_instrument_file, resolve_instrument, toml_line_map
 from skm.render.json import result_to_dict
+from skm.text import issue_line
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "instrumen_kustom.toml"
@@ -319,7 +319,7 @@ def test_instrument_file_module_imports_no_cli_or_io_libraries() -> None:
     import sys
 
     forbidden = ["typer", "rich", "openpyxl", "pandas", "python_calamine"]
-    code = f"import sys, skm.instrument_file; print(','.join(m for m in {forbidden!r} if m in sys.modules))"
+    code = f"import sys, skm.readers.instrument_file; print(','.join(m for m in {forbidden!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 

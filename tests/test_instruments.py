@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from skm.calc import ScoringRules, Tally, WeightPolicy, compute_ikm, grade_band, score_tallies
-from skm.instrument import (
+from skm.core.calc import ScoringRules, Tally, WeightPolicy, compute_ikm, grade_band, score_tallies
+from skm.core.instrument import (
     KEPMENPAN_25_2004,
     PERMENPAN_14_2017,
     builtin_instruments,

@@ -7,11 +7,11 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from skm.core.instrument import PERMENPAN_14_2017, Question
 from skm.errors import IssueCode
-from skm.instrument import PERMENPAN_14_2017, Question
 from skm.readers import responses_from_frame
+from skm.readers.cells import LabelBook, normalise_label, parse_cell
 from skm.readers.labelfile import guess_score
-from skm.readers.labels import LabelBook, normalise_label, parse_cell
 
 BOOK = LabelBook(PERMENPAN_14_2017)
 

@@ -1,4 +1,4 @@
-"""The one date/period parser (:mod:`skm.periods`) as readers, stats and report share it."""
+"""The one date/period parser (:mod:`skm.core.periods`) as readers, stats and report share it."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from typer.testing import CliRunner
 
 import skm
 from realfiles import KEYS, write_csv
+from skm.analysis.facts import build_report
+from skm.analysis.stats import analyse
 from skm.cli import app
+from skm.core.periods import parse_date, parse_period, period_label, period_name
 from skm.errors import ExitCode, IssueCode, SkmError
-from skm.messages import Lang, error_text
-from skm.periods import parse_date, parse_period, period_label, period_name
-from skm.report.model import build_report
-from skm.stats import analyse
+from skm.text import Lang, error_text
 
 runner = CliRunner()
 
@@ -55,7 +55,7 @@ def test_bad_period_is_one_translated_usage_error() -> None:
         parse_period("2026-TW5")
     error = info.value
     assert (error.code, error.exit_code) == (IssueCode.INVALID_PERIOD, ExitCode.USAGE)
-    assert isinstance(error, ValueError)  # what skm.stats.parse_period raised before
+    assert isinstance(error, ValueError)  # what skm.analysis.stats.parse_period raised before
     assert error_text(error, Lang.ID).startswith("--period '2026-TW5' tidak dikenali; gunakan 2026-01 (bulan)")
     assert error_text(error, Lang.EN).startswith("--period '2026-TW5' not understood; use 2026-01 (month)")
 

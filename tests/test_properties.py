@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skm.calc import compute_ikm
+from skm.core.calc import compute_ikm
 
 answer = st.one_of(st.none(), st.integers(min_value=1, max_value=4))
 row = st.lists(answer, min_size=9, max_size=9)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import skm
 from realfiles import KEYS, QUESTIONS, _variant
-from skm.instrument import PERMENPAN_14_2017
+from skm.core.instrument import PERMENPAN_14_2017
 from skm.readers import responses_from_frame
 
 NAMES = {e.key: e.name for e in PERMENPAN_14_2017.elements}

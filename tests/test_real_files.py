@@ -358,7 +358,7 @@ NOT_ELEMENTS = ["Nama", "Nomor HP", "Tanggal kunjungan", "Waktu kedatangan", "Ca
 
 
 def test_paraphrases_and_other_columns() -> None:
-    from skm.readers.columns import match_header
+    from skm.readers.headers import match_header
 
     for key, texts in PARAPHRASES.items():
         for text in texts:
@@ -370,7 +370,7 @@ def test_paraphrases_and_other_columns() -> None:
 
 
 def test_question_texts_are_recognised_alone() -> None:
-    from skm.readers.columns import match_header
+    from skm.readers.headers import match_header
 
     for key, text in QUESTIONS.items():
         m = match_header(text, skm.PERMENPAN_14_2017)

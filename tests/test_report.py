@@ -21,17 +21,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from skm.analysis.facts import build_report, profile_table, suggestions_of
 from skm.api import load, score_responses
-from skm.calc import ScoringRules, WeightPolicy
 from skm.cli import app
+from skm.core.calc import ScoringRules, WeightPolicy
+from skm.core.instrument import PERMENPAN_14_2017, Element, Instrument, Question
+from skm.core.periods import parse_day
 from skm.errors import ExitCode
-from skm.instrument import PERMENPAN_14_2017, Element, Instrument, Question
-from skm.messages import Lang, fmt_number
-from skm.periods import parse_day
+from skm.render.document.blocks import Paragraph, Section
+from skm.render.document.sections import SECTION_BUILDERS, build_document
 from skm.render.json import legacy_number, result_to_dict
-from skm.report.blocks import Paragraph, Section
-from skm.report.model import build_report, profile_table, suggestions_of
-from skm.report.sections import SECTION_BUILDERS, build_document
+from skm.text import Lang, fmt_number
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
 HOSTILE = "| <script>alert(1)</script> =cmd|' /C calc'!A0 @SUM(1)"
@@ -516,10 +516,10 @@ def test_renderers_follow_the_instrument(tmp_path: Path) -> None:
     result = score_responses(responses)
     data = build_report(responses, result, lang=Lang.ID, generated=date(2026, 1, 1))
     document = build_document(data)
-    from skm.report.docx import write_docx
-    from skm.report.html import render_html
-    from skm.report.markdown import render_markdown
-    from skm.report.xlsx import write_xlsx
+    from skm.render.document.docx import write_docx
+    from skm.render.document.html import render_html
+    from skm.render.document.markdown import render_markdown
+    from skm.render.document.xlsx import write_xlsx
 
     md = render_markdown(document)
     assert "| K2 | Dua |" in md
@@ -549,12 +549,12 @@ def test_sections_are_extensible(mahulu: Path) -> None:
     data = build_report(responses, score_responses(responses))
 
     def extra(_data: object) -> Section:
-        from skm.report.blocks import Chapter
+        from skm.render.document.blocks import Chapter
 
         return Section("stats", Chapter.ANALYSIS, "Statistik", (Paragraph("alpha = 0,9"),))
 
     document = build_document(data, [*SECTION_BUILDERS, extra])
-    from skm.report.markdown import render_markdown
+    from skm.render.document.markdown import render_markdown
 
     assert "### Statistik" in render_markdown(document)
     assert [s.key for s in document.sections][-1] == "stats"
@@ -643,7 +643,7 @@ def test_decimal_places_in_tables(mahulu: Path) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_markdown_escape_keeps_one_cell(text: str) -> None:
-    from skm.report.markdown import escape
+    from skm.render.document.markdown import escape
 
     cell = escape(text)
     assert "\n" not in cell
@@ -658,8 +658,8 @@ def test_markdown_escape_keeps_one_cell(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_html_escape_round_trips_through_a_parser(text: str) -> None:
-    from skm.report.blocks import printable
-    from skm.report.html import escape
+    from skm.render.document.blocks import printable
+    from skm.render.document.html import escape
 
     class Collect(HTMLParser):
         def __init__(self) -> None:
@@ -698,7 +698,7 @@ def test_service_populations(tmp_path: Path) -> None:
     assert bad.exit_code == ExitCode.USAGE  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("module", ["skm.report.blocks", "skm.report.model", "skm.report.sections"])
+@pytest.mark.parametrize("module", ["skm.render.document.blocks", "skm.analysis.facts", "skm.render.document.sections"])
 def test_report_model_is_pure(module: str) -> None:
     """The report model imports no I/O, spreadsheet, Word or CLI library (renderers do, lazily)."""
     forbidden = ["typer", "rich", "openpyxl", "docx", "pandas", "python_calamine"]
@@ -729,7 +729,7 @@ def test_custom_instrument_file(tmp_path: Path, fmt: str) -> None:
 
 
 def test_kepmenpan_2004_instrument(tmp_path: Path) -> None:
-    from skm.instrument import KEPMENPAN_25_2004
+    from skm.core.instrument import KEPMENPAN_25_2004
 
     source = tmp_path / "lama.csv"
     rows = [",".join(KEPMENPAN_25_2004.codes)]
@@ -743,7 +743,8 @@ def test_kepmenpan_2004_instrument(tmp_path: Path) -> None:
 
 
 def test_stats_section_equals_skm_stats(tmp_path: Path, mahulu: Path) -> None:
-    from skm.stats import analyse, stats_to_dict
+    from skm.analysis.stats import analyse
+    from skm.render.stats import stats_to_dict
 
     data = json.loads(write(tmp_path, mahulu, "json", "--population", "120").read_text(encoding="utf-8"))
     assert data["stats"] == stats_to_dict(analyse(load(mahulu), population=120))

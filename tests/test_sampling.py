@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skm.sampling import Method, Rounding, allocate, sample_size
+from skm.core.sampling import Method, Rounding, allocate, sample_size
 
 # Krejcie & Morgan (1970), Table 1: population N → sample S (all 90 rows)
 KM_TABLE = (

@@ -18,15 +18,8 @@ from hypothesis import strategies as st
 from scipy import stats as sps
 from typer.testing import CliRunner
 
-from skm.api import load
-from skm.calc import compute_ikm
-from skm.cli import app
-from skm.errors import ExitCode
-from skm.instrument import PERMENPAN_14_2017, Element, Instrument, Question
-from skm.periods import parse_date
-from skm.readers import responses_from_frame
-from skm.stats import analyse, parse_period, stats_to_dict
-from skm.stats.numeric import (
+from skm.analysis.stats import analyse, parse_period
+from skm.analysis.stats.numeric import (
     alpha_if_deleted,
     bootstrap_index,
     cronbach_alpha,
@@ -39,7 +32,15 @@ from skm.stats.numeric import (
     r_critical,
     rounded_grade_units,
 )
-from skm.stats.quality import duplicate_rows, straight_lining
+from skm.analysis.stats.quality import duplicate_rows, straight_lining
+from skm.api import load
+from skm.cli import app
+from skm.core.calc import compute_ikm
+from skm.core.instrument import PERMENPAN_14_2017, Element, Instrument, Question
+from skm.core.periods import parse_date
+from skm.errors import ExitCode
+from skm.readers import responses_from_frame
+from skm.render.stats import stats_to_dict
 
 runner = CliRunner()
 
@@ -532,15 +533,15 @@ def test_cli_writes_output_file(flagged: Path, tmp_path: Path) -> None:
 
 
 def test_cli_defaults_equal_the_api_defaults() -> None:
+    from skm.analysis.stats import DEFAULT_RESAMPLES, DEFAULT_SEED
     from skm.cli import stats as cli_stats
-    from skm.stats import DEFAULT_RESAMPLES, DEFAULT_SEED
 
     assert (cli_stats.DEFAULT_SEED, cli_stats.DEFAULT_RESAMPLES) == (DEFAULT_SEED, DEFAULT_RESAMPLES)
 
 
 def test_stats_core_imports_no_cli_or_spreadsheet_libraries() -> None:
     code = (
-        "import sys, skm.stats, skm.stats.numeric, skm.stats.quality; "
+        "import sys, skm.analysis.stats, skm.analysis.stats.numeric, skm.analysis.stats.quality; "
         "print(','.join(m for m in ['typer', 'rich', 'openpyxl', 'click'] if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -555,7 +556,7 @@ def test_pingouin_cross_check() -> None:
 
 
 def test_summary_lines_for_the_report(mahulu: Path) -> None:
-    from skm.stats import summary_lines
+    from skm.render.stats import summary_lines
 
     example = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
     result = analyse(load(mahulu), previous=load(example), population=300, resamples=300)

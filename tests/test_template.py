@@ -10,13 +10,13 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 import skm
-from skm.calc import compute_ikm
 from skm.cli import app
+from skm.core.calc import compute_ikm
+from skm.core.instrument import KEPMENPAN_25_2004, PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode
-from skm.instrument import KEPMENPAN_25_2004, PERMENPAN_14_2017, Instrument
-from skm.instrument_file import load_instrument_file
+from skm.readers.instrument_file import load_instrument_file
 from skm.render.json import result_to_dict
-from skm.render.template import ordered_questions
+from skm.render.questionnaire import ordered_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 CUSTOM = ROOT / "examples" / "instrumen_kustom.toml"
@@ -206,8 +206,8 @@ def test_format_from_suffix(tmp_path: Path) -> None:
     ],
 )
 def test_template_text_golden(golden, name: str, render: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    from skm.messages import Lang
-    from skm.render.template import TemplateSpec, forms_text, questionnaire_markdown
+    from skm.render.questionnaire import TemplateSpec, forms_text, questionnaire_markdown
+    from skm.text import Lang
 
     spec = TemplateSpec(PERMENPAN_14_2017, lang=Lang(lang), services=("KTP-el", "Kartu Keluarga"))
     golden(name, questionnaire_markdown(spec) if render == "md" else forms_text(spec))

@@ -22,20 +22,20 @@ _EXPORTS = {
     "tally_frame": "skm.api",
     "read_responses": "skm.readers",
     "Responses": "skm.readers",
-    "compute_ikm": "skm.calc",
-    "score_tallies": "skm.calc",
-    "IkmResult": "skm.calc",
-    "ElementScore": "skm.calc",
-    "ScoringRules": "skm.calc",
-    "WeightPolicy": "skm.calc",
-    "Tally": "skm.calc",
-    "round_half_up": "skm.calc",
-    "sample_size": "skm.sampling",
-    "Instrument": "skm.instrument",
-    "PERMENPAN_14_2017": "skm.instrument",
-    "KEPMENPAN_25_2004": "skm.instrument",
-    "get_instrument": "skm.instrument",
-    "load_instrument_file": "skm.instrument_file",
+    "compute_ikm": "skm.core.calc",
+    "score_tallies": "skm.core.calc",
+    "IkmResult": "skm.core.calc",
+    "ElementScore": "skm.core.calc",
+    "ScoringRules": "skm.core.calc",
+    "WeightPolicy": "skm.core.calc",
+    "Tally": "skm.core.calc",
+    "round_half_up": "skm.core.calc",
+    "sample_size": "skm.core.sampling",
+    "Instrument": "skm.core.instrument",
+    "PERMENPAN_14_2017": "skm.core.instrument",
+    "KEPMENPAN_25_2004": "skm.core.instrument",
+    "get_instrument": "skm.core.instrument",
+    "load_instrument_file": "skm.readers.instrument_file",
     "SkmError": "skm.errors",
     "ExitCode": "skm.errors",
     "result_to_dict": "skm.render.json",
@@ -70,7 +70,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from skm.api import load, score, score_responses, tally_frame
-    from skm.calc import (
+    from skm.core.calc import (
         ElementScore,
         IkmResult,
         ScoringRules,
@@ -80,12 +80,12 @@ if TYPE_CHECKING:
         round_half_up,
         score_tallies,
     )
+    from skm.core.instrument import KEPMENPAN_25_2004, PERMENPAN_14_2017, Instrument, get_instrument
+    from skm.core.sampling import sample_size
     from skm.errors import ExitCode, SkmError
-    from skm.instrument import KEPMENPAN_25_2004, PERMENPAN_14_2017, Instrument, get_instrument
-    from skm.instrument_file import load_instrument_file
     from skm.readers import Responses, read_responses
+    from skm.readers.instrument_file import load_instrument_file
     from skm.render.json import result_to_dict
-    from skm.sampling import sample_size
 
 
 def __getattr__(name: str) -> Any:

@@ -7,7 +7,7 @@ Two kinds of failure:
 * an :class:`SkmError` stops a command (unreadable file, no element columns, invalid data).
   It carries a message key, its parameters, the issues behind it and the exit code.
 
-Messages live in :mod:`skm.messages`, keyed by :class:`IssueCode`, in Indonesian and English.
+Messages live in :mod:`skm.text`, keyed by :class:`IssueCode`, in Indonesian and English.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from skm.cli.common import (
     print_renderable,
 )
 from skm.errors import ExitCode, InvalidPolicy
-from skm.messages import Lang
+from skm.text import Lang
 
 __all__ = ["register"]
 
@@ -58,13 +58,13 @@ def check(
         from skm.cli.common import stderr_console  # noqa: PLC0415
         from skm.cli.progress import reading  # noqa: PLC0415
         from skm.errors import SkmError  # noqa: PLC0415
-        from skm.messages import error_text  # noqa: PLC0415
         from skm.readers import read_responses  # noqa: PLC0415
         from skm.readers.combine import expand_paths  # noqa: PLC0415
         from skm.readers.labelfile import load_labels  # noqa: PLC0415
         from skm.readers.table import CELL_CODES, FATAL_CODES  # noqa: PLC0415
         from skm.render.check import check_renderable, check_to_dict  # noqa: PLC0415
         from skm.render.console import issues_renderable  # noqa: PLC0415
+        from skm.text import error_text  # noqa: PLC0415
 
         chosen = instrument_from_option(instrument)
         book = load_labels(labels, chosen) if labels is not None else None

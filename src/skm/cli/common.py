@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console, RenderableType
 
-from skm.calc import WeightPolicy
+from skm.core.calc import WeightPolicy
 from skm.errors import ExitCode, InvalidPolicy, SkmError
-from skm.messages import Lang, error_text, t
+from skm.text import Lang, error_text, t
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from skm.instrument import Instrument
+    from skm.core.instrument import Instrument
     from skm.readers import Responses
 
 __all__ = [
@@ -144,10 +144,10 @@ LabelsOption = Annotated[
 def instrument_from_option(value: str | None) -> Instrument:
     """Resolve ``--instrument`` (call inside :func:`error_boundary`; raises ``SkmError``, exit 2)."""
     if value is None:
-        from skm.instrument import PERMENPAN_14_2017  # noqa: PLC0415
+        from skm.core.instrument import PERMENPAN_14_2017  # noqa: PLC0415
 
         return PERMENPAN_14_2017
-    from skm.instrument_file import resolve_instrument  # noqa: PLC0415 - pydantic only when asked
+    from skm.readers.instrument_file import resolve_instrument  # noqa: PLC0415 - pydantic only when asked
 
     return resolve_instrument(value)
 
@@ -168,7 +168,7 @@ def read_input(
     Skipped invalid cells (``--invalid skip``) are listed on stderr, so nothing is dropped
     silently. Call inside :func:`error_boundary`.
     """
-    from skm.api import load  # noqa: PLC0415
+    from skm.analysis.score import load  # noqa: PLC0415
     from skm.cli.progress import reading  # noqa: PLC0415
     from skm.readers.labelfile import load_labels  # noqa: PLC0415
 
@@ -186,7 +186,7 @@ def report_reading_issues(responses: Responses, lang: Lang, limit: int = 20) -> 
     summary block, unreadable dates …), then the invalid cells left out (the first ``limit``) and
     their count."""
     from skm.errors import Severity  # noqa: PLC0415
-    from skm.messages import issue_line  # noqa: PLC0415
+    from skm.text import issue_line  # noqa: PLC0415
 
     err = stderr_console()
     warnings = [i for i in responses.issues if i.severity is Severity.WARNING]

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from skm.calc import WeightPolicy
 from skm.cli.common import (
     DebugOption,
     ForceOption,
@@ -25,11 +24,12 @@ from skm.cli.common import (
     read_input,
     stderr_console,
 )
+from skm.core.calc import WeightPolicy
 from skm.errors import InvalidPolicy
-from skm.messages import Lang
+from skm.text import Lang
 
 if TYPE_CHECKING:
-    from skm.report.model import ReportData
+    from skm.analysis.facts import ReportData
 
 __all__ = ["register"]
 
@@ -132,12 +132,12 @@ def report(
     dengan grafik Excel), docx (dokumen Word yang dapat disunting) atau json.
     """
     with error_boundary(lang, debug):
-        from skm.api import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
-        from skm.calc import ScoringRules  # noqa: PLC0415
+        from skm.analysis.facts import build_report  # noqa: PLC0415
+        from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
         from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm sample
+        from skm.core.calc import ScoringRules  # noqa: PLC0415
         from skm.output import check_output, write_atomic  # noqa: PLC0415
-        from skm.report.inputs import read_plan, read_previous  # noqa: PLC0415
-        from skm.report.model import build_report  # noqa: PLC0415
+        from skm.readers.extras import read_plan, read_previous  # noqa: PLC0415
 
         services = parse_services(service_population or [], None, lang)
         if population is not None and services and population != sum(services.values()):
@@ -163,7 +163,7 @@ def report(
         plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
         stats = None
         if with_stats:
-            from skm.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
+            from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
             stats = analyse(responses, rules=rules, population=population)
         trend = read_previous(previous, result, rules=rules, lang=lang) if previous is not None else None
@@ -189,26 +189,26 @@ def report(
 
 def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[Path], None]:
     """The text of the report, or a function writing it to a path (binary formats)."""
-    from skm.report.sections import build_document  # noqa: PLC0415
+    from skm.render.document.sections import build_document  # noqa: PLC0415
 
     if output_format is ReportFormat.JSON:
-        from skm.report.json import render_json  # noqa: PLC0415
+        from skm.render.document.json import render_json  # noqa: PLC0415
 
         return render_json(data)
     document = build_document(data)
     if output_format is ReportFormat.MD:
-        from skm.report.markdown import render_markdown  # noqa: PLC0415
+        from skm.render.document.markdown import render_markdown  # noqa: PLC0415
 
         return render_markdown(document)
     if output_format is ReportFormat.HTML:
-        from skm.report.html import render_html  # noqa: PLC0415
+        from skm.render.document.html import render_html  # noqa: PLC0415
 
         return render_html(document)
     if output_format is ReportFormat.XLSX:
-        from skm.report.xlsx import write_xlsx  # noqa: PLC0415
+        from skm.render.document.xlsx import write_xlsx  # noqa: PLC0415
 
         return lambda path: write_xlsx(document, data, path)
-    from skm.report.docx import write_docx  # noqa: PLC0415
+    from skm.render.document.docx import write_docx  # noqa: PLC0415
 
     return lambda path: write_docx(document, path)
 

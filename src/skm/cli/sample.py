@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 
 from skm.cli.common import DebugOption, LangOption, TableJson, error_boundary, fail_usage, print_renderable
-from skm.messages import Lang
-from skm.sampling import Method, Rounding, SampleSize, ServiceSample, allocate, sample_size
+from skm.core.sampling import Method, Rounding, SampleSize, ServiceSample, allocate, sample_size
+from skm.text import Lang
 
 __all__ = ["parse_services", "register"]
 
@@ -86,7 +86,7 @@ def parse_services(options: list[str], file: Path | None, lang: Lang) -> dict[st
         services[name.strip()] = _whole(number, lang)
     if file is not None:
         try:
-            from skm.readers.grid import decode_text, sniff_delimiter  # noqa: PLC0415
+            from skm.readers.files import decode_text, sniff_delimiter  # noqa: PLC0415
 
             text = decode_text(file.read_bytes(), file)
         except OSError as exc:

@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from skm.calc import WeightPolicy
 from skm.cli.common import (
     DebugOption,
     ForceOption,
@@ -28,8 +27,9 @@ from skm.cli.common import (
     read_input,
     stderr_console,
 )
+from skm.core.calc import WeightPolicy
 from skm.errors import InvalidPolicy
-from skm.messages import Lang
+from skm.text import Lang
 
 __all__ = ["register"]
 
@@ -54,7 +54,7 @@ def example_path() -> Path:
 
 def result_csv(result: object) -> str:
     """Per-element rows (and an IKM row) for the pooled result and each group."""
-    from skm.calc import IkmResult  # noqa: PLC0415
+    from skm.core.calc import IkmResult  # noqa: PLC0415
 
     assert isinstance(result, IkmResult)
     buffer = io.StringIO()
@@ -176,8 +176,8 @@ def score(
             paths.append(example_path())
         if not paths:
             fail_usage("beri BERKAS atau --example" if lang is Lang.ID else "give a FILE or --example")
-        from skm.api import score_responses  # noqa: PLC0415
-        from skm.calc import ScoringRules  # noqa: PLC0415
+        from skm.analysis.score import score_responses  # noqa: PLC0415
+        from skm.core.calc import ScoringRules  # noqa: PLC0415
         from skm.readers.combine import FILE_COLUMN  # noqa: PLC0415
         from skm.readers.dates import parse_period  # noqa: PLC0415
 
@@ -194,8 +194,8 @@ def score(
         # several files or a folder: pooled, and per file unless --by says otherwise
         by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
         if wanted is not None:
-            from skm.messages import t  # noqa: PLC0415
             from skm.readers.dates import filter_period  # noqa: PLC0415
+            from skm.text import t  # noqa: PLC0415
 
             responses, left_out = filter_period(responses, wanted)
             if left_out:

@@ -24,11 +24,11 @@ from skm.cli.common import (
     read_input,
 )
 from skm.errors import InvalidPolicy
-from skm.messages import Lang
+from skm.text import Lang
 
 __all__ = ["register"]
 
-DEFAULT_SEED = 20170614  # same as skm.stats.DEFAULT_SEED (kept here so --help does not import numpy)
+DEFAULT_SEED = 20170614  # same as skm.analysis.stats.DEFAULT_SEED (kept here so --help does not import numpy)
 DEFAULT_RESAMPLES = 2000
 
 
@@ -111,8 +111,9 @@ def stats(
     """
 
     with error_boundary(lang, debug):
+        from skm.analysis.stats import analyse, parse_period  # noqa: PLC0415
         from skm.render.json import dumps  # noqa: PLC0415
-        from skm.stats import analyse, parse_period, stats_to_dict  # noqa: PLC0415
+        from skm.render.stats import stats_to_dict  # noqa: PLC0415
 
         the_period = parse_period(period) if period is not None else None  # SkmError: translated, exit 2
         show = output_format is TableJson.TABLE

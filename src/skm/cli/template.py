@@ -18,7 +18,7 @@ from skm.cli.common import (
     instrument_from_option,
     stderr_console,
 )
-from skm.messages import Lang
+from skm.text import Lang
 
 __all__ = ["register"]
 
@@ -117,7 +117,7 @@ def template(
             )
         names = tuple(dict.fromkeys(s.strip() for s in services or () if s.strip()))
         from skm.output import write_atomic  # noqa: PLC0415
-        from skm.render.template import (  # noqa: PLC0415
+        from skm.render.questionnaire import (  # noqa: PLC0415
             AnswerStyle,
             TemplateSpec,
             forms_text,

@@ -1,7 +1,7 @@
 """Several files (or a folder) read as one table: one respondent per row, a column naming the file.
 
 ``skm score a.xlsx b.xlsx`` or ``skm score folder/`` scores the pooled respondents and, per file,
-a group of the result (the same :class:`~skm.calc.GroupResult` as ``--by``), so each unit's
+a group of the result (the same :class:`~skm.core.calc.GroupResult` as ``--by``), so each unit's
 index sits next to the pooled total.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, IssueCode, SkmError
-from skm.instrument import PERMENPAN_14_2017, Instrument
-from skm.readers.grid import CSV_SUFFIXES, EXCEL_SUFFIXES
-from skm.readers.labels import LabelBook
+from skm.readers.cells import LabelBook
+from skm.readers.files import CSV_SUFFIXES, EXCEL_SUFFIXES
 from skm.readers.table import InvalidPolicy, Responses, read_responses
 
 __all__ = ["FILE_COLUMN", "combine", "expand_paths", "read_many"]

@@ -1,6 +1,6 @@
 """Dates and periods of read responses: ``--period`` filtering, ``--by periode`` and the parsed date column.
 
-The parsing itself (date cells, ``2026-TW1`` … periods) is the pure :mod:`skm.periods`, shared
+The parsing itself (date cells, ``2026-TW1`` … periods) is the pure :mod:`skm.core.periods`, shared
 with ``skm stats`` and ``skm report``; its names are re-exported here for the readers' callers.
 Everything here works on a :class:`~skm.readers.Responses` frame (pandas imported inside the
 functions).
@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from skm.core.periods import Period, parse_date_column, parse_period, period_label
 from skm.errors import ExitCode, IssueCode, SkmError
-from skm.messages import register
-from skm.periods import Period, parse_date_column, parse_period, period_label
+from skm.text import register
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -22,10 +22,10 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
+from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, IssueCode, SkmError, shorten
-from skm.instrument import PERMENPAN_14_2017, Instrument
-from skm.readers.grid import decode_text, sniff_delimiter
-from skm.readers.labels import LabelBook, normalise_label
+from skm.readers.cells import LabelBook, normalise_label
+from skm.readers.files import decode_text, sniff_delimiter
 
 __all__ = ["guess_score", "labels_template", "load_labels"]
 

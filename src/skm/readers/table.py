@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
-from skm.instrument import PERMENPAN_14_2017, Instrument
-from skm.messages import register
-from skm.readers.columns import ColumnMatch, code_beyond, match_header
+from skm.readers.cells import Cell, LabelBook, parse_cell
 from skm.readers.dates import parse_date_column
-from skm.readers.grid import Sheet, column_letter, is_blank, no_gc, read_sheets, row_is_blank
-from skm.readers.labels import Cell, LabelBook, parse_cell
-from skm.readers.profile import match_profile
+from skm.readers.files import Sheet, column_letter, is_blank, no_gc, read_sheets, row_is_blank
+from skm.readers.headers import ColumnMatch, code_beyond, match_header, match_profile
+from skm.text import register
 
 register(
     {
@@ -250,7 +249,7 @@ def build_responses(
     ``issues``; files that cannot be read or hold no respondents still raise.
 
     Vectorised per column: each column's distinct values are parsed once
-    (:func:`~skm.readers.labels.parse_cell`) and mapped back onto the rows with numpy, so the
+    (:func:`~skm.readers.cells.parse_cell`) and mapped back onto the rows with numpy, so the
     cost is one hash pass per column whatever the number of respondents; issues are built
     only for the cells that are wrong.
     """

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from skm.core.instrument import PERMENPAN_14_2017
 from skm.errors import Issue, Severity
-from skm.instrument import PERMENPAN_14_2017
-from skm.messages import Lang, issue_line, register, t
+from skm.text import Lang, issue_line, register, t
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -10,12 +10,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from skm.calc import IkmResult
+from skm.core.calc import IkmResult
+from skm.core.instrument import PERMENPAN_14_2017
+from skm.core.sampling import SampleSize, ServiceSample
 from skm.errors import Issue
-from skm.instrument import PERMENPAN_14_2017
-from skm.messages import Lang, fmt_number, issue_line, t
 from skm.render.json import legacy_text, rules_lines
-from skm.sampling import SampleSize, ServiceSample
+from skm.text import Lang, fmt_number, issue_line, t
 
 __all__ = ["issues_renderable", "sample_renderable", "score_renderable"]
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from skm.calc import GroupResult, IkmResult, round_half_up
-from skm.messages import Lang, fmt_number, register, t
+from skm.core.calc import GroupResult, IkmResult, round_half_up
+from skm.text import Lang, fmt_number, register, t
 
 __all__ = ["bands_text", "dumps", "legacy_comparison", "legacy_number", "legacy_text", "result_to_dict", "rules_lines"]
 

@@ -1,4 +1,4 @@
-"""Rich renderables of ``skm stats``, drawn from :func:`skm.stats.stats_to_dict` so that the
+"""Rich renderables of ``skm stats``, drawn from :func:`skm.analysis.stats.stats_to_dict` so that the
 table and the JSON always show the same numbers. Returns objects; never prints."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from skm.messages import Lang, fmt_number, t
+from skm.text import Lang, fmt_number, t
 
 __all__ = ["stats_renderable"]
 

@@ -1,6 +1,6 @@
-"""The sections of the report, in order, built from :class:`~skm.report.model.ReportData`.
+"""The sections of the report, in order, built from :class:`~skm.analysis.facts.ReportData`.
 
-Each ``section_*`` function returns a :class:`~skm.report.blocks.Section` (or ``None`` when it
+Each ``section_*`` function returns a :class:`~skm.render.document.blocks.Section` (or ``None`` when it
 has nothing to say). :data:`SECTION_BUILDERS` is the order of the document: append a builder
 (e.g. a statistics section) and every format (Markdown, HTML, xlsx, docx) shows it.
 """
@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from skm.calc import IkmResult, round_half_up
-from skm.messages import Lang
-from skm.report.blocks import (
+from skm.analysis.facts import ReportData, date_range, fmt_date, percent
+from skm.core.calc import IkmResult, round_half_up
+from skm.render.document.blocks import (
     BarChart,
     Block,
     Cell,
@@ -27,8 +27,8 @@ from skm.report.blocks import (
     Table,
     fmt,
 )
-from skm.report.model import ReportData, date_range, fmt_date, percent
-from skm.report.text import tr
+from skm.text import Lang
+from skm.text.report import tr
 
 __all__ = ["SECTION_BUILDERS", "SectionBuilder", "build_document", "element_table", "section_stats"]
 
@@ -225,7 +225,7 @@ def section_stats(data: ReportData) -> Section | None:
     stats = data.stats
     if stats is None:
         return None
-    from skm.stats import method_lines, summary_lines  # noqa: PLC0415 - only when statistics were computed
+    from skm.render.stats import method_lines, summary_lines  # noqa: PLC0415 - only when statistics were computed
 
     lang = data.lang
     lines = summary_lines(stats, lang)
@@ -295,8 +295,8 @@ def section_headline(data: ReportData) -> Section:
         performance=perf,
         n=r.respondents,
     )
-    from skm.messages import t  # noqa: PLC0415
     from skm.render.json import legacy_text  # noqa: PLC0415
+    from skm.text import t  # noqa: PLC0415
 
     legacy = legacy_text(r, lang)
     extra = (Paragraph(f"{t('legacy-title', lang)}: {legacy}"),) if legacy else ()

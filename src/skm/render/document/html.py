@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from html import escape as _escape
 
-from skm.report.blocks import (
+from skm.render.document.blocks import (
     BarChart,
     Cell,
     Document,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from skm.report.blocks import BarChart, Cell, Document, Headline, KeyValues, Paragraph, Signature, Table, fmt
+from skm.render.document.blocks import BarChart, Cell, Document, Headline, KeyValues, Paragraph, Signature, Table, fmt
 
 __all__ = ["escape", "render_markdown"]
 

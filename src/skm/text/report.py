@@ -1,11 +1,11 @@
-"""Wording of the report (Indonesian, English), registered with :mod:`skm.messages`.
+"""Wording of the report (Indonesian, English), registered with :mod:`skm.text`.
 
 Every key is prefixed ``rpt-`` so it cannot clash with another area's keys.
 """
 
 from __future__ import annotations
 
-from skm.messages import Lang, register, t
+from skm.text import Lang, register, t
 
 __all__ = ["tr"]
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from skm.core.instrument import Instrument
 from skm.errors import IssueCode
-from skm.instrument import Instrument
 
 __all__ = ["Cell", "LabelBook", "normalise_label", "parse_cell"]
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from skm.instrument import Element, Instrument, Question, builtin_instruments
-from skm.messages import Lang, register, t
+from skm.core.instrument import Element, Instrument, Question, builtin_instruments
+from skm.text import Lang, register, t
 
 __all__ = [
     "AnswerStyle",

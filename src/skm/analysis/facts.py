@@ -1,7 +1,7 @@
 """The facts of a report: :class:`ReportData`, gathered by :func:`build_report` from
-:class:`~skm.readers.Responses` and the core's :class:`~skm.calc.IkmResult` (identity, sample,
+:class:`~skm.readers.Responses` and the core's :class:`~skm.core.calc.IkmResult` (identity, sample,
 profiles, per-service results, plan, suggestions, trend). No formatting here beyond labels;
-:mod:`skm.report.sections` turns the facts into the document's sections.
+:mod:`skm.render.document.sections` turns the facts into the document's sections.
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from skm import __version__
-from skm.calc import IkmResult, round_half_up
-from skm.messages import Lang
-from skm.periods import day_name, period_name
-from skm.report.blocks import printable
-from skm.report.text import tr
-from skm.sampling import SampleSize, allocate, sample_size
+from skm.core.calc import IkmResult, round_half_up
+from skm.core.periods import day_name, period_name
+from skm.core.sampling import SampleSize, allocate, sample_size
+from skm.render.document.blocks import printable
+from skm.text import Lang
+from skm.text.report import tr
 
 if TYPE_CHECKING:
+    from skm.analysis.stats import StatsResult
     from skm.readers import Responses
-    from skm.stats import StatsResult
 
 __all__ = [
     "PlanRow",

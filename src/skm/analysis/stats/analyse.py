@@ -2,7 +2,7 @@
 and data-quality flags of one responses table, each with the method that produced it.
 
 Takes the pandas frame of :class:`~skm.readers.Responses` apart into numpy arrays and calls
-the numeric functions of :mod:`skm.stats.numeric` and :mod:`skm.stats.quality`.
+the numeric functions of :mod:`skm.analysis.stats.numeric` and :mod:`skm.analysis.stats.quality`.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from skm.calc import IkmResult, ScoringRules, round_half_up
+from skm.analysis.stats import numeric as num
+from skm.analysis.stats.quality import duplicate_rows, straight_lining
+from skm.core.calc import IkmResult, ScoringRules, round_half_up
+from skm.core.instrument import Instrument
+from skm.core.periods import Period, parse_period
 from skm.errors import ExitCode, IssueCode, SkmError
-from skm.instrument import Instrument
-from skm.messages import Lang, register, t
-from skm.periods import Period, parse_period
-from skm.stats import numeric as num
-from skm.stats.quality import duplicate_rows, straight_lining
+from skm.text import Lang, register, t
 
 register(
     {
@@ -373,7 +373,7 @@ def _group_comparison(
     answers: npt.NDArray[np.float64],
     bootstrap: tuple[int, int],
 ) -> GroupComparison:
-    from skm.api import score_responses  # noqa: PLC0415
+    from skm.analysis.score import score_responses  # noqa: PLC0415
 
     scored = score_responses(responses, rules=rules, by=column, min_group=min_group)
     labels = _labels(responses, column).to_numpy()
@@ -435,7 +435,7 @@ def _period_comparison(
     seed: int,
     resamples: int,
 ) -> PeriodComparison:
-    from skm.api import score_responses  # noqa: PLC0415
+    from skm.analysis.score import score_responses  # noqa: PLC0415
 
     instrument = current.instrument
     if previous.instrument.codes != instrument.codes:
@@ -508,7 +508,7 @@ def analyse(
     the excludable flags (``StatsResult.removed_rows``). Raises :class:`StatsArgumentError` (also a
     ``ValueError``) for bad arguments and :class:`~skm.errors.SkmError` for unusable data.
     """
-    from skm.api import find_column, score_responses  # noqa: PLC0415
+    from skm.analysis.score import find_column, score_responses  # noqa: PLC0415
 
     if resamples < 100:
         raise StatsArgumentError(IssueCode.STATS_TOO_FEW_RESAMPLES, resamples=resamples)

@@ -1,6 +1,6 @@
 """Wording and JSON of ``skm stats``: every figure goes out with the method that produced it.
 
-Registers this area's message templates (Indonesian, English) with :mod:`skm.messages`.
+Registers this area's message templates (Indonesian, English) with :mod:`skm.text`.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from skm.messages import Lang, fmt_number, register, t
-from skm.stats.analyse import CONFIDENCE, SIGNIFICANCE, Flag, StatsResult
-from skm.stats.numeric import TestResult
-from skm.stats.quality import DUPLICATE_WINDOW
+from skm.analysis.stats.analyse import CONFIDENCE, SIGNIFICANCE, Flag, StatsResult
+from skm.analysis.stats.numeric import TestResult
+from skm.analysis.stats.quality import DUPLICATE_WINDOW
+from skm.text import Lang, fmt_number, register, t
 
 __all__ = ["flag_label", "method_lines", "stats_to_dict", "summary_lines"]
 

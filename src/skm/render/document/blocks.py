@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from skm.messages import Lang, fmt_number
-from skm.report.text import tr
+from skm.text import Lang, fmt_number
+from skm.text.report import tr
 
 __all__ = [
     "BarChart",

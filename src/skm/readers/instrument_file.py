@@ -4,7 +4,7 @@ A unit that adds or renames elements, asks several questions per element, uses i
 labels, weights, scale or grade bands describes its questionnaire in a TOML file (format in
 ``docs/instrumen.md``; example ``examples/instrumen_kustom.toml``). The file is parsed with the
 standard library's :mod:`tomllib`, validated with pydantic, checked (weights sum to exactly 1,
-keys unique, bands ordered …) and turned into a pure :class:`~skm.instrument.Instrument`.
+keys unique, bands ordered …) and turned into a pure :class:`~skm.core.instrument.Instrument`.
 
 Every problem is collected and reported at once with the LINE of the file it is on, as an
 :class:`~skm.errors.SkmError` (exit 2).
@@ -22,8 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from skm.errors import ExitCode, Issue, IssueCode, SkmError
-from skm.instrument import (
+from skm.core.instrument import (
     PERMENPAN_14_2017,
     Element,
     GradeBand,
@@ -32,7 +31,8 @@ from skm.instrument import (
     builtin_instruments,
     get_instrument,
 )
-from skm.messages import Lang, register, t
+from skm.errors import ExitCode, Issue, IssueCode, SkmError
+from skm.text import Lang, register, t
 
 __all__ = ["instrument_from_toml", "load_instrument_file", "resolve_instrument"]
 

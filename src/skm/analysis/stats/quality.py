@@ -2,7 +2,7 @@
 
 Pure functions on plain values and numpy arrays. They *flag* rows (by position); what to
 do with the flags (report them, or re-score without them) is decided by the caller. Dates and
-survey periods are parsed by :mod:`skm.periods`, the one parser shared with the readers.
+survey periods are parsed by :mod:`skm.core.periods`, the one parser shared with the readers.
 """
 
 from __future__ import annotations

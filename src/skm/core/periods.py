@@ -1,7 +1,7 @@
 """Survey dates as units write them, and survey periods — the one parser used by readers, stats and report.
 
 Why a module of its own at the top of the package (and not inside :mod:`skm.readers`): it is pure
-(standard library plus :mod:`skm.errors`/:mod:`skm.messages`, no pandas, typer or rich), so the
+(standard library plus :mod:`skm.errors`/:mod:`skm.text`, no pandas, typer or rich), so the
 pure parts of ``skm stats`` and ``skm report`` can use it without importing the readers package
 (whose ``__init__`` loads pandas). The pandas-bound helpers that work on a read
 :class:`~skm.readers.Responses` (``filter_period``, ``with_period_column``, ``date_values``)
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from skm.errors import ExitCode, IssueCode, SkmError
-from skm.messages import Lang, register
+from skm.text import Lang, register
 
 __all__ = [
     "MONTHS",
@@ -218,7 +218,7 @@ _PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|(?:tw|q)([1-4])|s([12])))?$", re
 class PeriodError(SkmError, ValueError):
     """A ``--period`` value that is none of the accepted forms (exit 2, usage).
 
-    Also a :class:`ValueError`, as ``skm.stats.parse_period`` documented before the parsers merged.
+    Also a :class:`ValueError`, as ``skm.analysis.stats.parse_period`` documented before the parsers merged.
     """
 
     def __init__(self, text: str) -> None:

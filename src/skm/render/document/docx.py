@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from skm.report.blocks import (
+from skm.render.document.blocks import (
     BarChart,
     Cell,
     Document,
@@ -23,7 +23,7 @@ from skm.report.blocks import (
     fmt,
     printable,
 )
-from skm.report.text import tr
+from skm.text.report import tr
 
 __all__ = ["write_docx"]
 

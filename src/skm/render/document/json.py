@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from skm.analysis.facts import ReportData, percent
 from skm.render.json import dumps, result_to_dict
-from skm.report.model import ReportData, percent
 
 __all__ = ["render_json", "report_to_dict"]
 
@@ -107,7 +107,7 @@ def report_to_dict(data: ReportData) -> dict[str, Any]:
             ],
         }
     if data.stats is not None:
-        from skm.stats import stats_to_dict  # noqa: PLC0415
+        from skm.render.stats import stats_to_dict  # noqa: PLC0415
 
         out["stats"] = stats_to_dict(data.stats, data.lang)
     if data.extra:

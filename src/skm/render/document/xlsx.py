@@ -15,7 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from skm.report.blocks import (
+from skm.analysis.facts import ReportData
+from skm.render.document.blocks import (
     BarChart,
     Block,
     Cell,
@@ -27,8 +28,7 @@ from skm.report.blocks import (
     Table,
     printable,
 )
-from skm.report.model import ReportData
-from skm.report.text import tr
+from skm.text.report import tr
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -298,7 +298,7 @@ def _data_sheet(ws: Worksheet, data: ReportData) -> None:
         w.put(w.row, j, c, fill=_SOFT)
     w.row += 1
     element_row(tr("nrr", lang), lambda e: e.nrr_display)
-    from skm.calc import round_half_up  # noqa: PLC0415
+    from skm.core.calc import round_half_up  # noqa: PLC0415
 
     element_row(tr("weight", lang), lambda e: round_half_up(e.weight, 4))
     element_row(tr("weighted", lang), lambda e: e.weighted_display)
@@ -317,7 +317,7 @@ def _data_sheet(ws: Worksheet, data: ReportData) -> None:
         cell.font = Font(bold=True, size=12, color=_NAVY)
         w.row += 1
     w.row += 1
-    from skm.report.sections import section_bands, section_method  # noqa: PLC0415
+    from skm.render.document.sections import section_bands, section_method  # noqa: PLC0415
 
     legend = next(b for b in section_method(data).blocks if isinstance(b, Table) and b.key == "elements-list")
     for block in (legend, *section_bands(data).blocks):

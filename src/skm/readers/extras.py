@@ -9,14 +9,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from skm.calc import IkmResult, ScoringRules
+from skm.analysis.facts import PlanRow, Trend, compare
+from skm.core.calc import IkmResult, ScoringRules
+from skm.core.instrument import Instrument
 from skm.errors import ExitCode, IssueCode, SkmError
-from skm.instrument import Instrument
-from skm.messages import Lang
-from skm.readers.columns import normalise_header
-from skm.readers.grid import is_blank, read_sheets, row_is_blank
-from skm.report.model import PlanRow, Trend, compare
-from skm.report.text import tr
+from skm.readers.files import is_blank, read_sheets, row_is_blank
+from skm.readers.headers import normalise_header
+from skm.text import Lang
+from skm.text.report import tr
 
 __all__ = ["read_plan", "read_previous"]
 
@@ -48,7 +48,7 @@ def read_plan(path: Path, instrument: Instrument, lang: Lang = Lang.ID) -> list[
     try:
         sheets = read_sheets(path)
     except SkmError as exc:
-        from skm.messages import error_text  # noqa: PLC0415
+        from skm.text import error_text  # noqa: PLC0415
 
         raise _fail("plan-bad-file", lang, path, error_text(exc, lang)) from exc
     rows = sheets[0].rows if sheets else []
@@ -119,7 +119,7 @@ def read_previous(
             return compare(result, data, path.name)
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise _fail("previous-bad-file", lang, path, tr("previous-bad-json", lang)) from exc
-    from skm.api import load, score_responses  # noqa: PLC0415
+    from skm.analysis.score import load, score_responses  # noqa: PLC0415
     from skm.readers import InvalidPolicy  # noqa: PLC0415
 
     earlier = load(path, instrument=result.instrument, sheet=sheet, invalid=InvalidPolicy.SKIP)

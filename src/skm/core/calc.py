@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from skm.instrument import PERMENPAN_14_2017, Element, GradeBand, Instrument
+from skm.core.instrument import PERMENPAN_14_2017, Element, GradeBand, Instrument
 
 __all__ = [
     "ElementScore",
