@@ -11,6 +11,7 @@ CORE = ["skm.core.calc", "skm.core.instrument", "skm.core.sampling", "skm.errors
 FORBIDDEN = ["typer", "rich", "openpyxl", "click", "pandas", "python_calamine"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", CORE)
 def test_core_imports_no_io_or_cli_libraries(module: str) -> None:
     code = f"import sys, {module}; print(','.join(m for m in {FORBIDDEN!r} if m in sys.modules))"
@@ -18,6 +19,7 @@ def test_core_imports_no_io_or_cli_libraries(module: str) -> None:
     assert out.stdout.strip() == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "argv", [["--help"], ["sample", "1000"], ["sample", "--help"], ["score", "--help"], ["report", "--help"]]
 )

@@ -539,6 +539,7 @@ def test_cli_defaults_equal_the_api_defaults() -> None:
     assert (cli_stats.DEFAULT_SEED, cli_stats.DEFAULT_RESAMPLES) == (DEFAULT_SEED, DEFAULT_RESAMPLES)
 
 
+@pytest.mark.slow
 def test_stats_core_imports_no_cli_or_spreadsheet_libraries() -> None:
     code = (
         "import sys, skm.analysis.stats, skm.analysis.stats.numeric, skm.analysis.stats.quality; "

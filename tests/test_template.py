@@ -213,6 +213,7 @@ def test_template_text_golden(golden, name: str, render: str, lang: str) -> None
     golden(name, questionnaire_markdown(spec) if render == "md" else forms_text(spec))
 
 
+@pytest.mark.slow
 def test_template_help_imports_no_heavy_libraries() -> None:
     import subprocess
     import sys
