@@ -14,7 +14,8 @@ from skm.core.calc import IkmResult
 from skm.core.instrument import PERMENPAN_14_2017
 from skm.core.sampling import SampleSize, ServiceSample
 from skm.errors import Issue
-from skm.render.json import legacy_text, rules_lines
+from skm.render.prose import legacy_text, rules_lines
+from skm.render.rows import element_rows
 from skm.text import Lang, fmt_number, issue_line, t
 
 __all__ = ["issues_renderable", "sample_renderable", "score_renderable"]
@@ -70,16 +71,16 @@ def elements_table(result: IkmResult, lang: Lang | str) -> Table:
         ("grade", "center"),
     ):
         table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]
-    for e in result.elements:
+    for row in element_rows(result, lang):
         table.add_row(
-            e.code,
-            e.name_en if str(lang) == Lang.EN else e.name,
-            str(e.answered),
-            str(e.sum),
-            _n(e.nrr_display, lang),
-            _n(e.weighted_display, lang),
-            _n(e.converted_display, lang),
-            Text(e.grade, style=_GRADE_STYLE.get(e.grade, "")),
+            row.code,
+            row.name,
+            str(row.answered),
+            str(row.sum),
+            _n(row.nrr, lang),
+            _n(row.weighted, lang),
+            _n(row.converted, lang),
+            Text(row.grade, style=_GRADE_STYLE.get(row.grade, "")),
         )
     return table
 
