@@ -103,3 +103,34 @@ def test_stats_cli_json_equals_api(path: Path, args: list[str], options: dict[st
     assert cli == json.loads(json.dumps(api))
     assert cli["source"] == path.name
     assert ("skipped_cells" in cli) == (options.get("invalid") == "skip")
+
+
+def test_only_render_json_writes_json() -> None:
+    """One home for the JSON contract: no other module of the package serialises JSON."""
+    src = ROOT / "src" / "skm"
+    writers = sorted(
+        str(p.relative_to(src))
+        for p in src.rglob("*.py")
+        if "json.dump" in p.read_text(encoding="utf-8") or "as_dict(" in p.read_text(encoding="utf-8")
+    )
+    assert writers == ["render/json.py"]
+
+
+def test_csv_rows_are_the_published_projection_and_never_formulas() -> None:
+    import pandas as pd
+
+    from skm.render.csv import result_csv
+
+    rows = [[4, 3, 4, 4, 3, 4, 4, 3, 4], [3, 3, 4, 4, 4, 4, 3, 3, 4]] * 3
+    frame = pd.DataFrame(rows, columns=[f"U{i}" for i in range(1, 10)])
+    frame["layanan"] = ["=HYPERLINK(1)"] * 3 + ["@x"] * 3
+    result = skm.score(frame, by="layanan", min_group=1)
+    lines = result_csv(result).splitlines()
+    assert lines[0] == "group,respondents,code,name,answered,sum,nrr,weighted,converted,grade,instrument"
+    first = result.elements[0]
+    assert lines[1] == (
+        f",6,U1,{first.name},6,{first.sum},{first.nrr_display},{first.weighted_display},"
+        f"{first.converted_display},{first.grade},permenpan-14-2017"
+    )
+    groups = {line.split(",")[0] for line in lines[11:]}
+    assert groups == {"'=HYPERLINK(1)", "'@x"}
