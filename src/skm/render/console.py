@@ -27,11 +27,6 @@ def _n(value: Decimal | float, lang: Lang | str) -> str:
     return fmt_number(value, lang)
 
 
-def _element_name(code: str, result: IkmResult, lang: Lang | str) -> str:
-    e = result.element(code)
-    return e.name_en if str(lang) == Lang.EN else e.name
-
-
 def _headline(result: IkmResult, lang: Lang | str, title: str | None = None) -> Panel:
     style = _GRADE_STYLE.get(result.grade, "bold")
     text = Text()
@@ -94,15 +89,16 @@ def priority_table(result: IkmResult, lang: Lang | str) -> Table:
     table.add_column(t("nrr", lang), justify="right")
     table.add_column(t("converted", lang), justify="right")
     table.add_column(t("grade", lang), justify="center")
+    rows = {row.code: row for row in element_rows(result, lang)}
     for rank, code in enumerate(result.priority, 1):
-        e = result.element(code)
+        row = rows[code]
         table.add_row(
             str(rank),
             code,
-            _element_name(code, result, lang),
-            _n(e.nrr_display, lang),
-            _n(e.converted_display, lang),
-            Text(e.grade, style=_GRADE_STYLE.get(e.grade, "")),
+            row.name,
+            _n(row.nrr, lang),
+            _n(row.converted, lang),
+            Text(row.grade, style=_GRADE_STYLE.get(row.grade, "")),
         )
     return table
 
