@@ -185,7 +185,7 @@ def test_cli_json_with_instrument_file_equals_api(custom_csv: Path) -> None:
     assert out.exit_code == ExitCode.OK, out.output
     data = json.loads(out.stdout)
     expected = result_to_dict(skm.score(custom_csv, instrument=load_instrument_file(EXAMPLE)))
-    assert {k: v for k, v in data.items() if k != "source"} == expected
+    assert data == expected
     assert data["instrument"] == "contoh-kustom-8"
     assert data["instrument_title"].startswith("Kuesioner Dinas Contoh")
     assert data["ikm"] == 81.25
@@ -278,7 +278,7 @@ def test_round_nrr_cli_json_equals_api_and_shows_difference(tmp_path: Path) -> N
     data = json.loads(out.stdout)
     rules = ScoringRules(nrr_decimals=2, index_decimals=3)
     api = skm.score(path, instrument="kepmenpan-25-2004", rules=rules)
-    assert {k: v for k, v in data.items() if k != "source"} == result_to_dict(api)
+    assert data == result_to_dict(api)
     assert data["legacy"]["difference"] == float(round(api.ikm - api.exact_ikm, 4))
     table = runner.invoke(app, args)
     assert "Emulasi lama" in table.stdout

@@ -40,7 +40,7 @@ from skm.core.instrument import PERMENPAN_14_2017, Element, Instrument, Question
 from skm.core.periods import parse_date
 from skm.errors import ExitCode
 from skm.readers import responses_from_frame
-from skm.render.stats import stats_to_dict
+from skm.render.json import stats_to_dict
 
 runner = CliRunner()
 
@@ -557,7 +557,7 @@ def test_pingouin_cross_check() -> None:
 
 
 def test_summary_lines_for_the_report(mahulu: Path) -> None:
-    from skm.render.stats import summary_lines
+    from skm.render.prose import summary_lines
 
     example = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
     result = analyse(load(mahulu), previous=load(example), population=300, resamples=300)
@@ -606,5 +606,5 @@ def test_golden_table(mahulu: Path, golden, lang: str) -> None:  # type: ignore[
     from skm.render.stats_console import stats_renderable
 
     console = Console(file=io.StringIO(), width=120, color_system=None, legacy_windows=False, force_terminal=False)
-    console.print(stats_renderable(stats_to_dict(_golden_result(mahulu), lang), lang))
+    console.print(stats_renderable(_golden_result(mahulu), lang))
     golden(f"mahulu.stats.{lang}.txt", console.file.getvalue())

@@ -108,20 +108,6 @@ class Issue:
     value: str | None = None
     params: dict[str, object] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, object]:
-        """JSON-friendly form (the message itself is rendered per language)."""
-        return {
-            "code": self.code.value,
-            "severity": self.severity.value,
-            "file": self.file,
-            "sheet": self.sheet,
-            "row": self.row,
-            "column": self.column,
-            "letter": self.letter,
-            "value": self.value,
-            **({"params": self.params} if self.params else {}),
-        }
-
 
 class SkmError(Exception):
     """A failure that stops a command; rendered as one message plus its issues."""

@@ -152,8 +152,10 @@ class ReportData:
     suggestion_total: int
     trend: Trend | None
     question_keys: tuple[str, ...]
-    answers: tuple[tuple[int, tuple[int | None, ...]], ...]
+    answers: tuple[tuple[int, tuple[int | None, ...]], ...]  # per respondent: (spreadsheet row, answers)
     skipped_cells: int = 0
+    question_sums: tuple[int, ...] = ()  # Σ of the answers per question (``question_keys`` order)
+    question_counts: tuple[int, ...] = ()  # answers given per question
     min_group: int = 5
     service_samples: tuple[ServiceSampleRow, ...] = ()
     stats: StatsResult | None = None  # reliability, validity, intervals (skm stats), when asked
@@ -419,6 +421,8 @@ def build_report(
         question_keys=keys,
         answers=answers,
         skipped_cells=len(responses.errors),
+        question_sums=tuple(sum(a[j] or 0 for _, a in answers) for j in range(len(keys))),
+        question_counts=tuple(sum(a[j] is not None for _, a in answers) for j in range(len(keys))),
         min_group=min_group,
         service_samples=service_samples,
         stats=stats,

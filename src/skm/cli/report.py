@@ -192,9 +192,9 @@ def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[
     from skm.render.document.sections import build_document  # noqa: PLC0415
 
     if output_format is ReportFormat.JSON:
-        from skm.render.document.json import render_json  # noqa: PLC0415
+        from skm.render.json import dumps, report_to_dict  # noqa: PLC0415
 
-        return render_json(data)
+        return dumps(report_to_dict(data)) + "\n"
     document = build_document(data)
     if output_format is ReportFormat.MD:
         from skm.render.document.markdown import render_markdown  # noqa: PLC0415

@@ -162,15 +162,9 @@ def sample(
         shares = allocate(overall.sample, services) if services else {}
         rows = [ServiceSample(k, v, size(v).sample, shares[k]) for k, v in services.items()]
         if output_format is TableJson.JSON:
-            from skm.render.json import dumps  # noqa: PLC0415
+            from skm.render.json import dumps, sample_to_dict  # noqa: PLC0415
 
-            data = overall.as_dict()
-            if rows:
-                data["services"] = [
-                    {"service": r.service, "population": r.population, "sample": r.minimum, "allocated": r.allocated}
-                    for r in rows
-                ]
-                data["services_minimum_total"] = sum(r.minimum for r in rows)
+            data = sample_to_dict(overall, rows)
             typer.echo(dumps(data))
             return
         from skm.render.console import sample_renderable  # noqa: PLC0415

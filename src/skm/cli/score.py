@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from enum import StrEnum
 from pathlib import Path
@@ -50,69 +49,6 @@ def example_path() -> Path:
     from importlib.resources import files  # noqa: PLC0415
 
     return Path(str(files("skm") / "data" / EXAMPLE_NAME))
-
-
-def result_csv(result: object) -> str:
-    """Per-element rows (and an IKM row) for the pooled result and each group."""
-    from skm.core.calc import IkmResult  # noqa: PLC0415
-
-    assert isinstance(result, IkmResult)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        [
-            "group",
-            "respondents",
-            "code",
-            "name",
-            "answered",
-            "sum",
-            "nrr",
-            "weighted",
-            "converted",
-            "grade",
-            "instrument",
-        ]
-    )
-
-    def emit(group: str, r: IkmResult) -> None:
-        for e in r.elements:
-            writer.writerow(
-                [
-                    group,
-                    r.respondents,
-                    e.code,
-                    e.name,
-                    e.answered,
-                    e.sum,
-                    e.nrr_display,
-                    e.weighted_display,
-                    e.converted_display,
-                    e.grade,
-                    r.instrument.key,
-                ]
-            )
-        writer.writerow(
-            [
-                group,
-                r.respondents,
-                "IKM",
-                "Nilai indeks / IKM",
-                "",
-                "",
-                r.index_display,
-                "",
-                r.ikm_display,
-                r.grade,
-                r.instrument.key,
-            ]
-        )
-
-    emit("", result)
-    for g in result.groups:
-        if g.result is not None:
-            emit(g.group, g.result)
-    return buffer.getvalue()
 
 
 def score(
@@ -176,9 +112,7 @@ def score(
             paths.append(example_path())
         if not paths:
             fail_usage("beri BERKAS atau --example" if lang is Lang.ID else "give a FILE or --example")
-        from skm.analysis.score import score_responses  # noqa: PLC0415
-        from skm.core.calc import ScoringRules  # noqa: PLC0415
-        from skm.readers.combine import FILE_COLUMN  # noqa: PLC0415
+        from skm.analysis.score import default_by, rules_of, score_responses  # noqa: PLC0415
         from skm.readers.dates import parse_period  # noqa: PLC0415
 
         wanted = parse_period(period) if period is not None else None  # a usage error before any reading
@@ -191,8 +125,6 @@ def score(
             lang=lang,
             progress=output_format is not ScoreFormat.JSON,
         )
-        # several files or a folder: pooled, and per file unless --by says otherwise
-        by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
         if wanted is not None:
             from skm.readers.dates import filter_period  # noqa: PLC0415
             from skm.text import t  # noqa: PLC0415
@@ -204,8 +136,8 @@ def score(
                 )
         result = score_responses(
             responses,
-            rules=ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index),
-            by=by,
+            rules=rules_of(weight=weight, round_nrr=round_nrr, round_index=round_index),
+            by=default_by(responses, by),  # several files or a folder: pooled, and per file
             min_group=min_group,
         )
         if output_format is ScoreFormat.TABLE and output is None:
@@ -214,18 +146,13 @@ def score(
             print_renderable(score_renderable(result, lang, title=responses.source, min_group=min_group))
             return
         if output_format is ScoreFormat.CSV:
+            from skm.render.csv import result_csv  # noqa: PLC0415
+
             text = result_csv(result)
         elif output_format is ScoreFormat.JSON:
             from skm.render.json import dumps, result_to_dict  # noqa: PLC0415
 
-            data = result_to_dict(result, lang)
-            data["source"] = responses.source
-            if responses.errors:
-                data["skipped_cells"] = [i.as_dict() for i in responses.errors]
-            warnings = [i.as_dict() for i in responses.issues if i not in responses.errors]
-            if warnings:
-                data["warnings"] = warnings
-            text = dumps(data) + "\n"
+            text = dumps(result_to_dict(result, lang)) + "\n"
         else:
             from rich.console import Console  # noqa: PLC0415
 

@@ -112,8 +112,6 @@ def stats(
 
     with error_boundary(lang, debug):
         from skm.analysis.stats import analyse, parse_period  # noqa: PLC0415
-        from skm.render.json import dumps  # noqa: PLC0415
-        from skm.render.stats import stats_to_dict  # noqa: PLC0415
 
         the_period = parse_period(period) if period is not None else None  # SkmError: translated, exit 2
         show = output_format is TableJson.TABLE
@@ -142,22 +140,21 @@ def stats(
             resamples=resamples,
             min_group=min_group,
         )
-        data = stats_to_dict(result, lang)
         if output_format is TableJson.TABLE:
             from skm.render.stats_console import stats_renderable  # noqa: PLC0415
 
             if output is None:
-                print_renderable(stats_renderable(data, lang))
+                print_renderable(stats_renderable(result, lang))
                 return
             from rich.console import Console  # noqa: PLC0415
 
             console = Console(file=io.StringIO(), width=120, color_system=None)
-            console.print(stats_renderable(data, lang))
+            console.print(stats_renderable(result, lang))
             text = console.file.getvalue()  # type: ignore[attr-defined]
         else:
-            if responses.errors:
-                data["skipped_cells"] = [i.as_dict() for i in responses.errors]
-            text = dumps(data) + "\n"
+            from skm.render.json import dumps, stats_to_dict  # noqa: PLC0415
+
+            text = dumps(stats_to_dict(result, lang)) + "\n"
         if output is None:
             typer.echo(text, nl=False)
             return

@@ -1,4 +1,5 @@
-"""How a file was understood (``skm check``): the JSON report and its terminal rendering."""
+"""How a file was understood (``skm check``): its terminal rendering (the JSON is
+:func:`skm.render.json.check_to_dict`, which this table is drawn from)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from skm.core.instrument import PERMENPAN_14_2017
 from skm.errors import Issue, Severity
+from skm.render.json import check_to_dict
 from skm.text import Lang, issue_line, register, t
 
 if TYPE_CHECKING:
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
 
     from skm.readers import Responses
 
-__all__ = ["check_renderable", "check_to_dict", "skipped_ranges", "unknown_labels_text"]
+__all__ = ["check_renderable", "skipped_ranges", "unknown_labels_text"]
 
 register(
     {
@@ -83,60 +85,6 @@ def skipped_ranges(rows: list[int]) -> str:
     if start is not None:
         parts.append(str(start) if start == prev else f"{start}–{prev}")
     return ", ".join(parts)
-
-
-def _dates(responses: Responses) -> dict[str, object] | None:
-    """First and last survey date and how many respondents have none (``None`` without a date column)."""
-    column = responses.profile.get("date")
-    if column is None or not str(responses.frame[column].dtype).startswith("datetime64"):
-        return None
-    dates = responses.frame[column]
-    dated = dates.dropna()
-    return {
-        "column": column,
-        "first": dated.min().isoformat() if len(dated) else None,
-        "last": dated.max().isoformat() if len(dated) else None,
-        "undated": int(dates.isna().sum()),
-    }
-
-
-def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str, object]:
-    """The JSON contract of ``skm check``: every decision the reader took, and every issue."""
-    profile_of = {column: name for name, column in responses.profile.items()}
-    element_of = {q.key: e.code for e in responses.instrument.elements for q in e.questions}
-    columns: list[dict[str, object]] = []
-    other: list[str] = []
-    for c in responses.columns:
-        if c.key is None and not c.header:
-            continue
-        how = c.how
-        if c.key is None and c.header in profile_of:
-            how = "profile"
-        elif c.key is None:
-            other.append(c.header)
-        columns.append(
-            {
-                "letter": c.letter,
-                "header": c.header,
-                "element": element_of.get(c.key, c.key.upper()) if c.key else None,
-                "question": c.key,
-                "profile": profile_of.get(c.header) if c.key is None else None,
-                "how": how,
-                "detail": c.detail,
-            }
-        )
-    return {
-        "source": responses.source,
-        "dates": _dates(responses),
-        "sheet": responses.sheet,
-        "header_row": responses.header_row,
-        "respondents": responses.respondents,
-        "columns": columns,
-        "profile": dict(responses.profile),
-        "other_columns": other,
-        "skipped_rows": [{"row": s.row, "reason": s.reason} for s in responses.skipped],
-        "issues": [{**i.as_dict(), "message": issue_line(i, lang)} for i in responses.issues],
-    }
 
 
 def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> RenderableType:

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from skm.analysis.score import load
 from skm.analysis.stats import numeric as num
-from skm.analysis.stats.quality import duplicate_rows, straight_lining
+from skm.analysis.stats.quality import DUPLICATE_WINDOW, duplicate_rows, straight_lining
 from skm.core.calc import IkmResult, ScoringRules, round_half_up
-from skm.core.instrument import Instrument
+from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period, parse_period
-from skm.errors import ExitCode, IssueCode, SkmError
+from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.text import Lang, register, t
 
 register(
@@ -56,10 +57,13 @@ class StatsArgumentError(SkmError, ValueError):
 
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import numpy.typing as npt
     import pandas as pd
 
     from skm.readers import Responses
+    from skm.readers.cells import LabelBook
 
 __all__ = [
     "DEFAULT_RESAMPLES",
@@ -75,6 +79,7 @@ __all__ = [
     "PeriodComparison",
     "StatsResult",
     "analyse",
+    "stats",
 ]
 
 DEFAULT_SEED = 20170614  # date of PermenPANRB 14/2017; any fixed number makes results repeatable
@@ -215,6 +220,21 @@ class StatsResult:
     def respondents(self) -> int:
         """Respondents analysed (after any exclusion)."""
         return self.result.respondents
+
+    @property
+    def confidence(self) -> float:
+        """Level of every interval (0.95)."""
+        return CONFIDENCE
+
+    @property
+    def significance(self) -> float:
+        """The p-value below which a change is called significant (0.05)."""
+        return SIGNIFICANCE
+
+    @property
+    def duplicate_window_minutes(self) -> int:
+        """How close in time two identical rows must be to count as duplicates (with a date column)."""
+        return int(DUPLICATE_WINDOW.total_seconds() // 60)
 
 
 # ---------------------------------------------------------------- frame → arrays
@@ -588,4 +608,44 @@ def analyse(
         notes=tuple(notes),
         duplicate_columns=tuple(c for n, c in responses.profile.items() if n not in _NO_DUPLICATE_KEYS),
         has_dates="date" in responses.profile,
+    )
+
+
+def stats(
+    source: str | Path | pd.DataFrame | Responses,
+    *,
+    by: str | None = None,
+    previous: str | Path | pd.DataFrame | Responses | None = None,
+    population: int | None = None,
+    period: str | Period | None = None,
+    exclude_flagged: bool = False,
+    seed: int = DEFAULT_SEED,
+    resamples: int = DEFAULT_RESAMPLES,
+    min_group: int = 5,
+    instrument: Instrument | str | Path = PERMENPAN_14_2017,
+    sheet: str | int | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    labels: LabelBook | str | Path | None = None,
+) -> StatsResult:
+    """Read ``source`` (and ``previous``) and :func:`analyse` it: the result ``skm stats`` prints,
+    with the same options, so that ``stats_to_dict(stats(path, ...))`` is the document of
+    ``skm stats path ... --format json``.
+
+    ``previous`` is read with the same instrument, labels and invalid-cell policy; its sheet is
+    found by itself.
+    """
+    responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels)
+    earlier = None
+    if previous is not None:
+        earlier = load(previous, instrument=responses.instrument, invalid=invalid, labels=labels)
+    return analyse(
+        responses,
+        by=by,
+        previous=earlier,
+        population=population,
+        period=period,
+        exclude_flagged=exclude_flagged,
+        seed=seed,
+        resamples=resamples,
+        min_group=min_group,
     )
