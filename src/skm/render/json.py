@@ -12,22 +12,11 @@ from fractions import Fraction
 from typing import Any
 
 from skm.core.calc import GroupResult, IkmResult, round_half_up
-from skm.text import Lang, fmt_number, register, t
+from skm.text import Lang, fmt_number, t
 
 __all__ = ["bands_text", "dumps", "legacy_comparison", "legacy_number", "legacy_text", "result_to_dict", "rules_lines"]
 
 LEGACY_LABEL = "emulasi lama / legacy emulation"
-
-register(
-    {
-        "legacy-title": ("Emulasi lama (bukan nilai eksak)", "Legacy emulation (not the exact value)"),
-        "legacy-line": (
-            "IKM emulasi lama {ikm} (mutu {grade}); nilai eksak {exact} (mutu {exact_grade}); selisih {difference}",
-            "Legacy-emulated IKM {ikm} (grade {grade}); exact value {exact} (grade {exact_grade}); "
-            "difference {difference}",
-        ),
-    }
-)
 
 
 def _num(value: Decimal) -> float | int:
