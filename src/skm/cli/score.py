@@ -29,7 +29,7 @@ from skm.cli.common import (
 )
 from skm.core.calc import WeightPolicy
 from skm.errors import InvalidPolicy
-from skm.text import Lang
+from skm.text import Lang, t
 
 __all__ = ["register"]
 
@@ -175,7 +175,7 @@ def score(
         if example:
             paths.append(example_path())
         if not paths:
-            fail_usage("beri BERKAS atau --example" if lang is Lang.ID else "give a FILE or --example")
+            fail_usage(t("score-no-file", lang))
         from skm.analysis.score import score_responses  # noqa: PLC0415
         from skm.core.calc import ScoringRules  # noqa: PLC0415
         from skm.readers.combine import FILE_COLUMN  # noqa: PLC0415
@@ -195,7 +195,6 @@ def score(
         by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
         if wanted is not None:
             from skm.readers.dates import filter_period  # noqa: PLC0415
-            from skm.text import t  # noqa: PLC0415
 
             responses, left_out = filter_period(responses, wanted)
             if left_out:

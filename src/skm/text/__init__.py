@@ -1,7 +1,7 @@
 """Every user-facing sentence, in Indonesian (default) and English. Pure: stdlib only.
 
 The wording lives in :mod:`skm.text.catalog`, one module per area (issues, instrument files,
-results, check, stats, questionnaire, report), and is loaded here eagerly, so every key is known
+results, check, stats, questionnaire, report, command line), and is loaded here eagerly, so every key is known
 whatever else was imported. Templates use ``str.format`` fields. Issue templates are keyed by
 :class:`IssueCode` value; user-interface words by short keys. A new sentence goes into the
 catalogue module of its area, in both languages, with the same fields.
@@ -15,7 +15,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from skm.errors import Issue, SkmError
-from skm.text.catalog import check, instrument, issues, questionnaire, report, results, stats
+from skm.text.catalog import check, cli, instrument, issues, questionnaire, report, results, stats
 
 __all__ = ["Lang", "catalog", "error_text", "fmt_number", "has", "issue_line", "t"]
 
@@ -30,7 +30,7 @@ class Lang(StrEnum):
 def _load() -> dict[str, tuple[str, str]]:
     """Every catalogue of :mod:`skm.text.catalog`, merged; a key defined twice is an error."""
     merged: dict[str, tuple[str, str]] = {}
-    parts = [issues.TEXT, instrument.TEXT, results.TEXT, check.TEXT, stats.TEXT, questionnaire.TEXT]
+    parts = [issues.TEXT, instrument.TEXT, results.TEXT, check.TEXT, stats.TEXT, questionnaire.TEXT, cli.TEXT]
     parts.append({report.PREFIX + key: pair for key, pair in report.TEXT.items()})
     for part in parts:
         clash = sorted(set(part) & set(merged))
