@@ -16,6 +16,9 @@ from typing import Any
 
 import pytest
 
+from skm.core.sampling import Rounding
+from skm.render.document.blocks import Chapter
+
 SRC = Path(__file__).resolve().parent.parent / "src" / "skm"
 
 _PROBE = """
@@ -89,3 +92,8 @@ def test_no_module_outside_text_registers_sentences() -> None:
         if "text" not in path.relative_to(SRC).parts[:1] and re.search(r"^register\(\s*\{", path.read_text(), re.M)
     ]
     assert offenders == []
+
+
+def test_keys_built_from_enum_values_exist(fresh: dict[str, Any]) -> None:
+    wanted = [f"rounding-{r.value}" for r in Rounding] + [f"rpt-ch-{c.value}" for c in Chapter]
+    assert [key for key in wanted if key not in fresh["catalog"]] == []
