@@ -26,7 +26,7 @@ from skm.cli.common import (
 )
 from skm.core.calc import WeightPolicy
 from skm.errors import InvalidPolicy
-from skm.text import Lang
+from skm.text import Lang, t
 
 if TYPE_CHECKING:
     from skm.analysis.facts import ReportData
@@ -143,10 +143,7 @@ def report(
         if population is not None and services and population != sum(services.values()):
             from skm.cli.common import fail_usage  # noqa: PLC0415
 
-            fail_usage(
-                f"--population {population} ≠ {'jumlah' if lang is Lang.ID else 'sum of'} "
-                f"--service-population ({sum(services.values())})"
-            )
+            fail_usage(t("report-population-mismatch", lang, population=population, total=sum(services.values())))
         target = output or default_output(file, output_format)
         inputs = [file, *(p for p in (plan, previous) if p is not None)]
         check_output(target, inputs=inputs, force=force)
@@ -184,7 +181,7 @@ def report(
             stats=stats,
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
-        stderr_console().print(f"{'Laporan ditulis' if lang is Lang.ID else 'Report written'}: {target}", markup=False)
+        stderr_console().print(t("report-written", lang, file=target), markup=False)
 
 
 def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[Path], None]:

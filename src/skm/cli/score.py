@@ -28,7 +28,7 @@ from skm.cli.common import (
 )
 from skm.core.calc import WeightPolicy
 from skm.errors import InvalidPolicy
-from skm.text import Lang
+from skm.text import Lang, t
 
 __all__ = ["register"]
 
@@ -111,7 +111,7 @@ def score(
         if example:
             paths.append(example_path())
         if not paths:
-            fail_usage("beri BERKAS atau --example" if lang is Lang.ID else "give a FILE or --example")
+            fail_usage(t("score-no-file", lang))
         from skm.analysis.score import default_by, rules_of, score_responses  # noqa: PLC0415
         from skm.readers.dates import parse_period  # noqa: PLC0415
 
@@ -127,7 +127,6 @@ def score(
         )
         if wanted is not None:
             from skm.readers.dates import filter_period  # noqa: PLC0415
-            from skm.text import t  # noqa: PLC0415
 
             responses, left_out = filter_period(responses, wanted)
             if left_out:

@@ -18,7 +18,7 @@ from skm.cli.common import (
     instrument_from_option,
     stderr_console,
 )
-from skm.text import Lang
+from skm.text import Lang, t
 
 __all__ = ["register"]
 
@@ -110,11 +110,7 @@ def template(
         fmt = output_format or (_format_from_suffix(output) if output is not None else None) or TemplateFormat.XLSX
         path = output if output is not None else Path("kuesioner" + EXTENSIONS[fmt])
         if fmt is TemplateFormat.XLSX and path.suffix.lower() not in {".xlsx", ".xlsm"}:
-            fail_usage(
-                f"lembar isian harus berakhiran .xlsx, bukan '{path.suffix}'"
-                if lang is Lang.ID
-                else f"the entry workbook must end in .xlsx, not '{path.suffix}'"
-            )
+            fail_usage(t("template-not-xlsx", lang, suffix=path.suffix))
         names = tuple(dict.fromkeys(s.strip() for s in services or () if s.strip()))
         from skm.output import write_atomic  # noqa: PLC0415
         from skm.render.questionnaire import (  # noqa: PLC0415
@@ -144,8 +140,7 @@ def template(
             write_atomic(path, questionnaire_html(spec), force=force)
         else:
             write_atomic(path, forms_text(spec), force=force)
-        done = f"Ditulis: {path}" if lang is Lang.ID else f"Written: {path}"
-        stderr_console().print(done, markup=False, highlight=False)
+        stderr_console().print(t("template-written", lang, file=path), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,26 +14,6 @@ from skm.readers.cells import Cell, LabelBook, parse_cell
 from skm.readers.dates import parse_date_column
 from skm.readers.files import Sheet, column_letter, is_blank, no_gc, read_sheets, row_is_blank
 from skm.readers.headers import ColumnMatch, code_beyond, match_header, match_profile
-from skm.text import register
-
-register(
-    {
-        "row-after-summary": (
-            "baris ini di bawah baris rekap templat (Σ/NRR/IKM) sehingga dilewati, padahal jawabannya "
-            "lengkap; bila ini responden, pindahkan ke atas baris rekap",
-            "this row lies below the template's summary rows (Σ/NRR/IKM) and was skipped although its "
-            "answers are complete; if it is a respondent, move it above the summary rows",
-        ),
-        "codes-beyond-instrument": (
-            "kolom {columns} tampak seperti unsur, tetapi instrumen {instrument} hanya punya {count} unsur; "
-            "kolom itu disimpan sebagai atribut, tidak dihitung. Bila berkas memakai metode lama 14 unsur, "
-            "jalankan lagi dengan --instrument kepmenpan-25-2004",
-            "columns {columns} look like elements but the instrument {instrument} has only {count}; they are "
-            "kept as attributes and not scored. If the file uses the older 14-element method, run again "
-            "with --instrument kepmenpan-25-2004",
-        ),
-    }
-)
 
 if TYPE_CHECKING:
     import pandas as pd

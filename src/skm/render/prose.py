@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from skm.core.calc import IkmResult, round_half_up
 from skm.core.instrument import Instrument
 from skm.render.stats import flag_label
-from skm.text import Lang, fmt_number, register, t
+from skm.text import Lang, fmt_number, t
 
 if TYPE_CHECKING:
     from skm.analysis.stats import StatsResult
@@ -28,17 +28,6 @@ __all__ = [
     "rules_lines",
     "summary_lines",
 ]
-
-register(
-    {
-        "legacy-title": ("Emulasi lama (bukan nilai eksak)", "Legacy emulation (not the exact value)"),
-        "legacy-line": (
-            "IKM emulasi lama {ikm} (mutu {grade}); nilai eksak {exact} (mutu {exact_grade}); selisih {difference}",
-            "Legacy-emulated IKM {ikm} (grade {grade}); exact value {exact} (grade {exact_grade}); "
-            "difference {difference}",
-        ),
-    }
-)
 
 
 def rules_lines(result: IkmResult, lang: Lang | str = Lang.ID) -> list[str]:

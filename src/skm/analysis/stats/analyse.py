@@ -20,30 +20,7 @@ from skm.core.calc import IkmResult, ScoringRules, round_half_up
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period, parse_period
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
-from skm.text import Lang, register, t
-
-register(
-    {
-        "stats-other-instrument": (
-            "berkas --previous memakai instrumen lain; bandingkan hanya hasil dengan unsur yang sama",
-            "the --previous file uses another instrument; compare only results with the same elements",
-        ),
-        "stats-too-few-resamples": (
-            "--resamples {resamples} terlalu sedikit; minimal 100",
-            "--resamples {resamples} is too few; use at least 100",
-        ),
-        "stats-bad-population": (
-            "--population {population} lebih kecil dari jumlah responden ({respondents}); isi jumlah penerima "
-            "layanan pada periode survei",
-            "--population {population} is smaller than the number of respondents ({respondents}); give the "
-            "number of service users in the survey period",
-        ),
-        "stats-excludes-all": (
-            "--exclude-flagged akan membuang semua {rows} baris sehingga tidak ada yang dihitung",
-            "--exclude-flagged would remove all {rows} rows; nothing would be left to score",
-        ),
-    }
-)
+from skm.text import Lang, t
 
 
 class StatsArgumentError(SkmError, ValueError):
