@@ -75,7 +75,10 @@ def _table(table: Table, doc: Document) -> str:
     key = f' data-table="{escape(table.key)}"' if table.key else ""
     if len(table.widths) == len(table.columns):
         key += ' class="fixed"'
-    return f"<table{key}>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>{foot}</table>"
+    return (
+        f'<div class="tscroll"><table{key}>{caption}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody>{foot}</table></div>"
+    )
 
 
 def _num(value: float) -> str:
@@ -211,7 +214,7 @@ def _headline(block: Headline, doc: Document) -> str:
 
 def _key_values(block: KeyValues) -> str:
     rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in block.rows)
-    return f'<table class="kv">{rows}</table>'
+    return f'<div class="tscroll"><table class="kv">{rows}</table></div>'
 
 
 def _section(section: Section, doc: Document, number: str) -> str:
@@ -320,6 +323,35 @@ footer{margin-top:22px;border-top:1px solid var(--line);padding-top:6px;font-siz
   display:flex;justify-content:space-between}
 .sign{margin:28px 0 0 auto;width:50%;text-align:center;page-break-inside:avoid}
 .sign .space{height:60px}
+.tscroll{overflow-x:auto;max-width:100%}
+.tscroll table{margin-top:6px}
+caption{break-after:avoid;page-break-after:avoid}
+thead{break-inside:avoid;break-after:avoid}
+tbody tr:first-child{break-before:avoid;page-break-before:avoid}
+@media screen and (max-width:700px){
+  html{background:#fff}
+  body{font-size:10pt}
+  .page{margin:0;padding:14px 12px;box-shadow:none;max-width:none}
+  p{text-align:left;hyphens:auto}
+  .cover h1{font-size:17pt}
+  .badge{flex-wrap:wrap}
+  .badge div{flex:1 1 45%;border-bottom:1px solid var(--line)}
+  .badge div:last-child{flex:1 1 100%}
+  .headline{grid-template-columns:1fr 1fr}
+  .card .v{font-size:14pt;overflow-wrap:anywhere}
+  .card.main .v{font-size:18pt}
+  nav.toc>ol{columns:1}
+  .pair{display:block}
+  .pair figure.chart{padding-top:8px;margin:0 0 14px}
+  table{font-size:8.8pt}
+  th,td{padding:3px 5px}
+  table.fixed{table-layout:auto}
+  td.wide{width:auto;min-width:9em}
+  table.kv th{width:auto}
+  .sign{width:100%}
+  footer{flex-direction:column;gap:2px}
+}
+@media screen and (max-width:360px){.headline{grid-template-columns:1fr}}
 @page{size:A4;margin:16mm 15mm 18mm;
   @bottom-right{content:counter(page);font:9pt "Noto Sans","DejaVu Sans",Arial,sans-serif;color:#5b6573}}
 @page:first{@bottom-right{content:none}}
@@ -345,6 +377,7 @@ footer{margin-top:22px;border-top:1px solid var(--line);padding-top:6px;font-siz
   h2.first{page-break-before:avoid}
   h3{page-break-after:avoid}
   thead{display:table-header-group}
+  .tscroll{overflow:visible}
   a{color:inherit;text-decoration:none}
 }
 """
