@@ -24,14 +24,14 @@ from skm.cli.common import (
     read_input,
     stderr_console,
 )
-from skm.core.calc import WeightPolicy
+from skm.core.calc import ScoringRules, WeightPolicy
 from skm.errors import InvalidPolicy
 from skm.text import Lang, t
 
 if TYPE_CHECKING:
     from skm.analysis.facts import ReportData
 
-__all__ = ["register"]
+__all__ = ["gather", "register"]
 
 
 class ReportFormat(StrEnum):
@@ -132,12 +132,8 @@ def report(
     dengan grafik Excel), docx (dokumen Word yang dapat disunting) atau json.
     """
     with error_boundary(lang, debug):
-        from skm.analysis.facts import build_report  # noqa: PLC0415
-        from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
         from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm sample
-        from skm.core.calc import ScoringRules  # noqa: PLC0415
         from skm.output import check_output, write_atomic  # noqa: PLC0415
-        from skm.readers.extras import read_plan, read_previous  # noqa: PLC0415
 
         services = parse_services(service_population or [], None, lang)
         if population is not None and services and population != sum(services.values()):
@@ -147,41 +143,80 @@ def report(
         target = output or default_output(file, output_format)
         inputs = [file, *(p for p in (plan, previous) if p is not None)]
         check_output(target, inputs=inputs, force=force)
-        responses = read_input(
-            [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True
-        )
-        rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
-        result = score_responses(responses, rules=rules)
-        by_service = (
-            score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)
-            if "service" in responses.profile
-            else None
-        )
-        plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
-        stats = None
-        if with_stats:
-            from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
-
-            stats = analyse(responses, rules=rules, population=population)
-        trend = read_previous(previous, result, rules=rules, lang=lang) if previous is not None else None
-        data = build_report(
-            responses,
-            result,
-            path=file,
+        data = gather(
+            file,
+            instrument=instrument,
+            sheet=sheet,
+            invalid=invalid,
+            labels=labels,
             lang=lang,
+            rules=ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index),
+            with_stats=with_stats,
+            population=population,
+            services=services or None,
             unit=unit,
             period=period,
-            population=population,
-            by_service=by_service,
-            plan=plan_rows,
-            plan_source=plan.name if plan is not None else None,
-            trend=trend,
-            min_group=DEFAULT_MIN_GROUP,
-            service_populations=services or None,
-            stats=stats,
+            plan=plan,
+            previous=previous,
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
         stderr_console().print(t("report-written", lang, file=target), markup=False)
+
+
+def gather(
+    file: Path,
+    *,
+    instrument: str | None,
+    sheet: str | None,
+    invalid: InvalidPolicy,
+    labels: Path | None,
+    lang: Lang,
+    rules: ScoringRules,
+    with_stats: bool,
+    population: int | None = None,
+    services: dict[str, int] | None = None,
+    unit: str | None = None,
+    period: str | None = None,
+    plan: Path | None = None,
+    previous: Path | None = None,
+) -> ReportData:
+    """Read one responses file and gather what its report states (call inside ``error_boundary``)."""
+    from skm.analysis.facts import build_report  # noqa: PLC0415
+    from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
+    from skm.readers.extras import read_plan, read_previous  # noqa: PLC0415
+
+    responses = read_input(
+        [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True
+    )
+    result = score_responses(responses, rules=rules)
+    by_service = (
+        score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)
+        if "service" in responses.profile
+        else None
+    )
+    plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
+    stats = None
+    if with_stats:
+        from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
+
+        stats = analyse(responses, rules=rules, population=population)
+    trend = read_previous(previous, result, rules=rules, lang=lang) if previous is not None else None
+    return build_report(
+        responses,
+        result,
+        path=file,
+        lang=lang,
+        unit=unit,
+        period=period,
+        population=population,
+        by_service=by_service,
+        plan=plan_rows,
+        plan_source=plan.name if plan is not None else None,
+        trend=trend,
+        min_group=DEFAULT_MIN_GROUP,
+        service_populations=services,
+        stats=stats,
+    )
 
 
 def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[Path], None]:

@@ -25,7 +25,7 @@ from skm.render.document.blocks import (
 )
 from skm.text.report import tr
 
-__all__ = ["escape", "render_html", "svg_bar_chart"]
+__all__ = ["CSS", "escape", "render_html", "render_section", "svg_bar_chart"]
 
 _GRADE_COLOURS = {"A": "#1b7f4b", "B": "#2f6db5", "C": "#d08a17", "D": "#b8322a"}
 _DEFAULT_BAR = "#2f5d8a"
@@ -218,7 +218,8 @@ def _key_values(block: KeyValues) -> str:
 
 
 def _section(section: Section, doc: Document, number: str) -> str:
-    out = [f'<section id="sec-{escape(section.key)}"><h3><span class="no">{number}</span> {escape(section.title)}</h3>']
+    no = f'<span class="no">{number}</span> ' if number else ""
+    out = [f'<section id="sec-{escape(section.key)}"><h3>{no}{escape(section.title)}</h3>']
     blocks = list(section.blocks)
     i = 0
     while i < len(blocks):
@@ -244,6 +245,9 @@ def _section(section: Section, doc: Document, number: str) -> str:
     out.append("</section>")
     return "".join(out)
 
+
+#: Draw one section (its blocks) as HTML; ``number`` is shown before the title.
+render_section = _section
 
 _CSS = """
 :root{--ink:#1d2430;--muted:#5b6573;--navy:#16325c;--line:#c9d1dc;--soft:#eef2f7;--gold:#b8892b}
@@ -381,6 +385,9 @@ tbody tr:first-child{break-before:avoid;page-break-before:avoid}
   a{color:inherit;text-decoration:none}
 }
 """
+
+#: The report's stylesheet (screen, phone and print), shared with the pages of ``skm publish``.
+CSS = _CSS
 
 
 def _cover(doc: Document) -> str:

@@ -55,4 +55,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "the entry workbook must end in .xlsx, not '{suffix}'",
     ),
     "template-written": ("Ditulis: {file}", "Written: {file}"),
+    # skm publish
+    "publish-licence": (
+        "lisensi '{licence}' tidak dikenal; pilih salah satu: {known}",
+        "unknown licence '{licence}'; choose one of: {known}",
+    ),
+    "publish-periods": (
+        "{periods} --period untuk {files} berkas; beri satu --period per berkas, urutan sama",
+        "{periods} --period for {files} files; give one --period per file, in the same order",
+    ),
+    "publish-written": ("Situs ditulis: {folder} (buka {index})", "Site written: {folder} (open {index})"),
 }

@@ -242,4 +242,47 @@ TEXT: dict[str, tuple[str, str]] = {
         "not an skm JSON result ('ikm' and 'elements' are required)",
     ),
     "previous-unreadable": ("JSON tidak valid: {reason}", "invalid JSON: {reason}"),
+    # skm publish: the open-results site
+    "site-kicker": ("HASIL SURVEI KEPUASAN MASYARAKAT", "COMMUNITY SATISFACTION SURVEY RESULTS"),
+    "site-intro": (
+        "Hasil Survei Kepuasan Masyarakat dipublikasikan terbuka: angka, laporan lengkap dan data olahannya.",
+        "The results of the Community Satisfaction Survey, published openly: figures, full report and data.",
+    ),
+    "site-latest": ("Periode terakhir: {period}", "Latest period: {period}"),
+    "site-home": ("Semua periode", "All periods"),
+    "site-periods": ("Hasil per periode", "Results by period"),
+    "site-chart-periods": ("IKM per periode", "IKM by period"),
+    "site-report": ("Laporan lengkap (HTML, siap cetak)", "Full report (HTML, printable)"),
+    "site-report-short": ("Laporan", "Report"),
+    "site-downloads": ("Laporan dan data terbuka", "Report and open data"),
+    "site-json": ("Hasil (JSON)", "Result (JSON)"),
+    "site-csv": ("Hasil per unsur (CSV)", "Result per element (CSV)"),
+    "site-tally": ("Sebaran jawaban (CSV)", "Answer tallies (CSV)"),
+    "site-profile": ("Profil responden (CSV)", "Respondent profile (CSV)"),
+    "site-poster": ("Infografis", "Infographic"),
+    "site-services": ("Hasil per jenis layanan", "Results by service"),
+    "site-small": (
+        "Responden layanan ini kurang dari {minimum}: angkanya ditampilkan, tetapi belum dapat diandalkan.",
+        "Fewer than {minimum} respondents for this service: the figures are shown but are not reliable yet.",
+    ),
+    "site-back-period": ("Kembali ke hasil {period}", "Back to the results of {period}"),
+    "site-open-data": ("Data terbuka", "Open data"),
+    "site-open-data-text": (
+        "Setiap periode menyertakan hasil dalam JSON dan CSV, sebaran jawaban per unsur dan profil responden "
+        "(hanya jumlah per kategori; tidak ada data perorangan). Angka dihitung dengan aritmetika eksak "
+        "sesuai PermenPANRB 14/2017.",
+        "Each period comes with the result as JSON and CSV, the answer tallies per element and the respondent "
+        "profile (counts per category only; no personal data). Figures use exact arithmetic as in "
+        "PermenPANRB 14/2017.",
+    ),
+    "site-licence": (
+        "Data dan laporan di situs ini dapat dipakai ulang di bawah lisensi {licence} ({url}).",
+        "The data and reports on this site may be reused under the {licence} licence ({url}).",
+    ),
+    "site-licence-file": (
+        "Hasil Survei Kepuasan Masyarakat {unit}\n\nData dan laporan di folder ini dilisensikan di bawah "
+        "{licence}.\nTeks lisensi: https://{url}\nSebutkan sumbernya: {unit}.",
+        "Community Satisfaction Survey results of {unit}\n\nThe data and reports in this folder are licensed "
+        "under {licence}.\nLicence text: https://{url}\nAttribute: {unit}.",
+    ),
 }

@@ -1,0 +1,144 @@
+"""``skm publish FILES... -o site/``: a static open-results site, one period per responses file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from skm.cli.common import (
+    DebugOption,
+    ForceOption,
+    InstrumentOption,
+    InvalidOption,
+    LabelsOption,
+    LangOption,
+    RoundIndexOption,
+    RoundNrrOption,
+    SheetOption,
+    WeightOption,
+    error_boundary,
+    fail_usage,
+    stderr_console,
+)
+from skm.core.calc import ScoringRules, WeightPolicy
+from skm.errors import InvalidPolicy
+from skm.text import Lang, t
+
+if TYPE_CHECKING:
+    from skm.analysis.facts import ReportData
+
+__all__ = ["posters_for", "register"]
+
+
+def posters_for(data: ReportData) -> Mapping[str, bytes] | None:
+    """The posters of one period (file name → bytes), when the poster renderer is installed.
+
+    Hook for ``skm poster`` (``skm.render.poster``): until that module exists the site is
+    built without posters; once it does, its PNG posters are placed in ``<period>/poster/``.
+    """
+    try:
+        from skm.render import poster  # type: ignore[attr-defined,unused-ignore]  # noqa: PLC0415
+    except ImportError:
+        return None
+    render = getattr(poster, "site_posters", None)
+    if render is None:
+        return None
+    out: Mapping[str, bytes] = render(data)
+    return out
+
+
+def publish(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="BERKAS...",
+            help="Berkas jawaban, satu per periode (urut dari yang terlama). / Responses files, one per period.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            file_okay=False,
+            metavar="FOLDER",
+            help="Folder situs (harus belum ada atau kosong, kecuali --force). / Site folder.",
+        ),
+    ] = Path("situs-skm"),
+    force: ForceOption = False,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="NAMA", help="Nama unit pelayanan. / Service unit name.")
+    ] = None,
+    period: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--period",
+            metavar="TEKS",
+            help="Periode tiap berkas, berulang, urutan sama dengan berkas (mis. 2026-TW1). / Period of each file.",
+        ),
+    ] = None,
+    licence: Annotated[
+        str,
+        typer.Option(
+            "--licence",
+            metavar="LISENSI",
+            help="Lisensi data terbuka: cc-by-4.0 (default), cc0-1.0 atau odbl-1.0. / Open-data licence.",
+        ),
+    ] = "cc-by-4.0",
+    instrument: InstrumentOption = None,
+    sheet: SheetOption = None,
+    invalid: InvalidOption = InvalidPolicy.ERROR,
+    labels: LabelsOption = None,
+    weight: WeightOption = WeightPolicy.EXACT,
+    round_nrr: RoundNrrOption = None,
+    round_index: RoundIndexOption = None,
+    with_stats: Annotated[
+        bool,
+        typer.Option("--stats/--no-stats", help="Uji statistik di laporan tiap periode. / Statistics in each report."),
+    ] = True,
+    lang: LangOption = Lang.ID,
+    debug: DebugOption = False,
+) -> None:
+    """Buat situs hasil terbuka (folder statis). / Write a static open-results site.
+
+    Halaman indeks per periode dan per layanan, laporan lengkap, data terbuka (JSON/CSV) dengan
+    lisensi yang disebutkan; tanpa skrip dan tanpa sumber luar, terbaca di ponsel.
+    """
+    with error_boundary(lang, debug):
+        from skm.cli.report import gather  # noqa: PLC0415
+        from skm.output import check_folder, write_folder  # noqa: PLC0415
+        from skm.render.site import LICENCES, SitePeriod, build_site  # noqa: PLC0415
+
+        if licence not in LICENCES:
+            fail_usage(t("publish-licence", lang, licence=licence, known=", ".join(LICENCES)))
+        periods = period or []
+        if periods and len(periods) != len(files):
+            fail_usage(t("publish-periods", lang, periods=len(periods), files=len(files)))
+        check_folder(output, inputs=files, force=force)
+        rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
+        site: list[SitePeriod] = []
+        for i, file in enumerate(files):
+            data = gather(
+                file,
+                instrument=instrument,
+                sheet=sheet,
+                invalid=invalid,
+                labels=labels,
+                lang=lang,
+                rules=rules,
+                with_stats=with_stats,
+                unit=unit,
+                period=periods[i] if periods else None,
+            )
+            site.append(SitePeriod(data, posters_for(data)))
+        write_folder(output, build_site(site, licence=licence), inputs=files, force=force)
+        stderr_console().print(t("publish-written", lang, folder=output, index=output / "index.html"), markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("publish")(publish)
