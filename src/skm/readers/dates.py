@@ -18,7 +18,7 @@ from skm.text import register
 if TYPE_CHECKING:
     import pandas as pd
 
-    from skm.readers.table import Responses
+    from skm.readers.responses import Responses
 
 __all__ = [
     "PERIOD_COLUMN",
