@@ -13,12 +13,10 @@ Every problem is collected and reported at once with the LINE of the file it is 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -32,6 +30,7 @@ from skm.core.instrument import (
     get_instrument,
 )
 from skm.errors import ExitCode, Issue, IssueCode, SkmError
+from skm.readers.sidefile import TomlSyntax, load_toml, read_side_file
 from skm.text import Lang, register, t
 
 __all__ = ["instrument_from_toml", "load_instrument_file", "resolve_instrument"]
@@ -169,7 +168,6 @@ class InstrumentSpec(_Model):
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- \"']+?)\s*\]\]?\s*(?:#.*)?$")
 _KEYLINE = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 Loc = tuple[str | int, ...]
 
@@ -491,13 +489,9 @@ def instrument_from_toml(source: str, *, file: str = "<instrument>", stem: str =
     """Build an instrument from TOML text. Raises :class:`SkmError` (exit 2) listing every problem."""
     problems = _Problems(file, {}, [])
     try:
-        data: dict[str, Any] = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        text = str(exc)
-        found = _TOML_POSITION.search(text)
-        line = int(found.group(1)) if found else max(1, len(source.splitlines()))
-        detail = _TOML_POSITION.sub("", text).replace("(at end of document)", "").strip()
-        problems.issues.append(_issue(file, line, "TOML", "ip-toml", detail=detail))
+        data = load_toml(source)
+    except TomlSyntax as exc:
+        problems.issues.append(_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail))
         raise _error(problems) from None
     problems.lines = toml_line_map(source)
     try:
@@ -525,11 +519,10 @@ def _error(problems: _Problems) -> SkmError:
 def load_instrument_file(path: str | Path) -> Instrument:
     """Read and validate an instrument file (TOML). Raises :class:`SkmError` (exit 2)."""
     path = Path(path)
+    data = read_side_file(path, kind="TOML", exit_code=ExitCode.USAGE, not_found=IssueCode.INSTRUMENT_FILE_NOT_FOUND)
     try:
-        source = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SkmError(IssueCode.INSTRUMENT_FILE_NOT_FOUND, ExitCode.USAGE, file=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise SkmError(
             IssueCode.UNREADABLE, ExitCode.USAGE, file=str(path), kind="TOML", reason=str(exc)[:120]
         ) from None

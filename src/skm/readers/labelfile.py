@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, IssueCode, SkmError, shorten
 from skm.readers.cells import LabelBook, normalise_label
 from skm.readers.files import decode_text, sniff_delimiter
+from skm.readers.sidefile import TomlSyntax, load_toml, read_side_file
 
 __all__ = ["guess_score", "labels_template", "load_labels"]
 
@@ -45,16 +45,14 @@ def _score(path: Path, label: str, value: object) -> int:
 
 def load_labels(path: Path, instrument: Instrument = PERMENPAN_14_2017) -> LabelBook:
     """Read a labels file (``.toml`` or ``.csv``) into a :class:`LabelBook`. Raises exit 3."""
-    if not path.is_file():
-        raise SkmError(IssueCode.FILE_NOT_FOUND, ExitCode.INPUT_ERROR, file=str(path))
-    data = path.read_bytes()
+    data = read_side_file(path, kind="labels")
     everywhere: dict[str, int] = {}
     columns: dict[str, dict[str, int]] = {}
     if path.suffix.lower() == ".toml":
         try:
-            doc = tomllib.loads(decode_text(data, path))
-        except tomllib.TOMLDecodeError as exc:
-            raise _fail(path, str(exc)) from exc
+            doc = load_toml(decode_text(data, path))
+        except TomlSyntax as exc:
+            raise _fail(path, f"{exc.detail} (TOML line {exc.line})") from None
         table = doc.get("labels", {})
         if not isinstance(table, dict):
             raise _fail(path, "[labels] must be a table")

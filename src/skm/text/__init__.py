@@ -36,6 +36,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Buka di Excel lalu simpan ulang sebagai .xlsx atau .csv.",
         "File '{file}' cannot be read as {kind}: {reason}. Open it in Excel and save it again as .xlsx or .csv.",
     ),
+    "side-file-too-large": (
+        "Berkas '{file}' lebih besar dari {limit} sehingga tidak dibaca; berkas instrumen, label, rencana "
+        "atau hasil JSON sebesar itu hampir pasti berkas yang salah.",
+        "File '{file}' is larger than {limit} and was not read; an instrument, labels, plan or JSON result "
+        "file that large is almost certainly the wrong file.",
+    ),
     "invalid-label-file": (
         "Berkas label '{file}' tidak valid: {reason}. Format: TOML dengan [labels] \"Sangat puas\" = 4 "
         '(dan [columns."U3"] untuk satu kolom), atau CSV label,nilai[,kolom]; lihat docs/readers.md.',
