@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from skm.core.instrument import PERMENPAN_14_2017
 from skm.errors import ExitCode, IssueCode, SkmError
+from skm.readers import extras
+from skm.readers.extras import read_plan
 from skm.readers.instrument_file import load_instrument_file
 from skm.readers.labelfile import load_labels
 from skm.readers.sidefile import MAX_SIDE_FILE, TomlSyntax, load_toml, read_side_file
@@ -67,3 +71,35 @@ def test_toml_syntax_errors_carry_their_line(tmp_path: Path) -> None:
     with pytest.raises(SkmError) as error:
         load_labels(labels)
     assert "TOML line 3" in error_text(error.value, Lang.EN)
+
+
+def test_plan_file_is_capped(tmp_path: Path) -> None:
+    big = tmp_path / "rencana.csv"
+    big.write_bytes(b"unsur,program\n" + b"U1,x\n" * (MAX_SIDE_FILE // 5 + 1))
+    with pytest.raises(SkmError) as caught:
+        read_plan(big, PERMENPAN_14_2017, Lang.EN)
+    assert caught.value.exit_code == ExitCode.INPUT_ERROR
+    assert "larger than 1 MiB" in error_text(caught.value, Lang.EN)
+    if DEV_ZERO.exists():
+        with pytest.raises(SkmError) as endless:
+            read_plan(DEV_ZERO, PERMENPAN_14_2017, Lang.EN)
+        assert endless.value.exit_code == ExitCode.INPUT_ERROR
+
+
+def test_previous_json_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extras, "MAX_PREVIOUS_JSON", 64)
+    previous = tmp_path / "before.json"
+    previous.write_text('{"ikm": 90.0, "elements": [], "pad": "' + "x" * 100 + '"}', encoding="utf-8")
+    with pytest.raises(SkmError) as caught:
+        extras.read_previous(previous, instrument=PERMENPAN_14_2017)
+    assert caught.value.code is IssueCode.SIDE_FILE_TOO_LARGE
+    assert caught.value.exit_code == ExitCode.INPUT_ERROR
+
+
+def test_previous_json_gives_the_published_figures(tmp_path: Path) -> None:
+    previous = tmp_path / "before.json"
+    previous.write_text(
+        '{"result": {"ikm": 90.004, "grade": "A", "elements": [{"code": "u1", "converted": 95}]}}', encoding="utf-8"
+    )
+    summary = extras.read_previous(previous, instrument=PERMENPAN_14_2017)
+    assert summary == extras.PreviousSummary("before.json", Decimal("90.00"), "A", {"U1": Decimal("95.00")})
