@@ -305,7 +305,34 @@ def _labels(raw: list[str]) -> tuple[str, ...]:
 _KEY_RE = re.compile(r"^[a-z0-9][a-z0-9._\-]*$")
 
 
-def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument | None:
+@dataclass
+class _Scale:
+    """The scale an instrument file settles on, and the labels it needs."""
+
+    base: Instrument
+    low: int
+    high: int
+    conversion: int
+    top_labels: tuple[str, ...] | None = None
+
+    @property
+    def needed(self) -> int:
+        return self.high - self.low + 1
+
+    @property
+    def same_as_base(self) -> bool:
+        base = self.base
+        return (self.low, self.high, self.conversion) == (base.scale_min, base.scale_max, base.conversion)
+
+    def labels(self, problems: _Problems, loc: Loc, labels: list[str]) -> tuple[str, ...]:
+        """``labels`` normalised; a problem when their number does not fit the scale."""
+        if len(labels) != self.needed:
+            problems.add(loc, "ip-labels-count", count=len(labels), low=self.low, high=self.high, needed=self.needed)
+        return _labels(labels)
+
+
+def _scale(spec: InstrumentSpec, problems: _Problems) -> _Scale:
+    """The base instrument, scale, conversion and top-level labels."""
     base = PERMENPAN_14_2017
     if spec.base is not None:
         try:
@@ -327,147 +354,192 @@ def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument |
         else:
             problems.add(("scale",), "ip-conversion", high=high)
             conversion = 1
-    needed = high - low + 1
-    same_scale = (low, high, conversion) == (base.scale_min, base.scale_max, base.conversion)
+    scale = _Scale(base, low, high, conversion)
+    if spec.labels is not None:
+        scale.top_labels = scale.labels(problems, ("labels",), spec.labels)
+    return scale
 
-    def check_labels(loc: Loc, labels: list[str]) -> tuple[str, ...]:
-        if len(labels) != needed:
-            problems.add(loc, "ip-labels-count", count=len(labels), low=low, high=high, needed=needed)
-        return _labels(labels)
 
-    top_labels = check_labels(("labels",), spec.labels) if spec.labels is not None else None
-
-    # elements
-    specs = spec.elements
-    elements: list[Element] = []
-    if specs is None:
-        if not same_scale and top_labels is None:
-            problems.add(("scale",), "ip-no-labels")
-        elements = [
-            Element(
-                e.code,
-                e.name,
-                e.name_en,
-                tuple(Question(q.key, q.text, top_labels or q.labels) for q in e.questions),
-                e.number,
-                e.weight,
-                e.keywords,
-            )
-            for e in base.elements
-        ]
-    elif not specs:
-        problems.add(("elements",), "ip-no-elements")
-    seen_codes: dict[str, Loc] = {}
-    seen_keys: dict[str, Loc] = {}
-    weights: list[tuple[Loc, Fraction]] = []
-    for i, es in enumerate(specs or []):
-        loc: Loc = ("elements", i)
-        code = es.code.strip()
-        if code.lower() in seen_codes:
-            problems.add((*loc, "code"), "ip-duplicate", value=code)
-        seen_codes[code.lower()] = loc
-        try:
-            inherited: Element | None = base.element(code)
-        except KeyError:
-            inherited = None
-        if inherited is not None and es.name and " ".join(es.name.lower().split()) != inherited.name.lower():
-            inherited = None  # a renamed element is a new element: nothing is taken from the base
-        element_labels = check_labels((*loc, "labels"), es.labels) if es.labels is not None else None
-        default_labels = element_labels or top_labels
-        if default_labels is None and inherited is not None and same_scale:
-            default_labels = inherited.labels
-        name = es.name or (inherited.name if inherited else None)
-        if name is None:
-            problems.add((*loc, "name"), "ip-missing")
-            name = code
-        questions: list[Question] = []
-        q_specs = es.questions
-        if q_specs is None:
-            if inherited is not None and same_scale and element_labels is None and top_labels is None:
-                questions = list(inherited.questions)
-            else:
-                q_specs = [QuestionSpec()]
-        if q_specs is not None and not q_specs:
-            problems.add((*loc, "questions"), "ip-missing")
-        many = q_specs is not None and len(q_specs) > 1
-        for j, qs in enumerate(q_specs or []):
-            qloc: Loc = (*loc, "questions", j) if es.questions is not None else loc
-            key = (qs.key or (f"{code.lower()}{chr(ord('a') + j)}" if many else code.lower())).strip().lower()
-            if not _KEY_RE.match(key):
-                problems.add((*qloc, "key") if qs.key else (*loc, "code"), "ip-key-format", value=key)
-            labels = check_labels((*qloc, "labels"), qs.labels) if qs.labels is not None else default_labels
-            if labels is None:
-                problems.add(qloc, "ip-no-labels")
-                labels = tuple(str(v) for v in range(low, high + 1))
-            inherited_text = inherited.questions[0].text if inherited is not None and not many else None
-            questions.append(Question(key, qs.text or inherited_text or name, labels))
-            key_loc = (*qloc, "key") if qs.key else (*loc, "code")
-            if key in seen_keys:
-                problems.add(key_loc, "ip-duplicate", value=key)
-            seen_keys[key] = key_loc
-        weight: Fraction | None = None
-        if es.weight is not None:
-            weight = _fraction(es.weight)
-            if weight is None:
-                problems.add((*loc, "weight"), "ip-weight-format", value=es.weight)
-            elif not 0 < weight <= 1:
-                problems.add((*loc, "weight"), "ip-weight-range", value=es.weight)
-            else:
-                weights.append(((*loc, "weight"), weight))
-        elements.append(
-            Element(
-                code=code,
-                name=name,
-                name_en=es.name_en or (inherited.name_en if inherited else name),
-                questions=tuple(questions),
-                number=i + 1,
-                weight=weight,
-                keywords=tuple(es.keywords) if es.keywords is not None else (inherited.keywords if inherited else ()),
-            )
+def _base_elements(scale: _Scale, problems: _Problems) -> list[Element]:
+    """No ``[[elements]]``: the base instrument's elements, with the file's labels if any."""
+    if not scale.same_as_base and scale.top_labels is None:
+        problems.add(("scale",), "ip-no-labels")
+    return [
+        Element(
+            e.code,
+            e.name,
+            e.name_en,
+            tuple(Question(q.key, q.text, scale.top_labels or q.labels) for q in e.questions),
+            e.number,
+            e.weight,
+            e.keywords,
         )
-    given = [e for e in specs or [] if e.weight is not None]
-    if given and len(given) != len(specs or []):
-        first = next(i for i, e in enumerate(specs or []) if e.weight is None)
-        problems.add(("elements", first), "ip-weight-partial", given=len(given), k=len(specs or []))
-    elif weights and len(weights) == len(specs or []):
-        total = sum((w for _, w in weights), Fraction(0))
+        for e in scale.base.elements
+    ]
+
+
+@dataclass
+class _Seen:
+    """Codes and question keys met so far (duplicates are problems) and the weights given."""
+
+    codes: dict[str, Loc]
+    keys: dict[str, Loc]
+    weights: list[tuple[Loc, Fraction]]
+
+
+def _inherited(base: Instrument, code: str, es: ElementSpec) -> Element | None:
+    """The base element of the same code, unless the file renames it (then nothing is inherited)."""
+    try:
+        inherited = base.element(code)
+    except KeyError:
+        return None
+    if es.name and " ".join(es.name.lower().split()) != inherited.name.lower():
+        return None
+    return inherited
+
+
+def _questions(
+    es: ElementSpec,
+    loc: Loc,
+    name: str,
+    inherited: Element | None,
+    element_labels: tuple[str, ...] | None,
+    scale: _Scale,
+    problems: _Problems,
+    seen: _Seen,
+) -> list[Question]:
+    """The questions of one element: given, inherited from the base, or one named after the element."""
+    code = es.code.strip()
+    default_labels = element_labels or scale.top_labels
+    if default_labels is None and inherited is not None and scale.same_as_base:
+        default_labels = inherited.labels
+    q_specs = es.questions
+    if q_specs is None:
+        if inherited is not None and scale.same_as_base and element_labels is None and scale.top_labels is None:
+            return list(inherited.questions)
+        q_specs = [QuestionSpec()]
+    if not q_specs:
+        problems.add((*loc, "questions"), "ip-missing")
+    many = len(q_specs) > 1
+    questions: list[Question] = []
+    for j, qs in enumerate(q_specs):
+        qloc: Loc = (*loc, "questions", j) if es.questions is not None else loc
+        key = (qs.key or (f"{code.lower()}{chr(ord('a') + j)}" if many else code.lower())).strip().lower()
+        if not _KEY_RE.match(key):
+            problems.add((*qloc, "key") if qs.key else (*loc, "code"), "ip-key-format", value=key)
+        labels = scale.labels(problems, (*qloc, "labels"), qs.labels) if qs.labels is not None else default_labels
+        if labels is None:
+            problems.add(qloc, "ip-no-labels")
+            labels = tuple(str(v) for v in range(scale.low, scale.high + 1))
+        inherited_text = inherited.questions[0].text if inherited is not None and not many else None
+        questions.append(Question(key, qs.text or inherited_text or name, labels))
+        key_loc = (*qloc, "key") if qs.key else (*loc, "code")
+        if key in seen.keys:
+            problems.add(key_loc, "ip-duplicate", value=key)
+        seen.keys[key] = key_loc
+    return questions
+
+
+def _element(i: int, es: ElementSpec, scale: _Scale, problems: _Problems, seen: _Seen) -> Element:
+    """One ``[[elements]]`` entry, checked."""
+    loc: Loc = ("elements", i)
+    code = es.code.strip()
+    if code.lower() in seen.codes:
+        problems.add((*loc, "code"), "ip-duplicate", value=code)
+    seen.codes[code.lower()] = loc
+    inherited = _inherited(scale.base, code, es)
+    element_labels = scale.labels(problems, (*loc, "labels"), es.labels) if es.labels is not None else None
+    name = es.name or (inherited.name if inherited else None)
+    if name is None:
+        problems.add((*loc, "name"), "ip-missing")
+        name = code
+    questions = _questions(es, loc, name, inherited, element_labels, scale, problems, seen)
+    weight: Fraction | None = None
+    if es.weight is not None:
+        weight = _fraction(es.weight)
+        if weight is None:
+            problems.add((*loc, "weight"), "ip-weight-format", value=es.weight)
+        elif not 0 < weight <= 1:
+            problems.add((*loc, "weight"), "ip-weight-range", value=es.weight)
+        else:
+            seen.weights.append(((*loc, "weight"), weight))
+    return Element(
+        code=code,
+        name=name,
+        name_en=es.name_en or (inherited.name_en if inherited else name),
+        questions=tuple(questions),
+        number=i + 1,
+        weight=weight,
+        keywords=tuple(es.keywords) if es.keywords is not None else (inherited.keywords if inherited else ()),
+    )
+
+
+def _check_weights(specs: list[ElementSpec], seen: _Seen, problems: _Problems) -> None:
+    """Weights are given for all elements or none, and sum to exactly 1."""
+    given = [e for e in specs if e.weight is not None]
+    if given and len(given) != len(specs):
+        first = next(i for i, e in enumerate(specs) if e.weight is None)
+        problems.add(("elements", first), "ip-weight-partial", given=len(given), k=len(specs))
+    elif seen.weights and len(seen.weights) == len(specs):
+        total = sum((w for _, w in seen.weights), Fraction(0))
         if total != 1:
             problems.add(
-                weights[0][0],
+                seen.weights[0][0],
                 "ip-weight-sum",
                 total=str(total),
                 decimal=f"{float(total):.6g}",
                 gap=str(total - 1),
             )
 
-    # bands
-    bands: list[GradeBand] = []
+
+def _elements(spec: InstrumentSpec, scale: _Scale, problems: _Problems) -> list[Element]:
+    """The elements: the base instrument's, or the file's checked one by one and as a whole."""
+    if spec.elements is None:
+        return _base_elements(scale, problems)
+    if not spec.elements:
+        problems.add(("elements",), "ip-no-elements")
+    seen = _Seen({}, {}, [])
+    elements = [_element(i, es, scale, problems, seen) for i, es in enumerate(spec.elements)]
+    _check_weights(spec.elements, seen, problems)
+    return elements
+
+
+def _bands(spec: InstrumentSpec, scale: _Scale, problems: _Problems) -> list[GradeBand]:
+    """The grade bands: the base's (same scale) or the file's, ordered and within the converted range."""
     if spec.bands is None:
-        if same_scale:
-            bands = list(base.bands)
-        else:
-            problems.add(("bands",) if ("bands",) in problems.lines else ("scale",), "ip-bands-needed")
-    else:
-        bottom, top = low * conversion, high * conversion
-        grades: set[str] = set()
-        previous: Decimal | None = None
-        for i, bs in enumerate(spec.bands):
-            loc = ("bands", i)
-            if bs.grade in grades:
-                problems.add((*loc, "grade"), "ip-duplicate", value=bs.grade)
-            grades.add(bs.grade)
-            lower = _decimal(bs.lower)
-            if lower is None:
-                problems.add((*loc, "lower"), "ip-decimal", value=bs.lower)
-                continue
-            if not bottom <= lower <= top:
-                problems.add((*loc, "lower"), "ip-band-range", value=bs.lower, low=bottom, high=top)
-            if previous is not None and lower >= previous:
-                problems.add((*loc, "lower"), "ip-bands-order")
-            previous = lower
-            bands.append(GradeBand(bs.grade, lower, bs.inclusive, bs.performance, bs.performance_en or bs.performance))
-        if not spec.bands:
-            problems.add(("bands",), "ip-missing")
+        if scale.same_as_base:
+            return list(scale.base.bands)
+        problems.add(("bands",) if ("bands",) in problems.lines else ("scale",), "ip-bands-needed")
+        return []
+    bottom, top = scale.low * scale.conversion, scale.high * scale.conversion
+    bands: list[GradeBand] = []
+    grades: set[str] = set()
+    previous: Decimal | None = None
+    for i, bs in enumerate(spec.bands):
+        loc = ("bands", i)
+        if bs.grade in grades:
+            problems.add((*loc, "grade"), "ip-duplicate", value=bs.grade)
+        grades.add(bs.grade)
+        lower = _decimal(bs.lower)
+        if lower is None:
+            problems.add((*loc, "lower"), "ip-decimal", value=bs.lower)
+            continue
+        if not bottom <= lower <= top:
+            problems.add((*loc, "lower"), "ip-band-range", value=bs.lower, low=bottom, high=top)
+        if previous is not None and lower >= previous:
+            problems.add((*loc, "lower"), "ip-bands-order")
+        previous = lower
+        bands.append(GradeBand(bs.grade, lower, bs.inclusive, bs.performance, bs.performance_en or bs.performance))
+    if not spec.bands:
+        problems.add(("bands",), "ip-missing")
+    return bands
+
+
+def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument | None:
+    """The instrument of a type-checked file, or ``None`` with every problem recorded."""
+    scale = _scale(spec, problems)
+    elements = _elements(spec, scale, problems)
+    bands = _bands(spec, scale, problems)
     if problems.issues:
         return None
     title = spec.title or spec.key or stem
@@ -477,10 +549,10 @@ def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument |
         title_en=spec.title_en or title,
         elements=tuple(elements),
         bands=tuple(bands),
-        scale_min=low,
-        scale_max=high,
-        conversion=conversion,
-        grade_decimals=base.grade_decimals,
+        scale_min=scale.low,
+        scale_max=scale.high,
+        conversion=scale.conversion,
+        grade_decimals=scale.base.grade_decimals,
         notes=tuple(spec.notes or ()),
     )
 
