@@ -103,3 +103,40 @@ def test_previous_json_gives_the_published_figures(tmp_path: Path) -> None:
     )
     summary = extras.read_previous(previous, instrument=PERMENPAN_14_2017)
     assert summary == extras.PreviousSummary("before.json", Decimal("90.00"), "A", {"U1": Decimal("95.00")})
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "l.toml",
+            '[labels]\n"Puas" = 3\n"Sangat puas" = 4.5\n\n[columns.U9]\n"Jelek" = "x"\n',
+            [
+                "'Sangat puas' = 4.5 is not a whole number (TOML line 3)",
+                "'Jelek' = 'x' is not a whole number (TOML line 6)",
+            ],
+        ),
+        ("l.toml", "labels = 3\n", ["[labels] must be a table (TOML line 1)"]),
+        ("l.toml", "[columns]\nU9 = 3\n", ["[columns.U9] must be a table (TOML line 2)"]),
+        ("l.toml", '[labels]\n"Baik" = true\n', ["'Baik' = True is not a whole number (TOML line 2)"]),
+        ("l.toml", 'title = "x"\n', ["no labels"]),
+        (
+            "l.csv",
+            "label,score\nPuas,3\nBagus,x,U9\nBaik,4.0\n",
+            ["'Bagus' = 'x' is not a whole number (CSV row 3)", "'Baik' = '4.0' is not a whole number (CSV row 4)"],
+        ),
+        ("l.csv", "label,score\n", ["no labels"]),
+    ],
+)
+def test_labels_file_problems_are_listed_at_once_with_their_place(
+    tmp_path: Path, name: str, content: str, expected: list[str]
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SkmError) as caught:
+        load_labels(path)
+    assert caught.value.code is IssueCode.INVALID_LABEL_FILE
+    assert caught.value.exit_code == ExitCode.INPUT_ERROR
+    text = error_text(caught.value, Lang.EN)
+    for part in expected:
+        assert part in text

@@ -15,7 +15,7 @@ from typing import Any
 
 from skm.errors import ExitCode, IssueCode, SkmError
 
-__all__ = ["MAX_SIDE_FILE", "TomlSyntax", "load_toml", "read_side_file"]
+__all__ = ["MAX_SIDE_FILE", "Loc", "TomlSyntax", "line_of", "load_toml", "read_side_file", "toml_line_map"]
 
 MAX_SIDE_FILE = 1 << 20  # 1 MiB
 
@@ -64,3 +64,52 @@ def load_toml(source: str) -> dict[str, Any]:
         line = int(found.group(1)) if found else max(1, len(source.splitlines()))
         detail = _TOML_POSITION.sub("", text).replace("(at end of document)", "").strip()
         raise TomlSyntax(line, detail) from None
+
+
+# --- locating keys in the TOML source --------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- \"']+?)\s*\]\]?\s*(?:#.*)?$")
+_KEYLINE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=""")
+
+Loc = tuple[str | int, ...]
+
+
+def toml_line_map(source: str) -> dict[Loc, int]:
+    """Map the location of every table and key (``("elements", 2, "weight")``) to its 1-based line.
+
+    Understands ``[table]``, ``[[array.of.tables]]`` (nested under the latest parent entry)
+    and ``key = value`` lines; inline tables map to the line of their key.
+    """
+    lines: dict[Loc, int] = {}
+    counters: dict[Loc, int] = {}
+    current: Loc = ()
+    for number, raw in enumerate(source.splitlines(), 1):
+        header = _HEADER.match(raw)
+        if header and not raw.lstrip().startswith("#"):
+            is_array = header.group(1) == "[["
+            names = [n.strip().strip("\"'") for n in header.group(2).split(".")]
+            path: Loc = ()
+            for i, name in enumerate(names):
+                path = (*path, name)
+                last = i == len(names) - 1
+                if last and is_array:
+                    index = counters.get(path, -1) + 1
+                    counters[path] = index
+                    path = (*path, index)
+                elif not last and path in counters:
+                    path = (*path, counters[path])
+                lines.setdefault(path, number)
+            current = path
+            continue
+        key = _KEYLINE.match(raw)
+        if key and not raw.lstrip().startswith("#"):
+            lines.setdefault((*current, key.group(1).strip("\"'")), number)
+    return lines
+
+
+def line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:
+    """The line of ``loc`` or of its nearest enclosing key or table."""
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
