@@ -2,23 +2,36 @@
 
 A unit that adds or renames elements, asks several questions per element, uses its own
 labels, weights, scale or grade bands describes its questionnaire in a TOML file (format in
-``docs/instrumen.md``; example ``examples/instrumen_kustom.toml``). The file is parsed with the
-standard library's :mod:`tomllib`, validated with pydantic, checked (weights sum to exactly 1,
-keys unique, bands ordered …) and turned into a pure :class:`~skm.core.instrument.Instrument`.
-
-Every problem is collected and reported at once with the LINE of the file it is on, as an
-:class:`~skm.errors.SkmError` (exit 2).
+``docs/instrumen.md``; example ``examples/instrumen_kustom.toml``). The file is read by
+:mod:`skm.readers.sidefile` (size cap, TOML syntax errors with their line) and validated by the
+pydantic models, which carry the rules: field validators check single values (a weight's form
+and range, a band's bound, the scale, the base instrument), the model validator the rules that
+join several parts (labels against the scale, weights summing to exactly 1, unique codes and
+keys, ordered bands …) and builds the pure :class:`~skm.core.instrument.Instrument`. A rule's
+pydantic error type is its message key. When a single value breaks a rule, a second, lenient
+pass runs the file-wide rules too, so every problem is reported at once with the LINE of the
+file it is on, as an :class:`~skm.errors.SkmError` (exit 2).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from skm.core.instrument import (
     PERMENPAN_14_2017,
@@ -119,6 +132,17 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False)
 
 
+def _lenient(info: ValidationInfo) -> bool:
+    """The second pass (see :func:`instrument_from_toml`): single-value rules were already reported,
+    so a broken value is let through for the file-wide rules to run."""
+    return bool(info.context and info.context.get("lenient"))
+
+
+def _rule(key: str, **params: object) -> PydanticCustomError:
+    """A broken rule as a pydantic error: its type is the problem's message key, its context the params."""
+    return PydanticCustomError(key, key, params)
+
+
 class QuestionSpec(_Model):
     """One question of an element."""
 
@@ -138,6 +162,18 @@ class ElementSpec(_Model):
     keywords: list[str] | None = None
     questions: list[QuestionSpec] | None = None
 
+    @field_validator("weight")
+    @classmethod
+    def _weight_readable_and_in_range(cls, value: str | int | float | None, info: ValidationInfo) -> object:
+        if value is None or _lenient(info):
+            return value
+        weight = _fraction(value)
+        if weight is None:
+            raise _rule("ip-weight-format", value=value)
+        if not 0 < weight <= 1:
+            raise _rule("ip-weight-range", value=value)
+        return value
+
 
 class BandSpec(_Model):
     """One grade band: ``lower`` on the converted scale."""
@@ -148,9 +184,18 @@ class BandSpec(_Model):
     performance: str = Field(min_length=1)
     performance_en: str | None = None
 
+    @field_validator("lower")
+    @classmethod
+    def _lower_is_a_decimal(cls, value: str | int | float, info: ValidationInfo) -> object:
+        if not _lenient(info) and _decimal(value) is None:
+            raise _rule("ip-decimal", value=value)
+        return value
+
 
 class InstrumentSpec(_Model):
-    """The whole file."""
+    """The whole file. Single values are checked by field validators; the rules that join several
+    parts (labels against the scale, weights summing to 1, unique codes, ordered bands …) by the
+    model validator, which also builds the :class:`Instrument` (:attr:`instrument`)."""
 
     key: str | None = None
     title: str | None = None
@@ -162,6 +207,66 @@ class InstrumentSpec(_Model):
     notes: list[str] | None = None
     elements: list[ElementSpec] | None = None
     bands: list[BandSpec] | None = None
+    _instrument: Instrument | None = PrivateAttr(default=None)
+
+    @field_validator("base")
+    @classmethod
+    def _base_is_known(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and not _lenient(info) and _base(value) is None:
+            raise _rule("ip-base", value=value, known=", ".join(builtin_instruments()))
+        return value
+
+    @field_validator("scale")
+    @classmethod
+    def _scale_is_lowest_highest(cls, value: list[int] | None, info: ValidationInfo) -> list[int] | None:
+        if value is not None and not _lenient(info) and not _scale_ok(value):
+            raise _rule("ip-scale")
+        return value
+
+    @model_validator(mode="after")
+    def _file_wide_rules(self, info: ValidationInfo) -> InstrumentSpec:
+        context = info.context or {}
+        found = _Found(context.get("lines", {}))
+        instrument = _build(self, found, str(context.get("stem", "custom")))
+        if found.problems:
+            raise ValidationError.from_exception_data(
+                "instrument",
+                [
+                    InitErrorDetails(type=_rule(key, **params), loc=loc, input=None)
+                    for loc, key, params in found.problems
+                ],
+            )
+        self._instrument = instrument
+        return self
+
+    @property
+    def instrument(self) -> Instrument:
+        """The instrument the file describes (set once every rule holds)."""
+        assert self._instrument is not None
+        return self._instrument
+
+
+@dataclass
+class _Found:
+    """Problems met by the file-wide rules: location, message key and its params."""
+
+    lines: dict[Loc, int]
+    problems: list[tuple[Loc, str, dict[str, object]]] = field(default_factory=list)
+
+    def add(self, loc: Loc, key: str, **params: object) -> None:
+        if not any(loc == seen and key == known for seen, known, _ in self.problems):  # once per place
+            self.problems.append((loc, key, params))
+
+
+def _base(name: str) -> Instrument | None:
+    try:
+        return get_instrument(name)
+    except KeyError:
+        return None
+
+
+def _scale_ok(scale: list[int]) -> bool:
+    return len(scale) == 2 and scale[0] < scale[1]
 
 
 def _where(loc: Loc) -> str:
@@ -220,7 +325,9 @@ def _pydantic_problems(exc: ValidationError, problems: _Problems) -> None:
     for err in exc.errors():
         loc: Loc = tuple(err["loc"])
         kind = err["type"]
-        if kind == "missing":
+        if kind.startswith("ip-"):
+            problems.add(loc, kind, **err.get("ctx", {}))
+        elif kind == "missing":
             problems.add(loc, "ip-missing")
         elif kind == "extra_forbidden":
             problems.add(loc, "ip-extra", allowed=_allowed(loc))
@@ -275,27 +382,19 @@ class _Scale:
         base = self.base
         return (self.low, self.high, self.conversion) == (base.scale_min, base.scale_max, base.conversion)
 
-    def labels(self, problems: _Problems, loc: Loc, labels: list[str]) -> tuple[str, ...]:
+    def labels(self, problems: _Found, loc: Loc, labels: list[str]) -> tuple[str, ...]:
         """``labels`` normalised; a problem when their number does not fit the scale."""
         if len(labels) != self.needed:
             problems.add(loc, "ip-labels-count", count=len(labels), low=self.low, high=self.high, needed=self.needed)
         return _labels(labels)
 
 
-def _scale(spec: InstrumentSpec, problems: _Problems) -> _Scale:
+def _scale(spec: InstrumentSpec, problems: _Found) -> _Scale:
     """The base instrument, scale, conversion and top-level labels."""
-    base = PERMENPAN_14_2017
-    if spec.base is not None:
-        try:
-            base = get_instrument(spec.base)
-        except KeyError:
-            problems.add(("base",), "ip-base", value=spec.base, known=", ".join(builtin_instruments()))
+    base = (_base(spec.base) if spec.base is not None else None) or PERMENPAN_14_2017
     low, high = base.scale_min, base.scale_max
-    if spec.scale is not None:
-        if len(spec.scale) != 2 or spec.scale[0] >= spec.scale[1]:
-            problems.add(("scale",), "ip-scale")
-        else:
-            low, high = spec.scale
+    if spec.scale is not None and _scale_ok(spec.scale):  # a broken scale: ElementSpec's validator said so
+        low, high = spec.scale
     conversion = spec.conversion
     if conversion is None:
         if (low, high) == (base.scale_min, base.scale_max):
@@ -311,7 +410,7 @@ def _scale(spec: InstrumentSpec, problems: _Problems) -> _Scale:
     return scale
 
 
-def _base_elements(scale: _Scale, problems: _Problems) -> list[Element]:
+def _base_elements(scale: _Scale, problems: _Found) -> list[Element]:
     """No ``[[elements]]``: the base instrument's elements, with the file's labels if any."""
     if not scale.same_as_base and scale.top_labels is None:
         problems.add(("scale",), "ip-no-labels")
@@ -356,7 +455,7 @@ def _questions(
     inherited: Element | None,
     element_labels: tuple[str, ...] | None,
     scale: _Scale,
-    problems: _Problems,
+    problems: _Found,
     seen: _Seen,
 ) -> list[Question]:
     """The questions of one element: given, inherited from the base, or one named after the element."""
@@ -391,7 +490,7 @@ def _questions(
     return questions
 
 
-def _element(i: int, es: ElementSpec, scale: _Scale, problems: _Problems, seen: _Seen) -> Element:
+def _element(i: int, es: ElementSpec, scale: _Scale, problems: _Found, seen: _Seen) -> Element:
     """One ``[[elements]]`` entry, checked."""
     loc: Loc = ("elements", i)
     code = es.code.strip()
@@ -405,15 +504,11 @@ def _element(i: int, es: ElementSpec, scale: _Scale, problems: _Problems, seen: 
         problems.add((*loc, "name"), "ip-missing")
         name = code
     questions = _questions(es, loc, name, inherited, element_labels, scale, problems, seen)
-    weight: Fraction | None = None
-    if es.weight is not None:
-        weight = _fraction(es.weight)
-        if weight is None:
-            problems.add((*loc, "weight"), "ip-weight-format", value=es.weight)
-        elif not 0 < weight <= 1:
-            problems.add((*loc, "weight"), "ip-weight-range", value=es.weight)
-        else:
-            seen.weights.append(((*loc, "weight"), weight))
+    weight = _fraction(es.weight) if es.weight is not None else None
+    if weight is not None and not 0 < weight <= 1:
+        weight = None  # reported by ElementSpec's validator
+    if weight is not None:
+        seen.weights.append(((*loc, "weight"), weight))
     return Element(
         code=code,
         name=name,
@@ -425,9 +520,9 @@ def _element(i: int, es: ElementSpec, scale: _Scale, problems: _Problems, seen: 
     )
 
 
-def _check_weights(specs: list[ElementSpec], seen: _Seen, problems: _Problems) -> None:
+def _check_weights(specs: list[ElementSpec], seen: _Seen, problems: _Found) -> None:
     """Weights are given for all elements or none, and sum to exactly 1."""
-    given = [e for e in specs if e.weight is not None]
+    given = [e for e in specs if "weight" in e.model_fields_set and e.weight is not None]
     if given and len(given) != len(specs):
         first = next(i for i, e in enumerate(specs) if e.weight is None)
         problems.add(("elements", first), "ip-weight-partial", given=len(given), k=len(specs))
@@ -443,7 +538,7 @@ def _check_weights(specs: list[ElementSpec], seen: _Seen, problems: _Problems) -
             )
 
 
-def _elements(spec: InstrumentSpec, scale: _Scale, problems: _Problems) -> list[Element]:
+def _elements(spec: InstrumentSpec, scale: _Scale, problems: _Found) -> list[Element]:
     """The elements: the base instrument's, or the file's checked one by one and as a whole."""
     if spec.elements is None:
         return _base_elements(scale, problems)
@@ -455,7 +550,7 @@ def _elements(spec: InstrumentSpec, scale: _Scale, problems: _Problems) -> list[
     return elements
 
 
-def _bands(spec: InstrumentSpec, scale: _Scale, problems: _Problems) -> list[GradeBand]:
+def _bands(spec: InstrumentSpec, scale: _Scale, problems: _Found) -> list[GradeBand]:
     """The grade bands: the base's (same scale) or the file's, ordered and within the converted range."""
     if spec.bands is None:
         if scale.same_as_base:
@@ -472,8 +567,7 @@ def _bands(spec: InstrumentSpec, scale: _Scale, problems: _Problems) -> list[Gra
             problems.add((*loc, "grade"), "ip-duplicate", value=bs.grade)
         grades.add(bs.grade)
         lower = _decimal(bs.lower)
-        if lower is None:
-            problems.add((*loc, "lower"), "ip-decimal", value=bs.lower)
+        if lower is None:  # reported by BandSpec's validator
             continue
         if not bottom <= lower <= top:
             problems.add((*loc, "lower"), "ip-band-range", value=bs.lower, low=bottom, high=top)
@@ -486,12 +580,12 @@ def _bands(spec: InstrumentSpec, scale: _Scale, problems: _Problems) -> list[Gra
     return bands
 
 
-def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument | None:
+def _build(spec: InstrumentSpec, problems: _Found, stem: str) -> Instrument | None:
     """The instrument of a type-checked file, or ``None`` with every problem recorded."""
     scale = _scale(spec, problems)
     elements = _elements(spec, scale, problems)
     bands = _bands(spec, scale, problems)
-    if problems.issues:
+    if problems.problems:
         return None
     title = spec.title or spec.key or stem
     return Instrument(
@@ -517,15 +611,23 @@ def instrument_from_toml(source: str, *, file: str = "<instrument>", stem: str =
         problems.issues.append(_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail))
         raise _error(problems) from None
     problems.lines = toml_line_map(source)
+    context = {"stem": stem, "lines": problems.lines}
     try:
-        spec = InstrumentSpec.model_validate(data)
+        return InstrumentSpec.model_validate(data, context=context).instrument
     except ValidationError as exc:
         _pydantic_problems(exc, problems)
-        raise _error(problems) from None
-    instrument = _build(spec, problems, stem)
-    if instrument is None:
-        raise _error(problems)
-    return instrument
+        kinds = {str(e["type"]) for e in exc.errors()}
+    if kinds & _SINGLE_VALUE_RULES and all(k.startswith("ip-") for k in kinds):
+        # only single values broke a rule: the file-wide rules are checked too, so all is said at once
+        try:
+            InstrumentSpec.model_validate(data, context={**context, "lenient": True})
+        except ValidationError as exc:
+            _pydantic_problems(exc, problems)
+    raise _error(problems)
+
+
+# the rules of the field validators (the first pass stops before the file-wide rules when one breaks)
+_SINGLE_VALUE_RULES = frozenset({"ip-weight-format", "ip-weight-range", "ip-decimal", "ip-base", "ip-scale"})
 
 
 def _error(problems: _Problems) -> SkmError:
