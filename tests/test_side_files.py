@@ -140,3 +140,36 @@ def test_labels_file_problems_are_listed_at_once_with_their_place(
     text = error_text(caught.value, Lang.EN)
     for part in expected:
         assert part in text
+
+
+def test_plan_rows_are_checked_at_once_with_their_rows(tmp_path: Path) -> None:
+    plan = tmp_path / "rencana.csv"
+    plan.write_text("Unsur,Program\nU1,Latih petugas\nU12,x\n\nwaktu penyelesaian,y\nfoo bar,z\n", encoding="utf-8")
+    with pytest.raises(SkmError) as caught:
+        read_plan(plan, PERMENPAN_14_2017, Lang.EN)
+    text = error_text(caught.value, Lang.EN)
+    assert caught.value.exit_code == ExitCode.INPUT_ERROR
+    assert "row 3: element 'U12' is unknown" in text
+    assert "row 6: element 'foo bar' is unknown" in text
+    assert "row 5" not in text  # an element name is accepted
+    plan.write_text("Unsur,Program\nU1,Latih petugas\n\nwaktu penyelesaian,y\n", encoding="utf-8")
+    rows = read_plan(plan, PERMENPAN_14_2017, Lang.EN)
+    assert [(r.code, r.program) for r in rows] == [("U1", "Latih petugas"), ("U3", "y")]
+
+
+def test_readers_import_no_analysis_render_or_cli() -> None:
+    """Readers turn files into Responses and issues: they never reach up the layers."""
+    import ast
+
+    readers = Path(__file__).parent.parent / "src" / "skm" / "readers"
+    offenders = []
+    for module in sorted(readers.glob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            offenders += [
+                f"{module.name}: {n}"
+                for n in names
+                if n.startswith(("skm.analysis", "skm.render", "skm.cli", "skm.api"))
+            ]
+    assert offenders == []

@@ -76,6 +76,31 @@ def _plan_column(header: object) -> str | None:
     return None
 
 
+def _plan_cell(row: list[object], i: int) -> str:
+    return "" if i >= len(row) or is_blank(row[i]) else " ".join(str(row[i]).split())
+
+
+def _plan_entries(
+    raw: list[dict[str, str]], numbers: list[int], instrument: Instrument, lang: Lang, path: Path
+) -> list[PlanEntry]:
+    """The rows checked by :class:`~skm.readers.specs.PlanRowSpec`; every unknown element named at once."""
+    from pydantic import TypeAdapter, ValidationError  # noqa: PLC0415 - pydantic only with --plan
+
+    from skm.readers.specs import PlanRowSpec  # noqa: PLC0415
+
+    try:
+        specs = TypeAdapter(list[PlanRowSpec]).validate_python(raw, context={"instrument": instrument})
+    except ValidationError as exc:
+        codes = ", ".join(instrument.codes)
+        reasons = [
+            tr("plan-unknown-unsur", lang, row=numbers[int(e["loc"][0])], codes=codes, **e.get("ctx", {}))
+            for e in exc.errors()
+            if e["type"] == "plan-unknown-unsur"
+        ]
+        raise _fail("plan-bad-file", lang, path, "; ".join(reasons) or str(exc)[:200]) from None
+    return [PlanEntry(s.unsur, s.program, s.time, s.responsible) for s in specs]
+
+
 def read_plan(path: Path, instrument: Instrument, lang: Lang = Lang.ID) -> list[PlanEntry]:
     """Plan rows (program, time, responsible per element) from a csv/xlsx file."""
     try:
@@ -101,32 +126,14 @@ def read_plan(path: Path, instrument: Instrument, lang: Lang = Lang.ID) -> list[
     if "unsur" not in columns:
         found = ", ".join(f"'{h}'" for h in header if not is_blank(h)) or "-"
         raise _fail("plan-bad-file", lang, path, tr("plan-no-unsur", lang, columns=found))
-    by_name = {e.name.casefold(): e.code for e in instrument.elements}
-    by_name.update({e.name_en.casefold(): e.code for e in instrument.elements})
-    by_code = {e.code.casefold(): e.code for e in instrument.elements}
-    out: list[PlanEntry] = []
+    raw: list[dict[str, str]] = []
+    numbers: list[int] = []
     for number, row in enumerate(rows[start + 1 :], start=start + 2):
-        if row_is_blank(row):
-            continue
-
-        def cell(name: str, row: list[object] = row) -> str:
-            i = columns.get(name)
-            return "" if i is None or i >= len(row) or is_blank(row[i]) else " ".join(str(row[i]).split())
-
-        value = cell("unsur")
-        if not value:
-            continue
-        key = value.casefold()
-        first = key.split()[0] if key.split() else key
-        code = by_code.get(key) or by_code.get(first) or by_code.get(f"u{key}") or by_name.get(key)
-        if code is None:
-            raise _fail(
-                "plan-bad-file",
-                lang,
-                path,
-                tr("plan-unknown-unsur", lang, row=number, value=value[:40], codes=", ".join(instrument.codes)),
-            )
-        out.append(PlanEntry(code, cell("program"), cell("time"), cell("responsible")))
+        values = {name: _plan_cell(row, i) for name, i in columns.items()}
+        if values["unsur"]:  # blank rows and rows without an element are not plan rows
+            raw.append(values)
+            numbers.append(number)
+    out = _plan_entries(raw, numbers, instrument, lang, path)
     if not out:
         raise _fail("plan-bad-file", lang, path, tr("plan-empty", lang))
     return out

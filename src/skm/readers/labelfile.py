@@ -38,12 +38,12 @@ def load_labels(path: Path, instrument: Instrument = PERMENPAN_14_2017) -> Label
     """Read a labels file (``.toml`` or ``.csv``) into a :class:`LabelBook`. Raises exit 3.
 
     The rules (tables of label → whole number, at least one label) are
-    :class:`~skm.readers.labelspec.LabelsSpec`; every problem is listed at once with its TOML line
+    :class:`~skm.readers.specs.LabelsSpec`; every problem is listed at once with its TOML line
     or CSV row.
     """
     from pydantic import ValidationError  # noqa: PLC0415 - pydantic only when a labels file is given
 
-    from skm.readers.labelspec import LabelsSpec, problems_of  # noqa: PLC0415
+    from skm.readers.specs import LabelsSpec, problems_of  # noqa: PLC0415
 
     data = read_side_file(path, kind="labels")
     if path.suffix.lower() == ".toml":
