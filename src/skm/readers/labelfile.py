@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, IssueCode, SkmError, shorten
 from skm.readers.cells import LabelBook, normalise_label
 from skm.readers.files import decode_text, sniff_delimiter
+from skm.readers.sidefile import Loc, TomlSyntax, line_of, load_toml, read_side_file, toml_line_map
 
 __all__ = ["guess_score", "labels_template", "load_labels"]
 
@@ -34,55 +34,61 @@ def _fail(path: Path, reason: str) -> SkmError:
     return SkmError(IssueCode.INVALID_LABEL_FILE, ExitCode.INPUT_ERROR, file=str(path), reason=reason)
 
 
-def _score(path: Path, label: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise _fail(path, f"'{label}' = {value!r} is not a whole number")
-    try:
-        return int(value)
-    except ValueError:
-        raise _fail(path, f"'{label}' = {value!r} is not a whole number") from None
-
-
 def load_labels(path: Path, instrument: Instrument = PERMENPAN_14_2017) -> LabelBook:
-    """Read a labels file (``.toml`` or ``.csv``) into a :class:`LabelBook`. Raises exit 3."""
-    if not path.is_file():
-        raise SkmError(IssueCode.FILE_NOT_FOUND, ExitCode.INPUT_ERROR, file=str(path))
-    data = path.read_bytes()
-    everywhere: dict[str, int] = {}
-    columns: dict[str, dict[str, int]] = {}
+    """Read a labels file (``.toml`` or ``.csv``) into a :class:`LabelBook`. Raises exit 3.
+
+    The rules (tables of label → whole number, at least one label) are
+    :class:`~skm.readers.specs.LabelsSpec`; every problem is listed at once with its TOML line
+    or CSV row.
+    """
+    from pydantic import ValidationError  # noqa: PLC0415 - pydantic only when a labels file is given
+
+    from skm.readers.specs import LabelsSpec, problems_of  # noqa: PLC0415
+
+    data = read_side_file(path, kind="labels")
     if path.suffix.lower() == ".toml":
+        source = decode_text(data, path)
         try:
-            doc = tomllib.loads(decode_text(data, path))
-        except tomllib.TOMLDecodeError as exc:
-            raise _fail(path, str(exc)) from exc
-        table = doc.get("labels", {})
-        if not isinstance(table, dict):
-            raise _fail(path, "[labels] must be a table")
-        everywhere = {str(k): _score(path, str(k), v) for k, v in table.items()}
-        per_column = doc.get("columns", {})
-        if not isinstance(per_column, dict):
-            raise _fail(path, "[columns] must hold tables")
-        for column, mapping in per_column.items():
-            if not isinstance(mapping, dict):
-                raise _fail(path, f"[columns.{column}] must be a table")
-            columns[str(column)] = {str(k): _score(path, str(k), v) for k, v in mapping.items()}
+            raw: dict[str, object] = load_toml(source)
+        except TomlSyntax as exc:
+            raise _fail(path, f"{exc.detail} (TOML line {exc.line})") from None
+        lines = toml_line_map(source)
+        unit = "TOML line"
     else:
-        text = decode_text(data, path)
-        rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)) if any(r)]
-        if rows and rows[0] and rows[0][0].strip().lower() in {"label", "jawaban", "answer"}:
-            rows = rows[1:]
-        for row in rows:
-            if len(row) < 2:
-                raise _fail(path, f"'{shorten(row[0])}' has no score (each row: label, score[, column])")
-            label, value = row[0].strip(), _score(path, row[0], row[1].strip())
-            column = row[2].strip() if len(row) > 2 else ""
-            if column:
-                columns.setdefault(column, {})[label] = value
-            else:
-                everywhere[label] = value
-    if not everywhere and not columns:
-        raise _fail(path, "no labels")
-    return LabelBook.with_mapping(instrument, everywhere, columns)
+        raw, lines = _csv_mapping(path, decode_text(data, path))
+        unit = "CSV row"
+    try:
+        spec = LabelsSpec.model_validate(raw)
+    except ValidationError as exc:
+        reasons = []
+        for loc, text in problems_of(exc):
+            line = line_of(loc, lines)
+            reasons.append(text if line is None else f"{text} ({unit} {line})")
+        raise _fail(path, "; ".join(reasons)) from None
+    return LabelBook.with_mapping(instrument, spec.labels, spec.columns)
+
+
+def _csv_mapping(path: Path, text: str) -> tuple[dict[str, object], dict[Loc, int]]:
+    """``label,score[,column]`` rows (header optional) as the TOML shape, and each entry's row."""
+    everywhere: dict[str, object] = {}
+    columns: dict[str, dict[str, object]] = {}
+    lines: dict[Loc, int] = {}
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows = [(reader.line_num, r) for r in reader if any(r)]
+    if rows and rows[0][1] and rows[0][1][0].strip().lower() in {"label", "jawaban", "answer"}:
+        rows = rows[1:]
+    for number, row in rows:
+        if len(row) < 2:
+            raise _fail(path, f"'{shorten(row[0])}' has no score (each row: label, score[, column]) (CSV row {number})")
+        label, value = row[0].strip(), row[1].strip()
+        column = row[2].strip() if len(row) > 2 else ""
+        if column:
+            columns.setdefault(column, {})[label] = value
+            lines[("columns", column, label)] = number
+        else:
+            everywhere[label] = value
+            lines[("labels", label)] = number
+    return {"labels": everywhere, "columns": columns}, lines
 
 
 def _toml_key(text: str) -> str:
