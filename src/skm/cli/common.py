@@ -312,9 +312,10 @@ def error_boundary(lang: Lang, debug: bool) -> Iterator[None]:
             traceback.print_exc()
         console = stderr_console()
         console.print(issues_renderable(error_text(exc, lang), exc.issues, lang))
+        from skm.readers.labelfile import unknown_labels  # noqa: PLC0415
         from skm.render.check import unknown_labels_text  # noqa: PLC0415
 
-        hint = unknown_labels_text(exc.issues, lang)
+        hint = unknown_labels_text(unknown_labels(exc.issues), lang)
         if hint:
             console.print(hint, markup=False, highlight=False)
         raise typer.Exit(exc.exit_code) from None
