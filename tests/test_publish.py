@@ -31,7 +31,7 @@ def site(tmp_path: Path, mahulu: Path) -> Path:
     out = tmp_path / "situs"
     result = publish(
         str(mahulu), str(EXAMPLES / "disdukcapil_tw1_2026.csv"), "-o", str(out), "--no-stats",
-        "--period", "2025-TW4", "--period", "2026-TW1",
+        "--period-label", "2025-TW4", "--period-label", "2026-TW1",
     )  # fmt: skip
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     return out
@@ -107,7 +107,9 @@ def test_empty_folder_is_used(tmp_path: Path, mahulu: Path) -> None:
 def test_usage_errors(tmp_path: Path, mahulu: Path) -> None:
     bad = publish(str(mahulu), "-o", str(tmp_path / "a"), "--licence", "semua-boleh")
     assert bad.exit_code == ExitCode.USAGE  # type: ignore[attr-defined]
-    mismatch = publish(str(mahulu), "-o", str(tmp_path / "b"), "--period", "2026-TW1", "--period", "2026-TW2")
+    mismatch = publish(
+        str(mahulu), "-o", str(tmp_path / "b"), "--period-label", "2026-TW1", "--period-label", "2026-TW2"
+    )
     assert mismatch.exit_code == ExitCode.USAGE  # type: ignore[attr-defined]
     assert not (tmp_path / "a").exists()
     assert not (tmp_path / "b").exists()

@@ -73,12 +73,13 @@ def publish(
     unit: Annotated[
         str | None, typer.Option("--unit", metavar="NAMA", help="Nama unit pelayanan. / Service unit name.")
     ] = None,
-    period: Annotated[
+    period_label: Annotated[
         list[str] | None,
         typer.Option(
-            "--period",
+            "--period-label",
             metavar="TEKS",
-            help="Periode tiap berkas, berulang, urutan sama dengan berkas (mis. 2026-TW1). / Period of each file.",
+            help="Periode tiap berkas, berulang, urutan sama dengan berkas (mis. 2026-TW1 atau 'Triwulan I 2026'). "
+            "/ Period of each file, repeated in file order.",
         ),
     ] = None,
     licence: Annotated[
@@ -115,7 +116,7 @@ def publish(
 
         if licence not in LICENCES:
             fail_usage(t("publish-licence", lang, licence=licence, known=", ".join(LICENCES)))
-        periods = period or []
+        periods = period_label or []
         if periods and len(periods) != len(files):
             fail_usage(t("publish-periods", lang, periods=len(periods), files=len(files)))
         check_folder(output, inputs=files, force=force)
@@ -132,7 +133,7 @@ def publish(
                 rules=rules,
                 with_stats=with_stats,
                 unit=unit,
-                period=periods[i] if periods else None,
+                period_label=periods[i] if periods else None,
             )
             site.append(SitePeriod(data, posters_for(data)))
         write_folder(output, build_site(site, licence=licence), inputs=files, force=force)

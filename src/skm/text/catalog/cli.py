@@ -61,8 +61,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "unknown licence '{licence}'; choose one of: {known}",
     ),
     "publish-periods": (
-        "{periods} --period untuk {files} berkas; beri satu --period per berkas, urutan sama",
-        "{periods} --period for {files} files; give one --period per file, in the same order",
+        "{periods} --period-label untuk {files} berkas; beri satu --period-label per berkas, urutan sama",
+        "{periods} --period-label for {files} files; give one --period-label per file, in the same order",
     ),
     "publish-written": ("Situs ditulis: {folder} (buka {index})", "Site written: {folder} (open {index})"),
 }
