@@ -286,6 +286,23 @@ def test_xlsx_numbers_equal_the_core(tmp_path: Path, mahulu: Path) -> None:
     assert rows[headline + 1][1] == 92.84
 
 
+def test_xlsx_prints_and_colours(tmp_path: Path, mahulu: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(write(tmp_path, mahulu, "xlsx", "--no-stats"))
+    data = wb["Data"]
+    assert data.print_title_rows == "$3:$3"
+    assert data.cell(row=3, column=3).value == "U1"  # the repeated row holds the question codes
+    ikm = wb["IKM"]
+    grade = next(c for row in ikm.iter_rows() for c in row if c.value == "A" and c.column == 8)
+    assert grade.alignment.horizontal == "center"
+    assert grade.font.color.rgb.endswith("1B7F4B")  # grade A colour
+    bars = ikm._charts[0]
+    assert [str(pt.graphicalProperties.solidFill.srgbClr) for pt in bars.series[0].dPt] == ["1B7F4B"] * 9
+    profile = wb["Profil Responden"]._charts[0]
+    assert profile.x_axis.scaling.orientation == "maxMin"  # bars read top-down in the table's order
+
+
 def test_xlsx_never_writes_formulas(tmp_path: Path, hostile: Path) -> None:
     import openpyxl
 
@@ -312,13 +329,19 @@ def test_docx_chapters_and_numbers(tmp_path: Path, mahulu: Path) -> None:
 
     document = docx.Document(str(write(tmp_path, mahulu, "docx")))
     headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
-    assert headings == [
-        "BAB I PENDAHULUAN",
-        "BAB II METODOLOGI",
-        "BAB III HASIL SURVEI",
-        "BAB IV ANALISIS DAN RENCANA TINDAK LANJUT",
-        "BAB V PENUTUP",
-    ]
+    # the number ("BAB I") comes from the heading style's numbering definition, not typed text
+    assert headings == ["PENDAHULUAN", "METODOLOGI", "HASIL SURVEI", "ANALISIS DAN RENCANA TINDAK LANJUT", "PENUTUP"]
+    sections = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    assert "Nilai per Unsur Pelayanan" in sections
+    assert not any(re.match(r"\d", text) for text in sections)
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for name, level in (("Heading 1", "0"), ("Heading 2", "1")):
+        num = document.styles[name].element.find(f"{ns}pPr/{ns}numPr")
+        assert num is not None
+        assert num.find(f"{ns}ilvl").get(f"{ns}val") == level
+    numbering = document.part.numbering_part.element
+    assert any(lvl.get(f"{ns}val") == "BAB %1" for lvl in numbering.iter(f"{ns}lvlText"))
+    assert [p.style.name for p in document.paragraphs if "LAPORAN SURVEI" in p.text] == ["Title"]
     result = score_responses(load(mahulu))
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
     elements = next(t for t in tables if t[0][:2] == ["Kode", "Unsur"] and "25 × NRR" in t[0])
@@ -329,6 +352,51 @@ def test_docx_chapters_and_numbers(tmp_path: Path, mahulu: Path) -> None:
     assert elements[-1][6] == "92,84"
     plan = next(t for t in tables if "Program/kegiatan" in t[0])
     assert [r[1].split()[0] for r in plan[1:]] == list(result.priority)
+
+
+def test_docx_has_charts_and_numbered_captions(tmp_path: Path, mahulu: Path) -> None:
+    import docx
+
+    document = docx.Document(str(write(tmp_path, mahulu, "docx", "--no-stats")))
+    # per element, per service, and one per profile attribute: PNG pictures
+    assert len(document.inline_shapes) >= 3
+    images = [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
+    assert images
+    assert all(r.target_part.blob[:8] == b"\x89PNG\r\n\x1a\n" for r in images)
+    captions = [p for p in document.paragraphs if p.style is not None and p.style.name == "Caption"]
+    texts = [p.text for p in captions]
+    assert "Tabel 3.1 Nilai per Unsur Pelayanan" in texts
+    assert "Gambar 3.1 Nilai per unsur (25 × NRR) dan batas mutu" in texts
+    assert "Gambar 3.2 IKM per jenis layanan" in texts
+    assert sum(text.startswith("Gambar ") for text in texts) == len(document.inline_shapes)
+    # Word builds the lists of tables and figures from SEQ fields
+    fields = [
+        el.text
+        for p in captions
+        for el in p._p.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText")
+    ]
+    assert any(f.startswith("SEQ Tabel") for f in fields)
+    assert any(f.startswith("SEQ Gambar") for f in fields)
+    # table headings repeat on each page and the code column does not wrap
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    elements = next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Kode" and "25 × NRR" in [c.text for c in t.rows[0].cells]
+    )
+    assert elements.rows[0]._tr.find(f"{ns}trPr/{ns}tblHeader") is not None
+    assert elements.rows[1].cells[0]._tc.find(f"{ns}tcPr/{ns}noWrap") is not None
+    assert elements._tbl.tblPr.find(f"{ns}tblCellMar") is not None
+
+
+def test_chart_png_draws_small_groups_pale() -> None:
+    from skm.render.document.blocks import BarChart
+    from skm.render.document.charts import chart_png, wrap_label
+
+    chart = BarChart("t", ("a", "b"), (Decimal("90.00"), Decimal("70.00")), Decimal(25), small=(False, True))
+    png = chart_png(chart, Lang.ID, dpi=50)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert wrap_label("Pegawai Negeri Sipil / TNI / POLRI dan lainnya yang panjang sekali", 22, 2).count("\n") == 1
 
 
 def test_docx_keeps_hostile_text_as_text(tmp_path: Path, hostile: Path) -> None:
@@ -589,7 +657,7 @@ def test_sections_are_extensible(mahulu: Path) -> None:
     document = build_document(data, [*SECTION_BUILDERS, extra])
     from skm.render.document.markdown import render_markdown
 
-    assert "### Statistik" in render_markdown(document)
+    assert re.search(r"^### 4\.\d+ Statistik$", render_markdown(document), re.MULTILINE)
     assert [s.key for s in document.sections][-1] == "stats"
 
 
@@ -769,3 +837,37 @@ def test_stats_section_equals_skm_stats(tmp_path: Path, mahulu: Path) -> None:
     assert "stats" not in without
     md = write(tmp_path, mahulu, "md", "--no-stats").read_text(encoding="utf-8")
     assert "Uji Validitas" not in md
+
+
+def test_report_example_is_written_in_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["report", "--example", "--format", "md", "--no-stats"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "contoh_skm_laporan.md").read_text(encoding="utf-8")
+    assert "92,84" in text
+    both = CliRunner().invoke(app, ["report", "--example", str(tmp_path / "contoh_skm_laporan.md")])
+    assert both.exit_code == ExitCode.USAGE
+    neither = CliRunner().invoke(app, ["report"])
+    assert neither.exit_code == ExitCode.USAGE
+
+
+def test_document_numbers_have_thousands_separators() -> None:
+    from skm.render.document.blocks import fmt
+
+    assert fmt(12000, Lang.ID) == "12.000"
+    assert fmt(12000, Lang.EN) == "12,000"
+    assert fmt(312, Lang.ID) == "312"
+    assert fmt(Decimal("1234.50"), Lang.ID) == "1.234,50"
+    assert fmt(Decimal("-1234.5"), Lang.EN) == "-1,234.5"
+    assert fmt(Decimal("92.84"), Lang.ID) == "92,84"
+    assert fmt("U1", Lang.ID) == "U1"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_docs_list_every_xlsx_sheet(tmp_path: Path, mahulu: Path, lang: str) -> None:
+    import openpyxl
+
+    book = write(tmp_path, mahulu, "xlsx", "--previous", str(mahulu), "--lang", lang)
+    docs = (Path(__file__).parent.parent / "docs" / "report.md").read_text(encoding="utf-8")
+    for name in openpyxl.load_workbook(book).sheetnames:
+        assert (f"| {name} |" if lang == "id" else f"*{name}*") in docs, name

@@ -57,11 +57,18 @@ def default_output(source: Path, fmt: ReportFormat) -> Path:
 
 def report(
     file: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
         ),
-    ],
+    ] = None,
+    example: Annotated[
+        bool,
+        typer.Option(
+            "--example",
+            help="Laporan dari contoh bawaan paket (ditulis di folder kerja). / Report on the bundled example.",
+        ),
+    ] = False,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="md, html, xlsx, docx atau json.")
     ] = ReportFormat.HTML,
@@ -137,14 +144,21 @@ def report(
     dengan grafik Excel), docx (dokumen Word yang dapat disunting) atau json.
     """
     with error_boundary(lang, debug):
+        from skm.cli.common import fail_usage  # noqa: PLC0415
         from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm sample
         from skm.output import check_output, write_atomic  # noqa: PLC0415
 
+        if (file is None) == (not example):
+            fail_usage(t("score-no-file", lang))
+        if file is None:
+            from skm.cli.score import example_path  # noqa: PLC0415
+
+            file = example_path()
+            # never beside the bundled file (inside the installed package): in the working folder
+            output = output or Path(default_output(file, output_format).name)
         wanted = parse_period_option(period)  # a usage error before any reading
         services = parse_services(service_population or [], None, lang)
         if population is not None and services and population != sum(services.values()):
-            from skm.cli.common import fail_usage  # noqa: PLC0415
-
             fail_usage(t("report-population-mismatch", lang, population=population, total=sum(services.values())))
         target = output or default_output(file, output_format)
         inputs = [file, *(p for p in (plan, previous) if p is not None)]

@@ -87,6 +87,7 @@ class BarChart:
     suffix: str = ""
     grades: tuple[str, ...] = ()
     series: str = ""  # name of the plotted quantity, e.g. "25 × NRR"
+    small: tuple[bool, ...] = ()  # per bar: a group too small to rely on (drawn pale and hatched)
 
 
 @dataclass(frozen=True)
@@ -152,8 +153,18 @@ class Document:
 
 
 def fmt(value: Decimal | int | str, lang: Lang) -> str:
-    """A number as the document writes it (decimal comma in Indonesian); text unchanged."""
-    return fmt_number(value, lang) if isinstance(value, Decimal) else str(value)
+    """A number as the document writes it: decimal comma and thousands point in Indonesian
+    (``12.000``, ``1.234,5``), the English marks otherwise; text unchanged."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        return str(value)
+    text = fmt_number(value, Lang.EN) if isinstance(value, Decimal) else str(value)
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, fraction = text.partition(".")
+    if whole.isdigit() and len(whole) > 3:
+        whole = f"{int(whole):,}"
+    if lang is Lang.ID:
+        return sign + whole.replace(",", ".") + ("," + fraction if dot else "")
+    return sign + whole + (dot + fraction)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

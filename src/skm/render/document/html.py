@@ -23,12 +23,14 @@ from skm.render.document.blocks import (
     fmt,
     printable,
 )
+from skm.render.document.charts import wrap_label
 from skm.text.report import tr
 
 __all__ = ["CSS", "escape", "render_html", "render_section", "svg_bar_chart"]
 
 _GRADE_COLOURS = {"A": "#1b7f4b", "B": "#2f6db5", "C": "#d08a17", "D": "#b8322a"}
 _DEFAULT_BAR = "#2f5d8a"
+_SMALL = ' fill-opacity="0.35" stroke="#555" stroke-dasharray="3 2" class="small"'
 
 
 def escape(text: object) -> str:
@@ -102,6 +104,10 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
         left, right, top, row_h = (112, 50, 10, 24) if compact else (200, 60, 12, 26)
         width = 330 if compact else 680
         plot_w = width - left - right
+        limit = 17 if compact else 30
+        wrapped = [wrap_label(name, limit, 2).split("\n") for name in chart.labels]
+        if any(len(lines) > 1 for lines in wrapped):
+            row_h += 10
         height = top + row_h * len(chart.values) + 30
         bottom = top + row_h * len(chart.values)
 
@@ -111,15 +117,16 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
         parts.extend(_band_shading_h(chart, x, top, bottom))
         for i, (name, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
             ry = top + i * row_h
-            limit = 16 if compact else 30
-            short = name if len(name) <= limit else name[: limit - 1] + "…"
-            parts.append(
-                f'<text x="{left - 8}" y="{ry + row_h / 2 + 4:.1f}" text-anchor="end" class="lbl">'
-                f"<title>{escape(name)}</title>{escape(short)}</text>"
+            lines = wrapped[i]
+            first = ry + row_h / 2 + 4 - 5.5 * (len(lines) - 1)
+            spans = "".join(
+                f'<tspan x="{left - 8}" y="{first + 11 * k:.1f}">{escape(line)}</tspan>' for k, line in enumerate(lines)
             )
+            parts.append(f'<text text-anchor="end" class="lbl"><title>{escape(name)}</title>{spans}</text>')
             w = max(x(float(value)) - left, 1.0)
             parts.append(
-                f'<rect x="{left}" y="{ry + 5}" width="{w:.1f}" height="{row_h - 10}" fill="{colours[i]}" rx="2"/>'
+                f'<rect x="{left}" y="{ry + 5}" width="{w:.1f}" height="{row_h - 10}" fill="{colours[i]}" rx="2"'
+                f"{_SMALL if i < len(chart.small) and chart.small[i] else ''}/>"
             )
             parts.append(
                 f'<text x="{left + w + 5:.1f}" y="{ry + row_h / 2 + 4:.1f}" class="val">'
@@ -161,7 +168,8 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
             yy = y(float(value))
             parts.append(
                 f'<rect x="{cx - bar_w / 2:.1f}" y="{yy:.1f}" width="{bar_w:.1f}" height="{bottom - yy:.1f}" '
-                f'fill="{colours[i]}" rx="2"><title>{escape(name)}: {escape(fmt(value, doc.lang))}</title></rect>'
+                f'fill="{colours[i]}" rx="2"{_SMALL if i < len(chart.small) and chart.small[i] else ""}>'
+                f"<title>{escape(name)}: {escape(fmt(value, doc.lang))}</title></rect>"
             )
             parts.append(
                 f'<text x="{cx:.1f}" y="{yy - 5:.1f}" text-anchor="middle" class="val">'

@@ -15,7 +15,7 @@ __all__ = ["escape", "render_markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>~&$])")
 _LINE_START = re.compile(r"^([#=+-])")
-_ORDERED = re.compile(r"^(\d+)([.)])")
+_ORDERED = re.compile(r"^(\d+)([.)])(?=\s|$)")  # a list marker only before a space or the end
 
 
 def escape(text: str) -> str:
@@ -55,10 +55,10 @@ def _table(table: Table, doc: Document) -> list[str]:
 def render_markdown(doc: Document) -> str:
     """The whole report as Markdown text."""
     lines = [f"# {escape(doc.title)}", "", f"**{escape(doc.unit)}** — {escape(doc.period)}", ""]
-    for _chapter, title, sections in doc.chapters():
+    for n, (_chapter, title, sections) in enumerate(doc.chapters(), start=1):
         lines += [f"## {escape(title)}", ""]
-        for section in sections:
-            lines += [f"### {escape(section.title)}", ""]
+        for m, section in enumerate(sections, start=1):
+            lines += [f"### {n}.{m} {escape(section.title)}", ""]
             for block in section.blocks:
                 if isinstance(block, Paragraph):
                     text = escape(block.text)

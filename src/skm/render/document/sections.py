@@ -74,7 +74,7 @@ def section_background(data: ReportData) -> Section:
         rows.append((tr("dates", lang), date_range(data.first_date, data.last_date, lang)))
     if data.services:
         rows.append((tr("services", lang), ", ".join(data.services)))
-    rows.append((tr("respondents", lang), str(data.result.respondents)))
+    rows.append((tr("respondents", lang), fmt(data.result.respondents, lang)))
     return Section(
         "background",
         Chapter.INTRO,
@@ -168,13 +168,17 @@ def section_sample(data: ReportData) -> Section:
     """Bab II: respondents against the minimum sample."""
     lang = data.lang
     n = data.result.respondents
-    rows: list[tuple[str, str]] = [(tr("respondents", lang), str(n))]
+    rows: list[tuple[str, str]] = [(tr("respondents", lang), fmt(n, lang))]
     blocks: list[Block] = []
     if data.minimum is not None and data.population is not None:
         m = data.minimum.sample
-        rows.append((tr("population", lang), str(data.population)))
-        rows.append((tr("minimum", lang), str(m)))
-        met = tr("sample-yes", lang, n=n, minimum=m) if n >= m else tr("sample-no", lang, n=n, minimum=m, short=m - n)
+        rows.append((tr("population", lang), fmt(data.population, lang)))
+        rows.append((tr("minimum", lang), fmt(m, lang)))
+        met = (
+            tr("sample-yes", lang, n=fmt(n, lang), minimum=fmt(m, lang))
+            if n >= m
+            else tr("sample-no", lang, n=fmt(n, lang), minimum=fmt(m, lang), short=fmt(m - n, lang))
+        )
         rows.append((tr("sample-met", lang), met))
         blocks.append(KeyValues(tuple(rows)))
     else:
@@ -392,6 +396,7 @@ def section_services(data: ReportData) -> Section | None:
     labels: list[str] = []
     values: list[Decimal] = []
     grades: list[str] = []
+    small: list[bool] = []
     for g in data.by_service.groups:
         note = tr("small", lang, minimum=data.min_group) if g.small else ""
         if g.result is None:
@@ -411,6 +416,7 @@ def section_services(data: ReportData) -> Section | None:
         labels.append(g.group)
         values.append(g.result.ikm_display)
         grades.append(g.result.grade)
+        small.append(g.small)
     r = data.result
     table = Table(
         (
@@ -437,6 +443,7 @@ def section_services(data: ReportData) -> Section | None:
         bands=_band_marks(r),
         grades=tuple(grades),
         series=tr("ikm", lang),
+        small=tuple(small),
     )
     return Section(
         "services",
@@ -463,7 +470,12 @@ def section_distribution(data: ReportData) -> Section:
         for c in e.counts:
             cells += [c, percent(c, total)]
         rows.append(tuple(cells))
-    labels = "; ".join(f"{v} = {label}" for v, label in zip(values, inst.elements[0].labels, strict=False))
+    scale = inst.elements[0].labels
+    if lang is Lang.EN and len(values) == 4:
+        words = [tr(f"scale-{k}", lang) for k in range(1, 5)]
+        labels = "; ".join(f"{v} = {w} ('{label}')" for v, w, label in zip(values, words, scale, strict=False))
+    else:
+        labels = "; ".join(f"{v} = {label}" for v, label in zip(values, scale, strict=False))
     return Section(
         "distribution",
         Chapter.RESULTS,

@@ -29,6 +29,7 @@ from skm.render.document.blocks import (
     printable,
 )
 from skm.render.rows import element_rows
+from skm.text import Lang
 from skm.text.report import tr
 
 if TYPE_CHECKING:
@@ -55,11 +56,13 @@ def _number_format(value: Decimal) -> str:
 class _Writer:
     """Writes blocks down a sheet, keeping the current row."""
 
-    def __init__(self, ws: Worksheet) -> None:
+    def __init__(self, ws: Worksheet, lang: Lang = Lang.ID) -> None:
         self.ws = ws
+        self.lang = lang
         self.row = 1
         self.widths: dict[int, float] = {}
         self.last_table: tuple[int, Table] | None = None
+        self.header_rows: list[int] = []
 
     def put(
         self,
@@ -143,18 +146,32 @@ class _Writer:
             self.row += 1
         for j, c in enumerate(table.columns, start=1):
             self.put(self.row, j, c, bold=True, fill=_NAVY)
+        self.header_rows.append(self.row)
+        grade_col = {j for j, c in enumerate(table.columns, start=1) if c == tr("grade", self.lang)}
         start = self.row + 1
         self.row = start
         for r in table.rows:
             for j, v in enumerate(r, start=1):
-                self.put(self.row, j, v)
+                cell = self.put(self.row, j, v)
+                if j in grade_col:
+                    self._grade_cell(cell, v)
             self.row += 1
         if table.total is not None:
             for j, v in enumerate(table.total, start=1):
-                self.put(self.row, j, v, bold=True, fill=_SOFT)
+                cell = self.put(self.row, j, v, bold=True, fill=_SOFT)
+                if j in grade_col:
+                    self._grade_cell(cell, v)
             self.row += 1
         self.last_table = (start, table)
         self.row += 1
+
+    def _grade_cell(self, cell: Any, value: object) -> None:
+        """A mutu cell: centred, in the grade's colour."""
+        from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+
+        cell.alignment = Alignment(horizontal="center")
+        if isinstance(value, str) and value in _GRADE_HEX:
+            cell.font = Font(bold=True, color=_GRADE_HEX[value])
 
     def chart(self, chart: BarChart) -> None:
         from openpyxl.chart import BarChart as XlBar  # noqa: PLC0415
@@ -186,6 +203,16 @@ class _Writer:
             from openpyxl.chart.series import SeriesLabel  # noqa: PLC0415
 
             xl.series[0].tx = SeriesLabel(v=chart.series)
+        if xl.type == "bar":
+            xl.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
+        if chart.grades:
+            from openpyxl.chart.marker import DataPoint  # noqa: PLC0415
+            from openpyxl.chart.shapes import GraphicalProperties  # noqa: PLC0415
+
+            for idx, grade in enumerate(chart.grades):
+                point = DataPoint(idx=idx)
+                point.graphicalProperties = GraphicalProperties(solidFill=_GRADE_HEX.get(grade, "2F5D8A"))
+                xl.series[0].dPt.append(point)
         from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
         if chart.bands and xl.type == "col":
@@ -242,6 +269,11 @@ class _Writer:
 
         for col, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(col)].width = max(6.0, width + 2)
+        if (
+            len(self.header_rows) == 1 and not self.ws.print_title_rows
+        ):  # one table: its heading repeated on every printed page
+            row = self.header_rows[0]
+            self.ws.print_title_rows = f"{row}:{row}"
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -274,7 +306,7 @@ def _data_sheet(ws: Worksheet, data: ReportData, legend: tuple[Block, ...]) -> N
 
     lang = data.lang
     result = data.result
-    w = _Writer(ws)
+    w = _Writer(ws, lang)
     w.title(tr("doc-title", lang))
     keys = data.question_keys
     element_of = {q.key: e for e in result.instrument.elements for q in e.questions}
@@ -282,6 +314,7 @@ def _data_sheet(ws: Worksheet, data: ReportData, legend: tuple[Block, ...]) -> N
     headers = ["No.", tr("row", lang)] + [element_of[k].code if single else k.upper() for k in keys]
     for j, h in enumerate(headers, start=1):
         w.put(w.row, j, h, bold=True, fill=_NAVY)
+    ws.print_title_rows = f"{w.row}:{w.row}"  # the question codes on every printed page
     w.row += 1
     first = w.row
     for i, (row_no, answers) in enumerate(data.answers, start=1):
@@ -345,7 +378,7 @@ def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
                 ws = wb.active if first else wb.create_sheet()
                 assert ws is not None
                 ws.title = _sheet_name(group, used)
-                w = writers[group] = _Writer(ws)
+                w = writers[group] = _Writer(ws, doc.lang)
                 if first:
                     w.title(doc.title)
                     w.put(w.row - 1, 1, f"{doc.unit} — {doc.period}", bold=True)

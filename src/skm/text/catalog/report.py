@@ -20,6 +20,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "ch-analysis": ("Bab IV Analisis dan Rencana Tindak Lanjut", "4 Analysis and follow-up plan"),
     "ch-closing": ("Bab V Penutup", "5 Closing"),
     "ch-appendix": ("Lampiran", "Appendix"),
+    # chapter names without their number (Word numbers chapters from the heading style)
+    "chname-intro": ("Pendahuluan", "Introduction"),
+    "chname-method": ("Metodologi", "Methodology"),
+    "chname-results": ("Hasil Survei", "Results"),
+    "chname-analysis": ("Analisis dan Rencana Tindak Lanjut", "Analysis and follow-up plan"),
+    "chname-closing": ("Penutup", "Closing"),
+    "chapter-number": ("BAB %1", "CHAPTER %1"),
+    "caption-figure": ("Gambar", "Figure"),
+    "caption-table": ("Tabel", "Table"),
     # intro
     "sec-background": ("Latar Belakang dan Tujuan", "Background and purpose"),
     "background-text": (
@@ -142,6 +151,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "chart-services": ("IKM per jenis layanan", "IKM per service"),
     "sec-distribution": ("Sebaran Jawaban per Unsur", "Answer distribution per element"),
+    "scale-1": ("tidak baik", "poor"),
+    "scale-2": ("kurang baik", "fair"),
+    "scale-3": ("baik", "good"),
+    "scale-4": ("sangat baik", "very good"),
     "distribution-note": (
         "Jumlah dan persentase responden yang memberi tiap nilai jawaban ({labels}).",
         "Count and share of respondents giving each answer value ({labels}).",
