@@ -330,7 +330,19 @@ def test_docx_chapters_and_numbers(tmp_path: Path, mahulu: Path) -> None:
     document = docx.Document(str(write(tmp_path, mahulu, "docx")))
     headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
     # the number ("BAB I") comes from the heading style's numbering definition, not typed text
-    assert headings == ["PENDAHULUAN", "METODOLOGI", "HASIL SURVEI", "ANALISIS DAN RENCANA TINDAK LANJUT", "PENUTUP"]
+    assert headings == [
+        "KATA PENGANTAR",
+        "PENDAHULUAN",
+        "METODOLOGI",
+        "HASIL SURVEI",
+        "ANALISIS DAN RENCANA TINDAK LANJUT",
+        "PENUTUP",
+        "LAMPIRAN",
+    ]
+    ns_ = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    heads = [p for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    unnumbered = [p.text for p in heads if p._p.find(f"{ns_}pPr/{ns_}numPr") is not None]
+    assert unnumbered == ["KATA PENGANTAR", "LAMPIRAN"]  # numbering switched off, Bab I–V keep the style's
     sections = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 2"]
     assert "Nilai per Unsur Pelayanan" in sections
     assert not any(re.match(r"\d", text) for text in sections)
@@ -871,3 +883,92 @@ def test_docs_list_every_xlsx_sheet(tmp_path: Path, mahulu: Path, lang: str) -> 
     docs = (Path(__file__).parent.parent / "docs" / "report.md").read_text(encoding="utf-8")
     for name in openpyxl.load_workbook(book).sheetnames:
         assert (f"| {name} |" if lang == "id" else f"*{name}*") in docs, name
+
+
+# --------------------------------------------------------------------------- report.toml and the new contents
+
+REPORT_TOML = """
+unit = "Dinas Contoh"
+head = "Dra. Siti Rahmawati, M.Si."
+nip = "19700101 199503 2 001"
+method = "Kuesioner di loket"
+location = "Ruang pelayanan"
+field_days = "2–27 Maret 2026"
+team = [{ name = "Budi", role = "Ketua" }, "Ani"]
+
+[[follow_up]]
+element = "U3"
+action = "Antrean daring"
+status = "Selesai"
+"""
+
+
+def test_report_config_fills_the_report(tmp_path: Path, mahulu: Path) -> None:
+    config = tmp_path / "report.toml"
+    config.write_text(REPORT_TOML, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["report", str(mahulu), "-f", "md", "-o", str(tmp_path / "r.md"), "--no-stats", "--config", str(config)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Catatan" not in result.output  # nothing missing: no note
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert text.count("NIP 19700101 199503 2 001") == 2  # foreword and closing signatures
+    assert "**Dra. Siti Rahmawati, M.Si.**" in text
+    assert "**Dinas Contoh**" in text  # the unit from the config
+    for needle in ("Undang-Undang Nomor 25 Tahun 2009", "Nomor 96 Tahun 2012", "Nomor 14 Tahun 2017"):
+        assert needle in text
+    assert "| Metode pengumpulan data | Kuesioner di loket |" in text
+    assert "| 1 | Budi | Ketua |" in text
+    assert "| 1 | U3 | Antrean daring | Selesai |" in text
+    assert "### 4.4 Rekomendasi" in text
+    assert "### C Bukti Publikasi" in text
+    # the per-respondent tabulation holds every respondent's answers
+    assert len(re.findall(r"^\| \d+ \| \d+ \| [1-4] \|", text, re.MULTILINE)) == 26
+
+
+def test_missing_config_values_are_visible_and_noted(tmp_path: Path, mahulu: Path) -> None:
+    result = CliRunner().invoke(app, ["report", str(mahulu), "-f", "md", "-o", str(tmp_path / "r.md"), "--no-stats"])
+    assert result.exit_code == 0
+    assert "head, nip, method, location, field_days, team" in " ".join(result.output.split())
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "(belum diisi: method di report.toml)" in text
+    assert "NIP ……………………………" in text
+
+
+def test_bad_config_names_every_line(tmp_path: Path, mahulu: Path) -> None:
+    config = tmp_path / "report.toml"
+    config.write_text('unit = 3\nhaed = "x"\nnip = "abc"\nlogo = "tidak-ada.png"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(mahulu), "-o", str(tmp_path / "r.html"), "--config", str(config)])
+    assert result.exit_code == ExitCode.USAGE
+    out = " ".join(result.output.split())
+    assert "baris 1 (unit)" in out
+    assert "baris 2 (haed)" in out
+    assert "baris 3 (nip)" in out
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_config_logo_reaches_the_cover(tmp_path: Path, mahulu: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    (tmp_path / "logo.png").write_bytes(png)
+    config = tmp_path / "report.toml"
+    config.write_text('logo = "logo.png"\n', encoding="utf-8")
+    page = write(tmp_path, mahulu, "html", "--config", str(config), "--no-stats").read_text(encoding="utf-8")
+    assert 'class="logo"' in page
+    assert "data:image/png;base64," in page
+    (tmp_path / "logo.png").write_bytes(b"GIF89a")
+    bad = CliRunner().invoke(app, ["report", str(mahulu), "-o", str(tmp_path / "x.html"), "--config", str(config)])
+    assert bad.exit_code == ExitCode.USAGE
+    assert "PNG" in bad.output
+
+
+def test_element_analysis_links_suggestions() -> None:
+    from skm.analysis.facts import Suggestion, mentions
+    from skm.core.instrument import PERMENPAN_14_2017
+
+    said = (Suggestion("Antrean terlalu lama", 3), Suggestion("Toilet kotor", 1), Suggestion("Bagus", 2))
+    u3 = next(e for e in PERMENPAN_14_2017.elements if e.code == "U3")
+    u9 = next(e for e in PERMENPAN_14_2017.elements if e.code == "U9")
+    u4 = next(e for e in PERMENPAN_14_2017.elements if e.code == "U4")
+    assert [s.text for s in mentions(u3, said)] == ["Antrean terlalu lama"]
+    assert [s.text for s in mentions(u9, said)] == ["Toilet kotor"]
+    assert mentions(u4, said) == ()

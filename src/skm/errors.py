@@ -88,6 +88,7 @@ class IssueCode(StrEnum):
     INSTRUMENT_FILE_NOT_FOUND = "instrument-file-not-found"
     INVALID_INSTRUMENT_FILE = "invalid-instrument-file"
     INVALID_INSTRUMENT = "instrument-problem"
+    INVALID_REPORT_CONFIG = "invalid-report-config"
 
 
 @dataclass(frozen=True)

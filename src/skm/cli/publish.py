@@ -23,6 +23,7 @@ from skm.cli.common import (
     fail_usage,
     stderr_console,
 )
+from skm.cli.report import ConfigOption
 from skm.core.calc import ScoringRules, WeightPolicy
 from skm.errors import InvalidPolicy
 from skm.text import Lang, t
@@ -90,6 +91,7 @@ def publish(
             help="Lisensi data terbuka: cc-by-4.0 (default), cc0-1.0 atau odbl-1.0. / Open-data licence.",
         ),
     ] = "cc-by-4.0",
+    config: ConfigOption = None,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
@@ -110,7 +112,7 @@ def publish(
     lisensi yang disebutkan; tanpa skrip dan tanpa sumber luar, terbaca di ponsel.
     """
     with error_boundary(lang, debug):
-        from skm.cli.report import gather  # noqa: PLC0415
+        from skm.cli.report import gather, report_info  # noqa: PLC0415
         from skm.output import check_folder, write_folder  # noqa: PLC0415
         from skm.render.site import LICENCES, SitePeriod, build_site  # noqa: PLC0415
 
@@ -119,7 +121,9 @@ def publish(
         periods = period_label or []
         if periods and len(periods) != len(files):
             fail_usage(t("publish-periods", lang, periods=len(periods), files=len(files)))
-        check_folder(output, inputs=files, force=force)
+        inputs = [*files, *([config] if config else [])]
+        check_folder(output, inputs=inputs, force=force)
+        info = report_info(config, head=None, nip=None, logo=None, lang=lang)
         rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
         site: list[SitePeriod] = []
         for i, file in enumerate(files):
@@ -132,11 +136,14 @@ def publish(
                 lang=lang,
                 rules=rules,
                 with_stats=with_stats,
-                unit=unit,
+                unit=unit or info.unit,
                 period_label=periods[i] if periods else None,
+                info=info,
             )
             site.append(SitePeriod(data, posters_for(data)))
-        write_folder(output, build_site(site, licence=licence), inputs=files, force=force)
+        write_folder(
+            output, build_site(site, licence=licence), inputs=[*files, *([config] if config else [])], force=force
+        )
         stderr_console().print(t("publish-written", lang, folder=output, index=output / "index.html"), markup=False)
 
 

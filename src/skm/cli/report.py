@@ -36,8 +36,9 @@ from skm.text import Lang, t
 if TYPE_CHECKING:
     from skm.analysis.facts import ReportData
     from skm.core.periods import Period
+    from skm.readers.report_config import ReportInfo
 
-__all__ = ["gather", "register"]
+__all__ = ["ConfigOption", "gather", "register", "report_info"]
 
 
 class ReportFormat(StrEnum):
@@ -48,6 +49,17 @@ class ReportFormat(StrEnum):
     XLSX = "xlsx"
     DOCX = "docx"
     JSON = "json"
+
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="BERKAS",
+        help="report.toml: unit, kepala dan NIP, metode, lokasi, waktu, tim, logo, tindak lanjut "
+        "(lihat docs/report.md). / Report settings file.",
+    ),
+]
 
 
 def default_output(source: Path, fmt: ReportFormat) -> Path:
@@ -121,6 +133,16 @@ def report(
         ),
     ] = None,
     previous: PreviousOption = None,
+    config: ConfigOption = None,
+    head: Annotated[
+        str | None,
+        typer.Option("--head", metavar="NAMA", help="Nama kepala unit (penanda tangan). / Head of the unit."),
+    ] = None,
+    nip: Annotated[str | None, typer.Option("--nip", metavar="NIP", help="NIP kepala unit. / Head's NIP.")] = None,
+    logo: Annotated[
+        Path | None,
+        typer.Option("--logo", metavar="BERKAS", help="Logo (PNG/JPEG) di sampul. / Cover logo."),
+    ] = None,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
@@ -161,8 +183,9 @@ def report(
         if population is not None and services and population != sum(services.values()):
             fail_usage(t("report-population-mismatch", lang, population=population, total=sum(services.values())))
         target = output or default_output(file, output_format)
-        inputs = [file, *(p for p in (plan, previous) if p is not None)]
+        inputs = [file, *(p for p in (plan, previous, config, logo) if p is not None)]
         check_output(target, inputs=inputs, force=force)
+        info = report_info(config, head=head, nip=nip, logo=logo, lang=lang)
         data = gather(
             file,
             instrument=instrument,
@@ -174,14 +197,35 @@ def report(
             with_stats=with_stats,
             population=population,
             services=services or None,
-            unit=unit,
+            unit=unit or info.unit,
             wanted=wanted,
             period_label=period_label,
             plan=plan,
             previous=previous,
+            info=info,
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
         stderr_console().print(t("report-written", lang, file=target), markup=False)
+
+
+def report_info(config: Path | None, *, head: str | None, nip: str | None, logo: Path | None, lang: Lang) -> ReportInfo:
+    """The report settings from ``--config`` and the options (which win); a note on stderr lists what is
+    still shown as a placeholder. Call inside ``error_boundary``."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    from skm.readers.report_config import ReportInfo, load_report_config, read_logo  # noqa: PLC0415
+
+    info = load_report_config(config) if config is not None else ReportInfo()
+    if head:
+        info = replace(info, head=head)
+    if nip:
+        info = replace(info, nip=nip)
+    if logo is not None:
+        info = replace(info, logo=read_logo(logo))
+    missing = info.missing()
+    if missing:
+        stderr_console().print(t("report-config-missing", lang, keys=", ".join(missing)), markup=False)
+    return info
 
 
 def gather(
@@ -201,6 +245,7 @@ def gather(
     period_label: str | None = None,
     plan: Path | None = None,
     previous: Path | None = None,
+    info: ReportInfo | None = None,
 ) -> ReportData:
     """Read one responses file (keeping the respondents of ``wanted``, the ``--period`` filter) and
     gather what its report states (call inside ``error_boundary``)."""
@@ -244,6 +289,7 @@ def gather(
         min_group=DEFAULT_MIN_GROUP,
         service_populations=services,
         stats=stats,
+        info=info,
     )
 
 

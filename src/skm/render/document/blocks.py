@@ -27,6 +27,7 @@ __all__ = [
     "Table",
     "fmt",
     "printable",
+    "section_number",
 ]
 
 Cell = str | int | Decimal | None
@@ -96,6 +97,7 @@ class Signature:
 
     lines: tuple[str, ...]
     name: str
+    after: tuple[str, ...] = ()  # under the name, e.g. "NIP 19700101 199503 1 001"
 
 
 Block = Paragraph | KeyValues | Headline | Table | BarChart | Signature
@@ -104,11 +106,18 @@ Block = Paragraph | KeyValues | Headline | Table | BarChart | Signature
 class Chapter(StrEnum):
     """The usual chapters of an SKM report."""
 
+    PREFACE = "preface"
     INTRO = "intro"
     METHOD = "method"
     RESULTS = "results"
     ANALYSIS = "analysis"
     CLOSING = "closing"
+    APPENDIX = "appendix"
+
+    @property
+    def numbered(self) -> bool:
+        """Whether the chapter carries a number (Bab I–V); the foreword and appendices do not."""
+        return self not in {Chapter.PREFACE, Chapter.APPENDIX}
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,7 @@ class Document:
     sections: tuple[Section, ...]
     footer: str
     subtitle: str = ""
+    logo: tuple[bytes, str] | None = None  # (picture, MIME type) for the cover
 
     def headline(self) -> Headline | None:
         """The headline figures, for a cover or a summary."""
@@ -150,6 +160,25 @@ class Document:
             if parts:
                 out.append((chapter, tr(f"ch-{chapter.value}", self.lang), parts))
         return out
+
+    def numbered_chapters(self) -> list[tuple[str, Chapter, str, list[Section]]]:
+        """:meth:`chapters` with each chapter's number ("1", "2" …; "" for the foreword and appendices),
+        the number its sections are counted under."""
+        out: list[tuple[str, Chapter, str, list[Section]]] = []
+        n = 0
+        for chapter, title, parts in self.chapters():
+            if chapter.numbered:
+                n += 1
+            out.append((str(n) if chapter.numbered else "", chapter, title, parts))
+        return out
+
+
+def section_number(chapter_no: str, chapter: Chapter, m: int) -> str:
+    """A section's number: ``3.2`` in a numbered chapter, ``A``, ``B`` … in the appendices, none
+    in the foreword."""
+    if chapter_no:
+        return f"{chapter_no}.{m}"
+    return chr(ord("A") + m - 1) if chapter is Chapter.APPENDIX else ""
 
 
 def fmt(value: Decimal | int | str, lang: Lang) -> str:

@@ -26,6 +26,7 @@ from skm.render.document.blocks import (
     Table,
     fmt,
     printable,
+    section_number,
 )
 from skm.text import Lang
 from skm.text.report import tr
@@ -92,11 +93,12 @@ class _Captions:
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self.chapter = 0
+        self.chapter = ""
         self.counts = {"table": 0, "figure": 0}
 
-    def next_chapter(self) -> None:
-        self.chapter += 1
+    def next_chapter(self, number: str) -> None:
+        """A new Heading 1: numbers restart; ``number`` is "" in an unnumbered chapter."""
+        self.chapter = number
         self.counts = dict.fromkeys(self.counts, 0)
 
     def add(self, document: Any, kind: str, text: str) -> Any:
@@ -105,8 +107,9 @@ class _Captions:
         label = tr("caption-table" if kind == "table" else "caption-figure", self.lang)
         para = document.add_paragraph(style="Caption")
         para.add_run(f"{label} ")
-        _field(para, "STYLEREF 1 \\s", str(self.chapter))
-        para.add_run(".")
+        if self.chapter:
+            _field(para, "STYLEREF 1 \\s", self.chapter)
+            para.add_run(".")
         _field(para, f"SEQ {label} \\* ARABIC \\s 1", str(self.counts[kind]))
         para.add_run(f" {printable(text)}")
         para.paragraph_format.keep_with_next = kind == "table"
@@ -197,6 +200,18 @@ def _chart(document: Any, chart: BarChart, doc: Document, captions: _Captions) -
     captions.add(document, "figure", chart.title)
 
 
+def _unnumbered(heading: Any) -> None:
+    """A heading without the style's number (foreword, appendices): numbering id 0 on the paragraph."""
+    _number(heading._p.get_or_add_pPr(), 0, 0)
+
+
+def _number(ppr: Any, level: int, num_id: int) -> None:
+    """Set ``w:numPr`` in its schema place inside a paragraph's or a style's properties."""
+    numbering = ppr.get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = level
+    numbering.get_or_add_numId().val = num_id
+
+
 def _heading_numbering(document: Any, lang: Lang) -> None:
     """Number Heading 1 (``BAB I``) and Heading 2 (``1.1``) from one multilevel list definition."""
     from docx.oxml import parse_xml  # noqa: PLC0415
@@ -228,11 +243,7 @@ def _heading_numbering(document: Any, lang: Lang) -> None:
         parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
     )
     for level, name in enumerate(("Heading 1", "Heading 2")):
-        ppr = document.styles[name].element.get_or_add_pPr()
-        ppr.insert(
-            0,
-            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'),
-        )
+        _number(document.styles[name].element.get_or_add_pPr(), level, num_id)
 
 
 def _key_values(document: Any, block: KeyValues) -> None:
@@ -316,7 +327,11 @@ def write_docx(doc: Document, path: Path) -> None:
     _heading_numbering(document, doc.lang)
     captions = _Captions(doc.lang)
 
-    for _ in range(6):
+    for _ in range(3 if doc.logo is not None else 6):
+        document.add_paragraph()
+    if doc.logo is not None:
+        document.add_picture(io.BytesIO(doc.logo[0]), height=Cm(3))
+        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         document.add_paragraph()
     title = document.add_paragraph(style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -340,14 +355,21 @@ def write_docx(doc: Document, path: Path) -> None:
     document.settings.element.append(_update_fields())
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    for n, (chapter, _chapter_title, sections) in enumerate(doc.chapters()):
+    for n, (number, chapter, chapter_title, sections) in enumerate(doc.numbered_chapters()):
         if n:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        captions.next_chapter()
-        heading = document.add_heading(tr(f"chname-{chapter.value}", doc.lang).upper(), level=1)
+        captions.next_chapter(number)
+        name = tr(f"chname-{chapter.value}", doc.lang) if number else chapter_title
+        heading = document.add_heading(name.upper(), level=1)
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for part in sections:
-            document.add_heading(part.title, level=2)
+        if not number:
+            _unnumbered(heading)
+        for m, part in enumerate(sections, start=1):
+            if number:
+                document.add_heading(part.title, level=2)
+            elif part.title != chapter_title:  # the foreword is one heading, not two
+                label = section_number(number, chapter, m)
+                _unnumbered(document.add_heading(f"{label}. {part.title}" if label else part.title, level=2))
             for block in part.blocks:
                 if isinstance(block, Paragraph):
                     p = document.add_paragraph()
@@ -365,8 +387,12 @@ def write_docx(doc: Document, path: Path) -> None:
                     _table(document, block, doc, captions, part.title)
                 elif isinstance(block, Signature):
                     document.add_paragraph()
-                    for line in (*block.lines, "", "", "", block.name):
-                        p = document.add_paragraph(printable(line))
+                    for line in (*block.lines, "", "", "", block.name, *block.after):
+                        p = document.add_paragraph()
+                        r = p.add_run(printable(line))
+                        if line == block.name:
+                            r.bold = True
+                            r.underline = True
                         p.paragraph_format.left_indent = Cm(8.5)
                         p.paragraph_format.space_after = Pt(0)
                         p.alignment = WD_ALIGN_PARAGRAPH.CENTER

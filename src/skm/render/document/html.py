@@ -22,6 +22,7 @@ from skm.render.document.blocks import (
     Table,
     fmt,
     printable,
+    section_number,
 )
 from skm.render.document.charts import wrap_label
 from skm.text.report import tr
@@ -227,7 +228,8 @@ def _key_values(block: KeyValues) -> str:
 
 def _section(section: Section, doc: Document, number: str) -> str:
     no = f'<span class="no">{number}</span> ' if number else ""
-    out = [f'<section id="sec-{escape(section.key)}"><h3>{no}{escape(section.title)}</h3>']
+    heading = f"<h3>{no}{escape(section.title)}</h3>" if section.chapter.numbered or number else ""
+    out = [f'<section id="sec-{escape(section.key)}">{heading}']
     blocks = list(section.blocks)
     i = 0
     while i < len(blocks):
@@ -249,7 +251,11 @@ def _section(section: Section, doc: Document, number: str) -> str:
             out.append(svg_bar_chart(block, doc))
         elif isinstance(block, Signature):
             lines = "".join(f"<div>{escape(line)}</div>" for line in block.lines)
-            out.append(f'<div class="sign">{lines}<div class="space"></div><div>{escape(block.name)}</div></div>')
+            below = "".join(f"<div>{escape(line)}</div>" for line in block.after)
+            out.append(
+                f'<div class="sign">{lines}<div class="space"></div><div class="name">{escape(block.name)}</div>'
+                f"{below}</div>"
+            )
     out.append("</section>")
     return "".join(out)
 
@@ -335,6 +341,8 @@ footer{margin-top:22px;border-top:1px solid var(--line);padding-top:6px;font-siz
   display:flex;justify-content:space-between}
 .sign{margin:28px 0 0 auto;width:50%;text-align:center;page-break-inside:avoid}
 .sign .space{height:60px}
+.sign .name{font-weight:700;text-decoration:underline}
+.cover img.logo{display:block;max-height:28mm;max-width:60%;margin:10px 0 8px}
 .tscroll{overflow-x:auto;max-width:100%}
 .tscroll table{margin-top:6px}
 caption{break-after:avoid;page-break-after:avoid}
@@ -409,8 +417,14 @@ def _cover(doc: Document) -> str:
             for k, v in headline.items
         )
         badge = f'<div class="badge" style="--accent:{colour}">{items}</div>'
+    logo = ""
+    if doc.logo is not None:
+        import base64  # noqa: PLC0415
+
+        picture, mime = doc.logo
+        logo = f'<img class="logo" alt="logo" src="data:{escape(mime)};base64,{base64.b64encode(picture).decode()}">'
     return (
-        f'<header class="cover"><div class="band"></div><div class="kicker">{kicker}</div>'
+        f'<header class="cover"><div class="band"></div>{logo}<div class="kicker">{kicker}</div>'
         f"<h1>{escape(doc.title)}</h1>"
         f'<p class="sub">{escape(doc.subtitle)}</p><p class="unit">{escape(doc.unit)}</p>'
         f'<p class="period">{escape(doc.period)}</p>{badge}'
@@ -423,16 +437,17 @@ def render_html(doc: Document) -> str:
     lang = doc.lang.value
     toc_items = []
     body = []
-    for n, (_chapter, title, sections) in enumerate(doc.chapters()):
+    for n, (number, chapter, title, sections) in enumerate(doc.numbered_chapters()):
         subs = "".join(
-            f'<li><a href="#sec-{escape(s.key)}"><span class="no">{n + 1}.{m}</span> {escape(s.title)}</a></li>'
+            f'<li><a href="#sec-{escape(s.key)}"><span class="no">{section_number(number, chapter, m)}</span> '
+            f"{escape(s.title)}</a></li>"
             for m, s in enumerate(sections, start=1)
         )
         toc_items.append(f'<li><a href="#ch-{n + 1}">{escape(title)}</a><ol>{subs}</ol></li>')
         cls = ' class="first"' if n == 0 else ""
         body.append(f'<h2 id="ch-{n + 1}"{cls}>{escape(title)}</h2>')
         for m, section in enumerate(sections, start=1):
-            body.append(_section(section, doc, f"{n + 1}.{m}"))
+            body.append(_section(section, doc, section_number(number, chapter, m)))
     toc_title = escape(tr("toc", doc.lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

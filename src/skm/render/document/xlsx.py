@@ -136,7 +136,7 @@ class _Writer:
         elif isinstance(block, BarChart):
             self.chart(block)
         elif isinstance(block, Signature):
-            for line in (*block.lines, "", "", block.name):
+            for line in (*block.lines, "", "", block.name, *block.after):
                 self.put(self.row, 4, line)
                 self.row += 1
 

@@ -55,6 +55,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "the entry workbook must end in .xlsx, not '{suffix}'",
     ),
     "template-written": ("Ditulis: {file}", "Written: {file}"),
+    "report-config-missing": (
+        "Catatan: laporan memuat isian kosong untuk {keys}; isi di report.toml (--config) atau dengan --head/--nip.",
+        "Note: the report shows placeholders for {keys}; fill them in report.toml (--config) or with --head/--nip.",
+    ),
     # skm publish
     "publish-licence": (
         "lisensi '{licence}' tidak dikenal; pilih salah satu: {known}",

@@ -201,6 +201,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Instrument file '{file}' is invalid ({count} problems). Fix these lines:",
     ),
     "instrument-problem": ("{at_id}: {problem_id}", "{at_en}: {problem_en}"),
+    "invalid-report-config": (
+        "Berkas konfigurasi laporan '{file}' tidak valid ({count} masalah). Perbaiki baris berikut:",
+        "Report configuration file '{file}' is invalid ({count} problems). Fix these lines:",
+    ),
+    "rc-logo-unreadable": (
+        "logo '{path}' tidak dapat dibaca (tidak ada, tidak terbaca, atau lebih dari 2 MiB); jalurnya relatif "
+        "terhadap folder berkas konfigurasi",
+        "logo '{path}' cannot be read (missing, unreadable or larger than 2 MiB); the path is relative to the "
+        "configuration file's folder",
+    ),
+    "rc-logo-kind": ("logo '{path}' bukan gambar PNG atau JPEG", "logo '{path}' is not a PNG or JPEG picture"),
     # --- stats options ---
     "stats-other-instrument": (
         "berkas --previous memakai instrumen lain; bandingkan hanya hasil dengan unsur yang sama",

@@ -20,6 +20,103 @@ TEXT: dict[str, tuple[str, str]] = {
     "ch-analysis": ("Bab IV Analisis dan Rencana Tindak Lanjut", "4 Analysis and follow-up plan"),
     "ch-closing": ("Bab V Penutup", "5 Closing"),
     "ch-appendix": ("Lampiran", "Appendix"),
+    "ch-preface": ("Kata Pengantar", "Foreword"),
+    "sec-foreword": ("Kata Pengantar", "Foreword"),
+    "foreword-text": (
+        "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya laporan Survei "
+        "Kepuasan Masyarakat (SKM) {unit} periode {period} dapat diselesaikan. Survei ini dilaksanakan "
+        "sesuai Peraturan Menteri PANRB Nomor 14 Tahun 2017 untuk mengukur kepuasan masyarakat atas "
+        "layanan yang kami berikan; hasilnya, IKM {ikm} dengan mutu {grade}, menjadi dasar perbaikan "
+        "pelayanan dan dipublikasikan kepada masyarakat.",
+        "This report presents the Community Satisfaction Survey (SKM) of {unit} for {period}. The survey "
+        "follows Minister of Administrative and Bureaucratic Reform Regulation 14/2017 and measures how "
+        "satisfied the public is with our services; its result, IKM {ikm} with grade {grade}, is the basis "
+        "of our improvements and is published to the public.",
+    ),
+    "foreword-thanks": (
+        "Terima kasih kepada seluruh responden dan tim pelaksana. Kritik dan saran untuk perbaikan laporan "
+        "ini kami terima dengan terbuka.",
+        "We thank every respondent and the survey team. Comments that improve this report are welcome.",
+    ),
+    "sec-legal": ("Dasar Hukum", "Legal basis"),
+    "legal-rule": ("Peraturan", "Regulation"),
+    "legal-uu": (
+        "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+        "Law 25/2009 on Public Services",
+    ),
+    "legal-pp": (
+        "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009 "
+        "tentang Pelayanan Publik",
+        "Government Regulation 96/2012 implementing Law 25/2009 on Public Services",
+    ),
+    "legal-permen": (
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 14 Tahun 2017 tentang "
+        "Pedoman Penyusunan Survei Kepuasan Masyarakat Unit Penyelenggara Pelayanan Publik",
+        "Minister of Administrative and Bureaucratic Reform Regulation 14/2017 on Guidelines for Community "
+        "Satisfaction Surveys of Public Service Units",
+    ),
+    "sec-fieldwork": ("Pelaksanaan Survei", "Fieldwork"),
+    "collection-method": ("Metode pengumpulan data", "Data collection method"),
+    "location": ("Lokasi", "Location"),
+    "field-days": ("Waktu pelaksanaan", "Field days"),
+    "team": ("Tim pelaksana", "Survey team"),
+    "name": ("Nama", "Name"),
+    "role": ("Peran", "Role"),
+    "missing": ("(belum diisi: {key} di report.toml)", "(not given: {key} in report.toml)"),
+    "field-days-from-data": (
+        "{dates} ({days} hari pengisian menurut tanggal di data)",
+        "{dates} ({days} days with responses, from the data's dates)",
+    ),
+    "sec-element-analysis": ("Analisis per Unsur", "Analysis per element"),
+    "element-analysis": (
+        "{code} {name}: 25 × NRR {value} (mutu {grade}), peringkat {rank} dari {k} unsur, {gap} poin {side} IKM {ikm}.",
+        "{code} {name}: 25 × NRR {value} (grade {grade}), rank {rank} of {k} elements, {gap} points "
+        "{side} the IKM {ikm}.",
+    ),
+    "below": ("di bawah", "below"),
+    "above": ("di atas", "above"),
+    "element-mentions": (
+        "{count} saran responden menyebut unsur ini, antara lain: {examples}.",
+        "{count} respondents' suggestions mention this element, for example: {examples}.",
+    ),
+    "element-no-mentions": (
+        "Tidak ada saran responden yang menyebut unsur ini secara langsung.",
+        "No respondent's suggestion mentions this element directly.",
+    ),
+    "sec-recommendations": ("Rekomendasi", "Recommendations"),
+    "recommendation": ("Rekomendasi", "Recommendation"),
+    "rec-plan": ("{program} (rencana tindak lanjut)", "{program} (follow-up plan)"),
+    "rec-generic": (
+        "Tingkatkan {name}: tetapkan sasaran 25 × NRR periode berikut di atas {target}, tunjuk penanggung "
+        "jawab, dan laporkan kemajuannya.",
+        "Improve {name}: set a target above {target} for the next period's 25 × NRR, name who is "
+        "responsible, and report the progress.",
+    ),
+    "rec-mentions": (" Tindak lanjuti {count} saran responden terkait.", " Follow up the {count} related suggestions."),
+    "sec-follow-up": ("Tindak Lanjut Periode Sebelumnya", "Follow-up of the previous period"),
+    "follow-up-action": ("Tindak lanjut", "Action"),
+    "follow-up-status": ("Status", "Status"),
+    "follow-up-none": (
+        "Status tindak lanjut periode sebelumnya belum diisi (tabel [[follow_up]] di report.toml).",
+        "The previous period's follow-up status is not given ([[follow_up]] table in report.toml).",
+    ),
+    "sec-questionnaire": ("Kuesioner", "Questionnaire"),
+    "answers-offered": ("Pilihan jawaban", "Answer options"),
+    "sec-tabulation": ("Tabulasi Jawaban per Responden", "Answers per respondent"),
+    "tabulation-note": (
+        "Satu baris per responden (nomor baris di berkas data), tanpa identitas; sel kosong = tidak dijawab.",
+        "One row per respondent (row number in the data file), without identity; blank = not answered.",
+    ),
+    "sec-publication": ("Bukti Publikasi", "Proof of publication"),
+    "publication-placeholder": (
+        "(Tempelkan di sini tangkapan layar atau foto publikasi hasil SKM: situs web, media sosial, papan "
+        "pengumuman di ruang pelayanan, beserta tanggalnya.)",
+        "(Paste here a screenshot or photo of the published result: website, social media, notice board "
+        "at the service point, with its date.)",
+    ),
+    "nip": ("NIP {nip}", "NIP {nip}"),
+    "sheet-preface": ("Pengantar", "Foreword"),
+    "sheet-appendix": ("Lampiran", "Appendix"),
     # chapter names without their number (Word numbers chapters from the heading style)
     "chname-intro": ("Pendahuluan", "Introduction"),
     "chname-method": ("Metodologi", "Methodology"),
