@@ -1,0 +1,321 @@
+"""Hostile and broken inputs, refused outputs, signals and races (issue 12), one class per section.
+
+Every case is built in a temporary folder and checked for: the documented exit code, one
+message line naming the file, no traceback, inputs unchanged (hash before and after), no
+temporary file left, and no live formula in what the tool wrote. The limits are in
+docs/security.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from skm.cli import app
+from skm.errors import ExitCode
+from skm.readers import guard
+
+runner = CliRunner()
+
+HEADER = ["nama", "layanan", *(f"U{i}" for i in range(1, 10))]
+GOOD = [["Ani", "KTP", *["4"] * 9], ["Budi", "KK", *["3"] * 9], ["Cici", "KTP", *["2"] * 9]]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    # the console wraps long lines at 120 columns: compare messages as one line
+    return result.exit_code, result.stdout, " ".join(result.stderr.split())
+
+
+def digest(*paths: Path) -> list[str]:
+    return [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+
+
+def assert_clean(stderr: str, folder: Path) -> None:
+    """No traceback, no temporary file left behind."""
+    assert "Traceback" not in stderr
+    assert not [p.name for p in folder.rglob("*.tmp")]
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([header, *rows])
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+# --- a hand-made xlsx: exactly the XML a hostile file would carry --------------------------------
+
+_CT = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+    'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.worksheet+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+_WB = (
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+    '2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+    '<sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_WBRELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
+
+
+def col(n: int) -> str:
+    letters = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell(ref: str, value: object) -> str:
+    if isinstance(value, str) and value.startswith("!"):  # raw XML of the cell's inside and type
+        kind, _, inner = value[1:].partition("|")
+        return f'<c r="{ref}"{f" t={chr(34)}{kind}{chr(34)}" if kind else ""}>{inner}</c>'
+    if isinstance(value, str):
+        return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+    return f'<c r="{ref}"><v>{value}</v></c>'
+
+
+def sheet_xml(rows: list[list[object]], extra: str = "") -> str:
+    body = "".join(
+        f'<row r="{r}">' + "".join(cell(f"{col(c)}{r}", v) for c, v in enumerate(row, 1)) + "</row>"
+        for r, row in enumerate(rows, 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main"><sheetData>{body}{extra}</sheetData></worksheet>'
+    )
+
+
+def write_xlsx(path: Path, sheet: str, *, workbook: bool = True, compress: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", compress) as z:
+        z.writestr("[Content_Types].xml", _CT)
+        z.writestr("_rels/.rels", _RELS)
+        if workbook:
+            z.writestr("xl/workbook.xml", _WB)
+        z.writestr("xl/_rels/workbook.xml.rels", _WBRELS)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+def good_rows() -> list[list[object]]:
+    return [list(HEADER), *[[r[0], r[1], *[int(v) for v in r[2:]]] for r in GOOD]]
+
+
+# --- 1. a small file must not exhaust memory --------------------------------------------------
+
+
+def test_a_single_far_cell_is_refused_before_loading(tmp_path: Path) -> None:
+    far = write_xlsx(
+        tmp_path / "jauh.xlsx", sheet_xml(good_rows(), '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    )
+    assert far.stat().st_size < 2048
+    before = digest(far)
+    code, _out, err = run("score", str(far))
+    assert code == ExitCode.INPUT_ERROR
+    assert "jauh.xlsx" in err
+    assert "XFD1048576" in err
+    assert "batas" in err
+    assert_clean(err, tmp_path)
+    assert digest(far) == before
+
+
+def test_styled_empty_cells_far_away_do_not_count(tmp_path: Path) -> None:
+    # Excel writes formatted but empty cells as <c r=".." s="1"/>: calamine ignores them, so do we
+    path = write_xlsx(tmp_path / "gaya.xlsx", sheet_xml(good_rows(), '<row r="900000"><c r="XFD900000" s="1"/></row>'))
+    code, out, err = run("score", str(path), "--format", "json")
+    assert code == ExitCode.OK, err
+    assert '"respondents": 3' in out
+
+
+def test_a_sheet_inflating_past_the_cap_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(guard, "MAX_PART_BYTES", 200_000)
+    padding = "<row r='5'></row>" * 20_000  # 340 KB of XML that compresses to almost nothing
+    bomb = write_xlsx(tmp_path / "bom.xlsx", sheet_xml(good_rows(), padding))
+    assert bomb.stat().st_size < 10_000
+    code, _, err = run("score", str(bomb))
+    assert code == ExitCode.INPUT_ERROR
+    assert "bom.xlsx" in err
+    assert "xl/worksheets/sheet1.xml" in err
+    assert_clean(err, tmp_path)
+
+
+def test_too_many_cells_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(guard, "MAX_CELLS", 20)
+    path = write_xlsx(tmp_path / "banyak.xlsx", sheet_xml(good_rows()))
+    code, _, err = run("score", str(path), "--lang", "en")
+    assert code == ExitCode.INPUT_ERROR
+    assert "44 filled cells, over the limit of 20 cells" in err
+
+
+def test_one_bad_file_does_not_kill_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "unit"
+    folder.mkdir()
+    write_csv(folder / "a.csv", GOOD)
+    write_xlsx(folder / "b.xlsx", sheet_xml(good_rows(), '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'))
+    code, out, err = run("check", str(folder))
+    assert code == ExitCode.INPUT_ERROR  # the worst of the two, after both were read
+    assert "b.xlsx" in err
+    assert "a.csv" in out
+    assert_clean(err, tmp_path)
+
+
+def test_xlsx_without_workbook_part_is_unreadable(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "rusak.xlsx", sheet_xml(good_rows()), workbook=False)
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INPUT_ERROR
+    assert "rusak.xlsx" in err
+    assert "xl/workbook.xml" in err
+    assert_clean(err, tmp_path)
+
+
+def test_a_doctype_is_refused(tmp_path: Path) -> None:
+    xml = sheet_xml(good_rows()).replace("<worksheet", '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet', 1)
+    path = write_xlsx(tmp_path / "entitas.xlsx", xml)
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INPUT_ERROR
+    assert "DOCTYPE" in err
+    assert_clean(err, tmp_path)
+
+
+def test_cells_without_references_are_placed_and_measured(tmp_path: Path) -> None:
+    rows = "".join("<row>" + "".join(cell("", v).replace(' r=""', "") for v in row) + "</row>" for row in good_rows())
+    xml = sheet_xml([]).replace("<sheetData></sheetData>", f"<sheetData>{rows}</sheetData>")
+    scans = guard.scan_ooxml(write_xlsx(tmp_path / "tanpa-r.xlsx", xml))
+    assert (scans["Data"].max_row, scans["Data"].max_col, scans["Data"].cells) == (4, 11, 44)
+    code, _out, err = run("score", str(tmp_path / "tanpa-r.xlsx"), "--format", "json")
+    assert code == ExitCode.OK, err
+
+
+# --- 3. answers are never silently dropped or changed --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("!e|<v>#N/A</v>", "#N/A"),
+        ("!e|<v>#DIV/0!</v>", "#DIV/0!"),
+        ("!|<f>SUM(1,2)</f>", "=SUM(1,2)"),
+        ("!b|<v>1</v>", "TRUE"),
+        ("!|<v>NaN</v>", "nan"),
+        ("!|<v>INF</v>", "inf"),
+        ("!|<v>1e999</v>", "inf"),
+    ],
+)
+def test_unusable_xlsx_cells_are_invalid_not_blank(tmp_path: Path, raw: str, shown: str) -> None:
+    rows = good_rows()
+    rows[2][4] = raw  # Budi's U3 (column E, row 3); Budi and the others also answer 1 elsewhere
+    rows[1][2] = 1
+    path = write_xlsx(tmp_path / "sel.xlsx", sheet_xml(rows))
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INVALID_DATA
+    assert "baris 3" in err
+    assert "(E)" in err
+    assert shown in err
+    assert_clean(err, tmp_path)
+    code, out, err = run("score", str(path), "--invalid", "skip", "--format", "json")
+    assert code == ExitCode.OK
+    assert "dilewati" in err
+    assert shown in err
+    assert '"answered": 2' in out  # U3 counts two answers, not three
+
+
+def test_true_is_not_one_even_beside_a_real_one(tmp_path: Path) -> None:
+    rows = good_rows()
+    rows[1][2], rows[2][2], rows[3][2] = 1, "!b|<v>1</v>", 1  # U1: 1, TRUE, 1
+    path = write_xlsx(tmp_path / "bool.xlsx", sheet_xml(rows))
+    code, out, err = run("score", str(path), "--invalid", "skip", "--format", "json")
+    assert code == ExitCode.OK
+    assert "TRUE" in err
+    u1 = out.split('"code": "U1"', 1)[1]
+    assert '"answered": 2' in u1.split("}", 1)[0]
+
+
+@pytest.mark.parametrize("answer", ["Tidak cepat (4)", "1 Sangat cepat", "4 tapi lambat", "4 - Sangat lambat"])
+def test_number_and_label_that_disagree_are_invalid(tmp_path: Path, answer: str) -> None:
+    rows = [list(r) for r in GOOD]
+    rows[0][4] = answer  # U3 (speed)
+    path = write_csv(tmp_path / "label.csv", rows)
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INVALID_DATA
+    assert answer in err
+    assert "baris 2" in err
+    assert "tidak cocok" in err
+
+
+@pytest.mark.parametrize("answer", ["4 (Sangat cepat)", "Cepat (3)", "2 - Kurang cepat"])
+def test_number_and_label_that_agree_are_read(tmp_path: Path, answer: str) -> None:
+    rows = [list(r) for r in GOOD]
+    rows[0][4] = answer
+    code, _, err = run("score", str(write_csv(tmp_path / "ok.csv", rows)))
+    assert code == ExitCode.OK, err
+
+
+@pytest.mark.parametrize("answer", ["9" * 5000, "1e999", "-1e400"])
+def test_huge_numbers_are_out_of_range_not_a_crash(tmp_path: Path, answer: str) -> None:
+    rows = [list(r) for r in GOOD]
+    rows[1][2] = answer
+    code, _, err = run("score", str(write_csv(tmp_path / "besar.csv", rows)))
+    assert code == ExitCode.INVALID_DATA
+    assert "baris 3" in err
+    assert "di luar skala" in err or answer in err
+    assert_clean(err, tmp_path)
+
+
+# --- 7. reading messages ------------------------------------------------------------------------
+
+
+def test_a_long_cell_is_read(tmp_path: Path) -> None:
+    header = [*HEADER, "saran"]
+    rows = [[*r, "x" * 200_000] for r in GOOD]
+    code, _out, err = run("score", str(write_csv(tmp_path / "panjang.csv", rows, header)), "--format", "json")
+    assert code == ExitCode.OK, err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-16-be"])
+def test_utf16_and_utf32_csv_are_decoded(tmp_path: Path, encoding: str) -> None:
+    text = "\t".join(HEADER) + "\n" + "\n".join("\t".join(r) for r in GOOD) + "\n"
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(text.encode(encoding))
+    code, out, err = run("score", str(path), "--format", "json")
+    assert code == ExitCode.OK, err
+    assert '"respondents": 3' in out
+
+
+def test_an_unclosed_quote_names_its_row(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "kutip.csv", GOOD)
+    path.write_text(path.read_text(encoding="utf-8") + 'Dedi,"KTP,4,4,4,4,4,4,4,4,4\nEka,KK,1,1,1,1,1,1,1,1,1\n')
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INPUT_ERROR
+    assert "kutip.csv" in err
+    assert "baris 5" in err
+    assert_clean(err, tmp_path)
+
+
+def test_a_huge_csv_is_refused_by_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(guard, "MAX_CSV_BYTES", 1000)
+    path = write_csv(tmp_path / "besar.csv", GOOD * 20)
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INPUT_ERROR
+    assert "besar.csv" in err
+    assert "batas" in err
