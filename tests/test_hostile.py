@@ -9,8 +9,16 @@ docs/security.md.
 from __future__ import annotations
 
 import csv
+import errno
+import gc
 import hashlib
 import io
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -18,7 +26,8 @@ import pytest
 from typer.testing import CliRunner
 
 from skm.cli import app
-from skm.errors import ExitCode
+from skm.errors import ExitCode, SkmError
+from skm.output import write_atomic
 from skm.readers import guard
 
 runner = CliRunner()
@@ -319,3 +328,302 @@ def test_a_huge_csv_is_refused_by_size(tmp_path: Path, monkeypatch: pytest.Monke
     assert code == ExitCode.INPUT_ERROR
     assert "besar.csv" in err
     assert "batas" in err
+
+
+def test_unreadable_file_is_exit_3_in_indonesian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_csv(tmp_path / "rahasia.csv", GOOD)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != path and real_access(p, mode))  # root reads all
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INPUT_ERROR
+    assert "rahasia.csv" in err
+    assert "tidak ada izin" in err
+
+
+def test_error_mode_lists_twenty_cells_and_points_to_check(tmp_path: Path) -> None:
+    rows = [["X", "KTP", *["9"] * 9] for _ in range(10)]  # 90 invalid cells
+    path = write_csv(tmp_path / "salah.csv", rows)
+    code, _, err = runner_lines("score", str(path))
+    assert code == ExitCode.INVALID_DATA
+    assert sum(1 for line in err if line.lstrip().startswith("•")) == 20
+    assert "70 masalah lainnya" in " ".join(err)
+    assert "skm check" in " ".join(err)
+    code, out, _ = runner_lines("check", str(path), "--format", "json")
+    assert code == ExitCode.INVALID_DATA
+    assert "\n".join(out).count('"code": "out-of-range"') == 90  # check lists every one
+
+
+def runner_lines(*args: str) -> tuple[int, list[str], list[str]]:
+    result = runner.invoke(app, list(args), terminal_width=400)
+    return result.exit_code, result.stdout.splitlines(), result.stderr.splitlines()
+
+
+# --- 2. every file a command reads is an input ---------------------------------------------------
+
+
+def test_output_inside_the_folder_read_is_refused_even_with_force(tmp_path: Path) -> None:
+    folder = tmp_path / "unit"
+    folder.mkdir()
+    a, b = write_csv(folder / "a.csv", GOOD), write_csv(folder / "b.csv", GOOD)
+    before = digest(a, b)
+    code, _, err = run("score", str(folder), "--format", "csv", "-o", str(b), "--force")
+    assert code == ExitCode.OUTPUT_ERROR
+    assert "b.csv" in err
+    assert digest(a, b) == before
+    assert_clean(err, tmp_path)
+
+
+def test_side_files_are_inputs(tmp_path: Path) -> None:
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    labels = tmp_path / "label.toml"
+    labels.write_text('[labels]\n"Mantap" = 4\n', encoding="utf-8")
+    instrument = tmp_path / "instrumen.toml"
+    instrument.write_bytes((Path(__file__).parents[1] / "examples" / "instrumen_kustom.toml").read_bytes())
+    custom = tmp_path / "kustom.csv"
+    custom.write_bytes((Path(__file__).parents[1] / "examples" / "kustom_8_unsur.csv").read_bytes())
+    before = digest(responses, labels, instrument, custom)
+    cases = [
+        ("score", str(responses), "--labels", str(labels), "--format", "json", "-o", str(labels)),
+        ("score", str(custom), "--instrument", str(instrument), "--format", "json", "-o", str(instrument)),
+        ("stats", str(responses), "--previous", str(responses), "--format", "json", "-o", str(responses)),
+        ("report", str(responses), "--labels", str(labels), "--format", "md", "-o", str(labels)),
+        ("template", "--instrument", str(instrument), "--format", "md", "-o", str(instrument)),
+    ]
+    for args in cases:
+        code, _, err = run(*args, "--force")
+        assert code == ExitCode.OUTPUT_ERROR, (args, err)
+        assert "masukan" in err
+    assert digest(responses, labels, instrument, custom) == before
+    assert_clean("", tmp_path)
+
+
+def test_a_hard_link_to_an_input_is_the_input(tmp_path: Path) -> None:
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    os.link(responses, tmp_path / "salinan.json")
+    before = digest(responses)
+    code, _, _ = run("score", str(responses), "--format", "json", "-o", str(tmp_path / "salinan.json"), "--force")
+    assert code == ExitCode.OUTPUT_ERROR
+    assert digest(responses) == before
+
+
+# --- 4. no live formula in anything we write ------------------------------------------------------
+
+PAYLOADS = ['=HYPERLINK("http://x.invalid","klik")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)", "\t=1+1", "\r=1"]
+
+
+def test_score_csv_neutralises_group_names(tmp_path: Path) -> None:
+    rows = [[f"R{i}", payload, *["4"] * 9] for i, payload in enumerate(PAYLOADS)]
+    path = write_csv(tmp_path / "grup.csv", rows)
+    out_path = tmp_path / "hasil.csv"
+    code, _, err = run("score", str(path), "--by", "layanan", "--format", "csv", "-o", str(out_path))
+    assert code == ExitCode.OK, err
+    cells = [c for row in csv.reader(io.StringIO(out_path.read_text(encoding="utf-8"))) for c in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert '\'=HYPERLINK("http://x.invalid","klik")' in cells
+
+
+def test_template_services_are_never_formulas(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "kuesioner.xlsx"
+    args = [a for p in [*PAYLOADS, "Loket\ufffe\x01A"] for a in ("--service", p)]
+    code, _, err = run("template", "-o", str(target), *args)
+    assert code == ExitCode.OK, err
+    book = openpyxl.load_workbook(target)
+    texts = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for c in row:
+                assert c.data_type != "f", (sheet.title, c.coordinate, c.value)
+                texts.append(str(c.value))
+    assert any(t.startswith("=HYPERLINK") for t in texts)  # kept as text
+    assert "LoketA" in texts
+    code, _, err = run("template", "-o", str(tmp_path / "k.docx"), *args)
+    assert code == ExitCode.OK, err
+
+
+def test_report_holds_formulas_and_xml_breaking_characters(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    header = [*HEADER, "saran"]
+    rows = [[r[0], f"@{r[1]}\x01\ufffe", *r[2:], f"=1+1 saran\ufffe\x0b{i}"] for i, r in enumerate(GOOD * 3)]
+    path = write_csv(tmp_path / "saran.csv", rows, header)
+    for fmt in ("xlsx", "docx"):
+        target = tmp_path / f"laporan.{fmt}"
+        code, _, err = run("report", str(path), "--format", fmt, "--unit", "=cmd\x01\ufffe", "-o", str(target))
+        assert code == ExitCode.OK, err
+        assert_clean(err, tmp_path)
+    book = openpyxl.load_workbook(tmp_path / "laporan.xlsx")
+    assert all(c.data_type != "f" for s in book.worksheets for row in s.iter_rows() for c in row)
+
+
+# --- 5. internal errors become documented exits ---------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--labels", "--instrument"])
+def test_deeply_nested_toml_is_refused(tmp_path: Path, option: str) -> None:
+    deep = tmp_path / "dalam.toml"
+    deep.write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    code, _, err = run("score", str(responses), option, str(deep))
+    assert code in (ExitCode.INPUT_ERROR, ExitCode.USAGE)
+    assert "dalam.toml" in err
+    assert "terlalu dalam" in err
+    assert_clean(err, tmp_path)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+@pytest.mark.parametrize("option", ["--labels", "--instrument"])
+def test_side_file_from_an_endless_device_is_refused(tmp_path: Path, option: str) -> None:
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    code, _, err = run("score", str(responses), option, "/dev/zero")
+    assert code in (ExitCode.INPUT_ERROR, ExitCode.USAGE)  # --instrument: a name that is no regular file
+    assert "/dev/zero" in err
+
+
+def test_a_previous_json_nested_deep_is_refused(tmp_path: Path) -> None:
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    deep = tmp_path / "lalu.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, _, err = run(
+        "report", str(responses), "--previous", str(deep), "--format", "md", "-o", str(tmp_path / "l.md")
+    )
+    assert code == ExitCode.INPUT_ERROR
+    assert "lalu.json" in err
+
+
+def cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "skm", *args], capture_output=True, text=True, check=False, timeout=120, **kwargs
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_stdout_on_a_full_disk_is_exit_4(tmp_path: Path) -> None:
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "skm", "score", str(responses), "--format", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    assert done.returncode == ExitCode.OUTPUT_ERROR, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Exception ignored" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+# --- 6. signals and races --------------------------------------------------------------------------
+
+
+def test_sigterm_during_a_write_removes_the_temporary_file(tmp_path: Path) -> None:
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from skm.output import write_atomic\n"
+        "def slow(tmp):\n"
+        "    tmp.write_bytes(b'x' * 1000)\n"
+        "    print('ready', flush=True)\n"
+        "    time.sleep(60)\n"
+        "try:\n"
+        "    write_atomic(Path(sys.argv[1]), slow)\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(130)\n"
+    )
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        target = tmp_path / f"besar-{sig.name}.xlsx"
+        child = subprocess.Popen(
+            [sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, text=True, cwd=tmp_path
+        )
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        assert list(tmp_path.glob(".*.tmp"))  # the partial file exists while writing
+        child.send_signal(sig)
+        assert child.wait(timeout=30) == ExitCode.INTERRUPTED
+        child.stdout.close()
+        assert not list(tmp_path.glob(".*.tmp"))
+        assert not target.exists()
+
+
+def test_concurrent_writers_without_force_exactly_one_wins(tmp_path: Path) -> None:
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    target = tmp_path / "sama.json"
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from skm.errors import SkmError\n"
+        "from skm.output import write_atomic\n"
+        "start = float(sys.argv[2])\n"
+        "time.sleep(max(0.0, start - time.time()))\n"
+        "try:\n"
+        "    write_atomic(Path(sys.argv[1]), sys.argv[3] * 100000)\n"
+        "except SkmError as exc:\n"
+        "    sys.exit(int(exc.exit_code))\n"
+    )
+    for trial in range(4):
+        target.unlink(missing_ok=True)
+        start = time.time() + 1.0
+        children = [subprocess.Popen([sys.executable, "-c", script, str(target), str(start), str(i)]) for i in range(3)]
+        codes = sorted(c.wait(timeout=60) for c in children)
+        assert codes == [0, ExitCode.OUTPUT_ERROR, ExitCode.OUTPUT_ERROR], (trial, codes)
+        text = target.read_text(encoding="utf-8")
+        assert len(set(text)) == 1  # one writer's whole content, never a mix
+        assert not list(tmp_path.glob(".*.tmp"))
+    code, _, _err = run("score", str(responses), "--format", "json", "-o", str(target))
+    assert code == ExitCode.OUTPUT_ERROR  # and the CLI goes the same way
+
+
+def test_a_dangling_symlink_exists_and_is_never_replaced(tmp_path: Path) -> None:
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    link = tmp_path / "hasil.json"
+    link.symlink_to(tmp_path / "tidak-ada" / "target.json")
+    code, _, err = run("score", str(responses), "--format", "json", "-o", str(link))
+    assert code == ExitCode.OUTPUT_ERROR
+    assert "sudah ada" in err
+    code, _, err = run("score", str(responses), "--format", "json", "-o", str(link), "--force")
+    assert code == ExitCode.OUTPUT_ERROR
+    assert "bukan berkas biasa" in err
+    assert link.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_pipe_or_folder_at_the_output_is_refused_even_with_force(tmp_path: Path) -> None:
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    fifo = tmp_path / "pipa.json"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    for target in (fifo, folder):
+        code, _, err = run("score", str(responses), "--format", "json", "-o", str(target), "--force")
+        assert code == ExitCode.OUTPUT_ERROR
+        assert "bukan berkas biasa" in err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert_clean(err, tmp_path)
+
+
+def test_an_output_name_ending_in_a_slash_is_refused(tmp_path: Path) -> None:
+    responses = write_csv(tmp_path / "jawaban.csv", GOOD)
+    code, _, err = run("score", str(responses), "--format", "json", "-o", str(tmp_path / "baru") + "/")
+    assert code == ExitCode.USAGE
+    assert "pemisah folder" in err
+    assert not (tmp_path / "baru").exists()
+
+
+def test_a_full_disk_while_zipping_exits_4_without_a_late_complaint(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    class FullDisk(io.FileIO):
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def writer(path: Path) -> None:
+        archive = zipfile.ZipFile(FullDisk(path, "wb"), "w")
+        archive.writestr("xl/worksheets/sheet1.xml", "x" * 100_000)
+
+    with pytest.raises(SkmError) as info:
+        write_atomic(tmp_path / "laporan.xlsx", writer)
+    gc.collect()
+    assert info.value.exit_code == ExitCode.OUTPUT_ERROR
+    assert "Exception ignored" not in capfd.readouterr().err
+    assert not list(tmp_path.iterdir())

@@ -20,7 +20,9 @@ from skm.cli.common import (
     RoundNrrOption,
     SheetOption,
     WeightOption,
+    command_inputs,
     error_boundary,
+    output_path,
     read_input,
     stderr_console,
 )
@@ -53,7 +55,10 @@ def report(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            readable=False,
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+            show_default=False,
         ),
     ],
     output_format: Annotated[
@@ -64,7 +69,8 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            dir_okay=False,
+            parser=output_path,
+            metavar="BERKAS",
             help="Berkas laporan (default: <nama berkas>_laporan.<format> di samping berkas jawaban). / Output file.",
         ),
     ] = None,
@@ -98,6 +104,7 @@ def report(
         typer.Option(
             "--plan",
             metavar="BERKAS",
+            readable=False,
             help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
         ),
     ] = None,
@@ -106,6 +113,7 @@ def report(
         typer.Option(
             "--previous",
             metavar="BERKAS",
+            readable=False,
             help="Hasil periode sebelumnya: berkas jawaban atau JSON skm. / Earlier responses or JSON result.",
         ),
     ] = None,
@@ -148,7 +156,7 @@ def report(
                 f"--service-population ({sum(services.values())})"
             )
         target = output or default_output(file, output_format)
-        inputs = [file, *(p for p in (plan, previous) if p is not None)]
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, previous])
         check_output(target, inputs=inputs, force=force)
         responses = read_input(
             [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True

@@ -22,6 +22,7 @@ from skm.cli.common import (
     RoundNrrOption,
     SheetOption,
     WeightOption,
+    command_inputs,
     error_boundary,
     print_renderable,
     read_input,
@@ -57,9 +58,15 @@ def result_csv(result: object) -> str:
     from skm.core.calc import IkmResult  # noqa: PLC0415
 
     assert isinstance(result, IkmResult)
+    from skm.render.safe import neutralise_formula  # noqa: PLC0415
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
+
+    def write(row: list[object]) -> None:  # a group named "=HYPERLINK(…)" stays text in Excel
+        writer.writerow([neutralise_formula(v) for v in row])
+
+    write(
         [
             "group",
             "respondents",
@@ -77,7 +84,7 @@ def result_csv(result: object) -> str:
 
     def emit(group: str, r: IkmResult) -> None:
         for e in r.elements:
-            writer.writerow(
+            write(
                 [
                     group,
                     r.respondents,
@@ -92,7 +99,7 @@ def result_csv(result: object) -> str:
                     r.instrument.key,
                 ]
             )
-        writer.writerow(
+        write(
             [
                 group,
                 r.respondents,
@@ -120,6 +127,7 @@ def score(
         list[Path] | None,
         typer.Argument(
             metavar="BERKAS",
+            readable=False,
             help="Berkas jawaban (.xlsx, .xls, .ods, .csv), beberapa berkas atau folder. "
             "/ Responses file(s) or a folder.",
             show_default=False,
@@ -239,7 +247,7 @@ def score(
             return
         from skm.output import write_atomic  # noqa: PLC0415
 
-        write_atomic(output, text, inputs=paths, force=force)
+        write_atomic(output, text, inputs=command_inputs(paths, labels=labels, instrument=instrument), force=force)
 
 
 def register(app: typer.Typer) -> None:

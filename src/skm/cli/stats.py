@@ -19,6 +19,7 @@ from skm.cli.common import (
     OutputOption,
     SheetOption,
     TableJson,
+    command_inputs,
     error_boundary,
     print_renderable,
     read_input,
@@ -36,7 +37,10 @@ def stats(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            readable=False,
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+            show_default=False,
         ),
     ],
     by: Annotated[
@@ -52,6 +56,7 @@ def stats(
         typer.Option(
             "--previous",
             metavar="BERKAS",
+            readable=False,
             help="Berkas jawaban periode lalu untuk dibandingkan. / Previous period's responses file.",
             dir_okay=False,
         ),
@@ -163,7 +168,7 @@ def stats(
             return
         from skm.output import write_atomic  # noqa: PLC0415
 
-        inputs = [file] if previous is None else [file, previous]
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[previous])
         write_atomic(output, text, inputs=inputs, force=force)
 
 

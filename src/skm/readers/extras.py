@@ -105,10 +105,14 @@ def read_previous(
 ) -> Trend:
     """The trend against an earlier responses file or a JSON result (score or report JSON)."""
     if path.suffix.lower() == ".json":
+        from skm.readers.guard import read_capped  # noqa: PLC0415
+
         try:
-            data: Any = json.loads(path.read_text(encoding="utf-8"))
+            data: Any = json.loads(read_capped(path).decode("utf-8"))
         except FileNotFoundError as exc:
             raise SkmError(IssueCode.FILE_NOT_FOUND, ExitCode.INPUT_ERROR, file=str(path)) from exc
+        except RecursionError:
+            raise SkmError(IssueCode.TOO_DEEP, ExitCode.INPUT_ERROR, file=str(path)) from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise _fail("previous-bad-file", lang, path, tr("previous-unreadable", lang, reason=str(exc)[:80])) from exc
         if isinstance(data, dict) and isinstance(data.get("result"), dict):

@@ -492,6 +492,8 @@ def instrument_from_toml(source: str, *, file: str = "<instrument>", stem: str =
     problems = _Problems(file, {}, [])
     try:
         data: dict[str, Any] = tomllib.loads(source)
+    except RecursionError:  # tables or arrays nested thousands deep
+        raise SkmError(IssueCode.TOO_DEEP, ExitCode.USAGE, file=file) from None
     except tomllib.TOMLDecodeError as exc:
         text = str(exc)
         found = _TOML_POSITION.search(text)
@@ -524,9 +526,11 @@ def _error(problems: _Problems) -> SkmError:
 
 def load_instrument_file(path: str | Path) -> Instrument:
     """Read and validate an instrument file (TOML). Raises :class:`SkmError` (exit 2)."""
+    from skm.readers.guard import read_capped  # noqa: PLC0415
+
     path = Path(path)
     try:
-        source = path.read_text(encoding="utf-8-sig")
+        source = read_capped(path).decode("utf-8-sig")  # at most a sane size: --instrument /dev/zero
     except FileNotFoundError:
         raise SkmError(IssueCode.INSTRUMENT_FILE_NOT_FOUND, ExitCode.USAGE, file=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -45,14 +45,20 @@ def _score(path: Path, label: str, value: object) -> int:
 
 def load_labels(path: Path, instrument: Instrument = PERMENPAN_14_2017) -> LabelBook:
     """Read a labels file (``.toml`` or ``.csv``) into a :class:`LabelBook`. Raises exit 3."""
-    if not path.is_file():
+    if not path.exists():
         raise SkmError(IssueCode.FILE_NOT_FOUND, ExitCode.INPUT_ERROR, file=str(path))
-    data = path.read_bytes()
+    if path.is_dir():
+        raise SkmError(IssueCode.NOT_A_FILE, ExitCode.INPUT_ERROR, file=str(path))
+    from skm.readers.guard import read_capped  # noqa: PLC0415
+
+    data = read_capped(path)  # at most a sane size, also from a device
     everywhere: dict[str, int] = {}
     columns: dict[str, dict[str, int]] = {}
     if path.suffix.lower() == ".toml":
         try:
             doc = tomllib.loads(decode_text(data, path))
+        except RecursionError:
+            raise SkmError(IssueCode.TOO_DEEP, ExitCode.INPUT_ERROR, file=str(path)) from None
         except tomllib.TOMLDecodeError as exc:
             raise _fail(path, str(exc)) from exc
         table = doc.get("labels", {})

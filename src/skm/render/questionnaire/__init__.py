@@ -19,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from skm.core.instrument import Element, Instrument, Question, builtin_instruments
+from skm.render.safe import inert_workbook
 from skm.text import Lang, register, t
 
 __all__ = [
@@ -292,6 +293,7 @@ def write_workbook(spec: TemplateSpec, path: Path, *, filename: str | None = Non
     entry.column_dimensions[get_column_letter(len(headers))].width = 40
     entry.freeze_panes = "B2"
     book.active = book.index(entry)
+    inert_workbook(book)  # a service named "=HYPERLINK(…)" stays text
     book.save(path)
 
 
