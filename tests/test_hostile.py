@@ -23,6 +23,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from skm.cli import app
@@ -627,3 +629,124 @@ def test_a_full_disk_while_zipping_exits_4_without_a_late_complaint(
     assert info.value.exit_code == ExitCode.OUTPUT_ERROR
     assert "Exception ignored" not in capfd.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+# --- fuzzing: valid csv and xlsx bytes, mutated, only ever give a documented exit code ---------------
+# Mutations flip, insert and delete bytes and truncate; for xlsx both the zip bytes (mostly a broken
+# container) and the sheet XML inside a valid container (odd cells, broken tags, huge references).
+# A fixed, small budget keeps the default run to a few seconds; `pytest -m slow` runs a larger one.
+
+DOCUMENTED = {ExitCode.OK, ExitCode.INVALID_DATA, ExitCode.INPUT_ERROR}
+
+CSV_BYTES = ("\n".join(",".join(r) for r in [HEADER, *GOOD]) + "\n").encode("utf-8")
+SHEET = sheet_xml(good_rows()).encode("utf-8")
+
+
+@st.composite
+def mutated(draw: st.DrawFn, data: bytes) -> bytes:
+    """``data`` with a few random byte edits (flip, insert, delete, truncate, splice)."""
+    out = bytearray(data)
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["flip", "insert", "delete", "truncate", "splice"]))
+        at = draw(st.integers(0, max(len(out) - 1, 0)))
+        if kind == "flip" and out:
+            out[at] = draw(st.integers(0, 255))
+        elif kind == "insert":
+            out[at:at] = draw(st.binary(min_size=1, max_size=8))
+        elif kind == "delete" and out:
+            del out[at : at + draw(st.integers(1, 16))]
+        elif kind == "truncate":
+            del out[at:]
+        else:
+            piece = draw(
+                st.sampled_from(
+                    [b'"', b"\x00", b"\xff\xfe", b'<c r="XFD1048576"><v>1</v></c>', b"<!DOCTYPE x>", b"=1+1", b"\r"]
+                )
+            )
+            out[at:at] = piece
+    return bytes(out)
+
+
+def fuzz_outcome(path: Path) -> int:
+    result = runner.invoke(app, ["score", str(path), "--format", "json"])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert "Traceback" not in result.stderr
+    return result.exit_code
+
+
+def check_csv(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(data)
+    assert fuzz_outcome(path) in DOCUMENTED
+
+
+def check_xlsx_zip(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.xlsx"
+    path.write_bytes(data)
+    assert fuzz_outcome(path) in DOCUMENTED
+
+
+def check_xlsx_sheet(tmp_path: Path, sheet: bytes) -> None:
+    path = write_xlsx(tmp_path / "fuzz.xlsx", sheet.decode("utf-8", "replace"), compress=zipfile.ZIP_STORED)
+    assert fuzz_outcome(path) in DOCUMENTED
+
+
+FAST = settings(
+    max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+SLOW = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@FAST
+@given(data=mutated(CSV_BYTES))
+def test_mutated_csv(tmp_path: Path, data: bytes) -> None:
+    check_csv(tmp_path, data)
+
+
+@FAST
+@given(sheet=mutated(SHEET))
+def test_mutated_sheet_xml(tmp_path: Path, sheet: bytes) -> None:
+    check_xlsx_sheet(tmp_path, sheet)
+
+
+@FAST
+@given(seed=st.just(None), edits=st.data())
+def test_mutated_xlsx_container(tmp_path: Path, seed: None, edits: st.DataObject) -> None:
+    original = write_xlsx(tmp_path / "seed.xlsx", SHEET.decode("utf-8")).read_bytes()
+    check_xlsx_zip(tmp_path, edits.draw(mutated(original)))
+
+
+@pytest.mark.slow
+@SLOW
+@given(data=mutated(CSV_BYTES), sheet=mutated(SHEET), edits=st.data())
+def test_mutated_inputs_large_budget(tmp_path: Path, data: bytes, sheet: bytes, edits: st.DataObject) -> None:
+    check_csv(tmp_path, data)
+    check_xlsx_sheet(tmp_path, sheet)
+    original = write_xlsx(tmp_path / "seed.xlsx", SHEET.decode("utf-8")).read_bytes()
+    check_xlsx_zip(tmp_path, edits.draw(mutated(original)))
+
+
+def write_ods(path: Path, content: str) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+    return path
+
+
+def test_an_ods_repeating_a_filled_row_a_million_times_is_refused(tmp_path: Path) -> None:
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+        '<table:table table:name="Data"><table:table-row table:number-rows-repeated="1000000">'
+        '<table:table-cell office:value-type="float" office:value="4" table:number-columns-repeated="9">'
+        "<text:p>4</text:p></table:table-cell></table:table-row></table:table>"
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    path = write_ods(tmp_path / "ulang.ods", content)
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INPUT_ERROR
+    assert "ulang.ods" in err
+    assert "1000000" in err

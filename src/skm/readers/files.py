@@ -95,7 +95,9 @@ def _read_excel(path: Path) -> list[Sheet]:
                 cells = cast("list[list[object]]", sheet.to_python(skip_empty_area=False))
                 _mark_unusable(cells, scans.get(name))
             sheets.append(Sheet(name, cells))
-    except Exception as exc:  # calamine raises several unrelated types for broken files
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException as exc:  # calamine raises unrelated types, a Rust panic even (not an Exception)
         raise SkmError(
             IssueCode.UNREADABLE,
             ExitCode.INPUT_ERROR,
@@ -196,8 +198,9 @@ _AGREEMENT = 0.8
 
 
 def _read_csv(path: Path) -> list[list[object]]:
-    from skm.readers.guard import MAX_CSV_BYTES, read_capped  # noqa: PLC0415
+    from skm.readers.guard import MAX_CSV_BYTES, check_file_size, read_capped  # noqa: PLC0415
 
+    check_file_size(path, MAX_CSV_BYTES, "CSV")  # before reading a byte of a 1 GB file
     try:
         data = read_capped(path, MAX_CSV_BYTES, "CSV")
     except OSError as exc:

@@ -23,7 +23,9 @@ Limits are documented in docs/security.md.
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +70,20 @@ _FLAGS = {
 _NONFINITE = re.compile(rb"<v>\s*[+-]?(?:[iInN]|[0-9.]{0,20}[eE]\+?[0-9]{3})")
 _DETAIL_FLAGS = frozenset({"error", "formula"})
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY")
+# what a broken or hostile zip makes the standard library raise (bad headers, bad deflate data,
+# encryption, unknown compression, bad CRC, truncation)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    struct.error,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    KeyError,
+)
 
 
 @dataclass
@@ -384,7 +400,7 @@ def scan_ooxml(path: Path) -> dict[str, SheetScan]:
     """Scan an xlsx/xlsm: refuse past the limits (exit 3); sheet name → its scan."""
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
     with zf:
         names = set(zf.namelist())
@@ -401,7 +417,7 @@ def scan_ooxml(path: Path) -> dict[str, SheetScan]:
             if "xl/sharedStrings.xml" in names:
                 for _ in _iter_blocks(path, zf, "xl/sharedStrings.xml"):
                     pass
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except _ZIP_ERRORS as exc:
             raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
     return scans
 
@@ -417,7 +433,7 @@ def scan_ods(path: Path) -> None:
     """Refuse an ODS whose content inflates past the cap or repeats a filled cell or row enormously."""
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
     with zf:
         if "content.xml" not in zf.namelist():
@@ -448,5 +464,5 @@ def scan_ods(path: Path) -> None:
                             count=1,
                             limit=65_536,
                         )
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except _ZIP_ERRORS as exc:
             raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
