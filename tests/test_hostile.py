@@ -750,3 +750,13 @@ def test_an_ods_repeating_a_filled_row_a_million_times_is_refused(tmp_path: Path
     assert code == ExitCode.INPUT_ERROR
     assert "ulang.ods" in err
     assert "1000000" in err
+
+
+@pytest.mark.parametrize("ref", ["xfd1048576", "XFD00001048576", "A10000000000000000001", "AAAAAAAAAAAA1", "A1"])
+def test_odd_cell_references_are_measured_as_the_library_reads_them(tmp_path: Path, ref: str) -> None:
+    far = f'<row r="9"><c r="{ref}"><v>1</v></c><c\tr="XFD1048576"><v>1</v></c></row>'
+    path = write_xlsx(tmp_path / "aneh.xlsx", sheet_xml(good_rows(), far))
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INPUT_ERROR
+    assert "aneh.xlsx" in err
+    assert "batas" in err

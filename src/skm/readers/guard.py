@@ -103,6 +103,11 @@ def _mb(n: int) -> int:
     return n // (1024 * 1024)
 
 
+def _bounded(digits: str) -> int:
+    """A row number as read, but never more than 10**12 (far past any limit anyway)."""
+    return int(digits) if len(digits.lstrip("0")) <= 12 else 10**12
+
+
 def _col_number(letters: str) -> int:
     n = 0
     for ch in letters:
@@ -197,10 +202,14 @@ def _quick_extent(data: bytes) -> tuple[int, int] | None:
 
     C-speed searches instead of one match per cell: the longest row number present (then the
     exact maximum among those only) and the longest column letters present."""
+    if b"<c\t" in data or b"<c\n" in data or b"<c\r" in data:
+        return None  # other white space after the tag name: the exact walk counts those cells
     opened = data.count(b"<c ")
     if not opened:
         return (0, 0) if b"<c>" not in data and b":c" not in data else None
     if data.count(b'<c r="') != opened or b"<c>" in data or b":c " in data or b":c>" in data:
+        return None
+    if _ODD_REF.search(data):  # "z100", "A0100", "XFD00001048576": the library reads them too
         return None
     if _LONG_ROWS.search(data):  # row 1 000 000 or more: rare (or hostile), measure them exactly
         max_row = max(int(r) for r in _LONG_ROWS.findall(data))
@@ -217,6 +226,7 @@ def _quick_extent(data: bytes) -> tuple[int, int] | None:
     return max_row, cols
 
 
+_ODD_REF = re.compile(rb'<c r="(?![A-Z]{1,3}[1-9][0-9]{0,8}")')
 _CELL_EXACT = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"[^>]*?(/?)>')
 
 
@@ -265,9 +275,9 @@ def _detail(path: Path, zf: zipfile.ZipFile, scan: SheetScan) -> None:
             state["col"] = 0
         elif tag == "c":
             ref = attrs.get("r")
-            m = re.fullmatch(r"([A-Z]{1,3})([0-9]{1,9})", ref or "")
-            if m:
-                state["col"], state["row"] = _col_number(m.group(1)), int(m.group(2))
+            m = re.fullmatch(r"([A-Za-z]+)([0-9]+)", ref or "")
+            if m:  # any case, any length, leading zeros: as the library reads it
+                state["col"], state["row"] = _col_number(m.group(1).upper()[:8]), _bounded(m.group(2))
             else:
                 state["col"] = int(state["col"]) + 1  # type: ignore[call-overload]
             state["t"], state["f"], state["v"] = attrs.get("t"), None, None
