@@ -22,6 +22,7 @@ Limits are documented in docs/security.md.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import struct
 import zipfile
@@ -397,8 +398,9 @@ def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str]) -> dict[str, 
 
     def on_rel(name: str, attrs: dict[str, str]) -> None:
         if name.rsplit(" ", 1)[-1] == "Relationship" and "Id" in attrs and "Target" in attrs:
-            target = attrs["Target"].lstrip("/")
-            targets[attrs["Id"]] = target if target.startswith("xl/") else "xl/" + target
+            target = attrs["Target"]
+            part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            targets[attrs["Id"]] = posixpath.normpath(part)
 
     parse(read_small("xl/workbook.xml"), on_sheet)
     if "xl/_rels/workbook.xml.rels" in names:
