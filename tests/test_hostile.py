@@ -42,7 +42,9 @@ def run(*args: str) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args))
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
-    # the console wraps long lines at 120 columns: compare messages as one line
+    if result.exit_code in (ExitCode.INPUT_ERROR, ExitCode.OUTPUT_ERROR):
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1, result.stderr  # a refusal is one line
     return result.exit_code, result.stdout, " ".join(result.stderr.split())
 
 

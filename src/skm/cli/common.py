@@ -247,8 +247,9 @@ def stdout_console() -> Console:
 
 
 def stderr_console() -> Console:
-    """Console for diagnostics (stderr)."""
-    return Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 120)
+    """Console for diagnostics (stderr). Not a terminal (a log, a pipe): one message, one line."""
+    tty = sys.stderr.isatty()
+    return Console(stderr=True, highlight=False, width=None if tty else 120, soft_wrap=not tty)
 
 
 def print_renderable(renderable: RenderableType) -> None:
