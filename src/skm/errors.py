@@ -56,6 +56,7 @@ class IssueCode(StrEnum):
     TOO_MANY_CELLS = "input-too-many-cells"
     AREA_TOO_LARGE = "input-area-too-large"
     INFLATED_TOO_LARGE = "input-inflated-too-large"
+    REPEAT_TOO_LARGE = "input-repeat-too-large"
     FILE_TOO_LARGE = "input-file-too-large"
     TOO_DEEP = "input-too-deep"
     PERMISSION_DENIED = "permission-denied"

@@ -455,25 +455,19 @@ def scan_ods(path: Path) -> None:
                 for m in _ODS_CELL.finditer(data):
                     if int(m.group(1)) > 16_384:
                         raise SkmError(
-                            IssueCode.AREA_TOO_LARGE,
+                            IssueCode.REPEAT_TOO_LARGE,
                             ExitCode.INPUT_ERROR,
                             file=str(path),
-                            sheet="?",
-                            cell=f"× {int(m.group(1))}",
-                            area=int(m.group(1)),
-                            count=1,
+                            count=int(m.group(1)),
                             limit=16_384,
                         )
                 for m in _ODS_ROW.finditer(data):
                     if int(m.group(1)) > 65_536 and _ODS_FILLED.search(m.group(2)):
                         raise SkmError(
-                            IssueCode.AREA_TOO_LARGE,
+                            IssueCode.REPEAT_TOO_LARGE,
                             ExitCode.INPUT_ERROR,
                             file=str(path),
-                            sheet="?",
-                            cell=f"× {int(m.group(1))}",
-                            area=int(m.group(1)),
-                            count=1,
+                            count=int(m.group(1)),
                             limit=65_536,
                         )
         except _ZIP_ERRORS as exc:

@@ -28,6 +28,12 @@ _SECURITY: dict[str, tuple[str, str]] = {
         "File '{file}': part '{member}' inflates beyond the limit of {limit} MB (perhaps a zip bomb); "
         "the file is refused.",
     ),
+    "input-repeat-too-large": (
+        "Berkas '{file}': sel atau baris berisi diulang {count} kali (batas {limit}); berkas ditolak "
+        "untuk melindungi memori. Hapus pengulangan itu di LibreOffice lalu simpan ulang.",
+        "File '{file}': a filled cell or row is repeated {count} times (limit {limit}); the file is refused "
+        "to protect memory. Remove the repetition in LibreOffice and save it again.",
+    ),
     "input-file-too-large": (
         "Berkas '{file}' lebih besar dari batas {limit} MB untuk berkas {kind}; berkas ditolak.",
         "File '{file}' is larger than the {limit} MB limit for {kind} files; the file is refused.",
