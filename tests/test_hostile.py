@@ -202,8 +202,10 @@ def test_xlsx_without_workbook_part_is_unreadable(tmp_path: Path) -> None:
     assert_clean(err, tmp_path)
 
 
-def test_a_doctype_is_refused(tmp_path: Path) -> None:
-    xml = sheet_xml(good_rows()).replace("<worksheet", '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet', 1)
+@pytest.mark.parametrize("prolog", ["", "<!--" + "p" * 200_000 + "-->"])
+def test_a_doctype_is_refused(tmp_path: Path, prolog: str) -> None:
+    doctype = prolog + '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet'
+    xml = sheet_xml(good_rows()).replace("<worksheet", doctype, 1)
     path = write_xlsx(tmp_path / "entitas.xlsx", xml)
     code, _, err = run("score", str(path))
     assert code == ExitCode.INPUT_ERROR

@@ -159,7 +159,6 @@ def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
     """The inflated part in blocks that end on a complete tag, counting the real inflated size."""
     total = 0
     carry = b""
-    first = True
     with _stream_parts(path, zf, name) as stream:
         while True:
             block = stream.read(_CHUNK)
@@ -177,9 +176,8 @@ def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
                     yield carry
                 return
             data = carry + block
-            if first and _DOCTYPE.search(data[:65536]):
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # anywhere, however long the prolog
                 raise _unreadable(path, f"{name}: DOCTYPE/ENTITY")
-            first = False
             last = data.rfind(b"<")
             if last != -1 and data.find(b">", last) == -1:
                 carry = data[last:]
@@ -191,8 +189,8 @@ def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
             yield data
 
 
-_ROW_DIGITS = [re.compile(rb'<c r="[A-Z]{1,3}[0-9]{%d}"' % d) for d in range(10)]
 _ROW_DIGITS_6 = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6})"')
+_PREFIXED_CELL = re.compile(rb"<[\w.-]+:c[\s>]")
 _LONG_ROWS = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{7,9})"')
 _COL_LETTERS = [re.compile(rb'<c r="[A-Z]{%d}[0-9]' % n) for n in range(4)]
 
@@ -207,14 +205,14 @@ def _quick_extent(data: bytes) -> tuple[int, int] | None:
         return None  # other white space after the tag name: the exact walk counts those cells
     opened = data.count(b"<c ")
     if not opened:
-        return (0, 0) if b"<c>" not in data and b":c" not in data else None
+        return (0, 0) if b"<c>" not in data and not _PREFIXED_CELL.search(data) else None
     if data.count(b'<c r="') != opened or b"<c>" in data or b":c " in data or b":c>" in data:
         return None
     if _ODD_REF.search(data):  # "z100", "A0100", "XFD00001048576": the library reads them too
         return None
     if _LONG_ROWS.search(data):  # row 1 000 000 or more: rare (or hostile), measure them exactly
         max_row = max(int(r) for r in _LONG_ROWS.findall(data))
-    elif _ROW_DIGITS[6].search(data):
+    elif _ROW_DIGITS_6.search(data):
         max_row = int(max(_ROW_DIGITS_6.findall(data)))  # same length: the text order is the number order
     else:
         max_row = 99_999  # a bound; past the limits the exact walk decides
