@@ -22,8 +22,10 @@ from skm.cli.common import (
     RoundNrrOption,
     SheetOption,
     WeightOption,
+    command_inputs,
     error_boundary,
     filter_by_period,
+    output_path,
     parse_period_option,
     read_input,
     read_previous_input,
@@ -58,7 +60,10 @@ def report(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            readable=False,
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+            show_default=False,
         ),
     ],
     output_format: Annotated[
@@ -69,7 +74,8 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            dir_okay=False,
+            parser=output_path,
+            metavar="BERKAS",
             help="Berkas laporan (default: <nama berkas>_laporan.<format> di samping berkas jawaban). / Output file.",
         ),
     ] = None,
@@ -109,6 +115,7 @@ def report(
         typer.Option(
             "--plan",
             metavar="BERKAS",
+            readable=False,
             help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
         ),
     ] = None,
@@ -151,7 +158,7 @@ def report(
 
             fail_usage(t("report-population-mismatch", lang, population=population, total=sum(services.values())))
         target = output or default_output(file, output_format)
-        inputs = [file, *(p for p in (plan, previous) if p is not None)]
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, previous])
         check_output(target, inputs=inputs, force=force)
         responses = read_input(
             [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True
