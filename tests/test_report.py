@@ -408,6 +408,10 @@ def test_chart_png_draws_small_groups_pale() -> None:
     chart = BarChart("t", ("a", "b"), (Decimal("90.00"), Decimal("70.00")), Decimal(25), small=(False, True))
     png = chart_png(chart, Lang.ID, dpi=50)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    # hostile labels: mathematics markup, control characters, a glyph the font lacks
+    odd = ("$\\frac{$", "a\x01b", "KTP 🪪 el", "=1+1 layanan dengan nama yang panjang sekali")
+    hostile = BarChart("$x$", odd, tuple(Decimal(80) for _ in odd), Decimal(25), series="$$")
+    assert chart_png(hostile, Lang.ID, dpi=50)[:8] == b"\x89PNG\r\n\x1a\n"
     assert wrap_label("Pegawai Negeri Sipil / TNI / POLRI dan lainnya yang panjang sekali", 22, 2).count("\n") == 1
 
 

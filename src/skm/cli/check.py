@@ -29,6 +29,7 @@ def check(
         list[Path],
         typer.Argument(
             metavar="BERKAS",
+            readable=False,
             help="Berkas jawaban (.xlsx, .xls, .ods, .csv), beberapa berkas atau folder. "
             "/ Responses file(s) or a folder.",
         ),

@@ -19,6 +19,7 @@ from skm.cli.common import (
     RoundNrrOption,
     SheetOption,
     WeightOption,
+    command_inputs,
     error_boundary,
     fail_usage,
     stderr_console,
@@ -112,7 +113,7 @@ def publish(
     lisensi yang disebutkan; tanpa skrip dan tanpa sumber luar, terbaca di ponsel.
     """
     with error_boundary(lang, debug):
-        from skm.cli.report import gather, report_info  # noqa: PLC0415
+        from skm.cli.report import gather, note_placeholders, report_info  # noqa: PLC0415
         from skm.output import check_folder, write_folder  # noqa: PLC0415
         from skm.render.site import LICENCES, SitePeriod, build_site  # noqa: PLC0415
 
@@ -121,7 +122,7 @@ def publish(
         periods = period_label or []
         if periods and len(periods) != len(files):
             fail_usage(t("publish-periods", lang, periods=len(periods), files=len(files)))
-        inputs = [*files, *([config] if config else [])]
+        inputs = command_inputs(files, labels=labels, instrument=instrument, extra=[config])
         check_folder(output, inputs=inputs, force=force)
         info = report_info(config, head=None, nip=None, logo=None, lang=lang)
         rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
@@ -145,6 +146,7 @@ def publish(
             output, build_site(site, licence=licence), inputs=[*files, *([config] if config else [])], force=force
         )
         stderr_console().print(t("publish-written", lang, folder=output, index=output / "index.html"), markup=False)
+        note_placeholders(info, lang)
 
 
 def register(app: typer.Typer) -> None:

@@ -22,8 +22,10 @@ from skm.cli.common import (
     RoundNrrOption,
     SheetOption,
     WeightOption,
+    command_inputs,
     error_boundary,
     filter_by_period,
+    output_path,
     parse_period_option,
     read_input,
     read_previous_input,
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from skm.core.periods import Period
     from skm.readers.report_config import ReportInfo
 
-__all__ = ["ConfigOption", "gather", "register", "report_info"]
+__all__ = ["ConfigOption", "gather", "note_placeholders", "register", "report_info"]
 
 
 class ReportFormat(StrEnum):
@@ -71,7 +73,10 @@ def report(
     file: Annotated[
         Path | None,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            readable=False,
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+            show_default=False,
         ),
     ] = None,
     example: Annotated[
@@ -89,7 +94,8 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            dir_okay=False,
+            parser=output_path,
+            metavar="BERKAS",
             help="Berkas laporan (default: <nama berkas>_laporan.<format> di samping berkas jawaban). / Output file.",
         ),
     ] = None,
@@ -129,6 +135,7 @@ def report(
         typer.Option(
             "--plan",
             metavar="BERKAS",
+            readable=False,
             help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
         ),
     ] = None,
@@ -183,7 +190,7 @@ def report(
         if population is not None and services and population != sum(services.values()):
             fail_usage(t("report-population-mismatch", lang, population=population, total=sum(services.values())))
         target = output or default_output(file, output_format)
-        inputs = [file, *(p for p in (plan, previous, config, logo) if p is not None)]
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, previous, config, logo])
         check_output(target, inputs=inputs, force=force)
         info = report_info(config, head=head, nip=nip, logo=logo, lang=lang)
         data = gather(
@@ -206,11 +213,11 @@ def report(
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
         stderr_console().print(t("report-written", lang, file=target), markup=False)
+        note_placeholders(info, lang)
 
 
 def report_info(config: Path | None, *, head: str | None, nip: str | None, logo: Path | None, lang: Lang) -> ReportInfo:
-    """The report settings from ``--config`` and the options (which win); a note on stderr lists what is
-    still shown as a placeholder. Call inside ``error_boundary``."""
+    """The report settings from ``--config`` and the options (which win). Call inside ``error_boundary``."""
     from dataclasses import replace  # noqa: PLC0415
 
     from skm.readers.report_config import ReportInfo, load_report_config, read_logo  # noqa: PLC0415
@@ -222,10 +229,14 @@ def report_info(config: Path | None, *, head: str | None, nip: str | None, logo:
         info = replace(info, nip=nip)
     if logo is not None:
         info = replace(info, logo=read_logo(logo))
+    return info
+
+
+def note_placeholders(info: ReportInfo, lang: Lang) -> None:
+    """After writing: say on stderr which settings the report shows as placeholders."""
     missing = info.missing()
     if missing:
         stderr_console().print(t("report-config-missing", lang, keys=", ".join(missing)), markup=False)
-    return info
 
 
 def gather(

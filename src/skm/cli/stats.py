@@ -21,6 +21,7 @@ from skm.cli.common import (
     PreviousOption,
     SheetOption,
     TableJson,
+    command_inputs,
     error_boundary,
     filter_by_period,
     parse_period_option,
@@ -41,7 +42,10 @@ def stats(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            readable=False,
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+            show_default=False,
         ),
     ],
     by: Annotated[
@@ -151,7 +155,7 @@ def stats(
             return
         from skm.output import write_atomic  # noqa: PLC0415
 
-        inputs = [file] if previous is None else [file, previous]
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[previous])
         write_atomic(output, text, inputs=inputs, force=force)
 
 

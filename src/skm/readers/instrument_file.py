@@ -527,7 +527,7 @@ def instrument_from_toml(source: str, *, file: str = "<instrument>", stem: str =
     """Build an instrument from TOML text. Raises :class:`SkmError` (exit 2) listing every problem."""
     problems = _Problems(file, {}, [])
     try:
-        data = load_toml(source)
+        data = load_toml(source, file=file, exit_code=ExitCode.USAGE)
     except TomlSyntax as exc:
         problems.issues.append(_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail))
         raise _error(problems) from None
@@ -564,6 +564,7 @@ def _error(problems: _Problems) -> SkmError:
 
 def load_instrument_file(path: str | Path) -> Instrument:
     """Read and validate an instrument file (TOML). Raises :class:`SkmError` (exit 2)."""
+
     path = Path(path)
     data = read_side_file(path, kind="TOML", exit_code=ExitCode.USAGE, not_found=IssueCode.INSTRUMENT_FILE_NOT_FOUND)
     try:

@@ -50,7 +50,7 @@ def load_labels(path: Path, instrument: Instrument = PERMENPAN_14_2017) -> Label
     if path.suffix.lower() == ".toml":
         source = decode_text(data, path)
         try:
-            raw: dict[str, object] = load_toml(source)
+            raw: dict[str, object] = load_toml(source, file=str(path))
         except TomlSyntax as exc:
             raise _fail(path, f"{exc.detail} (TOML line {exc.line})") from None
         lines = toml_line_map(source)

@@ -135,7 +135,7 @@ def report_config_from_toml(source: str, *, file: str = "report.toml", folder: P
     Raises :class:`SkmError` (exit 2) listing every problem with its line.
     """
     try:
-        data = load_toml(source)
+        data = load_toml(source, file=file, exit_code=ExitCode.USAGE)
     except TomlSyntax as exc:
         raise _error(file, [_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail)]) from None
     lines = toml_line_map(source)

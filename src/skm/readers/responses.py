@@ -17,6 +17,7 @@ __all__ = ["CELL_CODES", "FATAL_CODES", "ColumnInfo", "Responses", "SkippedRow"]
 FATAL_CODES = frozenset({IssueCode.MISSING_ELEMENTS, IssueCode.DUPLICATE_ELEMENT})
 CELL_CODES = frozenset(
     {IssueCode.OUT_OF_RANGE, IssueCode.NOT_A_NUMBER, IssueCode.NOT_AN_INTEGER, IssueCode.UNKNOWN_LABEL}
+    | {IssueCode.UNUSABLE_CELL, IssueCode.NUMBER_LABEL_MISMATCH}
 )
 
 

@@ -23,6 +23,7 @@ from skm.render.document.blocks import BarChart, fmt
 from skm.render.document.html import CSS, escape, render_html, render_section, svg_bar_chart
 from skm.render.document.sections import build_document, section_elements, section_headline, section_services
 from skm.render.json import dumps, report_to_dict, result_to_dict
+from skm.render.safe import neutralise_formula
 from skm.text import Lang
 from skm.text.report import tr
 
@@ -106,7 +107,7 @@ def tally_csv(data: ReportData) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["code", "element", *(f"answer_{v}" for v in values), "answered"])
     for e in data.result.elements:
-        writer.writerow([e.code, e.name, *e.counts, sum(e.counts)])
+        writer.writerow([neutralise_formula(e.code), neutralise_formula(e.name), *e.counts, sum(e.counts)])
     return buffer.getvalue()
 
 
@@ -117,13 +118,8 @@ def profile_csv(data: ReportData) -> str:
     writer.writerow(["attribute", "category", "count", "percent"])
     for p in data.profiles:
         for label, n in p.rows:
-            writer.writerow([p.name, _neutral(label), n, percent(n, p.total)])
+            writer.writerow([p.name, neutralise_formula(label), n, percent(n, p.total)])
     return buffer.getvalue()
-
-
-def _neutral(text: str) -> str:
-    """Text a spreadsheet will not read as a formula."""
-    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
 
 
 def _period_page(period: SitePeriod, slug: str, licence: str, services: list[tuple[str, str, str]]) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import io
 import textwrap
+import warnings
 
-from skm.render.document.blocks import BarChart, fmt
+from skm.render.document.blocks import BarChart, fmt, printable
 from skm.text import Lang
 
 __all__ = ["GRADE_COLOURS", "chart_png", "wrap_label"]
@@ -19,9 +20,14 @@ GRADE_COLOURS = {"A": "#1b7f4b", "B": "#2f6db5", "C": "#d08a17", "D": "#b8322a"}
 _DEFAULT_BAR = "#2f5d8a"
 
 
+def _plain(text: str) -> str:
+    """Text matplotlib draws as typed: no control characters, ``$`` never starts mathematics."""
+    return printable(text).replace("$", r"\$")
+
+
 def wrap_label(text: str, width: int = 22, lines: int = 3) -> str:
     """A long label on up to ``lines`` lines of about ``width`` characters (the last one shortened)."""
-    parts = textwrap.wrap(text, width) or [""]
+    parts = textwrap.wrap(printable(text), width) or [""]
     if len(parts) > lines:
         parts = [*parts[: lines - 1], textwrap.shorten(" ".join(parts[lines - 1 :]), width, placeholder="…")]
     return "\n".join(parts)
@@ -29,6 +35,13 @@ def wrap_label(text: str, width: int = 22, lines: int = 3) -> str:
 
 def chart_png(chart: BarChart, lang: Lang, *, dpi: int = 200) -> bytes:
     """The bar chart as a PNG: vertical bars for short labels, horizontal for long ones."""
+    with warnings.catch_warnings():
+        # a glyph the font lacks (emoji in a service name) is drawn as a box, not an error
+        warnings.simplefilter("ignore", UserWarning)
+        return _draw(chart, lang, dpi)
+
+
+def _draw(chart: BarChart, lang: Lang, dpi: int) -> bytes:
     import matplotlib as mpl  # noqa: PLC0415 - heavy; only when a chart is drawn
 
     mpl.use("Agg", force=True)
@@ -42,9 +55,9 @@ def chart_png(chart: BarChart, lang: Lang, *, dpi: int = 200) -> bytes:
     small = [i < len(chart.small) and chart.small[i] for i in range(n)]
     values = [float(v) for v in chart.values]
     lo, hi = float(chart.minimum), float(chart.maximum)
-    texts = [f"{fmt(v, lang)}{chart.suffix}" for v in chart.values]
+    texts = [_plain(f"{fmt(v, lang)}{chart.suffix}") for v in chart.values]
     if horizontal:
-        labels = [wrap_label(label) for label in chart.labels]
+        labels = [_plain(wrap_label(label)) for label in chart.labels]
         lines = sum(max(1, label.count("\n") + 1) for label in labels)
         fig = Figure(figsize=(6.3, max(1.6, 0.32 * lines + 0.8)), dpi=dpi)
         ax = fig.add_subplot()
@@ -65,7 +78,7 @@ def chart_png(chart: BarChart, lang: Lang, *, dpi: int = 200) -> bytes:
         ax = fig.add_subplot()
         xs = list(range(n))
         bars = ax.bar(xs, [v - lo for v in values], bottom=lo, color=colours, width=0.62)
-        ax.set_xticks(xs, list(chart.labels), fontsize=8)
+        ax.set_xticks(xs, [_plain(label) for label in chart.labels], fontsize=8)
         ax.set_ylim(lo, hi + (hi - lo) * 0.08)
         for lower, grade in chart.bands:
             ax.axhline(float(lower), color=GRADE_COLOURS.get(grade, "#666"), linestyle="--", linewidth=0.9)
@@ -85,7 +98,7 @@ def chart_png(chart: BarChart, lang: Lang, *, dpi: int = 200) -> bytes:
             bar.set_hatch("///")
             bar.set_edgecolor("#555555")
     if chart.series:
-        (ax.set_xlabel if horizontal else ax.set_ylabel)(chart.series, fontsize=8)
+        (ax.set_xlabel if horizontal else ax.set_ylabel)(_plain(chart.series), fontsize=8)
     ax.tick_params(labelsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
