@@ -976,3 +976,67 @@ def test_element_analysis_links_suggestions() -> None:
     assert [s.text for s in mentions(u3, said)] == ["Antrean terlalu lama"]
     assert [s.text for s in mentions(u9, said)] == ["Toilet kotor"]
     assert mentions(u4, said) == ()
+
+
+# --------------------------------------------------------------------------- trend over several periods
+
+
+def test_trend_over_several_periods_from_a_folder(tmp_path: Path, mahulu: Path) -> None:
+    earlier = tmp_path / "lalu"
+    earlier.mkdir()
+    example = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
+    first = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(example),
+            "-f",
+            "json",
+            "-o",
+            str(earlier / "a.json"),
+            "--period-label",
+            "2025-TW3",
+            "--no-stats",
+        ],
+    )
+    assert first.exit_code == 0, first.output
+    (earlier / "b.json").write_text(
+        CliRunner().invoke(app, ["score", str(mahulu), "--format", "json"]).output, encoding="utf-8"
+    )
+    out = tmp_path / "r.md"
+    result = CliRunner().invoke(
+        app,
+        ["report", str(example), "-f", "md", "-o", str(out), "--no-stats", "--previous", str(earlier),
+         "--period-label", "2026-TW1", "--previous-period", "2025-TW3", "--previous-period", "2025-TW4"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "| Triwulan III 2025 | 60 | 81,09 | B |  |  |" in text
+    assert "| Triwulan IV 2025 | 26 | 92,84 | A | 11,75 | mutu naik dari B menjadi A |" in text
+    assert "| Triwulan I 2026 | 60 | 81,09 | B | -11,75 | mutu turun dari A menjadi B |" in text
+    assert "Dibanding periode sebelumnya, mutu turun dari A menjadi B." in text
+    # without names: the report JSON's own period, the file name of a score JSON
+    unnamed = CliRunner().invoke(
+        app,
+        ["report", str(example), "-f", "md", "-o", str(tmp_path / "u.md"), "--no-stats", "--previous", str(earlier)],
+    )
+    assert unnamed.exit_code == 0
+    plain = (tmp_path / "u.md").read_text(encoding="utf-8")
+    assert "| Triwulan III 2025 | 60 |" in plain
+    assert "| b.json | 26 |" in plain
+    mismatch = CliRunner().invoke(
+        app,
+        ["report", str(example), "-o", str(tmp_path / "m.md"), "--previous", str(earlier), "--previous-period", "x"],
+    )
+    assert mismatch.exit_code == ExitCode.USAGE
+    docx_out = tmp_path / "r.docx"
+    word = CliRunner().invoke(
+        app, ["report", str(example), "-f", "docx", "-o", str(docx_out), "--no-stats", "--previous", str(earlier)]
+    )
+    assert word.exit_code == 0
+    import docx
+
+    captions = [
+        p.text for p in docx.Document(str(docx_out)).paragraphs if p.style is not None and p.style.name == "Caption"
+    ]
+    assert "Gambar 4.1 IKM per periode" in captions

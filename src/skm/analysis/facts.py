@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from skm import __version__
-from skm.analysis.trend import Trend, TrendRow
+from skm.analysis.trend import PeriodPoint, Trend, TrendRow
 from skm.core.calc import IkmResult, round_half_up
 from skm.core.periods import day_name, period_name
 from skm.core.sampling import SampleSize, allocate, sample_size
@@ -49,17 +49,6 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------- facts
-
-
-@dataclass(frozen=True)
-class PeriodPoint:
-    """One earlier period of the trend: its name, IKM, grade and each element's 25 × NRR."""
-
-    name: str
-    ikm: Decimal
-    grade: str
-    elements: tuple[tuple[str, Decimal], ...]
-    respondents: int | None = None
 
 
 @dataclass(frozen=True)

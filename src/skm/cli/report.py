@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,7 +17,6 @@ from skm.cli.common import (
     LabelsOption,
     LangOption,
     PeriodOption,
-    PreviousOption,
     RoundIndexOption,
     RoundNrrOption,
     SheetOption,
@@ -139,7 +138,23 @@ def report(
             help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
         ),
     ] = None,
-    previous: PreviousOption = None,
+    previous: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--previous",
+            metavar="BERKAS",
+            help="Periode lalu: berkas jawaban atau JSON skm score/report; berulang atau satu folder untuk tren "
+            "beberapa periode (urut dari yang terlama). / Earlier period(s): responses or JSON; repeat or a folder.",
+        ),
+    ] = None,
+    previous_period: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--previous-period",
+            metavar="TEKS",
+            help="Nama periode tiap --previous, berulang, urutan sama (mis. 2025-TW4). / Name of each earlier period.",
+        ),
+    ] = None,
     config: ConfigOption = None,
     head: Annotated[
         str | None,
@@ -190,7 +205,10 @@ def report(
         if population is not None and services and population != sum(services.values()):
             fail_usage(t("report-population-mismatch", lang, population=population, total=sum(services.values())))
         target = output or default_output(file, output_format)
-        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, previous, config, logo])
+        earlier = previous_files(previous or [])
+        if previous_period and len(previous_period) != len(earlier):
+            fail_usage(t("report-previous-periods", lang, names=len(previous_period), files=len(earlier)))
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, *earlier, config, logo])
         check_output(target, inputs=inputs, force=force)
         info = report_info(config, head=head, nip=nip, logo=logo, lang=lang)
         data = gather(
@@ -208,7 +226,8 @@ def report(
             wanted=wanted,
             period_label=period_label,
             plan=plan,
-            previous=previous,
+            previous=earlier,
+            previous_names=previous_period or (),
             info=info,
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
@@ -230,6 +249,20 @@ def report_info(config: Path | None, *, head: str | None, nip: str | None, logo:
     if logo is not None:
         info = replace(info, logo=read_logo(logo))
     return info
+
+
+PREVIOUS_SUFFIXES = (".json", ".csv", ".xlsx", ".xls", ".ods")
+
+
+def previous_files(paths: Sequence[Path]) -> list[Path]:
+    """``--previous`` files in order; a folder stands for its responses and JSON files, by name."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PREVIOUS_SUFFIXES))
+        else:
+            out.append(path)
+    return out
 
 
 def note_placeholders(info: ReportInfo, lang: Lang) -> None:
@@ -255,14 +288,15 @@ def gather(
     wanted: Period | None = None,
     period_label: str | None = None,
     plan: Path | None = None,
-    previous: Path | None = None,
+    previous: Sequence[Path] = (),
+    previous_names: Sequence[str] = (),
     info: ReportInfo | None = None,
 ) -> ReportData:
     """Read one responses file (keeping the respondents of ``wanted``, the ``--period`` filter) and
     gather what its report states (call inside ``error_boundary``)."""
     from skm.analysis.facts import build_report  # noqa: PLC0415
     from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
-    from skm.analysis.trend import previous_trend  # noqa: PLC0415
+    from skm.analysis.trend import period_point, previous_trend  # noqa: PLC0415
     from skm.readers.extras import read_plan  # noqa: PLC0415
 
     responses = read_input(
@@ -282,9 +316,13 @@ def gather(
 
         stats = analyse(responses, rules=rules, population=population)
     trend = None
-    if previous is not None:
-        earlier = read_previous_input(previous, current=responses, invalid=invalid, labels=labels, lang=lang)
-        trend = previous_trend(result, earlier, rules)
+    history = []
+    for i, path in enumerate(previous):
+        earlier = read_previous_input(path, current=responses, invalid=invalid, labels=labels, lang=lang)
+        name = previous_names[i] if i < len(previous_names) else None
+        history.append(period_point(earlier, rules, name=name, lang=lang))
+        if i == len(previous) - 1:  # the most recent earlier period: the element-by-element comparison
+            trend = previous_trend(result, earlier, rules)
     return build_report(
         responses,
         result,
@@ -301,6 +339,7 @@ def gather(
         service_populations=services,
         stats=stats,
         info=info,
+        history=history,
     )
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "Document",
     "Headline",
     "KeyValues",
+    "LineChart",
     "Paragraph",
     "Section",
     "Signature",
@@ -92,6 +93,20 @@ class BarChart:
 
 
 @dataclass(frozen=True)
+class LineChart:
+    """A value over ordered periods (IKM per period), with optional grade bounds marked."""
+
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[Decimal, ...]
+    minimum: Decimal = Decimal(0)
+    maximum: Decimal = Decimal(100)
+    bands: tuple[tuple[Decimal, str], ...] = ()
+    grades: tuple[str, ...] = ()
+    series: str = ""
+
+
+@dataclass(frozen=True)
 class Signature:
     """The place/date and signature lines that close an official document."""
 
@@ -100,7 +115,7 @@ class Signature:
     after: tuple[str, ...] = ()  # under the name, e.g. "NIP 19700101 199503 1 001"
 
 
-Block = Paragraph | KeyValues | Headline | Table | BarChart | Signature
+Block = Paragraph | KeyValues | Headline | Table | BarChart | LineChart | Signature
 
 
 class Chapter(StrEnum):

@@ -11,7 +11,7 @@ import io
 import textwrap
 import warnings
 
-from skm.render.document.blocks import BarChart, fmt, printable
+from skm.render.document.blocks import BarChart, LineChart, fmt, printable
 from skm.text import Lang
 
 __all__ = ["GRADE_COLOURS", "chart_png", "wrap_label"]
@@ -33,12 +33,48 @@ def wrap_label(text: str, width: int = 22, lines: int = 3) -> str:
     return "\n".join(parts)
 
 
-def chart_png(chart: BarChart, lang: Lang, *, dpi: int = 200) -> bytes:
+def chart_png(chart: BarChart | LineChart, lang: Lang, *, dpi: int = 200) -> bytes:
     """The bar chart as a PNG: vertical bars for short labels, horizontal for long ones."""
     with warnings.catch_warnings():
         # a glyph the font lacks (emoji in a service name) is drawn as a box, not an error
         warnings.simplefilter("ignore", UserWarning)
+        if isinstance(chart, LineChart):
+            return _draw_line(chart, lang, dpi)
         return _draw(chart, lang, dpi)
+
+
+def _draw_line(chart: LineChart, lang: Lang, dpi: int) -> bytes:
+    import matplotlib as mpl  # noqa: PLC0415 - heavy; only when a chart is drawn
+
+    mpl.use("Agg", force=True)
+    from matplotlib.figure import Figure  # noqa: PLC0415
+
+    n = len(chart.values)
+    values = [float(v) for v in chart.values]
+    lo, hi = float(chart.minimum), float(chart.maximum)
+    fig = Figure(figsize=(6.3, 2.9), dpi=dpi)
+    ax = fig.add_subplot()
+    xs = list(range(n))
+    ax.plot(xs, values, color=_DEFAULT_BAR, linewidth=1.8, zorder=2)
+    colours = [GRADE_COLOURS.get(chart.grades[i], _DEFAULT_BAR) if i < len(chart.grades) else _DEFAULT_BAR for i in xs]
+    ax.scatter(xs, values, color=colours, s=36, zorder=3)
+    for x, v, value in zip(xs, values, chart.values, strict=True):
+        ax.text(x, v + (hi - lo) * 0.02, _plain(fmt(value, lang)), ha="center", va="bottom", fontsize=7.5)
+    for lower, grade in chart.bands:
+        colour = GRADE_COLOURS.get(grade, "#666")
+        ax.axhline(float(lower), color=colour, linestyle="--", linewidth=0.9)
+        ax.text(n - 0.5, float(lower), f"{grade} {fmt(lower, lang)}", color=colour, fontsize=7, va="bottom")
+    ax.set_xticks(xs, [_plain(wrap_label(label, 16, 2)) for label in chart.labels], fontsize=7.5)
+    ax.set_xlim(-0.5, n - 0.3)
+    ax.set_ylim(lo, hi + (hi - lo) * 0.08)
+    if chart.series:
+        ax.set_ylabel(_plain(chart.series), fontsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
 
 
 def _draw(chart: BarChart, lang: Lang, dpi: int) -> bytes:

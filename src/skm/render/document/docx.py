@@ -21,6 +21,7 @@ from skm.render.document.blocks import (
     Document,
     Headline,
     KeyValues,
+    LineChart,
     Paragraph,
     Signature,
     Table,
@@ -189,7 +190,7 @@ def _table(document: Any, table: Table, doc: Document, captions: _Captions, titl
     document.add_paragraph()
 
 
-def _chart(document: Any, chart: BarChart, doc: Document, captions: _Captions) -> None:
+def _chart(document: Any, chart: BarChart | LineChart, doc: Document, captions: _Captions) -> None:
     from docx.shared import Cm  # noqa: PLC0415
 
     from skm.render.document.charts import chart_png  # noqa: PLC0415 - matplotlib only for Word
@@ -396,7 +397,7 @@ def write_docx(doc: Document, path: Path) -> None:
                         p.paragraph_format.left_indent = Cm(8.5)
                         p.paragraph_format.space_after = Pt(0)
                         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                elif isinstance(block, BarChart):
+                elif isinstance(block, BarChart | LineChart):
                     _chart(document, block, doc, captions)
     footer = section.footer.paragraphs[0]
     footer.text = printable(f"{doc.unit} · {doc.period} · {doc.footer} · ")

@@ -16,6 +16,7 @@ from skm.render.document.blocks import (
     Document,
     Headline,
     KeyValues,
+    LineChart,
     Paragraph,
     Section,
     Signature,
@@ -185,6 +186,60 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
     )
 
 
+def svg_line_chart(chart: LineChart, doc: Document) -> str:
+    """An inline SVG line chart: one point per period, coloured by grade, with the grade bounds."""
+    if not chart.values:
+        return ""
+    left, right, top, bottom_pad = 44, 70, 16, 44
+    width, height = 680, 280
+    bottom = height - bottom_pad
+    lo, hi = float(chart.minimum), float(chart.maximum)
+    span = hi - lo or 1.0
+    slot = (width - left - right) / len(chart.values)
+
+    def y(v: float) -> float:
+        return bottom - (v - lo) / span * (bottom - top)
+
+    parts: list[str] = []
+    for tick in _ticks(lo, hi):
+        parts.append(f'<line x1="{left}" y1="{y(tick):.1f}" x2="{width - right}" y2="{y(tick):.1f}" class="grid"/>')
+        parts.append(f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" class="tick">{_num(tick)}</text>')
+    for lower, grade in chart.bands:
+        yy = y(float(lower))
+        colour = _GRADE_COLOURS.get(grade, "#666")
+        parts.append(
+            f'<line x1="{left}" y1="{yy:.1f}" x2="{width - right}" y2="{yy:.1f}" class="band" stroke="{colour}"/>'
+        )
+        parts.append(
+            f'<text x="{width - right + 4}" y="{yy + 4:.1f}" class="bandlbl" fill="{colour}">'
+            f"{escape(grade)} {escape(fmt(lower, doc.lang))}</text>"
+        )
+    points = [(left + slot * (i + 0.5), y(float(v))) for i, v in enumerate(chart.values)]
+    path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+    parts.append(f'<polyline points="{path}" fill="none" stroke="{_DEFAULT_BAR}" stroke-width="2"/>')
+    for i, ((px, py), name, value) in enumerate(zip(points, chart.labels, chart.values, strict=True)):
+        colour = _GRADE_COLOURS.get(chart.grades[i], _DEFAULT_BAR) if i < len(chart.grades) else _DEFAULT_BAR
+        parts.append(
+            f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{colour}"><title>{escape(name)}: '
+            f"{escape(fmt(value, doc.lang))}</title></circle>"
+        )
+        parts.append(
+            f'<text x="{px:.1f}" y="{py - 9:.1f}" text-anchor="middle" class="val">'
+            f"{escape(fmt(value, doc.lang))}</text>"
+        )
+        lines = wrap_label(name, 18, 2).split("\n")
+        spans = "".join(
+            f'<tspan x="{px:.1f}" y="{bottom + 16 + 11 * k}">{escape(line)}</tspan>' for k, line in enumerate(lines)
+        )
+        parts.append(f'<text text-anchor="middle" class="lbl">{spans}</text>')
+    parts.append(f'<line x1="{left}" y1="{bottom}" x2="{width - right}" y2="{bottom}" class="axis"/>')
+    label = escape(chart.title)
+    return (
+        f'<figure class="chart"><svg viewBox="0 0 {width} {height}" role="img" aria-label="{label}">'
+        f"{''.join(parts)}</svg><figcaption>{label}</figcaption></figure>"
+    )
+
+
 def _band_shading_h(chart: BarChart, x: Callable[[float], float], top: float, bottom: float) -> list[str]:
     out: list[str] = []
     for lower, grade in chart.bands:
@@ -249,6 +304,8 @@ def _section(section: Section, doc: Document, number: str) -> str:
             out.append(_table(block, doc))
         elif isinstance(block, BarChart):
             out.append(svg_bar_chart(block, doc))
+        elif isinstance(block, LineChart):
+            out.append(svg_line_chart(block, doc))
         elif isinstance(block, Signature):
             lines = "".join(f"<div>{escape(line)}</div>" for line in block.lines)
             below = "".join(f"<div>{escape(line)}</div>" for line in block.after)

@@ -15,6 +15,7 @@ from skm.render.document.blocks import (
     Document,
     Headline,
     KeyValues,
+    LineChart,
     Paragraph,
     Signature,
     Table,
@@ -89,7 +90,7 @@ def render_markdown(doc: Document) -> str:
                 elif isinstance(block, Signature):
                     lines += [*(f"{escape(line)}  " for line in block.lines), "", ""]
                     lines += [f"**{escape(block.name)}**  ", *(f"{escape(line)}  " for line in block.after), ""]
-                elif isinstance(block, BarChart):
-                    continue  # charts are drawn in the HTML and xlsx outputs
+                elif isinstance(block, BarChart | LineChart):
+                    continue  # charts are drawn in the HTML, docx and xlsx outputs; their numbers are in tables
     lines += ["---", "", f"*{escape(doc.footer)}*", ""]
     return "\n".join(lines)

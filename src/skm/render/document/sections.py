@@ -21,6 +21,7 @@ from skm.render.document.blocks import (
     Document,
     Headline,
     KeyValues,
+    LineChart,
     Paragraph,
     Section,
     Signature,
@@ -554,6 +555,9 @@ def section_trend(data: ReportData) -> Section | None:
         )
     else:
         text = tr("trend-text-same", lang, current=fmt(trend.current_ikm, lang))
+    grade_words = _grade_change(trend.previous_grade, data.result.grade, lang)
+    if grade_words:
+        text += " " + tr("trend-grade-text", lang, grades=grade_words)
     blocks: list[Block] = [Paragraph(text)]
     if trend.drops:
         blocks.append(Paragraph(tr("trend-drops", lang, codes=", ".join(trend.drops))))
@@ -585,7 +589,71 @@ def section_trend(data: ReportData) -> Section | None:
         )
     )
     blocks.append(Paragraph(f"{tr('trend-source', lang)}: {trend.source}", note=True))
+    if len(data.history) >= 2:
+        blocks.extend(_history_blocks(data))
     return Section("trend", Chapter.ANALYSIS, tr("sec-trend", lang), tuple(blocks), sheet=tr("change", lang))
+
+
+def _grade_change(before: str, after: str, lang: Lang) -> str:
+    """``mutu naik dari C menjadi B`` (grades are letters: A is best), or "" when unknown."""
+    if not before or not after:
+        return ""
+    if before == after:
+        return tr("grade-same", lang, grade=after)
+    return tr("grade-up" if after < before else "grade-down", lang, before=before, after=after)
+
+
+def _history_blocks(data: ReportData) -> list[Block]:
+    """Every period (earlier ones, then this one): a sentence, a table and a line chart of the IKM."""
+    lang = data.lang
+    r = data.result
+    points = [(p.name, p.respondents, p.ikm, p.grade) for p in data.history]
+    points.append((data.period_text, r.respondents, r.ikm_display, r.grade))
+    rows: list[tuple[Cell, ...]] = []
+    for i, (name, n, ikm, grade) in enumerate(points):
+        if i == 0:
+            rows.append((name, n, ikm, grade, None, ""))
+            continue
+        before = points[i - 1]
+        rows.append((name, n, ikm, grade, ikm - before[2], _grade_change(before[3], grade, lang)))
+    first, last = points[0], points[-1]
+    text = tr(
+        "trend-periods-text",
+        lang,
+        count=len(points),
+        first=first[0],
+        last=last[0],
+        first_ikm=fmt(first[2], lang),
+        last_ikm=fmt(last[2], lang),
+        change=fmt(last[2] - first[2], lang),
+        grades=_grade_change(first[3], last[3], lang) or "-",
+    )
+    table = Table(
+        (
+            tr("period", lang),
+            tr("respondents-short", lang),
+            tr("ikm", lang),
+            tr("grade", lang),
+            tr("change", lang),
+            tr("remark", lang),
+        ),
+        tuple(rows),
+        caption=tr("trend-periods", lang),
+        wide=0,
+        key="trend-periods",
+        widths=(30, 12, 11, 9, 11, 27),
+    )
+    chart = LineChart(
+        tr("trend-periods", lang),
+        tuple(p[0] for p in points),
+        tuple(p[2] for p in points),
+        minimum=_chart_floor(r),
+        maximum=_chart_top(r),
+        bands=_band_marks(r),
+        grades=tuple(p[3] for p in points),
+        series=tr("ikm", lang),
+    )
+    return [Paragraph(text), table, chart]
 
 
 def section_plan(data: ReportData) -> Section:

@@ -23,6 +23,7 @@ from skm.render.document.blocks import (
     Document,
     Headline,
     KeyValues,
+    LineChart,
     Paragraph,
     Signature,
     Table,
@@ -135,6 +136,8 @@ class _Writer:
             self.table(block)
         elif isinstance(block, BarChart):
             self.chart(block)
+        elif isinstance(block, LineChart):
+            self.line_chart(block)
         elif isinstance(block, Signature):
             for line in (*block.lines, "", "", block.name, *block.after):
                 self.put(self.row, 4, line)
@@ -219,6 +222,28 @@ class _Writer:
             self._band_lines(xl, chart, first, last)
         self.ws.add_chart(xl, f"{get_column_letter(anchor_col or 4)}{anchor_row}")
         self.row = max(self.row, anchor_row + int(xl.height / _ROW_CM) + 2)  # below the chart
+
+    def line_chart(self, chart: LineChart) -> None:
+        """A native Excel line chart over the periods (its data written just above it)."""
+        from openpyxl.chart import LineChart as XlLine  # noqa: PLC0415
+        from openpyxl.chart import Reference  # noqa: PLC0415
+
+        self.put(self.row, 1, chart.title, bold=True)
+        first = self.row + 1
+        for i, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
+            self.put(first + i, 1, label)
+            self.put(first + i, 2, value)
+        last = first + len(chart.values) - 1
+        xl = XlLine()
+        xl.title = chart.title
+        xl.legend = None
+        xl.y_axis.scaling.min = float(chart.minimum)
+        xl.y_axis.scaling.max = float(chart.maximum)
+        xl.height, xl.width = 8.0, 16.0
+        xl.add_data(Reference(self.ws, min_col=2, min_row=first, max_row=last), titles_from_data=False)
+        xl.set_categories(Reference(self.ws, min_col=1, min_row=first, max_row=last))
+        self.ws.add_chart(xl, f"D{self.row}")
+        self.row = max(last + 2, self.row + int(xl.height / _ROW_CM) + 2)
 
     def _band_lines(self, xl: Any, chart: BarChart, first: int, last: int) -> None:
         """Mark the grade bounds as flat line series (their data in hidden columns far right)."""

@@ -59,6 +59,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Catatan: laporan memuat isian kosong untuk {keys}; isi di report.toml (--config) atau dengan --head/--nip.",
         "Note: the report shows placeholders for {keys}; fill them in report.toml (--config) or with --head/--nip.",
     ),
+    "report-previous-periods": (
+        "{names} --previous-period untuk {files} berkas --previous; beri satu nama per berkas, urutan sama",
+        "{names} --previous-period for {files} --previous files; give one name per file, in the same order",
+    ),
     # skm publish
     "publish-licence": (
         "lisensi '{licence}' tidak dikenal; pilih salah satu: {known}",

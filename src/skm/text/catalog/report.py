@@ -22,6 +22,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "ch-appendix": ("Lampiran", "Appendix"),
     "ch-preface": ("Kata Pengantar", "Foreword"),
     "sec-foreword": ("Kata Pengantar", "Foreword"),
+    "grade-up": ("mutu naik dari {before} menjadi {after}", "grade rose from {before} to {after}"),
+    "grade-down": ("mutu turun dari {before} menjadi {after}", "grade fell from {before} to {after}"),
+    "grade-same": ("mutu tetap {grade}", "grade stayed {grade}"),
+    "trend-periods": ("IKM per periode", "IKM by period"),
+    "trend-periods-text": (
+        "Selama {count} periode, dari {first} sampai {last}, IKM berubah dari {first_ikm} menjadi {last_ikm} "
+        "({change} poin); {grades}.",
+        "Over {count} periods, from {first} to {last}, the IKM moved from {first_ikm} to {last_ikm} "
+        "({change} points); {grades}.",
+    ),
+    "trend-grade-text": ("Dibanding periode sebelumnya, {grades}.", "Against the previous period, the {grades}."),
+    "remark": ("Keterangan", "Remark"),
     "foreword-text": (
         "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya laporan Survei "
         "Kepuasan Masyarakat (SKM) {unit} periode {period} dapat diselesaikan. Survei ini dilaksanakan "
