@@ -162,7 +162,7 @@ def report(
         if with_stats:
             from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
-            stats = analyse(responses, rules=rules, population=population)
+            stats = analyse(responses, rules=rules, population=population, service_populations=services or None)
         trend = read_previous(previous, result, rules=rules, lang=lang) if previous is not None else None
         data = build_report(
             responses,

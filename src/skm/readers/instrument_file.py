@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -42,11 +42,12 @@ class _Model(BaseModel):
 
 
 class QuestionSpec(_Model):
-    """One question of an element."""
+    """One question of an element; ``kind = "expectation"`` marks an expectation (harapan) question."""
 
     key: str | None = None
     text: str | None = None
     labels: list[str] | None = None
+    kind: Literal["performance", "expectation"] = "performance"
 
 
 class ElementSpec(_Model):
@@ -305,6 +306,9 @@ def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument |
             name = code
         questions: list[Question] = []
         q_specs = es.questions
+        e_specs = [(j, qs) for j, qs in enumerate(q_specs or []) if qs.kind == "expectation"]
+        if q_specs is not None and e_specs:  # expectation questions only: the performance question as usual
+            q_specs = [qs for qs in q_specs if qs.kind != "expectation"] or None
         if q_specs is None:
             if inherited is not None and same_scale and element_labels is None and top_labels is None:
                 questions = list(inherited.questions)
@@ -328,6 +332,20 @@ def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument |
             if key in seen_keys:
                 problems.add(key_loc, "ip-duplicate", value=key)
             seen_keys[key] = key_loc
+        expectations: list[Question] = []
+        for n, (j, qs) in enumerate(e_specs):
+            qloc = (*loc, "questions", j)
+            digits = code[1:] if code[:1].upper() == "U" and code[1:].isdigit() else code.lower()
+            default = f"h{digits}" + (chr(ord("a") + n) if len(e_specs) > 1 else "")
+            key = (qs.key or default).strip().lower()
+            if not _KEY_RE.match(key):
+                problems.add((*qloc, "key"), "ip-key-format", value=key)
+            labels = check_labels((*qloc, "labels"), qs.labels) if qs.labels is not None else None
+            expectations.append(Question(key, qs.text or name, labels or tuple(str(v) for v in range(low, high + 1))))
+            key_loc = (*qloc, "key") if qs.key else (*qloc,)
+            if key in seen_keys:
+                problems.add(key_loc, "ip-duplicate", value=key)
+            seen_keys[key] = key_loc
         weight: Fraction | None = None
         if es.weight is not None:
             weight = _fraction(es.weight)
@@ -346,6 +364,7 @@ def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument |
                 number=i + 1,
                 weight=weight,
                 keywords=tuple(es.keywords) if es.keywords is not None else (inherited.keywords if inherited else ()),
+                expectations=tuple(expectations),
             )
         )
     given = [e for e in specs or [] if e.weight is not None]
