@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
 import skm
@@ -17,7 +18,13 @@ from skm.core.calc import ScoringRules, Tally, score_tallies
 from skm.core.instrument import KEPMENPAN_25_2004, PERMENPAN_14_2017
 from skm.errors import ExitCode, SkmError
 from skm.readers.headers import match_header
-from skm.readers.instrument_file import instrument_from_toml, load_instrument_file, resolve_instrument, toml_line_map
+from skm.readers.instrument_file import (
+    InstrumentSpec,
+    instrument_from_toml,
+    load_instrument_file,
+    resolve_instrument,
+    toml_line_map,
+)
 from skm.render.json import result_to_dict
 from skm.text import issue_line
 
@@ -121,6 +128,34 @@ def test_all_problems_are_reported_at_once_in_line_order() -> None:
     found = problems(source)
     assert found == [(5, "ip-weight-format"), (7, "ip-duplicate"), (9, "ip-weight-range")]
     assert len(found) == 3  # the repeated code is reported once, not again as a repeated question key
+
+
+def test_single_value_and_file_wide_problems_come_together() -> None:
+    """A broken single value (pydantic field validator) does not hide the file-wide rules."""
+    source = (
+        "base = 'kepmenpan-1999'\n"
+        + "[[elements]]\ncode = 'A'\nname = 'x'\nlabels = ['a', 'b']\n"
+        + "[[bands]]\ngrade = 'A'\nlower = 'lots'\nperformance = 'Baik'\n"
+        + "[[bands]]\ngrade = 'A'\nlower = 50\nperformance = 'Kurang'\n"
+    )
+    assert problems(source) == [(1, "ip-base"), (5, "ip-labels-count"), (8, "ip-decimal"), (11, "ip-duplicate")]
+
+
+def test_the_rules_are_pydantic_validators() -> None:
+    """The models carry the rules: validating the spec alone raises the problem keys with their places."""
+    with pytest.raises(ValidationError) as single:
+        InstrumentSpec.model_validate({"elements": [{"code": "A", "name": "x", "weight": "half"}]})
+    assert [(e["type"], e["loc"]) for e in single.value.errors()] == [("ip-weight-format", ("elements", 0, "weight"))]
+    with pytest.raises(ValidationError) as wide:
+        InstrumentSpec.model_validate({"labels": ["a", "b", "c", "d"], "elements": [{"code": "A"}, {"code": "a"}]})
+    assert [(e["type"], e["loc"]) for e in wide.value.errors()] == [
+        ("ip-missing", ("elements", 0, "name")),
+        ("ip-duplicate", ("elements", 1, "code")),
+        ("ip-missing", ("elements", 1, "name")),
+    ]
+    spec = InstrumentSpec.model_validate({"labels": ["a", "b", "c", "d"]}, context={"stem": "mine"})
+    assert spec.instrument.key == "mine"
+    assert len(spec.instrument.elements) == 9
 
 
 def test_line_map_follows_nested_arrays_of_tables() -> None:

@@ -41,6 +41,7 @@ from skm.core.instrument import PERMENPAN_14_2017, Element, Instrument, Question
 from skm.core.periods import parse_date
 from skm.errors import ExitCode
 from skm.readers import responses_from_frame
+from skm.readers.dates import filter_period
 from skm.render.json import stats_to_dict
 
 runner = CliRunner()
@@ -450,11 +451,14 @@ def test_two_groups_use_mann_whitney(flagged: Path) -> None:
 
 def test_exclude_flagged_refuses_to_remove_everything(tmp_path: Path) -> None:
     path = tmp_path / "same.csv"
-    path.write_text("Tanggal,U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + "05/01/2025,4,4,4,4,4,4,4,4,4\n" * 3)
+    path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + "4,4,4,4,4,4,4,4,4\n" * 3)
     assert analyse(load(path), exclude_flagged=True, resamples=100).removed_rows == ()  # all-4 alone: kept
+    # the same all-4 answers sent in one minute by the same person: straight-lining with evidence
+    header = "Tanggal,Jenis Kelamin,Usia,Pendidikan,U1,U2,U3,U4,U5,U6,U7,U8,U9\n"
+    path.write_text(header + "05/01/2026 08:00,L,30,SMA,4,4,4,4,4,4,4,4,4\n" * 3)
     with pytest.raises(ValueError, match="remove all 3 rows"):
-        analyse(load(path), exclude_flagged=True, period="2026")
-    code, _, _ = run("stats", str(path), "--exclude-flagged", "--period", "2026")
+        analyse(load(path), exclude_flagged=True)
+    code, _, _ = run("stats", str(path), "--exclude-flagged")
     assert code == ExitCode.USAGE
 
 
@@ -515,9 +519,8 @@ def test_cli_json_equals_api(mahulu: Path) -> None:
     args = ["--by", "layanan", "--previous", str(example), "--population", "300", "--period", "2025"]
     code, out, _ = run("stats", str(mahulu), *args, "--seed", "11", "--resamples", "300", "--format", "json")
     assert code == ExitCode.OK
-    api = analyse(
-        load(mahulu), by="layanan", previous=load(example), population=300, period="2025", seed=11, resamples=300
-    )
+    in_2025, _ = filter_period(load(mahulu), "2025")  # --period filters, as in skm score
+    api = analyse(in_2025, by="layanan", previous=load(example), population=300, period="2025", seed=11, resamples=300)
     expected = json.loads(json.dumps(stats_to_dict(api)))
     assert json.loads(out) == expected
     for key in ("cronbach_alpha", "items", "ikm_ci", "nrr_ci", "grade_stability", "dissatisfied", "flags", "methods"):
@@ -635,3 +638,33 @@ def test_golden_table(mahulu: Path, golden, lang: str) -> None:  # type: ignore[
     console = Console(file=io.StringIO(), width=120, color_system=None, legacy_windows=False, force_terminal=False)
     console.print(stats_renderable(_golden_result(mahulu), lang))
     golden(f"mahulu.stats.{lang}.txt", console.file.getvalue())
+
+
+def test_cli_period_filters_like_score(flagged: Path) -> None:
+    """--period keeps the respondents dated in the period and says how many were left out."""
+    code, out, err = run("stats", str(flagged), "--resamples", "200", "--period", "2026-TW1", "--format", "json")
+    assert code == ExitCode.OK
+    data = json.loads(out)
+    assert data["respondents"] == 6  # row 6 (April) and row 7 ("kemarin") left out
+    assert "2 responden di luar periode 2026-TW1" in " ".join(err.split())
+    in_period, left_out = filter_period(load(flagged), "2026-TW1")
+    assert left_out == 2
+    api = analyse(in_period, period="2026-TW1", resamples=200)
+    assert data == json.loads(json.dumps(stats_to_dict(api)))
+    code, _, err = run("stats", str(flagged), "--resamples", "200", "--period", "2027")
+    assert code == ExitCode.INVALID_DATA  # nobody in the period
+
+
+def test_cli_previous_json_is_a_clear_usage_error(mahulu: Path, tmp_path: Path) -> None:
+    """A JSON result has no respondents for the test and intervals: stats says so (exit 2)."""
+    score_json = tmp_path / "before.json"
+    code, out, _ = run("score", str(mahulu), "--format", "json")
+    assert code == ExitCode.OK
+    score_json.write_text(out, encoding="utf-8")
+    code, _, err = run("stats", str(mahulu), "--resamples", "200", "--previous", str(score_json), "--lang", "en")
+    assert code == ExitCode.USAGE
+    text = " ".join(err.split())
+    assert "needs the previous period's responses file" in text
+    assert "skm report --previous" in text
+    code, _, err = run("stats", str(mahulu), "--resamples", "200", "--previous", str(tmp_path / "none.json"))
+    assert code == ExitCode.INPUT_ERROR

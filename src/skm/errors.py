@@ -47,6 +47,7 @@ class IssueCode(StrEnum):
     NOT_A_FILE = "not-a-file"
     UNREADABLE = "unreadable-file"
     INVALID_LABEL_FILE = "invalid-label-file"
+    SIDE_FILE_TOO_LARGE = "side-file-too-large"
     UNSUPPORTED_FORMAT = "unsupported-format"
     ENCODING = "encoding-error"
     EMPTY_FILE = "empty-file"

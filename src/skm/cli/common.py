@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from skm.core.instrument import Instrument
+    from skm.core.periods import Period
     from skm.readers import Responses
+    from skm.readers.extras import PreviousSummary
 
 __all__ = [
     "DebugOption",
@@ -35,14 +37,19 @@ __all__ = [
     "LabelsOption",
     "LangOption",
     "OutputOption",
+    "PeriodOption",
+    "PreviousOption",
     "RoundIndexOption",
     "RoundNrrOption",
     "SheetOption",
     "WeightOption",
     "error_boundary",
     "fail_usage",
+    "filter_by_period",
     "instrument_from_option",
+    "parse_period_option",
     "read_input",
+    "read_previous_input",
     "report_reading_issues",
     "stderr_console",
     "stdout_console",
@@ -139,6 +146,25 @@ LabelsOption = Annotated[
         dir_okay=False,
     ),
 ]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        metavar="PERIODE",
+        help="Hanya responden bertanggal dalam periode ini: 2026, 2026-01, 2026-TW1, 2026-S1 atau "
+        "2026-01-01..2026-03-31. / Only respondents dated in this period.",
+    ),
+]
+PreviousOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--previous",
+        metavar="BERKAS",
+        help="Periode lalu: berkas jawaban atau JSON dari skm score/report --format json. "
+        "/ Previous period: a responses file or a JSON result.",
+        dir_okay=False,
+    ),
+]
 
 
 def instrument_from_option(value: str | None) -> Instrument:
@@ -179,6 +205,53 @@ def read_input(
         responses = load(source, instrument=chosen, sheet=sheet, invalid=invalid, labels=book)
     report_reading_issues(responses, lang)
     return responses
+
+
+def parse_period_option(value: str | None) -> Period | None:
+    """``--period`` parsed before any reading (a bad period is a usage error, exit 2)."""
+    if value is None:
+        return None
+    from skm.core.periods import parse_period  # noqa: PLC0415
+
+    return parse_period(value)  # PeriodError: a translated usage error naming the accepted forms
+
+
+def filter_by_period(responses: Responses, period: Period | None, lang: Lang) -> Responses:
+    """``--period``: keep the respondents dated in ``period``; say on stderr how many were left out."""
+    if period is None:
+        return responses
+    from skm.readers.dates import filter_period  # noqa: PLC0415
+
+    kept, left_out = filter_period(responses, period)
+    if left_out:
+        stderr_console().print(
+            t("period-excluded", lang, count=left_out, period=period.label), markup=False, highlight=False
+        )
+    return kept
+
+
+def read_previous_input(
+    path: Path,
+    *,
+    current: Responses,
+    invalid: InvalidPolicy,
+    labels: Path | None,
+    lang: Lang,
+    progress: bool = True,
+) -> Responses | PreviousSummary:
+    """``--previous`` for every command: a responses file, read with the current instrument and the
+    same ``--labels``/``--invalid`` (its own sheet found by itself), or a JSON result."""
+    from skm.cli.progress import reading  # noqa: PLC0415
+    from skm.readers.extras import read_previous  # noqa: PLC0415
+    from skm.readers.labelfile import load_labels  # noqa: PLC0415
+    from skm.readers.responses import Responses  # noqa: PLC0415
+
+    book = load_labels(labels, current.instrument) if labels is not None else None
+    with reading(f"{path.name} …", enabled=progress):
+        previous = read_previous(path, instrument=current.instrument, invalid=invalid, labels=book, lang=lang)
+    if isinstance(previous, Responses):
+        report_reading_issues(previous, lang)
+    return previous
 
 
 def report_reading_issues(responses: Responses, lang: Lang, limit: int = 20) -> None:
@@ -239,9 +312,10 @@ def error_boundary(lang: Lang, debug: bool) -> Iterator[None]:
             traceback.print_exc()
         console = stderr_console()
         console.print(issues_renderable(error_text(exc, lang), exc.issues, lang))
+        from skm.readers.labelfile import unknown_labels  # noqa: PLC0415
         from skm.render.check import unknown_labels_text  # noqa: PLC0415
 
-        hint = unknown_labels_text(exc.issues, lang)
+        hint = unknown_labels_text(unknown_labels(exc.issues), lang)
         if hint:
             console.print(hint, markup=False, highlight=False)
         raise typer.Exit(exc.exit_code) from None

@@ -16,12 +16,17 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    PeriodOption,
+    PreviousOption,
     RoundIndexOption,
     RoundNrrOption,
     SheetOption,
     WeightOption,
     error_boundary,
+    filter_by_period,
+    parse_period_option,
     read_input,
+    read_previous_input,
     stderr_console,
 )
 from skm.core.calc import WeightPolicy
@@ -72,9 +77,15 @@ def report(
     unit: Annotated[
         str | None, typer.Option("--unit", metavar="NAMA", help="Nama unit pelayanan. / Service unit name.")
     ] = None,
-    period: Annotated[
+    period: PeriodOption = None,
+    period_label: Annotated[
         str | None,
-        typer.Option("--period", metavar="TEKS", help="Periode survei, mis. 'Triwulan I 2026'. / Survey period."),
+        typer.Option(
+            "--period-label",
+            metavar="TEKS",
+            help="Periode yang ditulis di laporan, mis. 'Triwulan I 2026' (default: nama --period). "
+            "/ Period shown in the report (default: the --period's name).",
+        ),
     ] = None,
     population: Annotated[
         int | None,
@@ -101,14 +112,7 @@ def report(
             help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
         ),
     ] = None,
-    previous: Annotated[
-        Path | None,
-        typer.Option(
-            "--previous",
-            metavar="BERKAS",
-            help="Hasil periode sebelumnya: berkas jawaban atau JSON skm. / Earlier responses or JSON result.",
-        ),
-    ] = None,
+    previous: PreviousOption = None,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
@@ -134,11 +138,13 @@ def report(
     with error_boundary(lang, debug):
         from skm.analysis.facts import build_report  # noqa: PLC0415
         from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
+        from skm.analysis.trend import previous_trend  # noqa: PLC0415
         from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm sample
         from skm.core.calc import ScoringRules  # noqa: PLC0415
         from skm.output import check_output, write_atomic  # noqa: PLC0415
-        from skm.readers.extras import read_plan, read_previous  # noqa: PLC0415
+        from skm.readers.extras import read_plan  # noqa: PLC0415
 
+        wanted = parse_period_option(period)  # a usage error before any reading
         services = parse_services(service_population or [], None, lang)
         if population is not None and services and population != sum(services.values()):
             from skm.cli.common import fail_usage  # noqa: PLC0415
@@ -150,6 +156,7 @@ def report(
         responses = read_input(
             [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True
         )
+        responses = filter_by_period(responses, wanted, lang)
         rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
         result = score_responses(responses, rules=rules)
         by_service = (
@@ -163,14 +170,17 @@ def report(
             from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
             stats = analyse(responses, rules=rules, population=population, service_populations=services or None)
-        trend = read_previous(previous, result, rules=rules, lang=lang) if previous is not None else None
+        trend = None
+        if previous is not None:
+            earlier = read_previous_input(previous, current=responses, invalid=invalid, labels=labels, lang=lang)
+            trend = previous_trend(result, earlier, rules)
         data = build_report(
             responses,
             result,
             path=file,
             lang=lang,
             unit=unit,
-            period=period,
+            period=period_label or (wanted.label if wanted is not None else None),
             population=population,
             by_service=by_service,
             plan=plan_rows,

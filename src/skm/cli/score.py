@@ -17,14 +17,16 @@ from skm.cli.common import (
     LabelsOption,
     LangOption,
     OutputOption,
+    PeriodOption,
     RoundIndexOption,
     RoundNrrOption,
     SheetOption,
     WeightOption,
     error_boundary,
+    filter_by_period,
+    parse_period_option,
     print_renderable,
     read_input,
-    stderr_console,
 )
 from skm.core.calc import WeightPolicy
 from skm.errors import InvalidPolicy
@@ -82,15 +84,7 @@ def score(
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            metavar="PERIODE",
-            help="Hanya responden pada periode ini: 2026-01, 2026-TW1, 2026-S1 atau 2026. "
-            "/ Only respondents dated in this period.",
-        ),
-    ] = None,
+    period: PeriodOption = None,
     labels: LabelsOption = None,
     output_format: Annotated[ScoreFormat, typer.Option("--format", help="table, json atau csv.")] = ScoreFormat.TABLE,
     output: OutputOption = None,
@@ -113,9 +107,8 @@ def score(
         if not paths:
             fail_usage(t("score-no-file", lang))
         from skm.analysis.score import default_by, rules_of, score_responses  # noqa: PLC0415
-        from skm.readers.dates import parse_period  # noqa: PLC0415
 
-        wanted = parse_period(period) if period is not None else None  # a usage error before any reading
+        wanted = parse_period_option(period)  # a usage error before any reading
         responses = read_input(
             paths,
             instrument=instrument,
@@ -125,14 +118,7 @@ def score(
             lang=lang,
             progress=output_format is not ScoreFormat.JSON,
         )
-        if wanted is not None:
-            from skm.readers.dates import filter_period  # noqa: PLC0415
-
-            responses, left_out = filter_period(responses, wanted)
-            if left_out:
-                stderr_console().print(
-                    t("period-excluded", lang, count=left_out, period=wanted.label), markup=False, highlight=False
-                )
+        responses = filter_by_period(responses, wanted, lang)
         result = score_responses(
             responses,
             rules=rules_of(weight=weight, round_nrr=round_nrr, round_index=round_index),

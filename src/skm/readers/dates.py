@@ -17,7 +17,7 @@ from skm.errors import ExitCode, IssueCode, SkmError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from skm.readers.table import Responses
+    from skm.readers.responses import Responses
 
 __all__ = [
     "PERIOD_COLUMN",

@@ -924,6 +924,10 @@ def stats(
     found by itself.
     """
     responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels)
+    if period is not None:  # --period is a filter, as in every command
+        from skm.readers.dates import filter_period  # noqa: PLC0415
+
+        responses, _ = filter_period(responses, period)
     earlier = None
     if previous is not None:
         earlier = load(previous, instrument=responses.instrument, invalid=invalid, labels=labels)

@@ -123,6 +123,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "Cannot write '{file}': {reason}.",
     ),
     "invalid-option": ("{reason}", "{reason}"),
+    "side-file-too-large": (
+        "Berkas '{file}' lebih besar dari {limit} sehingga tidak dibaca; berkas instrumen, label, rencana "
+        "atau hasil JSON sebesar itu hampir pasti berkas yang salah.",
+        "File '{file}' is larger than {limit} and was not read; an instrument, labels, plan or JSON result "
+        "file that large is almost certainly the wrong file.",
+    ),
+    "stats-previous-json": (
+        "skm stats --previous butuh berkas jawaban periode lalu: uji Mann–Whitney dan interval selisih "
+        "dihitung dari jawaban per responden, sedangkan '{file}' adalah hasil JSON yang hanya memuat angka "
+        "terbit. Beri berkas jawabannya, atau pakai skm report --previous '{file}' untuk selisih IKM dan unsur.",
+        "skm stats --previous needs the previous period's responses file: the Mann–Whitney test and the "
+        "difference interval are computed from each respondent's answers, while '{file}' is a JSON result "
+        "holding only the published figures. Give its responses file, or use skm report --previous '{file}' "
+        "for the IKM and element differences.",
+    ),
     # --- locations ---
     "loc-file": ("{file}", "{file}"),
     "loc-sheet": ("sheet '{sheet}'", "sheet '{sheet}'"),
