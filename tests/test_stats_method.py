@@ -380,3 +380,34 @@ def test_share_dissatisfied_with_wilson_interval_matches_scipy() -> None:
     low, high = wilson_interval(0, 10)  # type: ignore[misc]
     assert low == 0
     assert high == pytest.approx(0.2775, abs=5e-5)
+
+
+# ---------------------------------------------------------------- the report
+
+
+def _report(tmp_path: Path, fmt: str, *extra: str) -> str:
+    from typer.testing import CliRunner
+
+    from skm.cli import app
+
+    target = tmp_path / f"laporan.{fmt}"
+    services = [a for name, n in POPULATIONS.items() for a in ("--service-population", f"{name}={n}")]
+    args = ["report", str(HARAPAN), "--instrument", str(HARAPAN_TOML), *services, "-f", fmt, "-o", str(target)]
+    result = CliRunner().invoke(app, [*args, *extra])
+    assert result.exit_code == 0, result.output
+    return target.read_text(encoding="utf-8")
+
+
+def test_report_shows_post_stratified_ikm_and_quadrants(tmp_path: Path) -> None:
+    md = _report(tmp_path, "md")
+    assert "| IKM gabungan (tiap responden sama bobot) | 78,70 |" in md
+    assert "| IKM terbobot populasi layanan | 71,05 |" in md
+    assert "| U3 | Waktu Penyelesaian | 2,73 | 3,60 | -0,87 | 75,9 | Prioritas utama |" in md
+    assert "Tidak puas per unsur" in md
+    html = _report(tmp_path, "html", "--lang", "en")
+    section = html[html.index('id="sec-importance"') :]
+    svg = section[section.index("<svg") : section.index("</svg>")]
+    for name in ("First priority", "Keep up", "Low priority", "Possible overkill"):
+        assert name in svg
+    assert svg.count("<circle") == 9
+    assert "IKM weighted by service population" in html
