@@ -411,3 +411,20 @@ def test_report_shows_post_stratified_ikm_and_quadrants(tmp_path: Path) -> None:
         assert name in svg
     assert svg.count("<circle") == 9
     assert "IKM weighted by service population" in html
+
+
+def test_cli_service_population_json_equals_api() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from skm.analysis.stats import stats
+    from skm.cli import app
+
+    services = [a for name, n in POPULATIONS.items() for a in ("--service-population", f"{name}={n}")]
+    args = ["stats", str(HARAPAN), "--instrument", str(HARAPAN_TOML), *services, "--resamples", "200"]
+    result = CliRunner().invoke(app, [*args, "--format", "json", "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    api = stats(HARAPAN, instrument=HARAPAN_TOML, service_populations=POPULATIONS, resamples=200, seed=3)
+    assert json.loads(result.stdout) == json.loads(json.dumps(stats_to_dict(api)))
+    assert json.loads(result.stdout)["post_stratified"]["grade"] == "C"

@@ -157,6 +157,7 @@ def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, s
             column=result.groups.column,
             min_group=result.groups.min_group,
             conversion=instrument.conversion,
+            minimum=result.min_interval_n,
         )
     if result.previous is not None:
         out["previous"] = t(

@@ -64,16 +64,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "stats-m-groups": (
         "Perbandingan kelompok '{column}': Kruskal–Wallis H (> 2 kelompok, koreksi ties, p dari χ²; "
         "efek ε² = H/(n−1)) atau Mann–Whitney U dua sisi (2 kelompok; efek r rank-biserial = "
-        "2U₁/(n₁n₂) − 1) atas skor IKM per responden ({conversion} × Σ bobot × skor unsur; responden "
-        "dengan unsur kosong tidak ikut) dan per unsur (p dikoreksi Holm). IK 95% IKM tiap kelompok: "
-        "bootstrap persentil yang sama atas responden kelompok itu. Kelompok < {min_group} responden "
+        "2U₁/(n₁n₂) − 1) atas skor IKM per responden ({conversion} × Σ bobot × skor unsur, dihitung eksak "
+        "lalu diberi peringkat sehingga skor yang sama adalah ties; responden dengan unsur kosong tidak "
+        "ikut) dan per unsur (p dikoreksi Holm). Uji ini membandingkan sebaran skor antar kelompok, bukan "
+        "IKM kelompok yang ditampilkan. IK 95% IKM tiap kelompok: bootstrap yang sama atas responden "
+        "kelompok itu (hanya kelompok ≥ {minimum} responden). Kelompok < {min_group} responden "
         "dilaporkan, tidak dinilai dan tidak diuji.",
         "Group comparison '{column}': Kruskal–Wallis H (> 2 groups, tie-corrected, χ² p-value; effect "
         "ε² = H/(n−1)) or two-sided Mann–Whitney U (2 groups; effect rank-biserial r = 2U₁/(n₁n₂) − 1) "
-        "on respondent-level IKM-scale scores ({conversion} × Σ weight × element score; respondents with "
-        "a blank element left out) and per element (Holm-adjusted p). Each group's 95% IKM interval: the "
-        "same percentile bootstrap over that group's respondents. Groups under {min_group} respondents "
-        "are reported, not graded and not tested.",
+        "on respondent-level IKM-scale scores ({conversion} × Σ weight × element score, computed exactly "
+        "and then ranked, so equal scores are ties; respondents with a blank element left out) and per "
+        "element (Holm-adjusted p). These tests compare the distributions of scores between groups, not "
+        "the group IKMs shown. Each group's 95% IKM interval: the same bootstrap over that group's "
+        "respondents (groups of ≥ {minimum} respondents only). Groups under {min_group} respondents are "
+        "reported, not graded and not tested.",
     ),
     "stats-m-previous": (
         "Perbandingan periode dengan '{file}': yang diuji adalah yang ditampilkan — selisih IKM (dan NRR) "
