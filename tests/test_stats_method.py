@@ -402,7 +402,7 @@ def test_report_shows_post_stratified_ikm_and_quadrants(tmp_path: Path) -> None:
     md = _report(tmp_path, "md")
     assert "| IKM gabungan (tiap responden sama bobot) | 78,70 |" in md
     assert "| IKM terbobot populasi layanan | 71,05 |" in md
-    assert "| U3 | Waktu Penyelesaian | 2,73 | 3,60 | -0,87 | 75,9 | Prioritas utama |" in md
+    assert "| U3 | Waktu Penyelesaian | 2,73 | 3,60 | -0,87 | \\[-1,02; -0,71\\] | 75,9 | Prioritas utama |" in md
     assert "Tidak puas per unsur" in md
     html = _report(tmp_path, "html", "--lang", "en")
     section = html[html.index('id="sec-importance"') :]
@@ -428,3 +428,18 @@ def test_cli_service_population_json_equals_api() -> None:
     api = stats(HARAPAN, instrument=HARAPAN_TOML, service_populations=POPULATIONS, resamples=200, seed=3)
     assert json.loads(result.stdout) == json.loads(json.dumps(stats_to_dict(api)))
     assert json.loads(result.stdout)["post_stratified"]["grade"] == "C"
+
+
+def test_gap_interval_agrees_with_a_paired_t_interval() -> None:
+    """No blanks: the gap is the mean of each respondent's performance − expectation, so the paired
+    t interval (scipy) is an independent check of the bootstrap interval."""
+    result = analyse(load(HARAPAN, instrument=HARAPAN_TOML), resamples=2000)
+    assert result.importance is not None
+    frame = pd.read_csv(HARAPAN)
+    for i, e in enumerate(result.importance.elements, 1):
+        differences = (frame[f"U{i}"] - frame[f"H{i}"]).to_numpy(dtype=float)
+        low, high = sps.t.interval(0.95, differences.size - 1, differences.mean(), sps.sem(differences))
+        assert e.gap == pytest.approx(differences.mean())
+        assert e.gap_ci is not None
+        assert e.gap_ci[0] == pytest.approx(low, abs=0.03)
+        assert e.gap_ci[1] == pytest.approx(high, abs=0.03)

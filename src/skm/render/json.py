@@ -360,6 +360,7 @@ def _importance(result: StatsResult, lang: Lang | str) -> dict[str, Any] | None:
                 "performance": round(e.performance, 4),
                 "expectation": stat_round(e.expectation, 4),
                 "gap": stat_round(e.gap, 4),
+                "gap_ci": interval(e.gap_ci, 4),
                 "conformity_pct": stat_round(None if e.conformity is None else 100 * e.conformity, 2),
                 "answered": e.answered,
                 "quadrant": e.quadrant,

@@ -234,7 +234,7 @@ def _importance(result: StatsResult, lang: Lang | str) -> Table:
     assert ip is not None
     table = Table(title=t("stats-importance-title", lang), title_justify="left")
     table.add_column(t("code", lang))
-    for key in ("stats-performance", "stats-expectation", "stats-gap", "stats-conformity"):
+    for key in ("stats-performance", "stats-expectation", "stats-gap", "stats-ci", "stats-conformity"):
         table.add_column(t(key, lang), justify="right")
     table.add_column(t("stats-quadrant", lang))
     for e in ip.elements:
@@ -243,6 +243,7 @@ def _importance(result: StatsResult, lang: Lang | str) -> Table:
             _n(round(e.performance, 4), lang, 2),
             _n(stat_round(e.expectation, 4), lang, 2),
             _n(stat_round(e.gap, 4), lang, 2),
+            _ci(interval(e.gap_ci, 2), lang, 2),
             _n(stat_round(None if e.conformity is None else 100 * e.conformity, 2), lang, 1),
             "-" if e.quadrant is None else t(f"stats-q-{e.quadrant}", lang),
         )
@@ -250,6 +251,7 @@ def _importance(result: StatsResult, lang: Lang | str) -> Table:
         "",
         _n(round(ip.performance_mean, 4), lang, 2),
         _n(round(ip.expectation_mean, 4), lang, 2),
+        "",
         "",
         "",
         "",

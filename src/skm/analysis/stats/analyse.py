@@ -696,6 +696,43 @@ def _expectations(responses: Responses) -> tuple[npt.NDArray[np.float64], list[l
     return values, columns_of, invalid, missing
 
 
+def _gap_intervals(
+    importance: design.ImportancePerformance,
+    answers: npt.NDArray[np.float64],
+    expectations: npt.NDArray[np.float64],
+    columns_of: list[list[int]],
+    instrument: Instrument,
+    seed: int,
+    resamples: int,
+) -> design.ImportancePerformance:
+    """Each gap's 95 % interval: one Bayesian bootstrap of the performance and expectation answers
+    together (the same respondent weights for both, so the pairing is kept; seed + 100)."""
+    q = answers.shape[1]
+    both = np.hstack([answers, expectations])
+    performance = _element_columns(instrument)
+    paired = [j for j, cols in enumerate(columns_of) if cols]
+    columns = [*performance, *([q + c for c in columns_of[j]] for j in paired)]
+    draws = num.bootstrap_index(
+        both,
+        columns,
+        [0.0] * len(columns),
+        1,
+        resamples=resamples,
+        seed=seed + 100,
+        scale=(instrument.scale_min, instrument.scale_max),
+    )
+    k = len(performance)
+    cis: dict[int, tuple[float, float] | None] = {}
+    for position, j in enumerate(paired):
+        gap = importance.elements[j].gap
+        if gap is not None:
+            cis[j] = _interval(draws.nrr[:, j] - draws.nrr[:, k + position], gap)
+    return replace(
+        importance,
+        elements=tuple(replace(e, gap_ci=cis.get(j)) for j, e in enumerate(importance.elements)),
+    )
+
+
 def _post_stratify(
     responses: Responses,
     result: IkmResult,
@@ -864,6 +901,8 @@ def analyse(
         importance = design.importance_performance(
             values, columns_of, instrument, {e.code: float(e.nrr) for e in result.elements}, invalid
         )
+        if importance is not None and enough:
+            importance = _gap_intervals(importance, answers, values, columns_of, instrument, seed, resamples)
     return StatsResult(
         source=responses.source,
         instrument=instrument,

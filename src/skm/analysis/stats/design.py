@@ -203,6 +203,7 @@ class ImportanceElement:
     expectation: float | None
     answered: int  # respondents who answered an expectation question of the element
     quadrant: str | None
+    gap_ci: tuple[float, float] | None = None  # paired bootstrap interval of the gap
 
     @property
     def gap(self) -> float | None:

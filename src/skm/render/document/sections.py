@@ -348,6 +348,13 @@ def section_stats(data: ReportData) -> Section | None:
     return Section("stats", Chapter.METHOD, tr("sec-stats", lang), tuple(blocks), sheet=tr("sheet-stats", lang))
 
 
+def _interval_text(ci: tuple[float, float] | None, lang: Lang) -> str:
+    if ci is None:
+        return "-"
+    low, high = (round_half_up(Fraction(repr(v)), 2) for v in ci)
+    return f"[{fmt(low, lang)}; {fmt(high, lang)}]"
+
+
 def section_importance(data: ReportData) -> Section | None:
     """Bab IV: importance–performance of an instrument with expectation questions: gap per
     element, its quadrant, and the four-quadrant chart (SVG in HTML; the table elsewhere)."""
@@ -366,6 +373,7 @@ def section_importance(data: ReportData) -> Section | None:
             t("stats-performance", lang),
             t("stats-expectation", lang),
             t("stats-gap", lang),
+            f"{t('stats-gap', lang)} {t('stats-ci', lang)}",
             t("stats-conformity", lang),
             t("stats-quadrant", lang),
         ),
@@ -376,12 +384,13 @@ def section_importance(data: ReportData) -> Section | None:
                 _round(e.performance, 2),
                 _round(e.expectation, 2),
                 _round(e.gap, 2),
+                _interval_text(e.gap_ci, lang),
                 _round(None if e.conformity is None else 100 * e.conformity, 1),
                 "-" if e.quadrant is None else names[e.quadrant],
             )
             for e in ip.elements
         ),
-        total=("", "", _round(ip.performance_mean, 2), _round(ip.expectation_mean, 2), None, None, ""),
+        total=("", "", _round(ip.performance_mean, 2), _round(ip.expectation_mean, 2), None, "", None, ""),
         wide=1,
         key="importance",
         flags=tuple("drop" if e.quadrant == "prioritas-utama" else "" for e in ip.elements),

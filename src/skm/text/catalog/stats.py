@@ -254,13 +254,15 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "stats-m-importance": (
         "Kepentingan–kinerja: kinerja = NRR unsur (rata-rata jawaban), harapan = rata-rata jawaban pertanyaan "
-        "harapan unsur itu (skala yang sama); gap = kinerja − harapan (negatif: di bawah harapan); kesesuaian = "
+        "harapan unsur itu (skala yang sama); gap = kinerja − harapan (negatif: di bawah harapan), dengan "
+        "IK 95% dari satu bootstrap Bayes atas kedua jawaban (bobot responden yang sama, seed + 100); kesesuaian = "
         "kinerja/harapan. Kuadran di sekitar rata-rata kinerja {x} dan rata-rata harapan {y}: prioritas utama "
         "(harapan ≥ rata-rata, kinerja < rata-rata), pertahankan (keduanya ≥), prioritas rendah (keduanya <), "
         "berlebihan (harapan <, kinerja ≥). Jawaban harapan tidak ikut dihitung dalam IKM.",
         "Importance–performance: performance = the element's NRR (mean answer), expectation = mean answer to "
         "the element's expectation questions (same scale); gap = performance − expectation (negative: below "
-        "expectations); conformity = performance/expectation. Quadrants around mean performance {x} and mean "
+        "expectations), with a 95% interval from one Bayesian bootstrap of both answers (same respondent "
+        "weights, seed + 100); conformity = performance/expectation. Quadrants around mean performance {x} and mean "
         "expectation {y}: first priority (expectation ≥ mean, performance < mean), keep up (both ≥), low "
         "priority (both <), possible overkill (expectation <, performance ≥). Expectation answers are never "
         "part of the IKM.",
