@@ -76,7 +76,7 @@ def _summary(result: StatsResult, lang: Lang | str) -> Panel:
     lines = [
         t("rule-instrument", lang, title=instrument.title_en if str(lang) == Lang.EN else instrument.title),
         t(
-            "stats-summary",
+            "stats-summary" if result.intervals_given else "stats-summary-no-ci",
             lang,
             ikm=_n(float(result.result.ikm_display), lang, 2),
             grade=result.result.grade,
@@ -85,6 +85,7 @@ def _summary(result: StatsResult, lang: Lang | str) -> Panel:
             high=_n(ci[1], lang, 2),
             n=result.respondents,
             removed=removed,
+            minimum=result.min_interval_n,
         ),
         t(
             "stats-alpha",

@@ -290,6 +290,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "IKM {ikm} (mutu {grade}), IK {level}% [{low}; {high}], {n} responden{removed}",
         "IKM {ikm} (grade {grade}), {level}% CI [{low}; {high}], {n} respondents{removed}",
     ),
+    "stats-summary-no-ci": (
+        "IKM {ikm} (mutu {grade}), {n} responden{removed}; IK {level}% tidak diberikan (< {minimum} responden)",
+        "IKM {ikm} (grade {grade}), {n} respondents{removed}; no {level}% CI (< {minimum} respondents)",
+    ),
     "stats-removed": (" ({count} baris bertanda dikeluarkan)", " ({count} flagged rows removed)"),
     "stats-alpha": (
         "Cronbach's alpha {alpha} (n = {n}, {k} unsur)",
