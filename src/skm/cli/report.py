@@ -176,7 +176,7 @@ def report(
         if with_stats:
             from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
-            stats = analyse(responses, rules=rules, population=population)
+            stats = analyse(responses, rules=rules, population=population, service_populations=services or None)
         trend = None
         if previous is not None:
             earlier = read_previous_input(previous, current=responses, invalid=invalid, labels=labels, lang=lang)

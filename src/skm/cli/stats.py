@@ -81,6 +81,15 @@ def stats(
         int,
         typer.Option("--resamples", min=100, metavar="N", help="Jumlah ulangan bootstrap. / Bootstrap resamples."),
     ] = DEFAULT_RESAMPLES,
+    service_population: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--service-population",
+            metavar="NAMA=POPULASI",
+            help="Populasi per layanan, berulang: IKM terbobot populasi layanan di samping IKM gabungan. "
+            '--service-population "KTP-el=1200". / Per-service population: post-stratified IKM.',
+        ),
+    ] = None,
     min_group: Annotated[
         int,
         typer.Option(
@@ -106,7 +115,10 @@ def stats(
 
     with error_boundary(lang, debug):
         from skm.analysis.stats import analyse  # noqa: PLC0415
+        from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm report
         from skm.readers.responses import Responses  # noqa: PLC0415
+
+        services = parse_services(service_population or [], None, lang)
 
         the_period = parse_period_option(period)  # SkmError: translated, exit 2
         show = output_format is TableJson.TABLE
@@ -134,6 +146,7 @@ def stats(
             seed=seed,
             resamples=resamples,
             min_group=min_group,
+            service_populations=services or None,
         )
         if output_format is TableJson.TABLE:
             from skm.render.stats_console import stats_renderable  # noqa: PLC0415

@@ -223,7 +223,7 @@ def _test(test: TestResult | None) -> dict[str, Any] | None:
         "statistic": round(test.statistic, 4),
         "p_value": p_round(test.p_value),
         "effect": stat_round(test.effect, 4),
-        "effect_size": test.effect_name,
+        "effect_size": test.effect_name or None,
         "sizes": list(test.sizes),
     }
 
@@ -264,7 +264,12 @@ def _comparison(result: StatsResult) -> dict[str, Any] | None:
         ],
         "ikm_test": _test(g.test),
         "elements": [
-            {"code": code, **(_test(test) or {"test": None}), "p_holm": p_round(p_holm)}
+            {
+                "code": code,
+                "test": _test(test),
+                "p_holm": p_round(p_holm),
+                "significant": p_holm is not None and p_holm < result.significance,
+            }
             for code, test, p_holm in g.elements
         ],
     }
@@ -283,6 +288,7 @@ def _previous(result: StatsResult) -> dict[str, Any] | None:
         "difference": float(p.difference),
         "difference_ci": interval(p.ci, 2),
         "test": _test(p.test),
+        "rank_test": _test(p.rank_test),
         "significant": p.significant,
         "elements": [
             {
@@ -292,10 +298,75 @@ def _previous(result: StatsResult) -> dict[str, Any] | None:
                 "difference": float(e.difference),
                 "difference_ci": interval(e.ci, 4),
                 "test": _test(e.test),
+                "rank_test": _test(e.rank_test),
                 "p_holm": p_round(e.p_holm),
                 "significant": e.significant,
             }
             for e in p.elements
+        ],
+    }
+
+
+def _post_stratified(result: StatsResult) -> dict[str, Any] | None:
+    ps = result.post_stratified
+    if ps is None:
+        return None
+    return {
+        "column": ps.column,
+        "ikm": float(ps.ikm),
+        "grade": ps.grade,
+        "ci": interval(ps.ci, 2),
+        "design_effect": round(ps.design_effect, 4),
+        "effective_n": round(ps.effective_n, 1),
+        "strata": [
+            {
+                "service": s.name,
+                "population": s.population,
+                "share": round(float(s.share), 4),
+                "respondents": s.respondents,
+                "ikm": float(s.ikm),
+            }
+            for s in ps.strata
+        ],
+    }
+
+
+def _clustering(result: StatsResult) -> dict[str, Any] | None:
+    c = result.clustering
+    if c is None:
+        return None
+    return {
+        "column": c.column,
+        "clusters": c.clusters,
+        "mean_size": round(c.mean_size, 2),
+        "icc": round(c.icc, 4),
+        "design_effect": round(c.design_effect, 4),
+        "effective_n": round(c.effective_n, 1),
+        "ikm_ci": interval(c.ci, 2),
+    }
+
+
+def _importance(result: StatsResult, lang: Lang | str) -> dict[str, Any] | None:
+    ip = result.importance
+    if ip is None:
+        return None
+    return {
+        "performance_mean": round(ip.performance_mean, 4),
+        "expectation_mean": round(ip.expectation_mean, 4),
+        "invalid_cells": ip.invalid_cells,
+        "elements": [
+            {
+                "code": e.code,
+                "performance": round(e.performance, 4),
+                "expectation": stat_round(e.expectation, 4),
+                "gap": stat_round(e.gap, 4),
+                "gap_ci": interval(e.gap_ci, 4),
+                "conformity_pct": stat_round(None if e.conformity is None else 100 * e.conformity, 2),
+                "answered": e.answered,
+                "quadrant": e.quadrant,
+                "quadrant_label": None if e.quadrant is None else t(f"stats-q-{e.quadrant}", lang),
+            }
+            for e in ip.elements
         ],
     }
 
@@ -315,6 +386,8 @@ def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, 
         "grade": r.grade,
         "cronbach_alpha": stat_round(result.cronbach_alpha, 4),
         "reliability_n": result.reliability_n,
+        "reliability_total": result.reliability_total,
+        "discrimination_threshold": result.discrimination_threshold,
         "items": [
             {
                 "code": i.code,
@@ -322,23 +395,45 @@ def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, 
                 "item_total_r": stat_round(i.item_total_r, 4),
                 "r_critical": stat_round(i.r_critical, 4),
                 "valid": i.valid,
+                "discriminating": i.discriminating,
                 "alpha_if_deleted": stat_round(i.alpha_if_deleted, 4),
             }
             for i in result.items
         ],
+        "intervals_given": result.intervals_given,
+        "min_interval_n": result.min_interval_n,
         "ikm_ci": interval(result.ikm_ci, 2),
         "nrr": {e.code: float(e.nrr) for e in result.nrr_ci},
         "nrr_ci": {
             e.code: None if e.low is None or e.high is None else interval((e.low, e.high), 4) for e in result.nrr_ci
         },
-        "grade_probability": {g: round(p, 4) for g, p in result.grade_probability.items()},
-        "grade_other_probability": round(1 - result.grade_probability.get(r.grade, 0.0), 4),
+        "grade_stability": {
+            "grade": r.grade,
+            "same_grade": round(result.grade_stability[r.grade], 4) if result.grade_stability else None,
+            "shares": {g: round(p, 4) for g, p in result.grade_stability.items()},
+        },
         "bootstrap": {
+            "method": "bayesian-bootstrap",
+            "prior_respondents": result.prior_respondents,
             "seed": result.seed,
             "resamples": result.resamples,
             "valid_resamples": result.resamples_valid,
             "confidence": result.confidence,
         },
+        "dissatisfied": [
+            {
+                "code": d.code,
+                "count": d.count,
+                "answered": d.answered,
+                "share": stat_round(d.share, 4),
+                "ci": interval(d.ci, 4),
+            }
+            for d in result.dissatisfied
+        ],
+        "post_stratified": _post_stratified(result),
+        "clustering": _clustering(result),
+        "importance": _importance(result, lang),
+        "uniform_rows": result.uniform_rows,
         "margin_of_error": None
         if result.margin is None
         else {
@@ -357,7 +452,7 @@ def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, 
             "end": result.period.end.isoformat(),
         },
         "flags": [_flag(f, lang) for f in result.flags],
-        "notes": [t(n, lang) for n in result.notes],
+        "notes": [n.text(lang) for n in result.notes],
         "methods": method_lines(result, lang),
     }
     if r.skipped_cells:
