@@ -379,3 +379,15 @@ def test_html_fits_phone_and_desktop_without_errors(ranking: Ranking, tmp_path: 
     assert scroll_width <= inner_width
     assert dots == 60
     assert errors == []
+
+
+def test_unit_tallies_equal_the_score_tallies(province: dict[str, Path]) -> None:
+    from skm.analysis.rank import summarise_unit
+    from skm.analysis.score import tally_frame
+    from skm.readers import read_responses
+
+    responses = read_responses(province["now"] / f"{BLANKS_UNIT}.csv")
+    summary = summarise_unit(BLANKS_UNIT, responses.frame, resamples=0)
+    assert summary.tallies == tally_frame(responses.frame)
+    assert summary.draws.size == 0
+    assert any(t.answered < summary.respondents for t in summary.tallies.values())  # blanks not counted

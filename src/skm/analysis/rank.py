@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import threadpool_limits
 
-from skm.analysis.score import tally_frame
 from skm.analysis.stats.numeric import bootstrap_index, percentile_ci
 from skm.core.calc import IkmResult, NoAnswersError, Tally, round_half_up, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
@@ -240,6 +240,19 @@ def unit_seed(unit: str, seed: int) -> int:
     return (zlib.crc32(unit.encode("utf-8")) + seed) % 2**32
 
 
+def _tallies(answers: FloatArray, keys: Sequence[str], instrument: Instrument) -> dict[str, Tally]:
+    """Integer tallies per question from an answers matrix (NaN = blank); the readers have
+    already checked every value is on the scale."""
+    low, size = instrument.scale_min, instrument.scale_max - instrument.scale_min + 1
+    out: dict[str, Tally] = {}
+    for j, key in enumerate(keys):
+        column = answers[:, j]
+        values = column[np.isfinite(column)].astype(np.int64) - low
+        counts = np.bincount(values, minlength=size)[:size]
+        out[key] = Tally(tuple(int(c) for c in counts), low)
+    return out
+
+
 def summarise_unit(
     unit: str,
     frame: pd.DataFrame,
@@ -251,51 +264,56 @@ def summarise_unit(
     warnings: int = 0,
 ) -> UnitSummary:
     """Reduce one unit's canonical frame (columns ``u1``…) to tallies and bootstrap replicates."""
-    tallies = tally_frame(frame, instrument)
-    keys = list(instrument.question_keys)
+    keys = [k for k in instrument.question_keys if k in frame.columns]
+    answers = frame[keys].to_numpy(dtype=np.float64, na_value=np.nan)
+    tallies = _tallies(answers, keys, instrument)
     draws: FloatArray = np.empty(0)
     scorable = len(frame) > 0 and all(
         q.key in tallies and tallies[q.key].answered > 0 for e in instrument.elements for q in e.questions
     )
     if scorable and resamples > 0:
-        answers = frame[keys].to_numpy(dtype=np.float64, na_value=np.nan)
         columns = [[keys.index(q.key) for q in e.questions] for e in instrument.elements]
         weights = [float(w) for w in instrument.exact_weights()]
-        draws = bootstrap_index(
-            answers,
-            columns,
-            weights,
-            float(instrument.conversion),
-            resamples=resamples,
-            seed=unit_seed(unit, seed),
-        ).ikm
+        # many small matrix products: one BLAS thread is several times faster than a contended pool
+        with threadpool_limits(1, user_api="blas"):
+            draws = bootstrap_index(
+                answers,
+                columns,
+                weights,
+                float(instrument.conversion),
+                resamples=resamples,
+                seed=unit_seed(unit, seed),
+            ).ikm
     return UnitSummary(unit, len(frame), tallies, draws, skipped_cells, warnings)
 
 
 # --- statistics across units -------------------------------------------------------------
 
 
+def _holm_threshold(p: FloatArray, alpha: float) -> float:
+    """Holm's step-down at ``alpha``: hypotheses with p below the returned value are rejected.
+
+    Sorted ascending, p₍ₖ₎ (k = 0…m−1) is rejected while every p₍ⱼ₎ ≤ α/(m − j) for j ≤ k; the
+    first failure stops it (its p is the threshold). Sorts ``p`` in place.
+    """
+    m = p.size
+    p.sort()
+    failing = np.nonzero(p > alpha / (m - np.arange(m)))[0]
+    return float(p[failing[0]]) if failing.size else math.inf
+
+
 def holm_reject(p_values: npt.ArrayLike, alpha: float = DEFAULT_ALPHA) -> npt.NDArray[np.bool_]:
     """Which hypotheses Holm's step-down method rejects at ``alpha`` (vectorised, any size).
 
-    Sorted ascending, p₍ₖ₎ (k = 0…m−1) is rejected while every p₍ⱼ₎ ≤ α/(m − j) for j ≤ k; the
-    first failure stops it. Equivalent to a Holm-adjusted p-value ≤ α.
+    Equivalent to a Holm-adjusted p-value ≤ α.
     """
     p = np.asarray(p_values, dtype=np.float64)
-    m = p.size
-    if m == 0:
-        return np.zeros(0, dtype=bool)
-    ordered = np.sort(p)
-    limits = alpha / (m - np.arange(m))
-    failing = np.nonzero(ordered > limits)[0]
-    if failing.size == 0:
-        return np.ones(m, dtype=bool)
-    threshold = ordered[failing[0]]
-    rejected: npt.NDArray[np.bool_] = p < threshold
+    rejected: npt.NDArray[np.bool_] = p < _holm_threshold(p.copy(), alpha)
     return rejected
 
 
 def _pair_p(estimates: FloatArray, se: FloatArray, i: int, js: npt.NDArray[np.int64]) -> FloatArray:
+    """Two-sided normal p-values of unit ``i`` against units ``js``."""
     from scipy.special import erfc  # noqa: PLC0415
 
     diff = estimates[i] - estimates[js]
@@ -311,26 +329,25 @@ def rank_groups(estimates: Sequence[float], se: Sequence[float], alpha: float = 
 
     All n(n−1)/2 pairwise p-values are Holm-corrected together; the groups are then formed by
     walking down from the top, starting a new group at the first unit that differs
-    significantly from the current group's leader.
+    significantly from the current group's leader. Memory: one array of n(n−1)/2 p-values.
     """
     n = len(estimates)
     if n == 0:
         return []
     est = np.asarray(estimates, dtype=np.float64)
     s = np.asarray(se, dtype=np.float64)
-    # p-values of every pair (row by row, to bound memory), then Holm's threshold over all of them
-    rows = [_pair_p(est, s, i, np.arange(i + 1, n, dtype=np.int64)) for i in range(n - 1)]
-    everything = np.concatenate(rows) if rows else np.empty(0)
-    m = everything.size
-    threshold = np.inf
-    if m:
-        ordered = np.sort(everything)
-        failing = np.nonzero(ordered > alpha / (m - np.arange(m)))[0]
-        threshold = float(ordered[failing[0]]) if failing.size else np.inf
+    every = np.empty(n * (n - 1) // 2)
+    start = 0
+    for i in range(n - 1):
+        every[start : start + n - 1 - i] = _pair_p(est, s, i, np.arange(i + 1, n, dtype=np.int64))
+        start += n - 1 - i
+    threshold = _holm_threshold(every, alpha) if every.size else math.inf
+    del every
     groups = [1] * n
     leader, group = 0, 1
     for j in range(1, n):
-        if rows[leader][j - leader - 1] < threshold:  # significantly different from the leader
+        p = float(_pair_p(est, s, leader, np.array([j], dtype=np.int64))[0])
+        if p < threshold:  # significantly different from the leader
             group += 1
             leader = j
         groups[j] = group
@@ -631,13 +648,12 @@ def read_summaries(
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
     on_file: Any = None,
-) -> tuple[list[UnitSummary], list[Responses]]:
+) -> list[UnitSummary]:
     """Read every file (folders expanded) into unit summaries; every file is read before failing.
 
     Without ``unit_column`` each file is one unit named by its stem and its rows are dropped as
     soon as it is summarised. With it, the files' rows are grouped by that column (a unit may
-    span several files). Returns the summaries and, for reporting, the read tables' issues
-    (frames emptied).
+    span several files).
     """
     import pandas as pd  # noqa: PLC0415
 
@@ -648,7 +664,6 @@ def read_summaries(
     names = _unit_names(files)
     summaries: list[UnitSummary] = []
     parts: dict[str, list[pd.DataFrame]] = {}
-    read: list[Responses] = []
     failures: list[SkmError] = []
     for name, path in zip(names, files, strict=True):
         if on_file is not None:
@@ -679,9 +694,6 @@ def read_summaries(
             labels_of = frame[column].map(lambda v: "(kosong)" if v is None or v != v else str(v).strip())  # noqa: PLR0124
             for unit, part in frame.groupby(labels_of, sort=False):
                 parts.setdefault(str(unit), []).append(part[list(instrument.question_keys)])
-        from dataclasses import replace  # noqa: PLC0415
-
-        read.append(replace(responses, frame=responses.frame.iloc[0:0]))
     if failures:
         if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
             raise failures[0]
@@ -696,7 +708,7 @@ def read_summaries(
     for unit in sorted(parts):
         frame = pd.concat(parts.pop(unit)) if len(parts[unit]) > 1 else parts.pop(unit)[0]
         summaries.append(summarise_unit(unit, frame, instrument, resamples=resamples, seed=seed))
-    return summaries, read
+    return summaries
 
 
 def rank_paths(
@@ -728,7 +740,7 @@ def rank_paths(
         "resamples": resamples,
         "seed": seed,
     }
-    summaries, _ = read_summaries([Path(p) for p in paths], on_file=on_file, **options)
+    summaries = read_summaries([Path(p) for p in paths], on_file=on_file, **options)
     read_done = time.perf_counter()
     ranking = rank_summaries(
         summaries,
@@ -766,7 +778,7 @@ def load_previous(
                 kind=t("rank-json-kind", lang),
                 reason=str(exc)[:200],
             ) from exc
-    summaries, _ = read_summaries([path], **{**options, "resamples": 0})
+    summaries = read_summaries([path], **{**options, "resamples": 0})
     instrument = options["instrument"]
     before = rank_summaries(
         summaries,
