@@ -463,7 +463,7 @@ tr.g-even td{background:#f5f7fb}
 .grade{font-weight:700}
 .grade-A{color:#1b7f4b}.grade-B{color:#2f6db5}.grade-C{color:#d08a17}.grade-D{color:#b8322a}
 figure{margin:0}
-svg{display:block;width:100%;height:auto}
+svg{display:block;width:100%;max-width:760px;height:auto}
 p,li{max-width:70em;overflow-wrap:anywhere}
 .note{color:#5a6475;font-size:.9rem}
 """
@@ -501,7 +501,7 @@ def dot_plot_svg(ranking: Ranking, lang: Lang | str = Lang.ID) -> str:
     lows = [float(u.ci[0]) if u.ci else float(u.ikm or 0) for u in units]
     floor = max(25.0, min(*lows, 60.0) - 2)
     floor = float(int(floor // 5 * 5))
-    width, left, right, row_h, top = 720.0, 230.0, 16.0, 18.0, 28.0
+    width, left, right, row_h, top = 520.0, 170.0, 14.0, 18.0, 28.0
     height = top + row_h * len(units) + 24
     span = width - left - right
 
@@ -528,6 +528,11 @@ def dot_plot_svg(ranking: Ranking, lang: Lang | str = Lang.ID) -> str:
             f'<text x="{(x0 + x1) / 2:.1f}" y="{top - 12:.1f}" text-anchor="middle" fill="{colour}" '
             f'font-weight="700">{escape(band.grade)}</text>'
         )
+    for i, u in enumerate(units):
+        if u.rank_group is not None and u.rank_group % 2 == 0:
+            y0 = top + row_h * i
+            stripe = f'<rect x="0" y="{y0:.1f}" width="{width:.0f}" height="{row_h:.1f}"'
+            parts.append(stripe + ' fill="#000" opacity=".06"/>')
     tick = floor
     while tick <= 100:
         parts.append(
@@ -536,7 +541,7 @@ def dot_plot_svg(ranking: Ranking, lang: Lang | str = Lang.ID) -> str:
         tick += 5 if 100 - floor <= 50 else 10
     for i, u in enumerate(units):
         y = top + row_h * i + row_h / 2
-        label = (f"{u.rank}. " if u.rank else "– ") + (u.name if len(u.name) <= 30 else u.name[:29] + "…")
+        label = (f"{u.rank}. " if u.rank else "– ") + (u.name if len(u.name) <= 24 else u.name[:23] + "…")
         parts.append(f'<text x="{left - 8:.1f}" y="{y + 4:.1f}" text-anchor="end">{escape(label)}</text>')
         colour = _GRADE_COLOURS.get(u.grade or "", "#666")
         if u.ci is not None:
@@ -559,7 +564,7 @@ def ranking_html(ranking: Ranking, lang: Lang | str = Lang.ID) -> str:
     body = [f"<h1>{escape(title)}</h1>"]
     body.append(f'<figure><figcaption class="note">{escape(t("rank-plot-title", lang))}</figcaption>')
     body.append(dot_plot_svg(ranking, lang) + "</figure>")
-    body.append(f"<h2>{escape(t('rank-title', lang))}</h2>")
+    body.append(f"<h2>{escape(t('rank-table-title', lang))}</h2>")
     rows = [_row(ranking, u, lang) for u in ranking.units]
     grade_col = 8
     extra = [["" for _ in row] for row in rows]

@@ -84,9 +84,12 @@ register(
             "Units in the units file without data: {units}",
         ),
         "rank-plot-title": (
-            "IKM per unit dengan interval 95 %, diurutkan; latar menunjukkan batas mutu",
-            "IKM per unit with 95 % intervals, sorted; the background shows the grade bands",
+            "IKM per unit dengan interval 95 %, diurutkan; latar berwarna menunjukkan batas mutu, pita abu-abu "
+            "bergantian menandai kelompok unit yang tidak dapat dibedakan",
+            "IKM per unit with 95 % intervals, sorted; the coloured background shows the grade bands, alternating "
+            "grey stripes mark the groups of units that cannot be told apart",
         ),
+        "rank-table-title": ("Tabel peringkat", "League table"),
         "rank-method-title": ("Metode", "Method"),
         # flags
         "rank-flag-few-respondents": (
