@@ -391,3 +391,23 @@ def test_unit_tallies_equal_the_score_tallies(province: dict[str, Path]) -> None
     assert summary.tallies == tally_frame(responses.frame)
     assert summary.draws.size == 0
     assert any(t.answered < summary.respondents for t in summary.tallies.values())  # blanks not counted
+
+
+def test_skipped_cells_are_flagged_and_listed(tmp_path: Path) -> None:
+    folder = tmp_path / "units"
+    folder.mkdir()
+    rows = answers(4, 3, 20)
+    write_unit(folder / "a.csv", rows)
+    bad = [list(r) for r in rows]
+    bad[2][1] = 7  # out of scale: row 4 of the file, column U2
+    write_unit(folder / "b.csv", bad)
+    refused = CliRunner().invoke(app, ["rank", str(folder), "--lang", "en"])
+    assert refused.exit_code == 1
+    result = CliRunner().invoke(app, ["rank", str(folder), "--invalid", "skip", "--format", "json", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    units = {u["unit"]: u for u in json.loads(result.stdout)["units"]}
+    assert units["b"]["flags"] == ["skipped-cells"]
+    assert units["a"]["flags"] == []
+    assert "row 4" in result.stderr
+    assert "U2" in result.stderr
+    assert "1 invalid cells left out" in result.stderr

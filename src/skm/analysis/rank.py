@@ -44,7 +44,7 @@ from skm.analysis.stats.numeric import bootstrap_index, percentile_ci
 from skm.core.calc import IkmResult, NoAnswersError, Tally, round_half_up, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.sampling import sample_size
-from skm.errors import ExitCode, InvalidPolicy, IssueCode, Severity, SkmError
+from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError
 from skm.readers.units import UnitInfo, ancestors, read_units_file
 from skm.text import Lang
 
@@ -217,6 +217,7 @@ class Ranking:
     min_respondents: int
     pairs: int
     comparison: Comparison | None = None
+    reading_issues: tuple[Issue, ...] = ()  # warnings and skipped cells met while reading
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     def unit(self, key: str) -> UnitRank:
@@ -648,12 +649,12 @@ def read_summaries(
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
     on_file: Any = None,
-) -> list[UnitSummary]:
+) -> tuple[list[UnitSummary], list[Issue]]:
     """Read every file (folders expanded) into unit summaries; every file is read before failing.
 
     Without ``unit_column`` each file is one unit named by its stem and its rows are dropped as
     soon as it is summarised. With it, the files' rows are grouped by that column (a unit may
-    span several files).
+    span several files). Also returns the reading issues (warnings, skipped cells) of every file.
     """
     import pandas as pd  # noqa: PLC0415
 
@@ -665,6 +666,7 @@ def read_summaries(
     summaries: list[UnitSummary] = []
     parts: dict[str, list[pd.DataFrame]] = {}
     failures: list[SkmError] = []
+    issues: list[Issue] = []
     for name, path in zip(names, files, strict=True):
         if on_file is not None:
             on_file(path)
@@ -674,6 +676,7 @@ def read_summaries(
             failures.append(exc)
             continue
         skipped, warnings = _counts(responses)
+        issues.extend(responses.issues)
         if unit_column is None:
             summaries.append(
                 summarise_unit(
@@ -708,7 +711,7 @@ def read_summaries(
     for unit in sorted(parts):
         frame = pd.concat(parts.pop(unit)) if len(parts[unit]) > 1 else parts.pop(unit)[0]
         summaries.append(summarise_unit(unit, frame, instrument, resamples=resamples, seed=seed))
-    return summaries
+    return summaries, issues
 
 
 def rank_paths(
@@ -740,7 +743,7 @@ def rank_paths(
         "resamples": resamples,
         "seed": seed,
     }
-    summaries = read_summaries([Path(p) for p in paths], on_file=on_file, **options)
+    summaries, issues = read_summaries([Path(p) for p in paths], on_file=on_file, **options)
     read_done = time.perf_counter()
     ranking = rank_summaries(
         summaries,
@@ -752,6 +755,10 @@ def rank_paths(
         seed=seed,
     )
     ranking.timings.update({"read": read_done - start, "rank": time.perf_counter() - read_done})
+    if issues:
+        from dataclasses import replace  # noqa: PLC0415
+
+        ranking = replace(ranking, reading_issues=tuple(issues))
     if previous is not None:
         prior = load_previous(Path(previous), units=units, min_respondents=min_respondents, lang=lang, **options)
         ranking = compare(ranking, prior, str(previous))
@@ -778,7 +785,7 @@ def load_previous(
                 kind=t("rank-json-kind", lang),
                 reason=str(exc)[:200],
             ) from exc
-    summaries = read_summaries([path], **{**options, "resamples": 0})
+    summaries, _ = read_summaries([path], **{**options, "resamples": 0})
     instrument = options["instrument"]
     before = rank_summaries(
         summaries,

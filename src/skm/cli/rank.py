@@ -23,7 +23,7 @@ from skm.cli.common import (
     instrument_from_option,
     stdout_console,
 )
-from skm.errors import InvalidPolicy
+from skm.errors import InvalidPolicy, Issue
 from skm.text import Lang, t
 
 __all__ = ["register"]
@@ -142,6 +142,7 @@ def rank(
                 seed=seed,
                 lang=lang,
             )
+        _report_issues(ranking.reading_issues, lang)
         from skm.render import rank as render  # noqa: PLC0415
 
         if output_format is RankFormat.TABLE and output is None:
@@ -177,6 +178,24 @@ def rank(
         from skm.output import write_atomic  # noqa: PLC0415
 
         write_atomic(output, text, inputs=inputs, force=force)
+
+
+def _report_issues(issues: tuple[Issue, ...], lang: Lang, limit: int = 20) -> None:
+    """Warnings and skipped cells on stderr (the first ``limit`` of each, then their count)."""
+    from skm.cli.common import stderr_console  # noqa: PLC0415
+    from skm.errors import Severity  # noqa: PLC0415
+    from skm.text import issue_line  # noqa: PLC0415
+
+    err = stderr_console()
+    warnings = [i for i in issues if i.severity is Severity.WARNING]
+    skipped = [i for i in issues if i.severity is Severity.ERROR]
+    for key, group in (("warning-line", warnings), ("skipped-cell", skipped)):
+        for issue in group[:limit]:
+            err.print(t(key, lang, line=issue_line(issue, lang)), markup=False, highlight=False)
+        if len(group) > limit:
+            err.print(t("more-issues", lang, count=len(group) - limit), markup=False)
+    if skipped:
+        err.print(t("skipped-count", lang, count=len(skipped)), markup=False)
 
 
 def register(app: typer.Typer) -> None:
