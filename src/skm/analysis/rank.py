@@ -464,7 +464,7 @@ def rank_summaries(
                 unit=s.unit,
                 name=meta.name if meta else s.unit,
                 parent=meta.parent if meta else None,
-                chain=ancestors(s.unit, dict(info)) if meta else (),
+                chain=ancestors(s.unit, info) if meta else (),
                 respondents=s.respondents,
                 result=r,
                 ci=None if ci is None else (round_half_up(Fraction(ci[0]), 2), round_half_up(Fraction(ci[1]), 2)),
@@ -497,8 +497,7 @@ def rank_summaries(
         return ParentRollup(key, name, parent, depth, len(idx), respondents, pooled, mean)
 
     parents = [
-        rollup(key, info[key].name, info[key].parent, len(ancestors(key, dict(info))), idx)
-        for key, idx in members.items()
+        rollup(key, info[key].name, info[key].parent, len(ancestors(key, info)), idx) for key, idx in members.items()
     ]
     parents.sort(key=lambda p: (p.depth, -p.pooled.ikm, p.unit))
     scored = [i for i, row in enumerate(rows) if row.result is not None]
@@ -649,12 +648,14 @@ def read_summaries(
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
     on_file: Any = None,
+    timings: dict[str, float] | None = None,
 ) -> tuple[list[UnitSummary], list[Issue]]:
     """Read every file (folders expanded) into unit summaries; every file is read before failing.
 
     Without ``unit_column`` each file is one unit named by its stem and its rows are dropped as
     soon as it is summarised. With it, the files' rows are grouped by that column (a unit may
-    span several files). Also returns the reading issues (warnings, skipped cells) of every file.
+    span several files). Also returns the reading issues (warnings, skipped cells) of every file;
+    ``timings`` (if given) receives the seconds spent reading and summarising.
     """
     import pandas as pd  # noqa: PLC0415
 
@@ -667,14 +668,19 @@ def read_summaries(
     parts: dict[str, list[pd.DataFrame]] = {}
     failures: list[SkmError] = []
     issues: list[Issue] = []
+    spent = {"read": 0.0, "summarise": 0.0}
     for name, path in zip(names, files, strict=True):
         if on_file is not None:
             on_file(path)
+        clock = time.perf_counter()
         try:
             responses = read_responses(path, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
         except SkmError as exc:
             failures.append(exc)
             continue
+        finally:
+            spent["read"] += time.perf_counter() - clock
+        clock = time.perf_counter()
         skipped, warnings = _counts(responses)
         issues.extend(responses.issues)
         if unit_column is None:
@@ -697,20 +703,25 @@ def read_summaries(
             labels_of = frame[column].map(lambda v: "(kosong)" if v is None or v != v else str(v).strip())  # noqa: PLR0124
             for unit, part in frame.groupby(labels_of, sort=False):
                 parts.setdefault(str(unit), []).append(part[list(instrument.question_keys)])
+        spent["summarise"] += time.perf_counter() - clock
     if failures:
         if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
             raise failures[0]
-        issues = [i for f in failures for i in f.issues]
+        bad = [i for f in failures for i in f.issues]
         raise SkmError(
             IssueCode.INVALID_DATA,
             ExitCode.INVALID_DATA,
-            issues=issues,
+            issues=bad,
             file=", ".join(str(f.params.get("file", "?")) for f in failures),
-            count=len(issues),
+            count=len(bad),
         )
+    clock = time.perf_counter()
     for unit in sorted(parts):
         frame = pd.concat(parts.pop(unit)) if len(parts[unit]) > 1 else parts.pop(unit)[0]
         summaries.append(summarise_unit(unit, frame, instrument, resamples=resamples, seed=seed))
+    spent["summarise"] += time.perf_counter() - clock
+    if timings is not None:
+        timings.update(spent)
     return summaries, issues
 
 
@@ -731,8 +742,10 @@ def rank_paths(
     lang: Lang = Lang.ID,
     on_file: Any = None,
 ) -> Ranking:
-    """Read, summarise and rank; the same result ``skm rank`` prints. Raises :class:`SkmError`."""
-    start = time.perf_counter()
+    """Read, summarise and rank; the same result ``skm rank`` prints. Raises :class:`SkmError`.
+
+    ``ranking.timings`` holds the seconds spent reading, summarising and ranking.
+    """
     units = read_units_file(Path(units_file), lang) if units_file is not None else None
     options: dict[str, Any] = {
         "unit_column": unit_column,
@@ -743,7 +756,8 @@ def rank_paths(
         "resamples": resamples,
         "seed": seed,
     }
-    summaries, issues = read_summaries([Path(p) for p in paths], on_file=on_file, **options)
+    spent: dict[str, float] = {}
+    summaries, issues = read_summaries([Path(p) for p in paths], on_file=on_file, timings=spent, **options)
     read_done = time.perf_counter()
     ranking = rank_summaries(
         summaries,
@@ -754,7 +768,7 @@ def rank_paths(
         resamples=resamples,
         seed=seed,
     )
-    ranking.timings.update({"read": read_done - start, "rank": time.perf_counter() - read_done})
+    ranking.timings.update({**spent, "rank": time.perf_counter() - read_done})
     if issues:
         from dataclasses import replace  # noqa: PLC0415
 

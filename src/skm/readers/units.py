@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def read_units_file(path: Path, lang: Lang = Lang.ID) -> dict[str, UnitInfo]:
     return out
 
 
-def ancestors(unit: str, units: dict[str, UnitInfo]) -> tuple[str, ...]:
+def ancestors(unit: str, units: Mapping[str, UnitInfo]) -> tuple[str, ...]:
     """The parent chain of ``unit``, nearest first; ``ValueError`` on a cycle."""
     chain: list[str] = []
     info = units.get(unit)
