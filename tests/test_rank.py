@@ -340,13 +340,25 @@ def test_few_respondents_are_shown_but_not_ranked(tmp_path: Path) -> None:
     write_unit(folder / "tiny.csv", answers(1, 4, 3))
     write_unit(folder / "a.csv", answers(2, 3, 40))
     write_unit(folder / "b.csv", answers(3, 2, 40))
+    no_u9 = answers(5, 3, 20)
+    for row in no_u9:
+        row[8] = None
+    write_unit(folder / "no-u9.csv", no_u9)
     ranking = rank_paths([folder], resamples=200)
     tiny = ranking.unit("tiny")
     assert tiny.rank is None
     assert tiny.rank_group is None
     assert tiny.flags == ("few-respondents",)
     assert tiny.ikm is not None
-    assert [u.unit for u in ranking.units] == ["a", "b", "tiny"]
+    unscored = ranking.unit("no-u9")
+    assert unscored.flags == ("not-scored",)
+    assert unscored.ikm is None
+    assert unscored.rank is None
+    assert [u.unit for u in ranking.units] == ["a", "b", "tiny", "no-u9"]
+    assert ranking.pooled is not None
+    assert ranking.pooled.units == 3  # the whole pools the units that can be scored
+    for text in (ranking_csv(ranking), ranking_html(ranking), ranking_json(ranking)):
+        assert "no-u9" in text
 
 
 # --- the html page in a browser ----------------------------------------------------------------------

@@ -294,7 +294,7 @@ def _notes(ranking: Ranking, lang: Lang | str) -> list[str]:
 
 
 def ranking_renderables(ranking: Ranking, lang: Lang | str = Lang.ID) -> list[Any]:
-    """Rich renderables: league table, roll-up, change, notes and method."""
+    """Rich renderables: league table, roll-up, NRR per unit and element, change, notes and method."""
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
 
@@ -317,6 +317,13 @@ def ranking_renderables(ranking: Ranking, lang: Lang | str = Lang.ID) -> list[An
         for row in _parent_rows(ranking, lang):
             parents.add_row(*row)
         out.append(parents)
+    elements = Table(title=t("rank-elements-title", lang), title_justify="left")
+    elements.add_column(t("rank-unit", lang))
+    for code in _element_codes(ranking):
+        elements.add_column(code, justify="right")
+    for row in _element_rows(ranking, lang):
+        elements.add_row(*row)
+    out.append(elements)
     line = _weakest_line(ranking, lang)
     if line:
         out.append(Text(line))
