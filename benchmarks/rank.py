@@ -3,7 +3,10 @@
 Not a test: it prints the wall time, the peak resident memory and the throughput. Run:
 
     python benchmarks/rank.py            # 3 000 units, about a million responses
-    python benchmarks/rank.py --units 300 --respondents 100
+    python benchmarks/rank.py --units 300 --respondents 100 --jobs 1
+
+CPU time is the main process's only; with ``--jobs`` > 1 the workers' time is in "read" and
+"summarise" (summed over processes). Peak RSS is the main process's.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=3000)
     parser.add_argument("--respondents", type=int, default=333)
     parser.add_argument("--resamples", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes reading unit files")
     args = parser.parse_args()
     from skm.analysis.rank import rank_paths
 
@@ -60,14 +64,15 @@ def main() -> None:
         units_file = generate(folder, args.units, args.respondents)
         print(f"generated {args.units} unit files in {time.perf_counter() - start:.1f} s")
         start, cpu = time.perf_counter(), time.process_time()
-        ranking = rank_paths([folder], units_file=units_file, resamples=args.resamples)
+        ranking = rank_paths([folder], units_file=units_file, resamples=args.resamples, jobs=args.jobs)
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         responses = sum(u.respondents for u in ranking.units)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         for phase, seconds in ranking.timings.items():
             print(f"  {phase:<10} {seconds:6.1f} s")
         print(
-            f"ranked {len(ranking.units)} units, {responses} responses, {args.resamples} resamples: "
+            f"ranked {len(ranking.units)} units, {responses} responses, {args.resamples} resamples, "
+            f"{args.jobs} job(s): "
             f"{elapsed:.1f} s wall, {cpu:.1f} s CPU ({responses / elapsed:,.0f} responses/s), "
             f"peak RSS {peak_mb:.0f} MB (after imports {rss_start:.0f} MB)"
         )

@@ -423,3 +423,19 @@ def test_skipped_cells_are_flagged_and_listed(tmp_path: Path) -> None:
     assert "row 4" in result.stderr
     assert "U2" in result.stderr
     assert "1 invalid cells left out" in result.stderr
+
+
+def test_jobs_give_the_same_ranking_and_errors(province: dict[str, Path], tmp_path: Path) -> None:
+    serial = rank_paths([province["now"]], units_file=province["units"], resamples=200)
+    parallel = rank_paths([province["now"]], units_file=province["units"], resamples=200, jobs=2)
+    assert ranking_to_dict(parallel) == ranking_to_dict(serial)
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    for i in range(4):
+        rows = answers(i, 3, 10)
+        rows[0][0] = 9 if i % 2 else rows[0][0]
+        write_unit(folder / f"u{i}.csv", rows)
+    result = CliRunner().invoke(app, ["rank", str(folder), "--jobs", "2", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "u1.csv" in result.output
+    assert "u3.csv" in result.output  # every file's problems at once, across processes

@@ -637,6 +637,64 @@ def rank_responses(
     )
 
 
+@dataclass(frozen=True)
+class _FileTask:
+    name: str
+    path: Path
+    instrument: Instrument
+    sheet: str | int | None
+    invalid: InvalidPolicy | str
+    labels: LabelBook | None
+    resamples: int
+    seed: int
+
+
+@dataclass(frozen=True)
+class _FileDone:
+    summary: UnitSummary | None
+    issues: tuple[Issue, ...]
+    failure: tuple[IssueCode, ExitCode, tuple[Issue, ...], dict[str, object]] | None
+    read_seconds: float
+    summarise_seconds: float
+
+
+def _summarise_file(task: _FileTask) -> _FileDone:
+    """Read one unit file and summarise it; errors come back as values (they cross processes)."""
+    from skm.readers.table import read_responses  # noqa: PLC0415
+
+    clock = time.perf_counter()
+    try:
+        responses = read_responses(
+            task.path, sheet=task.sheet, instrument=task.instrument, invalid=task.invalid, labels=task.labels
+        )
+    except SkmError as exc:
+        failure = (exc.code, exc.exit_code, exc.issues, dict(exc.params))
+        return _FileDone(None, (), failure, time.perf_counter() - clock, 0.0)
+    read = time.perf_counter() - clock
+    skipped, warnings = _counts(responses)
+    summary = summarise_unit(
+        task.name,
+        responses.frame,
+        task.instrument,
+        resamples=task.resamples,
+        seed=task.seed,
+        skipped_cells=skipped,
+        warnings=warnings,
+    )
+    return _FileDone(summary, tuple(responses.issues), None, read, time.perf_counter() - clock - read)
+
+
+def _summarise_files(tasks: list[_FileTask], jobs: int) -> Iterable[_FileDone]:
+    if jobs <= 1 or len(tasks) < 2 * jobs:
+        return map(_summarise_file, tasks)
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    # forkserver: no fork of a process that holds BLAS threads
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        return list(pool.map(_summarise_file, tasks, chunksize=max(1, min(32, len(tasks) // (4 * jobs)))))
+
+
 def read_summaries(
     paths: Sequence[Path],
     *,
@@ -647,15 +705,17 @@ def read_summaries(
     labels: LabelBook | None = None,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
-    on_file: Any = None,
+    jobs: int = 1,
     timings: dict[str, float] | None = None,
 ) -> tuple[list[UnitSummary], list[Issue]]:
     """Read every file (folders expanded) into unit summaries; every file is read before failing.
 
     Without ``unit_column`` each file is one unit named by its stem and its rows are dropped as
-    soon as it is summarised. With it, the files' rows are grouped by that column (a unit may
-    span several files). Also returns the reading issues (warnings, skipped cells) of every file;
-    ``timings`` (if given) receives the seconds spent reading and summarising.
+    soon as it is summarised; ``jobs`` > 1 reads and summarises files in that many processes (the
+    result is identical: each unit's bootstrap seed depends only on its name). With
+    ``unit_column``, the files' rows are grouped by that column (a unit may span several files).
+    Also returns the reading issues (warnings, skipped cells) of every file; ``timings`` (if
+    given) receives the seconds spent reading and summarising (summed over processes).
     """
     import pandas as pd  # noqa: PLC0415
 
@@ -663,57 +723,53 @@ def read_summaries(
     from skm.readers.table import read_responses  # noqa: PLC0415
 
     files = expand_paths(paths)
-    names = _unit_names(files)
     summaries: list[UnitSummary] = []
-    parts: dict[str, list[pd.DataFrame]] = {}
     failures: list[SkmError] = []
     issues: list[Issue] = []
     spent = {"read": 0.0, "summarise": 0.0}
-    for name, path in zip(names, files, strict=True):
-        if on_file is not None:
-            on_file(path)
-        clock = time.perf_counter()
-        try:
-            responses = read_responses(path, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
-        except SkmError as exc:
-            failures.append(exc)
-            continue
-        finally:
-            spent["read"] += time.perf_counter() - clock
-        clock = time.perf_counter()
-        skipped, warnings = _counts(responses)
-        issues.extend(responses.issues)
-        if unit_column is None:
-            summaries.append(
-                summarise_unit(
-                    name,
-                    responses.frame,
-                    instrument,
-                    resamples=resamples,
-                    seed=seed,
-                    skipped_cells=skipped,
-                    warnings=warnings,
-                )
-            )
-        else:
-            from skm.analysis.score import find_column  # noqa: PLC0415
+    parts: dict[str, list[pd.DataFrame]] = {}
+    if unit_column is None:
+        tasks = [
+            _FileTask(name, path, instrument, sheet, invalid, labels, resamples, seed)
+            for name, path in zip(_unit_names(files), files, strict=True)
+        ]
+        for done in _summarise_files(tasks, jobs):
+            spent["read"] += done.read_seconds
+            spent["summarise"] += done.summarise_seconds
+            issues.extend(done.issues)
+            if done.failure is not None:
+                code, exit_code, problems, params = done.failure
+                failures.append(SkmError(code, exit_code, issues=problems, **params))
+            elif done.summary is not None:
+                summaries.append(done.summary)
+    else:
+        from skm.analysis.score import find_column  # noqa: PLC0415
 
+        for path in files:
+            clock = time.perf_counter()
+            try:
+                responses = read_responses(path, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
+            except SkmError as exc:
+                failures.append(exc)
+                continue
+            finally:
+                spent["read"] += time.perf_counter() - clock
+            issues.extend(responses.issues)
             column = find_column(responses, unit_column)
             frame = responses.frame
             labels_of = frame[column].map(lambda v: "(kosong)" if v is None or v != v else str(v).strip())  # noqa: PLR0124
             for unit, part in frame.groupby(labels_of, sort=False):
                 parts.setdefault(str(unit), []).append(part[list(instrument.question_keys)])
-        spent["summarise"] += time.perf_counter() - clock
     if failures:
         if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
             raise failures[0]
-        bad = [i for f in failures for i in f.issues]
+        every = [i for f in failures for i in f.issues]
         raise SkmError(
             IssueCode.INVALID_DATA,
             ExitCode.INVALID_DATA,
-            issues=bad,
+            issues=every,
             file=", ".join(str(f.params.get("file", "?")) for f in failures),
-            count=len(bad),
+            count=len(every),
         )
     clock = time.perf_counter()
     for unit in sorted(parts):
@@ -740,7 +796,7 @@ def rank_paths(
     seed: int = DEFAULT_SEED,
     alpha: float = DEFAULT_ALPHA,
     lang: Lang = Lang.ID,
-    on_file: Any = None,
+    jobs: int = 1,
 ) -> Ranking:
     """Read, summarise and rank; the same result ``skm rank`` prints. Raises :class:`SkmError`.
 
@@ -757,7 +813,7 @@ def rank_paths(
         "seed": seed,
     }
     spent: dict[str, float] = {}
-    summaries, issues = read_summaries([Path(p) for p in paths], on_file=on_file, timings=spent, **options)
+    summaries, issues = read_summaries([Path(p) for p in paths], jobs=jobs, timings=spent, **options)
     read_done = time.perf_counter()
     ranking = rank_summaries(
         summaries,
@@ -774,13 +830,21 @@ def rank_paths(
 
         ranking = replace(ranking, reading_issues=tuple(issues))
     if previous is not None:
-        prior = load_previous(Path(previous), units=units, min_respondents=min_respondents, lang=lang, **options)
+        prior = load_previous(
+            Path(previous), units=units, min_respondents=min_respondents, lang=lang, jobs=jobs, **options
+        )
         ranking = compare(ranking, prior, str(previous))
     return ranking
 
 
 def load_previous(
-    path: Path, *, units: Mapping[str, UnitInfo] | None, min_respondents: int, lang: Lang, **options: Any
+    path: Path,
+    *,
+    units: Mapping[str, UnitInfo] | None,
+    min_respondents: int,
+    lang: Lang,
+    jobs: int = 1,
+    **options: Any,
 ) -> list[PreviousUnit]:
     """The previous period: a ``skm rank --format json`` file, or response files ranked alike."""
     if path.is_file() and path.suffix.lower() == ".json":
@@ -799,7 +863,7 @@ def load_previous(
                 kind=t("rank-json-kind", lang),
                 reason=str(exc)[:200],
             ) from exc
-    summaries, _ = read_summaries([path], **{**options, "resamples": 0})
+    summaries, _ = read_summaries([path], jobs=jobs, **{**options, "resamples": 0})
     instrument = options["instrument"]
     before = rank_summaries(
         summaries,

@@ -93,6 +93,17 @@ def rank(
         ),
     ] = 1000,
     seed: Annotated[int, typer.Option("--seed", min=0, help="Seed bootstrap. / Bootstrap seed.")] = 20170101,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            max=64,
+            metavar="N",
+            help="Baca berkas unit dengan N proses (hasil sama). / Read unit files in N processes (same result).",
+        ),
+    ] = 1,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
@@ -141,6 +152,7 @@ def rank(
                 resamples=resamples,
                 seed=seed,
                 lang=lang,
+                jobs=jobs,
             )
         _report_issues(ranking.reading_issues, lang)
         from skm.render import rank as render  # noqa: PLC0415
