@@ -194,11 +194,17 @@ def _headers(lang: Lang | str) -> list[str]:
     return [t(k, lang) for k in keys]
 
 
+def _parent_name(ranking: Ranking, key: str | None) -> str:
+    if key is None:
+        return "–"
+    return next((p.name for p in ranking.parents if p.unit == key), key)
+
+
 def _row(ranking: Ranking, u: UnitRank, lang: Lang | str) -> list[str]:
     return [
         "–" if u.rank is None else str(u.rank),
         u.name,
-        u.parent or "–",
+        _parent_name(ranking, u.parent),
         str(u.respondents),
         "–" if u.minimum_sample is None else str(u.minimum_sample),
         _met(u, lang),
@@ -223,7 +229,7 @@ def _parent_rows(ranking: Ranking, lang: Lang | str) -> list[list[str]]:
     for p in rollups:
         rows.append(
             [
-                t("rank-whole", lang) if p.unit == "*" else ("  " * p.depth + p.name),
+                t("rank-whole", lang) if p.unit == "*" else ("› " * p.depth + p.name),
                 str(p.units),
                 str(p.respondents),
                 fmt_number(p.pooled.ikm_display, lang),
@@ -648,7 +654,7 @@ def write_ranking_xlsx(ranking: Ranking, path: Path, lang: Lang | str = Lang.ID)
         values: list[object] = [
             u.rank,
             u.name,
-            u.parent,
+            None if u.parent is None else _parent_name(ranking, u.parent),
             u.respondents,
             u.minimum_sample,
             _met(u, lang),
