@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 from skm.analysis.rank import Ranking, holm_reject, rank_groups, rank_paths
 from skm.analysis.stats.numeric import holm
 from skm.cli import app
-from skm.render.rank import ranking_csv, ranking_html, ranking_json, ranking_to_dict
+from skm.render.json import dumps, ranking_to_dict
+from skm.render.rank import ranking_csv, ranking_html
 
 Row = list[int | None]
 TIER_BASE = {1: 4, 2: 3, 3: 2}
@@ -219,7 +220,7 @@ def test_change_against_previous_period(ranking: Ranking, province: dict[str, Pa
     # the previous period given as `skm rank --format json` gives the same change
     prior = rank_paths([province["before"]], units_file=province["units"])
     saved = province["root"] / "2025.json"
-    saved.write_text(ranking_json(prior), encoding="utf-8")
+    saved.write_text(dumps(ranking_to_dict(prior)) + "\n", encoding="utf-8")
     again = rank_paths([province["now"]], units_file=province["units"], previous=saved)
     assert again.comparison is not None
     assert again.comparison.changes == comparison.changes
@@ -357,7 +358,7 @@ def test_few_respondents_are_shown_but_not_ranked(tmp_path: Path) -> None:
     assert [u.unit for u in ranking.units] == ["a", "b", "tiny", "no-u9"]
     assert ranking.pooled is not None
     assert ranking.pooled.units == 3  # the whole pools the units that can be scored
-    for text in (ranking_csv(ranking), ranking_html(ranking), ranking_json(ranking)):
+    for text in (ranking_csv(ranking), ranking_html(ranking), dumps(ranking_to_dict(ranking))):
         assert "no-u9" in text
 
 

@@ -18,6 +18,7 @@ from skm.cli.common import (
     LangOption,
     OutputOption,
     SheetOption,
+    command_inputs,
     error_boundary,
     fail_usage,
     instrument_from_option,
@@ -162,7 +163,8 @@ def rank(
             for part in render.ranking_renderables(ranking, lang):
                 console.print(part)
             return
-        inputs = [*paths, *(p for p in (units, previous) if p is not None)]
+        before = [previous] if previous is not None else []  # a folder of last period's files counts too
+        inputs = command_inputs([*paths, *before], labels=labels, instrument=instrument, extra=[units])
         if output_format is RankFormat.XLSX:
             from skm.output import write_atomic  # noqa: PLC0415
 
@@ -170,7 +172,9 @@ def rank(
             write_atomic(output, lambda tmp: render.write_ranking_xlsx(ranking, tmp, lang), inputs=inputs, force=force)
             return
         if output_format is RankFormat.JSON:
-            text = render.ranking_json(ranking, lang)
+            from skm.render.json import dumps, ranking_to_dict  # noqa: PLC0415
+
+            text = dumps(ranking_to_dict(ranking, lang)) + "\n"
         elif output_format is RankFormat.CSV:
             text = render.ranking_csv(ranking)
         elif output_format is RankFormat.MD:

@@ -24,13 +24,14 @@ from skm.analysis.facts import percent
 from skm.core.calc import GroupResult, IkmResult
 from skm.core.sampling import SampleSize, ServiceSample
 from skm.errors import Issue
-from skm.render.prose import bands_text, legacy_number, method_lines, rules_lines
+from skm.render.prose import bands_text, legacy_number, method_lines, rank_method_lines, rules_lines
 from skm.render.rows import element_row
 from skm.render.stats import flag_label
 from skm.text import Lang, issue_line, t
 
 if TYPE_CHECKING:
     from skm.analysis.facts import ReportData
+    from skm.analysis.rank import ParentRollup, Ranking, UnitRank
     from skm.analysis.stats import StatsResult
     from skm.analysis.stats.analyse import Flag
     from skm.analysis.stats.numeric import TestResult
@@ -43,6 +44,7 @@ __all__ = [
     "issue_to_dict",
     "legacy_comparison",
     "p_round",
+    "ranking_to_dict",
     "report_to_dict",
     "result_to_dict",
     "sample_size_to_dict",
@@ -655,3 +657,105 @@ def report_to_dict(data: ReportData) -> dict[str, Any]:
 
 def _optional(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
+
+
+# --- skm rank ---------------------------------------------------------------------------------
+
+
+def _opt_num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _rank_nrr(unit: UnitRank) -> dict[str, float]:
+    if unit.result is None:
+        return {}
+    return {e.code: float(e.nrr_display) for e in unit.result.elements}
+
+
+def _rank_parent(p: ParentRollup) -> dict[str, Any]:
+    return {
+        "unit": p.unit,
+        "name": p.name,
+        "parent": p.parent,
+        "depth": p.depth,
+        "units": p.units,
+        "respondents": p.respondents,
+        "ikm": float(p.pooled.ikm_display),
+        "grade": p.pooled.grade,
+        "mean_of_units": float(p.mean_display),
+        "weakest": p.pooled.priority[0],
+    }
+
+
+def ranking_to_dict(ranking: Ranking, lang: Lang | str = Lang.ID) -> dict[str, Any]:
+    """The JSON contract of ``skm rank --format json`` (documented in docs/rank.md)."""
+    from skm.analysis.rank import LEVEL  # noqa: PLC0415 - numpy only for skm rank
+
+    units = []
+    for u in ranking.units:
+        units.append(
+            {
+                "unit": u.unit,
+                "name": u.name,
+                "parent": u.parent,
+                "respondents": u.respondents,
+                "ikm": _opt_num(u.ikm),
+                "ci": None if u.ci is None else [float(u.ci[0]), float(u.ci[1])],
+                "grade": u.grade,
+                "rank": u.rank,
+                "rank_group": u.rank_group,
+                "rank_interval": None if u.rank_interval is None else list(u.rank_interval),
+                "population": u.population,
+                "minimum_sample": u.minimum_sample,
+                "sample_met": u.sample_met,
+                "weakest": u.weakest,
+                "nrr": _rank_nrr(u),
+                "flags": list(u.flags),
+            }
+        )
+    pooled: dict[str, Any] = {}
+    if ranking.pooled is not None:
+        pooled = _rank_parent(ranking.pooled)
+        for key in ("unit", "name", "parent", "depth"):
+            pooled.pop(key)
+        pooled["weakest_counts"] = dict(sorted(ranking.weakest_counts.items()))
+    data: dict[str, Any] = {
+        "instrument": ranking.instrument.key,
+        "units": units,
+        "parents": [_rank_parent(p) for p in ranking.parents],
+        "pooled": pooled,
+        "without_data": list(ranking.without_data),
+        "method": {
+            "resamples": ranking.resamples,
+            "seed": ranking.seed,
+            "level": LEVEL,
+            "alpha": ranking.alpha,
+            "correction": "holm",
+            "pairs": ranking.pairs,
+            "min_respondents": ranking.min_respondents,
+            "text": rank_method_lines(ranking, lang),
+        },
+    }
+    if ranking.comparison is not None:
+        c = ranking.comparison
+        data["change"] = {
+            "source": c.source,
+            "units": [
+                {
+                    "unit": ch.unit,
+                    "name": ch.name,
+                    "ikm_before": _opt_num(ch.ikm_before),
+                    "ikm_now": _opt_num(ch.ikm_now),
+                    "ikm_change": _opt_num(ch.ikm_change),
+                    "grade_before": ch.grade_before,
+                    "grade_now": ch.grade_now,
+                    "rank_before": ch.rank_before,
+                    "rank_now": ch.rank_now,
+                    "rank_change": ch.rank_change,
+                }
+                for ch in c.changes
+            ],
+            "only_now": list(c.only_now),
+            "only_before": list(c.only_before),
+        }
+    return data

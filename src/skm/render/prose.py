@@ -17,6 +17,7 @@ from skm.render.stats import flag_label
 from skm.text import Lang, fmt_number, t
 
 if TYPE_CHECKING:
+    from skm.analysis.rank import Ranking, UnitRank
     from skm.analysis.stats import StatsResult
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "legacy_text",
     "method_lines",
     "p_text",
+    "rank_flag_texts",
+    "rank_method_lines",
     "rules_lines",
     "summary_lines",
 ]
@@ -315,3 +318,25 @@ def summary_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> list[str]:
         else t("stats-m-not-excluded", lang, total=result.rows_total)
     )
     return lines
+
+
+# --- skm rank ---------------------------------------------------------------------------------
+
+
+def rank_flag_texts(ranking: Ranking, unit: UnitRank, lang: Lang | str) -> list[str]:
+    """The unit's flags as sentences."""
+    return [t(f"rank-flag-{f}", lang, minimum=ranking.min_respondents) for f in unit.flags]
+
+
+def rank_method_lines(ranking: Ranking, lang: Lang | str = Lang.ID) -> list[str]:
+    """The method of ``skm rank``, one sentence each (printed with every output)."""
+    params = {
+        "minimum": ranking.min_respondents,
+        "resamples": ranking.resamples,
+        "seed": ranking.seed,
+        "pairs": ranking.pairs,
+        "alpha": fmt_number(str(ranking.alpha), lang),
+    }
+    keys = ["rank-method-rank", "rank-method-ci", "rank-method-interval", "rank-method-group"]
+    keys += ["rank-method-rollup", "rank-method-sample"]
+    return [t(k, lang, **params) for k in keys]

@@ -9,157 +9,27 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from decimal import Decimal
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from skm.analysis.rank import LEVEL, ParentRollup, Ranking, UnitRank
+from skm.analysis.rank import Ranking, UnitRank
+from skm.render.prose import rank_flag_texts as flag_texts
+from skm.render.prose import rank_method_lines as method_lines
+from skm.render.safe import inert_workbook, is_formula_like, neutralise_formula
 from skm.text import Lang, fmt_number, t
 
 __all__ = [
-    "neutralise",
     "ranking_csv",
     "ranking_html",
-    "ranking_json",
     "ranking_markdown",
     "ranking_renderables",
-    "ranking_to_dict",
     "write_ranking_xlsx",
 ]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _GRADE_COLOURS = {"A": "#1b7f4b", "B": "#2f6db5", "C": "#d08a17", "D": "#b8322a"}
 _BAND_FILLS = {"A": "#e3f3ea", "B": "#e6eef9", "C": "#fbf0dc", "D": "#f8e1df"}
-
-
-def neutralise(value: object) -> object:
-    """A text that a spreadsheet would run as a formula, prefixed with ``'`` (other values as given)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _num(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
-
-
-def _nrr(unit: UnitRank) -> dict[str, float]:
-    if unit.result is None:
-        return {}
-    return {e.code: float(e.nrr_display) for e in unit.result.elements}
-
-
-def flag_texts(ranking: Ranking, unit: UnitRank, lang: Lang | str) -> list[str]:
-    """The unit's flags as sentences."""
-    return [t(f"rank-flag-{f}", lang, minimum=ranking.min_respondents) for f in unit.flags]
-
-
-def method_lines(ranking: Ranking, lang: Lang | str = Lang.ID) -> list[str]:
-    """The method, one sentence each (printed with every output)."""
-    params = {
-        "minimum": ranking.min_respondents,
-        "resamples": ranking.resamples,
-        "seed": ranking.seed,
-        "pairs": ranking.pairs,
-        "alpha": fmt_number(str(ranking.alpha), lang),
-    }
-    keys = ["rank-method-rank", "rank-method-ci", "rank-method-interval", "rank-method-group"]
-    keys += ["rank-method-rollup", "rank-method-sample"]
-    return [t(k, lang, **params) for k in keys]
-
-
-def _parent_dict(p: ParentRollup) -> dict[str, Any]:
-    return {
-        "unit": p.unit,
-        "name": p.name,
-        "parent": p.parent,
-        "depth": p.depth,
-        "units": p.units,
-        "respondents": p.respondents,
-        "ikm": float(p.pooled.ikm_display),
-        "grade": p.pooled.grade,
-        "mean_of_units": float(p.mean_display),
-        "weakest": p.pooled.priority[0],
-    }
-
-
-def ranking_to_dict(ranking: Ranking, lang: Lang | str = Lang.ID) -> dict[str, Any]:
-    """The JSON contract of ``skm rank --format json`` (documented in docs/rank.md)."""
-    units = []
-    for u in ranking.units:
-        units.append(
-            {
-                "unit": u.unit,
-                "name": u.name,
-                "parent": u.parent,
-                "respondents": u.respondents,
-                "ikm": _num(u.ikm),
-                "ci": None if u.ci is None else [float(u.ci[0]), float(u.ci[1])],
-                "grade": u.grade,
-                "rank": u.rank,
-                "rank_group": u.rank_group,
-                "rank_interval": None if u.rank_interval is None else list(u.rank_interval),
-                "population": u.population,
-                "minimum_sample": u.minimum_sample,
-                "sample_met": u.sample_met,
-                "weakest": u.weakest,
-                "nrr": _nrr(u),
-                "flags": list(u.flags),
-            }
-        )
-    pooled: dict[str, Any] = {}
-    if ranking.pooled is not None:
-        pooled = _parent_dict(ranking.pooled)
-        for key in ("unit", "name", "parent", "depth"):
-            pooled.pop(key)
-        pooled["weakest_counts"] = dict(sorted(ranking.weakest_counts.items()))
-    data: dict[str, Any] = {
-        "instrument": ranking.instrument.key,
-        "units": units,
-        "parents": [_parent_dict(p) for p in ranking.parents],
-        "pooled": pooled,
-        "without_data": list(ranking.without_data),
-        "method": {
-            "resamples": ranking.resamples,
-            "seed": ranking.seed,
-            "level": LEVEL,
-            "alpha": ranking.alpha,
-            "correction": "holm",
-            "pairs": ranking.pairs,
-            "min_respondents": ranking.min_respondents,
-            "text": method_lines(ranking, lang),
-        },
-    }
-    if ranking.comparison is not None:
-        c = ranking.comparison
-        data["change"] = {
-            "source": c.source,
-            "units": [
-                {
-                    "unit": ch.unit,
-                    "name": ch.name,
-                    "ikm_before": _num(ch.ikm_before),
-                    "ikm_now": _num(ch.ikm_now),
-                    "ikm_change": _num(ch.ikm_change),
-                    "grade_before": ch.grade_before,
-                    "grade_now": ch.grade_now,
-                    "rank_before": ch.rank_before,
-                    "rank_now": ch.rank_now,
-                    "rank_change": ch.rank_change,
-                }
-                for ch in c.changes
-            ],
-            "only_now": list(c.only_now),
-            "only_before": list(c.only_before),
-        }
-    return data
-
-
-def ranking_json(ranking: Ranking, lang: Lang | str = Lang.ID) -> str:
-    """The JSON text (UTF-8, indented)."""
-    return json.dumps(ranking_to_dict(ranking, lang), ensure_ascii=False, indent=2) + "\n"
 
 
 # --- shared cells ---------------------------------------------------------------------------
@@ -446,7 +316,7 @@ def ranking_csv(ranking: Ranking) -> str:
             " ".join(u.flags),
             *[nrr.get(c) for c in codes],
         ]
-        writer.writerow([neutralise("" if v is None else v) for v in row])
+        writer.writerow([neutralise_formula("" if v is None else v) for v in row])
     rollups = list(ranking.parents) + ([ranking.pooled] if ranking.pooled is not None else [])
     for p in rollups:
         nrr = {e.code: e.nrr_display for e in p.pooled.elements}
@@ -454,7 +324,7 @@ def ranking_csv(ranking: Ranking) -> str:
         row = [kind, None, p.unit, p.name, p.parent, p.respondents, None, None, None, p.pooled.ikm_display]
         row += [None, None, p.pooled.grade, None, None, None, p.mean_display, p.pooled.priority[0], ""]
         row += [nrr.get(c) for c in codes]
-        writer.writerow([neutralise("" if v is None else v) for v in row])
+        writer.writerow([neutralise_formula("" if v is None else v) for v in row])
     return buffer.getvalue()
 
 
@@ -633,7 +503,7 @@ def write_ranking_xlsx(ranking: Ranking, path: Path, lang: Lang | str = Lang.ID)
             cell.number_format = "0.00" if value.as_tuple().exponent == -2 else "0.0000"
         elif isinstance(value, str):
             cell.value = value
-            if value.startswith(_FORMULA_START):
+            if is_formula_like(value):
                 cell.data_type = "s"
                 cell.quotePrefix = True
         else:
@@ -709,4 +579,5 @@ def write_ranking_xlsx(ranking: Ranking, path: Path, lang: Lang | str = Lang.ID)
         for column in sheet.columns:
             width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
+    inert_workbook(wb)  # unit names typed by people: no formula, nothing XML cannot hold
     wb.save(path)
