@@ -295,3 +295,6 @@ def error_text(error: SkmError, lang: Lang | str = Lang.ID) -> str:
         sheet = params.get("sheet")
         params["sheet_part"] = f", sheet '{sheet}'" if sheet else ""
     return t(error.code.value, lang, **params)
+
+
+from skm.text import poster as _poster  # noqa: E402, F401 - registers the poster's sentences (skm poster)
