@@ -438,7 +438,7 @@ class _Drawer:
         colour: str = _INK,
         ha: str = "left",
         va: str = "center",
-    ) -> None:
+    ) -> Text:
         """Fit ``content`` into ``box``: largest size ≤ ``size`` (design units) that fits, wrapped."""
         x, y, w, h = self._y_up(box)
         anchor_x = {"left": x, "center": x + w / 2, "right": x + w}[ha]
@@ -468,6 +468,17 @@ class _Drawer:
             max_lines,
         )
         self.poster.texts.append(TextBox(name, limit, artist))
+        return artist
+
+    def same_size(self, texts: list[tuple[Text, str, int]]) -> None:
+        """Refit a column of texts (``artist, content, max_lines``) at the smallest size any of them took,
+        so that the column reads evenly (a smaller size never makes a text that fitted overflow)."""
+        if not texts:
+            return
+        common = min(float(artist.get_fontsize()) for artist, _, _ in texts)
+        boxes = {id(item.artist): item.box for item in self.poster.texts}
+        for artist, content, max_lines in texts:
+            self._fit(artist, boxes[id(artist)], _plain(content), common, common, max_lines)
 
     # ----- fitting
 
@@ -774,12 +785,13 @@ class _Drawer:
         value_x = m + content - chip - content * 0.015 - value_w
         track_x = m + label_w + content * 0.025
         track_w = value_x - content * 0.02 - track_x
-        font = min(row_h * 0.42, 28.0)
+        font = min(row_h * 0.48, 28.0)
+        labels: list[tuple[Text, str, int]] = []
         for i, e in enumerate(r.elements):
             y = rows_top + i * row_h
             colour = grade_colour(r.instrument, e.grade)
             label = f"{e.code}  {_element_name(e, self.lang)}"
-            self.text(
+            artist = self.text(
                 f"element-{e.code}",
                 (m, y + row_h * 0.04, label_w, row_h * 0.92),
                 label,
@@ -788,6 +800,7 @@ class _Drawer:
                 max_lines=2,
                 colour=_INK,
             )
+            labels.append((artist, label, 2))
             bar_h = min(row_h * 0.5, 30.0)
             by = y + (row_h - bar_h) / 2
             self.rect((track_x, by, track_w, bar_h), _TRACK, radius=bar_h / 2)
@@ -815,6 +828,7 @@ class _Drawer:
                 ha="center",
             )
         # legend: the grade bands
+        self.same_size(labels)
         legend = _band_legend(r.instrument.bands, self.lang)
         ly = top + height - legend_h
         slot = content / len(legend)
