@@ -12,6 +12,8 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -161,6 +163,17 @@ def test_absurd_texts_are_cut_inside_their_box(result: IkmResult, size: PosterSi
     _assert_fits(poster)
     assert poster.text("unit").artist.get_text().endswith("…")
     assert poster.text("promise").artist.get_text().endswith("…")
+
+
+@settings(max_examples=8, deadline=None)
+@given(
+    unit=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=260),
+    promise=st.text(max_size=400),
+)
+def test_any_unit_name_and_promise_fit(result: IkmResult, unit: str, promise: str) -> None:
+    with poster_context():
+        poster = build_poster(PosterData(result, unit=unit, promise=promise or None), PosterSize.SQUARE)
+    _assert_fits(poster)
 
 
 def test_fourteen_elements_fit(result: IkmResult) -> None:
