@@ -138,6 +138,13 @@ def test_svg_page_size_and_no_outside_requests(result: IkmResult) -> None:
     assert not re.search(r'(?:href|src)="https?://', content)  # … nothing fetched from outside
 
 
+@pytest.mark.parametrize("fmt", [PosterFormat.PDF, PosterFormat.SVG])
+def test_the_same_result_gives_the_same_file(result: IkmResult, fmt: PosterFormat) -> None:
+    """No dates or random ids in the file: a poster can be regenerated and compared."""
+    data = PosterData(result, unit="Dinas Contoh", period="Triwulan I 2026", qr_url="https://example.org/skm")
+    assert render_poster(data, PosterSize.SQUARE, fmt) == render_poster(data, PosterSize.SQUARE, fmt)
+
+
 # --------------------------------------------------------------------------- fitting
 
 
