@@ -63,7 +63,10 @@ class IssueCode(StrEnum):
     UNKNOWN_LABEL = "unknown-label"
     NO_RESPONDENTS = "no-respondents"
     MISSING_ELEMENTS = "missing-elements"
+    MISSING_QUESTIONS = "missing-questions"
     DUPLICATE_ELEMENT = "duplicate-element"
+    AMBIGUOUS_COLUMNS = "ambiguous-columns"
+    COLUMN_LEFT_OVER = "column-left-over"
     NO_ANSWERS = "no-answers"
     UNKNOWN_COLUMN = "unknown-column"
     SMALL_GROUP = "small-group"
@@ -79,6 +82,7 @@ class IssueCode(StrEnum):
     OUTPUT_UNWRITABLE = "output-unwritable"
     # usage errors (exit 2)
     INVALID_OPTION = "invalid-option"
+    BAD_MAP = "bad-map"
     INVALID_PERIOD = "invalid-period"
     STATS_OTHER_INSTRUMENT = "stats-other-instrument"
     STATS_TOO_FEW_RESAMPLES = "stats-too-few-resamples"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +61,7 @@ def load(
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | str | Path | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> Responses:
     """Read and validate ``source`` (a path, a DataFrame or already-read responses).
 
@@ -71,6 +73,8 @@ def load(
 
     ``labels`` adds a unit's own answer labels: a :class:`LabelBook` or the path of a labels
     file (``--labels``; see :func:`skm.readers.labelfile.load_labels`).
+
+    ``column_map`` (``--map J=U5``) says which column holds which question when the headers do not.
     """
     if isinstance(source, Responses):
         return source
@@ -83,10 +87,14 @@ def load(
         from skm.readers.combine import read_many  # noqa: PLC0415
 
         paths = [Path(p) for p in source] if isinstance(source, list | tuple) else [Path(source)]
-        return read_many(paths, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
+        return read_many(
+            paths, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, column_map=column_map
+        )
     if isinstance(source, str | Path):
-        return read_responses(source, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
-    return responses_from_frame(source, instrument=instrument, invalid=invalid, labels=labels)
+        return read_responses(
+            source, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, column_map=column_map
+        )
+    return responses_from_frame(source, instrument=instrument, invalid=invalid, labels=labels, column_map=column_map)
 
 
 def find_column(responses: Responses, name: str) -> str:

@@ -6,6 +6,7 @@ The building itself (numpy and pandas, imported only when a file is read) is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,9 +103,11 @@ def read_responses(
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | None = None,
     strict: bool = True,
+    column_map: Mapping[str, str] | None = None,
 ) -> Responses:
     """Read a responses file (.xlsx, .xlsm, .xls, .ods, .csv) into :class:`Responses`.
 
+    ``column_map`` (``--map J=U5``) names columns (letter or header) → question (key or code).
     Raises :class:`SkmError`: exit 3 when the file cannot be read or has no element
     columns, exit 1 when answers are invalid and ``invalid`` is ``"error"``.
     """
@@ -123,6 +126,7 @@ def read_responses(
         invalid=InvalidPolicy(invalid),
         labels=labels,
         strict=strict,
+        column_map=column_map,
     )
 
 
@@ -133,6 +137,7 @@ def responses_from_frame(
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     source: str = "<DataFrame>",
     labels: LabelBook | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> Responses:
     """Validate a pandas DataFrame whose column names are headers, as if it were a file.
 
@@ -152,4 +157,5 @@ def responses_from_frame(
         instrument=instrument,
         invalid=InvalidPolicy(invalid),
         labels=labels,
+        column_map=column_map,
     )

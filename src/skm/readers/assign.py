@@ -1,0 +1,102 @@
+"""Columns → questions: the assignment that gives each question its best distinct column.
+
+Pure Python (a small Hungarian method, O(n³) on a few dozen columns): the readers stay light at
+import, and a file needs it only when several columns compete for the same questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["AMBIGUOUS_MARGIN", "assign", "close_calls"]
+
+AMBIGUOUS_MARGIN = 1.0
+"""Two readings whose totals differ by less than this are too close to choose between."""
+
+
+def _hungarian(cost: list[list[float]]) -> list[int]:
+    """Minimum-cost assignment of a square matrix: ``result[row] = column``."""
+    n = len(cost)
+    inf = float("inf")
+    u = [0.0] * (n + 1)
+    v = [0.0] * (n + 1)
+    p = [0] * (n + 1)  # p[j]: the row (1-based) holding column j
+    way = [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0] = i
+        j0 = 0
+        minv = [inf] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    result = [0] * n
+    for j in range(1, n + 1):
+        if p[j]:
+            result[p[j] - 1] = j - 1
+    return result
+
+
+def assign(scores: Sequence[Sequence[float]]) -> list[int | None]:
+    """For each row (column of the file), the index of the question it gets, or ``None``.
+
+    Maximises the total score; a pair scoring 0 or less is never made (the row stays unmapped).
+    """
+    rows = len(scores)
+    cols = len(scores[0]) if rows else 0
+    if not rows or not cols:
+        return [None] * rows
+    n = max(rows, cols)
+    top = max((s for row in scores for s in row), default=0.0)
+    cost = [
+        [top - (scores[i][j] if i < rows and j < cols and scores[i][j] > 0 else 0.0) for j in range(n)]
+        for i in range(n)
+    ]
+    chosen = _hungarian(cost)
+    return [chosen[i] if chosen[i] < cols and scores[i][chosen[i]] > 0 else None for i in range(rows)]
+
+
+def total(scores: Sequence[Sequence[float]], chosen: Sequence[int | None]) -> float:
+    """The total score of an assignment."""
+    return sum(scores[i][j] for i, j in enumerate(chosen) if j is not None)
+
+
+def close_calls(scores: Sequence[Sequence[float]], chosen: Sequence[int | None]) -> list[tuple[int, int, int | None]]:
+    """The pairs of the assignment another reading matches within :data:`AMBIGUOUS_MARGIN`.
+
+    Each is ``(row, question, other)``: forbidding row → question, the best other reading loses
+    less than the margin and gives the question to row ``other`` (``None``: to no row, the row
+    itself taking another question as well).
+    """
+    best = total(scores, chosen)
+    out: list[tuple[int, int, int | None]] = []
+    for i, j in enumerate(chosen):
+        if j is None:
+            continue
+        forbidden = [list(row) for row in scores]
+        forbidden[i][j] = 0.0
+        other = assign(forbidden)
+        if best - total(forbidden, other) < AMBIGUOUS_MARGIN:
+            holder = next((r for r, q in enumerate(other) if q == j), None)
+            out.append((i, j, holder))
+    return out
