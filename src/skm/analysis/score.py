@@ -213,10 +213,11 @@ def score(
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | str | Path | None = None,
     period: str | Period | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> IkmResult:
     """Read (if needed), validate and score responses: the result ``skm score`` prints, with the
     same options (``weight``, ``round_nrr``, ``round_index``, ``by``, ``min_group``, ``sheet``,
-    ``invalid``, ``labels``, ``period``, ``instrument``), so that
+    ``invalid``, ``labels``, ``period``, ``instrument``, ``column_map`` for ``--map``), so that
     ``skm.result_to_dict(skm.score(path, ...))`` is the document of ``skm score path ... --format json``.
 
     ``source`` is a path (.xlsx, .xls, .ods, .csv), several paths or a folder (pooled and, unless
@@ -225,7 +226,7 @@ def score(
     the respondents dated in it. Raises :class:`SkmError`.
     """
     chosen = rules_of(rules, weight=weight, round_nrr=round_nrr, round_index=round_index)
-    responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels)
+    responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, column_map=column_map)
     if period is not None:
         from skm.readers.dates import filter_period  # noqa: PLC0415
 

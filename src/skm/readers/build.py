@@ -357,7 +357,7 @@ def _candidates(ctx: _Context, grid: _Grid, c: int, cells_of: Callable[[int], li
             continue
         reasons = list(cand.reasons)
         if cand.key in labels:
-            reasons.append(Reason("labels", _element_name(ctx.instrument, cand.key), _LABEL_POINTS))
+            reasons.append(Reason("labels", _question_name(ctx.instrument, cand.key), _LABEL_POINTS))
         if scale:
             reasons.append(Reason("scale", f"{round(share * 100)}%", 0.0))
         elif share < 0.5:
@@ -504,7 +504,7 @@ def _column_issues(ctx: _Context, grid: _Grid, mapping: _Mapping, issues: list[I
                     },
                 )
             )
-    missing = [k.upper() for k in instrument.question_keys if k not in mapping.by_key]
+    missing = [_question_name(instrument, k) for k in instrument.question_keys if k not in mapping.by_key]
     if missing and len(instrument.question_keys) > len(instrument.elements):  # several questions per element
         issues.append(
             ctx.issue(
@@ -743,6 +743,15 @@ def _element_name(instrument: Instrument, key: str) -> str:
     for element in instrument.elements:
         if any(q.key == key for q in element.questions):
             return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
+    return key.upper()
+
+
+def _question_name(instrument: Instrument, key: str) -> str:
+    """A question as the questionnaire names it: its element's code and the key's suffix (``U8a``)."""
+    for element in instrument.elements:
+        code = element.code
+        if any(q.key == key for q in element.questions) and key.lower().startswith(code.lower()):
+            return code + key[len(code) :]
     return key.upper()
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "match_header",
     "match_profile",
     "match_text",
+    "names_question",
     "normalise_header",
 ]
 
@@ -352,11 +353,13 @@ class _Index:
 
     def __init__(self, instrument: Instrument) -> None:
         self.instrument = instrument
-        reference = {(e.code, e.name): e.code for e in PERMENPAN_14_2017.elements}
+        reference = [(" ".join(_words(e.name.lower())), e.code) for e in PERMENPAN_14_2017.elements]
         entries: dict[tuple[str, tuple[str, ...]], _Entry] = {}
         for element in instrument.elements:
             keys = tuple(q.key for q in element.questions)
-            code = reference.get((element.code, element.name))
+            # an element named like one of the regulation's ("Perilaku Pelaksana (kesopanan …)") gets its words
+            name = " ".join(_words(element.name.lower()))
+            code = next((c for n, c in reference if name == n or name.startswith(n + " ")), None)
             found: list[tuple[str, str]] = []
             if code is not None:  # the table's weights win over the element's own keywords
                 found += [(text, weight) for text, element_code, weight in VOCABULARY if element_code == code]
@@ -530,6 +533,16 @@ def match_text(header: object, instrument: Instrument) -> ColumnMatch | None:
     if not found or (len(found) > 1 and found[1].score >= found[0].score):
         return None
     return ColumnMatch(found[0].key, "text", found[0].detail)
+
+
+def names_question(header: object, instrument: Instrument) -> bool:
+    """Whether a header names a question at all (a code, or words pointing to one or more questions):
+    the header row search counts these, ties between questions included."""
+    if not isinstance(header, str):
+        return False
+    if match_header(header, instrument) is not None:
+        return True
+    return any(c.score >= MIN_SCORE for c in header_candidates(header, instrument))
 
 
 def match_header(header: object, instrument: Instrument) -> ColumnMatch | None:

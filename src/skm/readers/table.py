@@ -14,7 +14,7 @@ from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.readers.cells import LabelBook
 from skm.readers.files import Sheet, is_blank, read_sheets
-from skm.readers.headers import ColumnMatch, is_summary_label, match_header
+from skm.readers.headers import ColumnMatch, is_summary_label, match_header, names_question
 from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
 
 if TYPE_CHECKING:
@@ -35,13 +35,20 @@ HEADER_SEARCH_ROWS = 50
 
 
 def _find_header(rows: list[list[object]], instrument: Instrument) -> tuple[int, dict[int, ColumnMatch]]:
-    """The 0-based header row (most element columns, earliest on ties) and its matches."""
-    best_row, best = -1, dict[int, ColumnMatch]()
+    """The 0-based header row (most cells naming a question, earliest on ties) and its matches."""
+    row, matches, _ = _header_search(rows, instrument)
+    return row, matches
+
+
+def _header_search(rows: list[list[object]], instrument: Instrument) -> tuple[int, dict[int, ColumnMatch], int]:
+    """The header row, its unambiguous matches and how many of its cells name a question."""
+    best_row, best, most = -1, dict[int, ColumnMatch](), 0
     for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        matches = {c: m for c, v in enumerate(row) if (m := match_header(v, instrument)) is not None}
-        if len(matches) > len(best):
-            best_row, best = r, matches
-    return best_row, best
+        named = sum(1 for v in row if names_question(v, instrument))
+        if named > most:
+            matches = {c: m for c, v in enumerate(row) if (m := match_header(v, instrument)) is not None}
+            best_row, best, most = r, matches, named
+    return best_row, best, most
 
 
 def _choose_sheet(
@@ -66,9 +73,10 @@ def _choose_sheet(
             )
         header_row, matches = _find_header(chosen.rows, instrument)
         return chosen, header_row, matches
-    found = [(s, *_find_header(s.rows, instrument)) for s in sheets]
-    most = max((len(m) for _, _, m in found), default=0)
-    best = [f for f in found if most and len(f[2]) == most]
+    searched = [(s, _header_search(s.rows, instrument)) for s in sheets]
+    most = max((n for _, (_, _, n) in searched), default=0)
+    found = [(s, h, m) for s, (h, m, _) in searched]
+    best = [(s, h, m) for s, (h, m, n) in searched if most and n == most]
     if len(best) > 1:
         # a recap sheet repeats the U1..U9 header above summary rows only: prefer the sheet with answers
         counts = [_answer_rows(s.rows, h, m) for s, h, m in best]

@@ -108,7 +108,7 @@ def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> Render
         how = str(col["how"])
         if how == "code" and col["question"] in _POSITIONAL and responses.instrument.key == PERMENPAN_14_2017.key:
             how = "positional"
-        why = _how(how, str(col["detail"]), lang) if col["question"] or not col["candidates"] else ""
+        why = "" if col["candidates"] and how in {"text", "attribute"} else _how(how, str(col["detail"]), lang)
         table.add_row(
             str(col["letter"]),
             shorten(col["header"], 80),
