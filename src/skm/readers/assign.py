@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["AMBIGUOUS_MARGIN", "assign", "close_calls"]
+__all__ = ["AMBIGUOUS_MARGIN", "assign", "close_calls", "total"]
 
 AMBIGUOUS_MARGIN = 1.0
 """Two readings whose totals differ by less than this are too close to choose between."""
@@ -81,22 +81,53 @@ def total(scores: Sequence[Sequence[float]], chosen: Sequence[int | None]) -> fl
     return sum(scores[i][j] for i, j in enumerate(chosen) if j is not None)
 
 
+def _components(scores: Sequence[Sequence[float]]) -> list[tuple[list[int], list[int]]]:
+    """Groups of rows and questions linked by positive scores: each is solved apart."""
+    rows = len(scores)
+    cols = len(scores[0]) if rows else 0
+    seen_rows: set[int] = set()
+    out: list[tuple[list[int], list[int]]] = []
+    for start in range(rows):
+        if start in seen_rows:
+            continue
+        group_rows, group_cols, todo = {start}, set[int](), [start]
+        seen_rows.add(start)
+        while todo:
+            i = todo.pop()
+            for j in range(cols):
+                if scores[i][j] > 0 and j not in group_cols:
+                    group_cols.add(j)
+                    for r in range(rows):
+                        if scores[r][j] > 0 and r not in seen_rows:
+                            seen_rows.add(r)
+                            group_rows.add(r)
+                            todo.append(r)
+        out.append((sorted(group_rows), sorted(group_cols)))
+    return out
+
+
 def close_calls(scores: Sequence[Sequence[float]], chosen: Sequence[int | None]) -> list[tuple[int, int, int | None]]:
     """The pairs of the assignment another reading matches within :data:`AMBIGUOUS_MARGIN`.
 
     Each is ``(row, question, other)``: forbidding row → question, the best other reading loses
     less than the margin and gives the question to row ``other`` (``None``: to no row, the row
-    itself taking another question as well).
+    itself taking another question as well). Groups of rows and questions that share no score are
+    independent, so each pair is re-solved within its own group only.
     """
-    best = total(scores, chosen)
     out: list[tuple[int, int, int | None]] = []
-    for i, j in enumerate(chosen):
-        if j is None:
+    for rows, cols in _components(scores):
+        if not cols:
             continue
-        forbidden = [list(row) for row in scores]
-        forbidden[i][j] = 0.0
-        other = assign(forbidden)
-        if best - total(forbidden, other) < AMBIGUOUS_MARGIN:
-            holder = next((r for r, q in enumerate(other) if q == j), None)
-            out.append((i, j, holder))
+        sub = [[scores[r][c] for c in cols] for r in rows]
+        sub_chosen = [cols.index(j) if (j := chosen[r]) is not None and j in cols else None for r in rows]
+        best = total(sub, sub_chosen)
+        for a, b in enumerate(sub_chosen):
+            if b is None:
+                continue
+            forbidden = [list(row) for row in sub]
+            forbidden[a][b] = 0.0
+            other = assign(forbidden)
+            if best - total(forbidden, other) < AMBIGUOUS_MARGIN:
+                holder = next((rows[r] for r, q in enumerate(other) if q == b), None)
+                out.append((rows[a], cols[b], holder))
     return out
