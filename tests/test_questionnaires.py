@@ -506,6 +506,27 @@ def test_close_calls_name_the_rival() -> None:
     assert close_calls([[5.0, 0.0], [2.0, 0.0]], assign([[5.0, 0.0], [2.0, 0.0]])) == []
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([0.0, 0.0, 0.0, 2.0, 2.5, 3.0, 6.0]), min_size=5, max_size=5), min_size=1, max_size=6
+    )
+)
+def test_close_calls_per_group_equal_close_calls_on_the_whole(scores: list[list[float]]) -> None:
+    chosen = assign(scores)
+    whole: list[tuple[int, int, int | None]] = []
+    best = total(scores, chosen)
+    for i, j in enumerate(chosen):
+        if j is None:
+            continue
+        forbidden = [list(row) for row in scores]
+        forbidden[i][j] = 0.0
+        other = assign(forbidden)
+        if best - total(forbidden, other) < 1.0:
+            whole.append((i, j))
+    assert sorted((i, j) for i, j, _ in close_calls(scores, chosen)) == sorted(whole)
+
+
 # --- --map and skm check ----------------------------------------------------------------------------
 
 

@@ -396,6 +396,8 @@ class _Index:
         """The known words a header word matches, with how well (see :func:`word_matches`)."""
         hit = self.token_cache.get(token)
         if hit is None:
+            if len(self.token_cache) > 50_000:  # hostile files: bounded memory
+                self.token_cache.clear()
             hit = self.token_cache[token] = tuple(
                 (w, q) for w in self.known if token[0] == w[0] and (q := word_matches(token, w))
             )
