@@ -279,7 +279,7 @@ def code_match(header: object, instrument: Instrument) -> ColumnMatch | None:
     text = normalise_header(header)
     cache = _index(instrument).code_cache
     if text not in cache:
-        if len(cache) > 20_000:
+        if len(cache) > 20_000:  # hostile files: bounded memory
             cache.clear()
         cache[text] = _code_of(text, instrument)
     return cache[text]
@@ -329,7 +329,7 @@ def word_matches(token: str, word: str) -> int:
     """How a header word matches a known word: 3 equal, 2 starts with it, 1 a typo, 0 not at all."""
     if token == word:
         return 3
-    if len(word) >= 4 and token.startswith(word):
+    if len(word) >= 4 and token.startswith(word):  # "facilit" → "facilities", "biaya" → "biayanya"
         return 2
     limit = _typo_limit(token, word)
     if limit and token[0] == word[0] and _distance(token, word, limit) <= limit:
@@ -380,6 +380,7 @@ class _Index:
         for _, words in self.questions:
             for w in set(words):
                 df[w] = df.get(w, 0) + 1
+        # a word in more than half the questions (of four or more) tells them apart hardly at all
         many = len(self.questions) / 2 if len(self.questions) >= 4 else len(self.questions) + 1
         self.weights = {w: 0.2 if w in _COMMON or n > many else 1.0 for w, n in df.items()}
         self.known = sorted({w for e in self.entries for w in e.words} | set(df))
@@ -429,7 +430,7 @@ def _evidence(words: tuple[str, ...], index: _Index) -> dict[str, list[Reason]]:
         if n < 2:
             continue
         for i in range(len(words) - n + 1):
-            if all(matched[i + j].get(entry.words[j], 0) >= 2 for j in range(n)):
+            if all(matched[i + j].get(entry.words[j], 0) >= 2 for j in range(n)):  # a phrase: no typos
                 hits.append((entry, i))
                 for j in range(n):
                     used[i + j] = True
