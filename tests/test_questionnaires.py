@@ -457,6 +457,24 @@ def test_vocabulary_entry(phrase: str, code: str, kind: str) -> None:
         assert not header_candidates(phrase.capitalize(), PERMENPAN_14_2017)
 
 
+# wording of a court's e-SIKAT/SPKP form (public survey page), one question per element
+SPKP = {
+    "u1": "2. Persyaratan pelayanan yang diinformasikan sesuai dengan persyaratan yang ditetapkan unit layanan ini",
+    "u2": "3. Prosedur/Alur pelayanan yang ditetapkan unit layanan ini mudah diikuti/dilakukan",
+    "u3": "7. Petugas pelayanan/sistem pelayanan online pada unit layanan ini merespon keperluan Bapak/Ibu "
+    "dengan cepat",
+    "u4": "5. Tarif/Biaya pelayanan yang dibayarkan pada unit layanan ini sesuai dengan tarif/biaya yang ditetapkan",
+    "u8": "8. Layanan konsultasi dan pengaduan yang disediakan unit layanan ini mudah digunakan/diakses",
+    "u9": "6. Sarana prasaranan pendukung pelayanan/sistem pelayanan online yang disediakan unit layanan ini "
+    "memberikan kenyamanan/mudah digunakan",
+}
+
+
+@pytest.mark.parametrize(("key", "header"), SPKP.items())
+def test_public_form_wording(key: str, header: str) -> None:
+    assert match_header(header, PERMENPAN_14_2017).key == key  # type: ignore[union-attr]
+
+
 def test_a_weak_word_loses_to_an_element_phrase() -> None:
     found = header_candidates("Kesesuaian hasil pelayanan dengan waktu yang ditetapkan", PERMENPAN_14_2017)
     assert [c.key for c in found] == ["u5", "u3"]

@@ -96,6 +96,9 @@ VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("jangka waktu", "U3", STRONG),
     ("waktu penyelesaian", "U3", STRONG),
     ("lama proses", "U3", STRONG),
+    ("tepat waktu", "U3", STRONG),
+    ("dengan cepat", "U3", STRONG),
+    ("jadwal", "U3", WORD),
     # U4 Biaya/tarif
     ("biaya", "U4", WORD),
     ("tarif", "U4", WORD),
@@ -159,6 +162,7 @@ VOCABULARY: tuple[tuple[str, str, str], ...] = (
     ("infrastructure", "U9", WORD),
     ("ruang tunggu", "U9", STRONG),
     ("tempat parkir", "U9", STRONG),
+    ("kenyamanan", "U9", WORD),
 )
 
 MIN_SCORE = 2.0
