@@ -396,6 +396,7 @@ def _assign(
             cand = next(x for x in candidates[cols[i]] if x.key == free[j])
             final[cols[i]] = ColumnMatch(free[j], "text", cand.detail)
     reported: set[frozenset[int]] = set()
+    ambiguous: list[tuple[list[tuple[int, str]], str]] = []
     for i, j, other in close_calls(scores, chosen):
         c, key = cols[i], free[j]
         pair = frozenset({c, cols[other]} if other is not None else {c})
@@ -407,8 +408,10 @@ def _assign(
         else:
             second = next((x.key for x in candidates[c] if x.key != key), key)
             rivals = [(c, key), (c, second)]
-        issues.append(_ambiguous(ctx, grid, candidates, rivals, key))
+        ambiguous.append((rivals, key))
     missing = [k for k in free if k not in {m.key for m in final.values()}]
+    for rivals, key in ambiguous:
+        issues.append(_ambiguous(ctx, grid, candidates, rivals, key, missing))
     for c in cols:
         if c in final or _valid_share(cells_of(c), grid.codes[c]) < 0.5:
             continue
@@ -433,7 +436,12 @@ def _assign(
 
 
 def _ambiguous(
-    ctx: _Context, grid: _Grid, candidates: dict[int, list[Candidate]], rivals: list[tuple[int, str]], key: str
+    ctx: _Context,
+    grid: _Grid,
+    candidates: dict[int, list[Candidate]],
+    rivals: list[tuple[int, str]],
+    key: str,
+    missing: list[str],
 ) -> Issue:
     """The refusal of a reading too close to call: both columns (or both questions) and the fixes."""
 
@@ -453,6 +461,7 @@ def _ambiguous(
             "key": k1.upper(),
             "other_letter": column_letter(c2),
             "other_key": k2.upper(),
+            "missing": ", ".join(_question_name(ctx.instrument, k) for k in missing) or "-",
         },
     )
 
@@ -692,7 +701,8 @@ def _enforce(responses: Responses, *, strict: bool, invalid: InvalidPolicy) -> N
         raise SkmError(
             IssueCode.BAD_COLUMNS,
             ExitCode.INVALID_DATA,
-            issues=[i for i in issues if i.code in FATAL_CODES],
+            # a scale column left over is the likely home of a missing question: its fix goes along
+            issues=[i for i in issues if i.code in FATAL_CODES or i.code is IssueCode.COLUMN_LEFT_OVER],
             file=source,
         )
     bad_cells = [i for i in issues if i.code in CELL_CODES]
