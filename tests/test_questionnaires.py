@@ -342,6 +342,23 @@ def test_a_clearly_weaker_rival_is_left_over_and_reported(tmp_path: Path) -> Non
     assert IssueCode.MISSING_ELEMENTS in {i.code for i in responses.issues}
 
 
+def test_a_scale_column_naming_nothing_is_named_when_a_question_is_missing(tmp_path: Path) -> None:
+    headers = dict(TWO_NAMES)
+    headers["u5"] = "Secara umum, bagaimana menurut Anda?"
+    raw = answers(K, 10, 13)
+    path = write_csv(tmp_path / "umum.csv", sheet(headers, raw))
+    with pytest.raises(SkmError) as info:
+        read_responses(path)
+    (hint,) = [i for i in info.value.issues if i.code is IssueCode.SCALE_COLUMN_UNNAMED]
+    assert hint.letter == "H"
+    assert "rename column H to U5 or use --map H=U5" in issue_line(hint, "en")
+    assert skm.score(path, column_map={"H": "U5"}).ikm == expected_ikm(PERMENPAN_14_2017, raw)
+    complete = read_responses(
+        write_csv(tmp_path / "lengkap.csv", sheet(TWO_NAMES, raw, extra=[("Nilai umum", lambda i: 3)]))
+    )
+    assert not [i for i in complete.issues if i.code is IssueCode.SCALE_COLUMN_UNNAMED]  # nothing missing: no noise
+
+
 # --- 5. a profile column whose header holds an element word ------------------------------------
 
 PROFILE_WORDS = {

@@ -67,6 +67,7 @@ class IssueCode(StrEnum):
     DUPLICATE_ELEMENT = "duplicate-element"
     AMBIGUOUS_COLUMNS = "ambiguous-columns"
     COLUMN_LEFT_OVER = "column-left-over"
+    SCALE_COLUMN_UNNAMED = "scale-column-unnamed"
     NO_ANSWERS = "no-answers"
     UNKNOWN_COLUMN = "unknown-column"
     SMALL_GROUP = "small-group"

@@ -284,6 +284,7 @@ def _map_columns(
             final[c] = ColumnMatch(free[0], "labels", _element_name(instrument, free[0]))
             parsed[c] = _parse_column(ctx, grid, c, free[0])
             taken.add(free[0])
+    _unnamed_scale_columns(ctx, grid, final, candidates, cells_of, issues)
     by_key: dict[str, list[int]] = {}
     for c, m in sorted(final.items()):
         by_key.setdefault(m.key, []).append(c)
@@ -302,6 +303,39 @@ def _map_columns(
     element_cols = [c for c in range(grid.width) if c in final]
     attr_cols = [c for c in range(grid.width) if c not in final and (grid.headers[c] or bool(grid.nonblank[c].any()))]
     return _Mapping(final, parsed, by_key, element_cols, attr_cols, columns)
+
+
+def _unnamed_scale_columns(
+    ctx: _Context,
+    grid: _Grid,
+    final: dict[int, ColumnMatch],
+    candidates: dict[int, list[Candidate]],
+    cells_of: Callable[[int], list[Cell]],
+    issues: list[Issue],
+) -> None:
+    """While questions are missing, name the columns whose answers are all on the scale but whose
+    header names no question: the likely home of a missing question, with the fix."""
+    taken = {m.key for m in final.values()}
+    missing = [k for k in ctx.instrument.question_keys if k not in taken]
+    if not missing:
+        return
+    for c in range(grid.width):
+        header = grid.headers[c]
+        if c in final or c in candidates or not header or is_profile_header(header):
+            continue
+        if grid.kinds[c] in _NOT_ANSWERS:
+            continue
+        if _valid_share(cells_of(c), grid.codes[c]) < _SCALE_SHARE:
+            continue
+        issues.append(
+            ctx.issue(
+                IssueCode.SCALE_COLUMN_UNNAMED,
+                Severity.WARNING,
+                column=shorten(header, 60),
+                letter=column_letter(c),
+                params={"letter": column_letter(c), "key": _question_name(ctx.instrument, missing[0])},
+            )
+        )
 
 
 def _mapped(ctx: _Context, grid: _Grid, column_map: Mapping[str, str]) -> dict[int, ColumnMatch]:
@@ -702,7 +736,7 @@ def _enforce(responses: Responses, *, strict: bool, invalid: InvalidPolicy) -> N
             IssueCode.BAD_COLUMNS,
             ExitCode.INVALID_DATA,
             # a scale column left over is the likely home of a missing question: its fix goes along
-            issues=[i for i in issues if i.code in FATAL_CODES or i.code is IssueCode.COLUMN_LEFT_OVER],
+            issues=[i for i in issues if i.code in FATAL_CODES or i.code in _HINTS],
             file=source,
         )
     bad_cells = [i for i in issues if i.code in CELL_CODES]
@@ -744,6 +778,8 @@ _NO_TEXT = frozenset(
     {"integer", "floating", "decimal", "boolean", "datetime", "datetime64", "date", "timedelta", "time", "empty"}
 )
 _POSITIONAL = frozenset({"u8", "u9"})
+_HINTS = frozenset({IssueCode.COLUMN_LEFT_OVER, IssueCode.SCALE_COLUMN_UNNAMED})
+_NOT_ANSWERS = frozenset({"boolean", "datetime", "datetime64", "date", "timedelta", "time", "empty"})
 _SCALE_SHARE = 0.9  # this share of a column's answers on the scale makes it a question
 _LABEL_POINTS = 1.5  # the answers carry the question's own labels
 _FREE_TEXT_PENALTY = 3.0  # most answers are not scale answers

@@ -96,6 +96,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "already column {holder}); kept as an attribute. If it is a question: rename column {letter} to {key} "
         "or use --map {letter}={key}",
     ),
+    "scale-column-unnamed": (
+        "jawabannya berskala, tetapi judulnya tidak menyebut pertanyaan mana pun; disimpan sebagai atribut. "
+        "Bila ini {key}: ganti nama kolom {letter} menjadi {key} atau pakai --map {letter}={key}",
+        "its answers are on the scale, but its header names no question; kept as an attribute. "
+        "If it is {key}: rename column {letter} to {key} or use --map {letter}={key}",
+    ),
     "duplicate-element": (
         "unsur {element} muncul di lebih dari satu kolom ({columns}); hapus atau ganti nama salah satunya",
         "element {element} appears in more than one column ({columns}); remove or rename one",
