@@ -1,8 +1,10 @@
 """Build the canonical :class:`~skm.readers.Responses` table from a sheet's cells, in named phases.
 
 :func:`build_responses` runs, in order: check that a header row was found, factorise the cells
-per column, map the columns to questions (header matches checked against the labels the answers
-carry), column-level issues (duplicate, missing, beyond the instrument), classify the rows
+per column, map the columns to questions (``--map`` and codes first; every other column scored
+against every question by its wording, words and answers, then assigned so that each question
+gets its best distinct column; header matches checked against the labels the answers carry),
+column-level issues (duplicate, missing, beyond the instrument), classify the rows
 (title, empty, summary block, no answers), parse the answers, assemble the frame with its
 profile and dates, and apply the invalid-data policy. Heavy (numpy, pandas): imported only when
 a file is read.
