@@ -1,6 +1,6 @@
 """Columns → questions: the assignment that gives each question its best distinct column.
 
-Pure Python (a small Hungarian method, O(n³) on a few dozen columns): the readers stay light at
+Pure Python (a small Hungarian method, O(n² m) for n questions and m columns or the reverse): the readers stay light at
 import, and a file needs it only when several columns compete for the same questions.
 """
 
@@ -15,29 +15,30 @@ AMBIGUOUS_MARGIN = 1.0
 
 
 def _hungarian(cost: list[list[float]]) -> list[int]:
-    """Minimum-cost assignment of a square matrix: ``result[row] = column``."""
-    n = len(cost)
+    """Minimum-cost assignment of an n × m matrix with n ≤ m: ``result[row] = column``, O(n² m)."""
+    n, m = len(cost), len(cost[0])
     inf = float("inf")
     u = [0.0] * (n + 1)
-    v = [0.0] * (n + 1)
-    p = [0] * (n + 1)  # p[j]: the row (1-based) holding column j
-    way = [0] * (n + 1)
+    v = [0.0] * (m + 1)
+    p = [0] * (m + 1)  # p[j]: the row (1-based) holding column j
+    way = [0] * (m + 1)
     for i in range(1, n + 1):
         p[0] = i
         j0 = 0
-        minv = [inf] * (n + 1)
-        used = [False] * (n + 1)
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
         while True:
             used[j0] = True
             i0, delta, j1 = p[j0], inf, 0
-            for j in range(1, n + 1):
+            row = cost[i0 - 1]
+            for j in range(1, m + 1):
                 if not used[j]:
-                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    cur = row[j - 1] - u[i0] - v[j]
                     if cur < minv[j]:
                         minv[j], way[j] = cur, j0
                     if minv[j] < delta:
                         delta, j1 = minv[j], j
-            for j in range(n + 1):
+            for j in range(m + 1):
                 if used[j]:
                     u[p[j]] += delta
                     v[j] -= delta
@@ -51,7 +52,7 @@ def _hungarian(cost: list[list[float]]) -> list[int]:
             p[j0] = p[j1]
             j0 = j1
     result = [0] * n
-    for j in range(1, n + 1):
+    for j in range(1, m + 1):
         if p[j]:
             result[p[j] - 1] = j - 1
     return result
@@ -61,19 +62,23 @@ def assign(scores: Sequence[Sequence[float]]) -> list[int | None]:
     """For each row (column of the file), the index of the question it gets, or ``None``.
 
     Maximises the total score; a pair scoring 0 or less is never made (the row stays unmapped).
+    The smaller side is solved against the larger (O(n² m)), so a sheet of hundreds of candidate
+    columns for nine questions stays cheap.
     """
     rows = len(scores)
     cols = len(scores[0]) if rows else 0
     if not rows or not cols:
         return [None] * rows
-    n = max(rows, cols)
     top = max((s for row in scores for s in row), default=0.0)
-    cost = [
-        [top - (scores[i][j] if i < rows and j < cols and scores[i][j] > 0 else 0.0) for j in range(n)]
-        for i in range(n)
-    ]
-    chosen = _hungarian(cost)
-    return [chosen[i] if chosen[i] < cols and scores[i][chosen[i]] > 0 else None for i in range(rows)]
+    cost = [[top - (s if s > 0 else 0.0) for s in row] for row in scores]
+    if rows <= cols:
+        chosen = _hungarian(cost)
+    else:
+        by_question = _hungarian([[cost[i][j] for i in range(rows)] for j in range(cols)])
+        chosen = [-1] * rows
+        for j, i in enumerate(by_question):
+            chosen[i] = j
+    return [j if j >= 0 and scores[i][j] > 0 else None for i, j in enumerate(chosen)]
 
 
 def total(scores: Sequence[Sequence[float]], chosen: Sequence[int | None]) -> float:
