@@ -183,6 +183,19 @@ def test_missing_sub_questions_are_counted_as_questions(tmp_path: Path) -> None:
     assert "questions U8a, U8b not found; this instrument has 10 questions in 9 elements" in issue_line(issue, "en")
 
 
+def test_a_repeated_sub_question_is_named_as_a_question(tmp_path: Path) -> None:
+    instrument = instrument_from_toml(TEN_TOML)
+    raw = answers(instrument.question_keys, 5, 14)
+    rows = sheet(TEN, raw)
+    rows[0][rows[0].index(TEN["u8b"])] = "U8a"  # the code says u8a twice
+    rows[0][rows[0].index(TEN["u8a"])] = "U8a"
+    with pytest.raises(SkmError) as info:
+        read_responses(write_csv(tmp_path / "ganda.csv", rows), instrument=instrument)
+    lines = [issue_line(i) for i in info.value.issues]
+    assert any(line.startswith("ganda.csv, baris 1: pertanyaan U8a muncul di lebih dari satu kolom") for line in lines)
+    assert any("pertanyaan U8b tidak ditemukan; instrumen ini punya 10 pertanyaan dalam 9 unsur" in x for x in lines)
+
+
 # --- 3. twenty-seven questions, three per element ----------------------------------------------------
 
 THREE_EACH = {
@@ -429,11 +442,12 @@ EXTRA_PROFILE = [
     ("Email address", "x@example.org"),
 ]
 CASES = {
-    "typos": (PERMENPAN_14_2017, TYPOS),
-    "two-names": (PERMENPAN_14_2017, TWO_NAMES),
-    "profile-words": (PERMENPAN_14_2017, PROFILE_WORDS),
-    "regulation-order": (PERMENPAN_14_2017, REGULATION_ORDER),
-    "ten": (None, TEN),
+    "typos": (lambda: PERMENPAN_14_2017, TYPOS),
+    "two-names": (lambda: PERMENPAN_14_2017, TWO_NAMES),
+    "profile-words": (lambda: PERMENPAN_14_2017, PROFILE_WORDS),
+    "regulation-order": (lambda: PERMENPAN_14_2017, REGULATION_ORDER),
+    "ten": (lambda: instrument_from_toml(TEN_TOML), TEN),
+    "twenty-seven": (lambda: instrument_from_toml(three_each_toml()), three_each_headers()),
 }
 
 
@@ -446,8 +460,8 @@ CASES = {
 def test_shuffled_columns_and_profile_columns_never_change_the_mapping(
     case: str, order: random.Random, extras: list[int]
 ) -> None:
-    instrument, headers = CASES[case]
-    instrument = instrument or instrument_from_toml(TEN_TOML)
+    make, headers = CASES[case]
+    instrument = make()
     raw = answers(instrument.question_keys, 6, 10)
     data: dict[str, list[object]] = {h: [r[k] for r in raw] for k, h in headers.items()}
     for i in extras:

@@ -65,6 +65,7 @@ class IssueCode(StrEnum):
     MISSING_ELEMENTS = "missing-elements"
     MISSING_QUESTIONS = "missing-questions"
     DUPLICATE_ELEMENT = "duplicate-element"
+    DUPLICATE_QUESTION = "duplicate-question"
     AMBIGUOUS_COLUMNS = "ambiguous-columns"
     COLUMN_LEFT_OVER = "column-left-over"
     SCALE_COLUMN_UNNAMED = "scale-column-unnamed"

@@ -538,19 +538,20 @@ def _cross_check(
 def _column_issues(ctx: _Context, grid: _Grid, mapping: _Mapping, issues: list[Issue]) -> None:
     """Duplicate and missing elements, and attribute columns that look like elements beyond the instrument."""
     instrument, headers = ctx.instrument, grid.headers
+    several = len(instrument.question_keys) > len(instrument.elements)  # several questions per element
     for key, cols in mapping.by_key.items():
         if len(cols) > 1:
             issues.append(
                 ctx.issue(
-                    IssueCode.DUPLICATE_ELEMENT,
+                    IssueCode.DUPLICATE_QUESTION if several else IssueCode.DUPLICATE_ELEMENT,
                     params={
-                        "element": key.upper(),
+                        "element": _question_name(instrument, key) if several else key.upper(),
                         "columns": ", ".join(f"'{headers[c]}' ({column_letter(c)})" for c in cols),
                     },
                 )
             )
     missing = [_question_name(instrument, k) for k in instrument.question_keys if k not in mapping.by_key]
-    if missing and len(instrument.question_keys) > len(instrument.elements):  # several questions per element
+    if missing and several:
         issues.append(
             ctx.issue(
                 IssueCode.MISSING_QUESTIONS,

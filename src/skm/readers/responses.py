@@ -16,7 +16,13 @@ __all__ = ["CELL_CODES", "FATAL_CODES", "ColumnInfo", "Responses", "SkippedRow"]
 
 # issues that refuse the file (strict reads), and the invalid cells that --invalid decides about
 FATAL_CODES = frozenset(
-    {IssueCode.MISSING_ELEMENTS, IssueCode.MISSING_QUESTIONS, IssueCode.DUPLICATE_ELEMENT, IssueCode.AMBIGUOUS_COLUMNS}
+    {
+        IssueCode.MISSING_ELEMENTS,
+        IssueCode.MISSING_QUESTIONS,
+        IssueCode.DUPLICATE_ELEMENT,
+        IssueCode.DUPLICATE_QUESTION,
+        IssueCode.AMBIGUOUS_COLUMNS,
+    }
 )
 CELL_CODES = frozenset(
     {IssueCode.OUT_OF_RANGE, IssueCode.NOT_A_NUMBER, IssueCode.NOT_AN_INTEGER, IssueCode.UNKNOWN_LABEL}

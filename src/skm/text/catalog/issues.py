@@ -102,6 +102,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "its answers are on the scale, but its header names no question; kept as an attribute. "
         "If it is {key}: rename column {letter} to {key} or use --map {letter}={key}",
     ),
+    "duplicate-question": (
+        "pertanyaan {element} muncul di lebih dari satu kolom ({columns}); hapus atau ganti nama salah satunya",
+        "question {element} appears in more than one column ({columns}); remove or rename one",
+    ),
     "duplicate-element": (
         "unsur {element} muncul di lebih dari satu kolom ({columns}); hapus atau ganti nama salah satunya",
         "element {element} appears in more than one column ({columns}); remove or rename one",
