@@ -379,6 +379,11 @@ class _Index:
                 if old is None or POINTS[old.weight] < POINTS[weight]:
                     entries[(element.code, words)] = _Entry(words, keys, weight, text.lower())
         self.entries = list(entries.values())
+        self.phrases = [e for e in self.entries if len(e.words) > 1]
+        self.singles: dict[str, list[_Entry]] = {}
+        for entry in self.entries:
+            if len(entry.words) == 1:
+                self.singles.setdefault(entry.words[0], []).append(entry)
         self.questions = [(q.key, _words(q.text.lower())) for e in instrument.elements for q in e.questions]
         df: dict[str, int] = {}
         for _, words in self.questions:
@@ -426,23 +431,20 @@ def _evidence(words: tuple[str, ...], index: _Index) -> dict[str, list[Reason]]:
     if not words:
         return {}
     matched = [index.token(w) for w in words]
+    if not any(matched):  # no known word: names, dates, answers, free text
+        return {}
     found: dict[str, list[Reason]] = {}
     used = [False] * len(words)
     hits: list[tuple[_Entry, int]] = []
-    for entry in index.entries:  # phrases first: they hide the words they cover
+    for entry in index.phrases:  # phrases first: they hide the words they cover
         n = len(entry.words)
-        if n < 2:
-            continue
         for i in range(len(words) - n + 1):
             if all(matched[i + j].get(entry.words[j], 0) >= 2 for j in range(n)):  # a phrase: no typos
                 hits.append((entry, i))
                 for j in range(n):
                     used[i + j] = True
                 break
-    singles: dict[str, list[_Entry]] = {}
-    for entry in index.entries:
-        if len(entry.words) == 1:
-            singles.setdefault(entry.words[0], []).append(entry)
+    singles = index.singles
     for i, m in enumerate(matched):
         if used[i]:
             continue
