@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -442,12 +443,11 @@ def _assign(
         if other is not None:
             rivals = [(c, key), (cols[other], key)]
         else:
-            second = next((x.key for x in candidates[c] if x.key != key), key)
+            second = next((x.key for x in candidates[c] if x.key != key and x.key in free), key)
             rivals = [(c, key), (c, second)]
         ambiguous.append((rivals, key))
     missing = [k for k in free if k not in {m.key for m in final.values()}]
-    for rivals, key in ambiguous:
-        issues.append(_ambiguous(ctx, grid, candidates, rivals, key, missing))
+    issues.extend(_ambiguous(ctx, grid, candidates, rivals, key) for rivals, key in ambiguous)
     for c in cols:
         if c in final or _valid_share(cells_of(c), grid.codes[c]) < 0.5:
             continue
@@ -461,11 +461,11 @@ def _assign(
                 column=shorten(grid.headers[c], 60),
                 letter=column_letter(c),
                 params={
-                    "question": best.key.upper(),
+                    "question": _question_name(instrument, best.key),
                     "score": best.score,
                     "holder": column_letter(holder) if holder is not None else "-",
                     "letter": column_letter(c),
-                    "key": suggest.upper(),
+                    "key": _question_name(instrument, suggest),
                 },
             )
         )
@@ -477,27 +477,26 @@ def _ambiguous(
     candidates: dict[int, list[Candidate]],
     rivals: list[tuple[int, str]],
     key: str,
-    missing: list[str],
 ) -> Issue:
     """The refusal of a reading too close to call: both columns (or both questions) and the fixes."""
 
     def score(c: int, k: str) -> float:
         return next((x.score for x in candidates.get(c, []) if x.key == k), 0.0)
 
+    name = partial(_question_name, ctx.instrument)
     readings = "; ".join(
-        f"{column_letter(c)} '{shorten(grid.headers[c], 50)}' → {k.upper()} ({score(c, k)})" for c, k in rivals
+        f"{column_letter(c)} '{shorten(grid.headers[c], 50)}' → {name(k)} ({score(c, k)})" for c, k in rivals
     )
     (c1, k1), (c2, k2) = rivals
     return ctx.issue(
         IssueCode.AMBIGUOUS_COLUMNS,
         params={
-            "question": key.upper(),
+            "question": name(key),
             "readings": readings,
             "letter": column_letter(c1),
-            "key": k1.upper(),
+            "key": name(k1),
             "other_letter": column_letter(c2),
-            "other_key": k2.upper(),
-            "missing": ", ".join(_question_name(ctx.instrument, k) for k in missing) or "-",
+            "other_key": name(k2),
         },
     )
 

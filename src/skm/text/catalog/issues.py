@@ -83,10 +83,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ambiguous-columns": (
         "{question} tidak dapat dipastikan, judulnya terlalu mirip: {readings}. Pilih sendiri: ganti nama "
         "kolom {letter} menjadi {key} (atau --map {letter}={key}), atau kolom {other_letter} menjadi {other_key} "
-        "(atau --map {other_letter}={other_key}). Pertanyaan yang belum punya kolom: {missing}",
+        "(atau --map {other_letter}={other_key})",
         "{question} cannot be told apart, the headers read too much alike: {readings}. Choose yourself: rename "
         "column {letter} to {key} (or --map {letter}={key}), or column {other_letter} to {other_key} "
-        "(or --map {other_letter}={other_key}). Questions without a column: {missing}",
+        "(or --map {other_letter}={other_key})",
     ),
     "column-left-over": (
         "jawabannya berskala, tetapi tidak ada pertanyaan tersisa yang cocok (paling mirip {question}, "
