@@ -512,6 +512,14 @@ def test_a_weak_word_loses_to_an_element_phrase() -> None:
     assert match_header("Prosedur penyampaian aduan/keluhan/saran", PERMENPAN_14_2017).key == "u8"  # type: ignore[union-attr]
 
 
+def test_a_code_in_front_of_words_naming_nothing_decides(tmp_path: Path) -> None:
+    headers = {k: f"{k.upper()}. Pertanyaan nomor {i}" for i, k in enumerate(K, 1)}
+    raw = answers(K, 8, 15)
+    path = write_csv(tmp_path / "kode.csv", sheet(headers, raw))
+    assert mapping_of(read_responses(path)) == {h: k for k, h in headers.items()}
+    assert skm.score(path).ikm == expected_ikm(PERMENPAN_14_2017, raw)
+
+
 def test_numbers_and_dates_are_never_headers() -> None:
     assert match_header(3, PERMENPAN_14_2017) is None
     assert match_header(3.0, PERMENPAN_14_2017) is None

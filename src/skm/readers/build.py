@@ -37,6 +37,7 @@ from skm.readers.headers import (
     is_summary_label,
     match_profile,
     normalise_header,
+    numbering_code,
 )
 from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
 
@@ -272,6 +273,13 @@ def _map_columns(
         c: found for c in range(grid.width) if c not in final and (found := _candidates(ctx, grid, c, cells_of))
     }
     _assign(ctx, grid, final, candidates, cells_of, issues)
+    # "U1. <words naming no question>": the questionnaire's code decides, if its question is still free
+    taken = {m.key for m in final.values()}
+    for c in range(grid.width):
+        code = None if c in final or c in candidates else numbering_code(grid.headers[c], instrument)
+        if code is not None and code.key not in taken:
+            final[c] = code
+            taken.add(code.key)
     parsed = {c: _parse_column(ctx, grid, c, m.key) for c, m in final.items()}
     _cross_check(ctx, grid, final, parsed, issues)
     # columns whose header names nothing but whose answers carry one missing element's labels

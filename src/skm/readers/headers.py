@@ -44,6 +44,7 @@ __all__ = [
     "match_text",
     "names_question",
     "normalise_header",
+    "numbering_code",
 ]
 
 _CODE = re.compile(r"^(?:u|unsur|q|p)\s*[-_.]?\s*0*(\d{1,2})$")
@@ -544,6 +545,20 @@ def match_text(header: object, instrument: Instrument) -> ColumnMatch | None:
     return ColumnMatch(found[0].key, "text", found[0].detail)
 
 
+def numbering_code(header: object, instrument: Instrument) -> ColumnMatch | None:
+    """The code in front of words that name no question ("U1. Pertanyaan pertama" → U1), or ``None``.
+
+    Used only when the words name nothing: "U8 - Sarana dan prasarana" is Sarana (U9) by its words.
+    """
+    if not isinstance(header, str):
+        return None
+    text = normalise_header(header)
+    prefix = _CODE_PREFIX.match(text)
+    if prefix and _NUMBERING.match(text):
+        return code_match(prefix.group(1), instrument)
+    return None
+
+
 def names_question(header: object, instrument: Instrument) -> bool:
     """Whether a header names a question at all (a code, or words pointing to one or more questions):
     the header row search counts these, ties between questions included."""
@@ -566,10 +581,8 @@ def match_header(header: object, instrument: Instrument) -> ColumnMatch | None:
     if text in index.match_cache:
         return index.match_cache[text]
     found = code_match(text, instrument) or match_text(text, instrument)
-    if found is None:
-        prefix = _CODE_PREFIX.match(text)  # "U1. <words naming nothing>": the code decides
-        if prefix and _NUMBERING.match(text):
-            found = code_match(prefix.group(1), instrument)
+    if found is None and not header_candidates(text, instrument):
+        found = numbering_code(text, instrument)
     if len(index.match_cache) > 20_000:
         index.match_cache.clear()
     index.match_cache[text] = found
