@@ -64,7 +64,7 @@ def test_a_folder_is_an_unreadable_side_file(tmp_path: Path) -> None:
 
 def test_toml_syntax_errors_carry_their_line(tmp_path: Path) -> None:
     with pytest.raises(TomlSyntax) as caught:
-        load_toml('[labels]\n"Puas" = 3\n"Sangat puas" = \n')
+        load_toml('[labels]\n"Puas" = 3\n"Sangat puas" = \n', file="labels.toml")
     assert caught.value.line == 3
     labels = tmp_path / "l.toml"
     labels.write_text('[labels]\n"Puas" = 3\n"Sangat puas" = \n', encoding="utf-8")

@@ -21,7 +21,6 @@ from skm.analysis.trend import Trend, TrendRow
 from skm.core.calc import IkmResult, round_half_up
 from skm.core.periods import day_name, period_name
 from skm.core.sampling import SampleSize, allocate, sample_size
-from skm.render.document.blocks import printable
 from skm.text import Lang
 from skm.text.report import tr
 
@@ -171,7 +170,7 @@ def percent(count: int, total: int) -> Decimal:
 
 
 def _clean(value: object) -> str:
-    return " ".join(printable(str(value)).split())
+    return " ".join("".join(ch for ch in str(value) if ch.isprintable() or ch.isspace()).split())
 
 
 _GENDER = {

@@ -23,8 +23,10 @@ from skm.cli.common import (
     RoundNrrOption,
     SheetOption,
     WeightOption,
+    command_inputs,
     error_boundary,
     filter_by_period,
+    output_path,
     parse_map_option,
     parse_period_option,
     read_input,
@@ -60,7 +62,10 @@ def report(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            readable=False,
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+            show_default=False,
         ),
     ],
     output_format: Annotated[
@@ -71,7 +76,8 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            dir_okay=False,
+            parser=output_path,
+            metavar="BERKAS",
             help="Berkas laporan (default: <nama berkas>_laporan.<format> di samping berkas jawaban). / Output file.",
         ),
     ] = None,
@@ -111,6 +117,7 @@ def report(
         typer.Option(
             "--plan",
             metavar="BERKAS",
+            readable=False,
             help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
         ),
     ] = None,
@@ -154,7 +161,7 @@ def report(
 
             fail_usage(t("report-population-mismatch", lang, population=population, total=sum(services.values())))
         target = output or default_output(file, output_format)
-        inputs = [file, *(p for p in (plan, previous) if p is not None)]
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, previous])
         check_output(target, inputs=inputs, force=force)
         responses = read_input(
             [file],
@@ -179,7 +186,7 @@ def report(
         if with_stats:
             from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
-            stats = analyse(responses, rules=rules, population=population)
+            stats = analyse(responses, rules=rules, population=population, service_populations=services or None)
         trend = None
         if previous is not None:
             earlier = read_previous_input(previous, current=responses, invalid=invalid, labels=labels, lang=lang)

@@ -97,7 +97,10 @@ def sample(
     services_file: Annotated[
         Path | None,
         typer.Option(
-            "--services-file", help="CSV berisi layanan,populasi. / CSV of service,population.", dir_okay=False
+            "--services-file",
+            help="CSV berisi layanan,populasi. / CSV of service,population.",
+            dir_okay=False,
+            readable=False,
         ),
     ] = None,
     output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,

@@ -23,6 +23,7 @@ from skm.cli.common import (
     RoundNrrOption,
     SheetOption,
     WeightOption,
+    command_inputs,
     error_boundary,
     filter_by_period,
     parse_map_option,
@@ -60,6 +61,7 @@ def score(
         list[Path] | None,
         typer.Argument(
             metavar="BERKAS",
+            readable=False,
             help="Berkas jawaban (.xlsx, .xls, .ods, .csv), beberapa berkas atau folder. "
             "/ Responses file(s) or a folder.",
             show_default=False,
@@ -155,7 +157,7 @@ def score(
             return
         from skm.output import write_atomic  # noqa: PLC0415
 
-        write_atomic(output, text, inputs=paths, force=force)
+        write_atomic(output, text, inputs=command_inputs(paths, labels=labels, instrument=instrument), force=force)
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,7 @@ from skm.cli.common import (
     PreviousOption,
     SheetOption,
     TableJson,
+    command_inputs,
     error_boundary,
     filter_by_period,
     parse_map_option,
@@ -43,7 +44,10 @@ def stats(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            readable=False,
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+            show_default=False,
         ),
     ],
     by: Annotated[
@@ -79,6 +83,15 @@ def stats(
         int,
         typer.Option("--resamples", min=100, metavar="N", help="Jumlah ulangan bootstrap. / Bootstrap resamples."),
     ] = DEFAULT_RESAMPLES,
+    service_population: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--service-population",
+            metavar="NAMA=POPULASI",
+            help="Populasi per layanan, berulang: IKM terbobot populasi layanan di samping IKM gabungan. "
+            '--service-population "KTP-el=1200". / Per-service population: post-stratified IKM.',
+        ),
+    ] = None,
     min_group: Annotated[
         int,
         typer.Option(
@@ -105,7 +118,10 @@ def stats(
 
     with error_boundary(lang, debug):
         from skm.analysis.stats import analyse  # noqa: PLC0415
+        from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm report
         from skm.readers.responses import Responses  # noqa: PLC0415
+
+        services = parse_services(service_population or [], None, lang)
 
         the_period = parse_period_option(period)  # SkmError: translated, exit 2
         show = output_format is TableJson.TABLE
@@ -140,6 +156,7 @@ def stats(
             seed=seed,
             resamples=resamples,
             min_group=min_group,
+            service_populations=services or None,
         )
         if output_format is TableJson.TABLE:
             from skm.render.stats_console import stats_renderable  # noqa: PLC0415
@@ -161,7 +178,7 @@ def stats(
             return
         from skm.output import write_atomic  # noqa: PLC0415
 
-        inputs = [file] if previous is None else [file, previous]
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[previous])
         write_atomic(output, text, inputs=inputs, force=force)
 
 

@@ -19,15 +19,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
-from skm.errors import ExitCode, IssueCode, SkmError, shorten
+from skm.errors import ExitCode, Issue, IssueCode, SkmError, shorten
 from skm.readers.cells import LabelBook, normalise_label
 from skm.readers.files import decode_text, sniff_delimiter
 from skm.readers.sidefile import Loc, TomlSyntax, line_of, load_toml, read_side_file, toml_line_map
 
-__all__ = ["guess_score", "labels_template", "load_labels"]
+__all__ = ["UnknownLabels", "guess_score", "load_labels", "unknown_labels"]
 
 
 def _fail(path: Path, reason: str) -> SkmError:
@@ -49,7 +50,7 @@ def load_labels(path: Path, instrument: Instrument = PERMENPAN_14_2017) -> Label
     if path.suffix.lower() == ".toml":
         source = decode_text(data, path)
         try:
-            raw: dict[str, object] = load_toml(source)
+            raw: dict[str, object] = load_toml(source, file=str(path))
         except TomlSyntax as exc:
             raise _fail(path, f"{exc.detail} (TOML line {exc.line})") from None
         lines = toml_line_map(source)
@@ -91,10 +92,6 @@ def _csv_mapping(path: Path, text: str) -> tuple[dict[str, object], dict[Loc, in
     return {"labels": everywhere, "columns": columns}, lines
 
 
-def _toml_key(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def guess_score(label: str, others: Sequence[str] = (), instrument: Instrument = PERMENPAN_14_2017) -> int | None:
     """A guess for the usual four-step wording ("Tidak X", "Kurang X", "X", "Sangat X"), else ``None``.
 
@@ -117,31 +114,31 @@ def guess_score(label: str, others: Sequence[str] = (), instrument: Instrument =
     return low + 2 if any(normalise_label(o) in graded for o in others) else None
 
 
-def labels_template(unknown: dict[str, list[str]], instrument: Instrument = PERMENPAN_14_2017) -> str:
-    """A ready-to-edit TOML labels file for the unknown values found (column header → values).
+@dataclass(frozen=True)
+class UnknownLabels:
+    """The answers no label matched, per column (``"U6 (H)"`` → values), with a guessed score for
+    each where the wording follows the usual four steps: the data behind a ready-to-edit labels file."""
 
-    One ``[labels]`` table for every value found, with a guessed score where the wording follows
-    the usual four steps and 0 (rejected as out of range until edited) elsewhere.
-    """
-    low, high = instrument.scale_min, instrument.scale_max
-    values: list[str] = []
-    where: dict[str, list[str]] = {}
-    for header, found in unknown.items():
-        for v in found:
-            if v not in where:
-                values.append(v)
-            where.setdefault(v, []).append(header)
-    values.sort(key=lambda v: (guess_score(v, values, instrument) or high + 1, v))
-    lines = [
-        f"# Pemetaan label jawaban → nilai untuk skm --labels: periksa/isi nilai {low}–{high} tiap label.",
-        f"# Label → score mapping for skm --labels: check or fill in a score {low}–{high} for each label.",
-        '# Label yang hanya berlaku untuk satu kolom: [columns."U3"] / column-only labels: [columns."U3"]',
-        "",
-        "[labels]",
-    ]
-    for v in values:
-        guess = guess_score(v, values, instrument)
-        note = "tebakan, periksa / guessed, check" if guess is not None else "isi / fill in"
-        columns = ", ".join(where[v][:5]) + (" …" if len(where[v]) > 5 else "")
-        lines.append(f"{_toml_key(v)} = {guess or 0}  # {note}; {columns}")
-    return "\n".join(lines) + "\n"
+    found: dict[str, list[str]]
+    guesses: dict[str, int | None]
+    low: int
+    high: int
+
+
+def unknown_labels(
+    issues: Sequence[Issue], instrument: Instrument = PERMENPAN_14_2017, limit: int = 30
+) -> UnknownLabels | None:
+    """Collect the unknown-label issues (at most ``limit`` values per column), or ``None``."""
+    found: dict[str, list[str]] = {}
+    for issue in issues:
+        if issue.code is IssueCode.UNKNOWN_LABEL and issue.value is not None:
+            element = str(issue.params.get("element", "")).split(" ")[0]
+            where = f"{element} ({issue.letter})" if element and issue.letter else issue.column or "?"
+            values = found.setdefault(where, [])
+            if issue.value not in values and len(values) < limit:
+                values.append(issue.value)
+    if not found:
+        return None
+    every = list(dict.fromkeys(v for values in found.values() for v in values))
+    guesses = {v: guess_score(v, every, instrument) for v in every}
+    return UnknownLabels(found, guesses, instrument.scale_min, instrument.scale_max)

@@ -26,6 +26,7 @@ FATAL_CODES = frozenset(
 )
 CELL_CODES = frozenset(
     {IssueCode.OUT_OF_RANGE, IssueCode.NOT_A_NUMBER, IssueCode.NOT_AN_INTEGER, IssueCode.UNKNOWN_LABEL}
+    | {IssueCode.UNUSABLE_CELL, IssueCode.NUMBER_LABEL_MISMATCH}
 )
 
 

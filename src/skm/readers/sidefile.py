@@ -54,10 +54,13 @@ class TomlSyntax(Exception):  # noqa: N818 - a parse outcome, raised like an err
     detail: str
 
 
-def load_toml(source: str) -> dict[str, Any]:
-    """Parse TOML text. Raises :class:`TomlSyntax` (line and detail) on a syntax error."""
+def load_toml(source: str, *, file: str, exit_code: ExitCode = ExitCode.INPUT_ERROR) -> dict[str, Any]:
+    """Parse TOML text. Raises :class:`TomlSyntax` (line and detail) on a syntax error, and
+    :class:`SkmError` (``exit_code``) for tables or arrays nested thousands deep."""
     try:
         return tomllib.loads(source)
+    except RecursionError:
+        raise SkmError(IssueCode.TOO_DEEP, exit_code, file=file) from None
     except tomllib.TOMLDecodeError as exc:
         text = str(exc)
         found = _TOML_POSITION.search(text)

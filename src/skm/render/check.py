@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from skm.core.instrument import PERMENPAN_14_2017
-from skm.errors import Issue, Severity
+from skm.errors import Severity
 from skm.render.json import check_to_dict
 from skm.text import Lang, issue_line, t
 
@@ -15,8 +14,9 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from skm.readers import Responses
+    from skm.readers.labelfile import UnknownLabels
 
-__all__ = ["check_renderable", "skipped_ranges", "unknown_labels_text"]
+__all__ = ["check_renderable", "labels_template", "skipped_ranges", "unknown_labels_text"]
 
 
 _POSITIONAL = frozenset({"u8", "u9"})
@@ -62,7 +62,9 @@ def skipped_ranges(rows: list[int]) -> str:
     return ", ".join(parts)
 
 
-def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> RenderableType:
+def check_renderable(
+    responses: Responses, lang: Lang | str = Lang.ID, unknown: UnknownLabels | None = None
+) -> RenderableType:
     """Rich renderable for the terminal."""
     from rich.console import Group  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
@@ -142,7 +144,7 @@ def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> Render
         for issue in responses.issues:
             style = "red" if issue.severity is Severity.ERROR else "yellow"
             parts.append(Text("  " + issue_line(issue, lang), style=style))
-        hint = unknown_labels_text(responses.issues, lang)
+        hint = unknown_labels_text(unknown, lang)
         if hint:
             parts.append(Text(hint))
     else:
@@ -150,22 +152,42 @@ def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> Render
     return Group(*parts)
 
 
-def unknown_labels_text(issues: Sequence[Issue], lang: Lang | str = Lang.ID, limit: int = 30) -> str | None:
-    """Distinct unknown labels per column and a ready-to-edit ``--labels`` file, or ``None``."""
-    from skm.errors import IssueCode  # noqa: PLC0415
-    from skm.readers.labelfile import labels_template  # noqa: PLC0415
+def _toml_key(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    found: dict[str, list[str]] = {}
-    for issue in issues:
-        if issue.code is IssueCode.UNKNOWN_LABEL and issue.value is not None:
-            element = str(issue.params.get("element", "")).split(" ")[0]
-            where = f"{element} ({issue.letter})" if element and issue.letter else issue.column or "?"
-            values = found.setdefault(where, [])
-            if issue.value not in values and len(values) < limit:
-                values.append(issue.value)
-    if not found:
+
+def labels_template(unknown: UnknownLabels) -> str:
+    """A ready-to-edit TOML labels file for the unknown values found.
+
+    One ``[labels]`` table for every value found, with the guessed score where the wording follows
+    the usual four steps and 0 (rejected as out of range until edited) elsewhere.
+    """
+    low, high = unknown.low, unknown.high
+    where: dict[str, list[str]] = {}
+    for header, found in unknown.found.items():
+        for v in found:
+            where.setdefault(v, []).append(header)
+    values = sorted(where, key=lambda v: (unknown.guesses.get(v) or high + 1, v))
+    lines = [
+        f"# Pemetaan label jawaban → nilai untuk skm --labels: periksa/isi nilai {low}–{high} tiap label.",
+        f"# Label → score mapping for skm --labels: check or fill in a score {low}–{high} for each label.",
+        '# Label yang hanya berlaku untuk satu kolom: [columns."U3"] / column-only labels: [columns."U3"]',
+        "",
+        "[labels]",
+    ]
+    for v in values:
+        guess = unknown.guesses.get(v)
+        note = "tebakan, periksa / guessed, check" if guess is not None else "isi / fill in"
+        columns = ", ".join(where[v][:5]) + (" …" if len(where[v]) > 5 else "")
+        lines.append(f"{_toml_key(v)} = {guess or 0}  # {note}; {columns}")
+    return "\n".join(lines) + "\n"
+
+
+def unknown_labels_text(unknown: UnknownLabels | None, lang: Lang | str = Lang.ID) -> str | None:
+    """Distinct unknown labels per column and a ready-to-edit ``--labels`` file, or ``None``."""
+    if unknown is None:
         return None
     lines = [t("labels-found", lang)]
-    lines.extend(f"  {column}: {', '.join(values)}" for column, values in found.items())
-    lines += ["", t("labels-template", lang), "", labels_template(found)]
+    lines.extend(f"  {column}: {', '.join(values)}" for column, values in unknown.found.items())
+    lines += ["", t("labels-template", lang), "", labels_template(unknown)]
     return "\n".join(lines)

@@ -200,6 +200,7 @@ def issues_renderable(headline: str, issues: Sequence[Issue], lang: Lang | str, 
     text = Text(headline, style="bold red")
     for issue in issues[:limit]:
         text.append("\n  • " + issue_line(issue, lang), style="")
-    if len(issues) > limit:
-        text.append("\n  " + t("more-issues", lang, count=len(issues) - limit))
+    if len(issues) > limit:  # the rest: `skm check` lists every one
+        files = sorted({i.file for i in issues if i.file}) or ["BERKAS"]
+        text.append("\n  " + t("more-issues-check", lang, count=len(issues) - limit, file=" ".join(files)))
     return text

@@ -2,7 +2,7 @@
 and each graded group.
 
 Names come from the instrument and group labels from the file, so every text cell is neutralised
-(a leading ``=``, ``+``, ``-``, ``@`` is prefixed with ``'``) before a spreadsheet can read it as a
+(:func:`skm.render.safe.neutralise_formula`) before a spreadsheet can read it as a
 formula.
 """
 
@@ -13,17 +13,11 @@ import io
 
 from skm.core.calc import IkmResult
 from skm.render.rows import TABLE_FIELDS, element_rows
+from skm.render.safe import neutralise_formula
 
 __all__ = ["result_csv"]
 
 HEADER = ("group", "respondents", *TABLE_FIELDS, "instrument")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def result_csv(result: IkmResult) -> str:
@@ -34,9 +28,13 @@ def result_csv(result: IkmResult) -> str:
 
     def emit(group: str, r: IkmResult) -> None:
         for row in element_rows(r):
-            writer.writerow([_cell(v) for v in (group, r.respondents, *row.values(TABLE_FIELDS), r.instrument.key)])
+            writer.writerow(
+                [neutralise_formula(v) for v in (group, r.respondents, *row.values(TABLE_FIELDS), r.instrument.key)]
+            )
         ikm_row = (group, r.respondents, "IKM", "Nilai indeks / IKM", "", "")
-        writer.writerow([_cell(v) for v in (*ikm_row, r.index_display, "", r.ikm_display, r.grade, r.instrument.key)])
+        writer.writerow(
+            [neutralise_formula(v) for v in (*ikm_row, r.index_display, "", r.ikm_display, r.grade, r.instrument.key)]
+        )
 
     emit("", result)
     for g in result.groups:

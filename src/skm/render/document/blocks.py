@@ -5,11 +5,11 @@ compute anything.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from skm.render.safe import xml_safe
 from skm.text import Lang, fmt_number
 from skm.text.report import tr
 
@@ -22,6 +22,7 @@ __all__ = [
     "Headline",
     "KeyValues",
     "Paragraph",
+    "QuadrantChart",
     "Section",
     "Signature",
     "Table",
@@ -90,6 +91,26 @@ class BarChart:
 
 
 @dataclass(frozen=True)
+class QuadrantChart:
+    """Points ``labels`` at (``x``, ``y``) with cross-hairs at the means and a name per quadrant.
+
+    ``quadrants`` names the top-left, top-right, bottom-left and bottom-right quadrants (an
+    importance–performance chart: x = performance, y = expectation). HTML draws it as SVG;
+    the other formats show the table that precedes it in the section.
+    """
+
+    title: str
+    labels: tuple[str, ...]
+    x: tuple[Decimal, ...]
+    y: tuple[Decimal, ...]
+    x_mean: Decimal
+    y_mean: Decimal
+    x_title: str
+    y_title: str
+    quadrants: tuple[str, str, str, str]
+
+
+@dataclass(frozen=True)
 class Signature:
     """The place/date and signature lines that close an official document."""
 
@@ -97,7 +118,7 @@ class Signature:
     name: str
 
 
-Block = Paragraph | KeyValues | Headline | Table | BarChart | Signature
+Block = Paragraph | KeyValues | Headline | Table | BarChart | QuadrantChart | Signature
 
 
 class Chapter(StrEnum):
@@ -156,9 +177,6 @@ def fmt(value: Decimal | int | str, lang: Lang) -> str:
     return fmt_number(value, lang) if isinstance(value, Decimal) else str(value)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def printable(text: str) -> str:
     """``text`` without control characters (invalid in XML, so in xlsx and docx)."""
-    return _CONTROL.sub("", text)
+    return xml_safe(text)

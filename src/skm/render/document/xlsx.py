@@ -29,6 +29,7 @@ from skm.render.document.blocks import (
     printable,
 )
 from skm.render.rows import element_rows
+from skm.render.safe import inert_workbook, is_formula_like
 from skm.text.report import tr
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ __all__ = ["write_xlsx"]
 
 _NAVY = "16325C"
 _SOFT = "EEF2F7"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PARAGRAPH_COLUMNS = 8
 _BAND_COLUMN = 40  # hidden helper columns (AN…) holding the grade bounds drawn on charts
 _GRADE_HEX = {"A": "1B7F4B", "B": "2F6DB5", "C": "D08A17", "D": "B8322A"}
@@ -80,7 +80,7 @@ class _Writer:
         elif isinstance(value, str):
             value = printable(value)[:32000]  # Excel's cell limit is 32 767 characters
             cell.value = value
-            if value.startswith(_FORMULA_START):
+            if is_formula_like(value):
                 cell.data_type = "s"  # text, never a formula
                 cell.quotePrefix = True
         else:
@@ -245,7 +245,7 @@ class _Writer:
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
-    base = _BAD_SHEET.sub(" ", name).strip()[:31] or "Sheet"
+    base = _BAD_SHEET.sub(" ", printable(name)).strip()[:31] or "Sheet"
     candidate, n = base, 2
     while candidate.lower() in used:
         suffix = f" ({n})"
@@ -370,4 +370,5 @@ def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+    inert_workbook(wb)
     wb.save(path)

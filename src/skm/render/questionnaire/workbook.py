@@ -19,6 +19,7 @@ from skm.render.questionnaire.spec import (
     ordered_questions,
     score_command,
 )
+from skm.render.safe import inert_workbook
 from skm.text import t
 
 __all__ = ["write_workbook"]
@@ -39,6 +40,7 @@ def write_workbook(spec: TemplateSpec, path: Path, *, filename: str | None = Non
     _help_sheet(help_sheet, spec, filename or path.name)
     _entry_sheet(entry, lists, spec)
     book.active = book.index(entry)
+    inert_workbook(book)  # a service named "=HYPERLINK(…)" stays text
     book.save(path)
 
 
