@@ -623,3 +623,19 @@ def test_check_shows_candidates_and_why(tmp_path: Path) -> None:
     assert [c["question"] for c in u5["candidates"]][:2] == ["u5", "u3"]
     assert u5["candidates"][0]["score"] > u5["candidates"][1]["score"]
     assert {"kind": "phrase", "detail": "hasil pelayanan", "points": 3.0} in u5["candidates"][0]["reasons"]
+
+
+def test_check_says_when_the_winner_is_not_the_columns_top_candidate(tmp_path: Path) -> None:
+    headers = dict(TWO_NAMES)
+    headers["u4"] = "Ketepatan waktu dan kewajaran biaya"  # U3 scores higher here, but column I is U3's best
+    headers["u3"] = "Ketepatan waktu penyelesaian dan jangka waktu layanan"
+    raw = answers(K, 10, 16)
+    path = write_csv(tmp_path / "urutan_calon.csv", sheet(headers, raw))
+    data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    by_header = {c["header"]: c for c in data["columns"]}
+    cost = by_header[headers["u4"]]
+    assert cost["question"] == "u4"
+    assert cost["candidates"][0]["question"] == "u3"
+    assert cost["decision"] == "assigned"
+    assert by_header[headers["u3"]]["decision"] == "only"
+    assert skm.score(path).ikm == expected_ikm(PERMENPAN_14_2017, raw)
