@@ -342,6 +342,16 @@ def test_two_columns_naming_one_element_only_are_refused(tmp_path: Path) -> None
     assert skm.score(fixed).ikm == expected_ikm(PERMENPAN_14_2017, raw)
 
 
+def test_a_coded_profile_column_with_an_element_word_is_no_noise(tmp_path: Path) -> None:
+    raw = answers(K, 12, 17)
+    coded = [("Waktu kunjungan", lambda i: 1 + i % 2), ("Pendidikan", lambda i: 1 + i % 4)]
+    path = write_csv(tmp_path / "kode_profil.csv", sheet(REGULATION_ORDER, raw, extra=coded))
+    responses = read_responses(path)
+    assert mapping_of(responses) == {h: k for k, h in REGULATION_ORDER.items()}
+    assert {"Waktu kunjungan", "Pendidikan"} <= set(responses.attribute_columns())
+    assert not [i for i in responses.issues if i.code is IssueCode.COLUMN_LEFT_OVER]
+
+
 def test_a_clearly_weaker_rival_is_left_over_and_reported(tmp_path: Path) -> None:
     headers = dict(TWO_NAMES)
     headers["u5"] = "Kecepatan layanan"  # U3 is clearly "Jangka waktu penyelesaian layanan" (I)

@@ -459,6 +459,8 @@ def _assign(
     for c in cols:
         if c in final or _valid_share(cells_of(c), grid.codes[c]) < 0.5:
             continue
+        if not missing and is_profile_header(grid.headers[c]):  # "Waktu kunjungan" coded 1–2: a profile
+            continue
         best = candidates[c][0]
         holder = fixed.get(best.key, next((o for o, m in final.items() if m.key == best.key), None))
         suggest = missing[0] if missing else best.key

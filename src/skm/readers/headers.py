@@ -602,6 +602,8 @@ PROFILE_ALIASES: dict[str, tuple[str, ...]] = {
         r"date",
         r"created[_ ]?at",
         r"waktu survei",
+        r"waktu kunjungan",
+        r"jam kunjungan",
         r"submitted",
         r"submission[_ ]?time",
         r"submit ?date",
