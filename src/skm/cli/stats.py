@@ -16,6 +16,7 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    MapOption,
     OutputOption,
     PeriodOption,
     PreviousOption,
@@ -24,6 +25,7 @@ from skm.cli.common import (
     command_inputs,
     error_boundary,
     filter_by_period,
+    parse_map_option,
     parse_period_option,
     print_renderable,
     read_input,
@@ -99,6 +101,7 @@ def stats(
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
+    column_map: MapOption = None,
     output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
     output: OutputOption = None,
     instrument: InstrumentOption = None,
@@ -123,7 +126,14 @@ def stats(
         the_period = parse_period_option(period)  # SkmError: translated, exit 2
         show = output_format is TableJson.TABLE
         responses = read_input(
-            [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=show
+            [file],
+            instrument=instrument,
+            sheet=sheet,
+            invalid=invalid,
+            labels=labels,
+            lang=lang,
+            progress=show,
+            column_map=parse_map_option(column_map, lang),
         )
         responses = filter_by_period(responses, the_period, lang)
         earlier: Responses | None = None

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from skm.analysis.stats.analyse import Flag
     from skm.analysis.stats.numeric import TestResult
     from skm.readers import Responses
+    from skm.readers.responses import ColumnInfo
 
 __all__ = [
     "check_to_dict",
@@ -480,6 +481,18 @@ def _dates(responses: Responses) -> dict[str, object] | None:
     }
 
 
+def _decision(column: ColumnInfo) -> str | None:
+    """Why a column scored against the questions got its question (or none): ``only`` candidate,
+    ``best`` score, ``assigned`` (its better candidates went to other columns), ``left-over``."""
+    if not column.candidates or column.how not in {"text", "attribute"}:
+        return None
+    if column.key is None:
+        return "left-over"
+    if len(column.candidates) == 1:
+        return "only"
+    return "best" if column.candidates[0].key == column.key else "assigned"
+
+
 def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str, object]:
     """The JSON contract of ``skm check``: every decision the reader took, and every issue."""
     profile_of = {column: name for name, column in responses.profile.items()}
@@ -503,6 +516,16 @@ def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str,
                 "profile": profile_of.get(c.header) if c.key is None else None,
                 "how": how,
                 "detail": c.detail,
+                "decision": _decision(c),
+                "candidates": [
+                    {
+                        "question": cand.key,
+                        "element": element_of.get(cand.key, cand.key.upper()),
+                        "score": cand.score,
+                        "reasons": [{"kind": r.kind, "detail": r.detail, "points": r.points} for r in cand.reasons],
+                    }
+                    for cand in c.candidates
+                ],
             }
         )
     return {
