@@ -59,6 +59,14 @@ def test_site_layout_and_open_data(site: Path, mahulu: Path) -> None:
     assert services == ["akta-kelahiran.html", "kartu-keluarga.html", "ktp-el.html", "pindah-datang.html"]
     for name in services:
         assert f'href="layanan/{name}"' in period_page
+    # the skm poster infographics of each period, shown and linked on its page
+    from PIL import Image
+
+    for name, size in (("poster-1080x1350.png", (1080, 1350)), ("poster-1080x1080.png", (1080, 1080))):
+        with Image.open(site / "2026-tw1" / "poster" / name) as picture:
+            assert picture.size == size
+        assert f'href="poster/{name}"' in period_page
+    assert '<img class="poster" src="poster/poster-1080x1350.png"' in period_page
     index = (site / "index.html").read_text(encoding="utf-8")
     assert index.index("Triwulan I 2026") < index.index("Triwulan IV 2025")  # newest first
     assert "CC BY 4.0" in index

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -29,27 +28,7 @@ from skm.core.calc import ScoringRules, WeightPolicy
 from skm.errors import InvalidPolicy
 from skm.text import Lang, t
 
-if TYPE_CHECKING:
-    from skm.analysis.facts import ReportData
-
-__all__ = ["posters_for", "register"]
-
-
-def posters_for(data: ReportData) -> Mapping[str, bytes] | None:
-    """The posters of one period (file name → bytes), when the poster renderer is installed.
-
-    Hook for ``skm poster`` (``skm.render.poster``): until that module exists the site is
-    built without posters; once it does, its PNG posters are placed in ``<period>/poster/``.
-    """
-    try:
-        from skm.render import poster  # type: ignore[attr-defined,unused-ignore]  # noqa: PLC0415
-    except ImportError:
-        return None
-    render = getattr(poster, "site_posters", None)
-    if render is None:
-        return None
-    out: Mapping[str, bytes] = render(data)
-    return out
+__all__ = ["register"]
 
 
 def publish(
@@ -93,6 +72,13 @@ def publish(
         ),
     ] = "cc-by-4.0",
     config: ConfigOption = None,
+    posters: Annotated[
+        bool,
+        typer.Option(
+            "--posters/--no-posters",
+            help="Infografis tiap periode (skm poster, PNG 1080×1350 dan 1080×1080). / Posters per period.",
+        ),
+    ] = True,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
@@ -115,7 +101,7 @@ def publish(
     with error_boundary(lang, debug):
         from skm.cli.report import gather, note_placeholders, report_info  # noqa: PLC0415
         from skm.output import check_folder, write_folder  # noqa: PLC0415
-        from skm.render.site import LICENCES, SitePeriod, build_site  # noqa: PLC0415
+        from skm.render.site import LICENCES, SitePeriod, build_site, site_posters  # noqa: PLC0415
 
         if licence not in LICENCES:
             fail_usage(t("publish-licence", lang, licence=licence, known=", ".join(LICENCES)))
@@ -141,7 +127,7 @@ def publish(
                 period_label=periods[i] if periods else None,
                 info=info,
             )
-            site.append(SitePeriod(data, posters_for(data)))
+            site.append(SitePeriod(data, site_posters(data) if posters else None))
         write_folder(
             output, build_site(site, licence=licence), inputs=[*files, *([config] if config else [])], force=force
         )

@@ -16,6 +16,7 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    MapOption,
     PeriodOption,
     RoundIndexOption,
     RoundNrrOption,
@@ -25,6 +26,7 @@ from skm.cli.common import (
     error_boundary,
     filter_by_period,
     output_path,
+    parse_map_option,
     parse_period_option,
     read_input,
     read_previous_input,
@@ -169,6 +171,7 @@ def report(
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
+    column_map: MapOption = None,
     weight: WeightOption = WeightPolicy.EXACT,
     round_nrr: RoundNrrOption = None,
     round_index: RoundIndexOption = None,
@@ -213,6 +216,7 @@ def report(
         info = report_info(config, head=head, nip=nip, logo=logo, lang=lang)
         data = gather(
             file,
+            column_map=parse_map_option(column_map, lang),
             instrument=instrument,
             sheet=sheet,
             invalid=invalid,
@@ -291,6 +295,7 @@ def gather(
     previous: Sequence[Path] = (),
     previous_names: Sequence[str] = (),
     info: ReportInfo | None = None,
+    column_map: dict[str, str] | None = None,
 ) -> ReportData:
     """Read one responses file (keeping the respondents of ``wanted``, the ``--period`` filter) and
     gather what its report states (call inside ``error_boundary``)."""
@@ -300,7 +305,14 @@ def gather(
     from skm.readers.extras import read_plan  # noqa: PLC0415
 
     responses = read_input(
-        [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True
+        [file],
+        instrument=instrument,
+        sheet=sheet,
+        invalid=invalid,
+        labels=labels,
+        lang=lang,
+        progress=True,
+        column_map=column_map,
     )
     responses = filter_by_period(responses, wanted, lang)
     result = score_responses(responses, rules=rules)
@@ -314,7 +326,7 @@ def gather(
     if with_stats:
         from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
-        stats = analyse(responses, rules=rules, population=population)
+        stats = analyse(responses, rules=rules, population=population, service_populations=services)
     trend = None
     history = []
     for i, path in enumerate(previous):

@@ -16,6 +16,7 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    MapOption,
     OutputOption,
     PeriodOption,
     RoundIndexOption,
@@ -25,6 +26,7 @@ from skm.cli.common import (
     command_inputs,
     error_boundary,
     filter_by_period,
+    parse_map_option,
     parse_period_option,
     print_renderable,
     read_input,
@@ -88,6 +90,7 @@ def score(
     invalid: InvalidOption = InvalidPolicy.ERROR,
     period: PeriodOption = None,
     labels: LabelsOption = None,
+    column_map: MapOption = None,
     output_format: Annotated[ScoreFormat, typer.Option("--format", help="table, json atau csv.")] = ScoreFormat.TABLE,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -119,6 +122,7 @@ def score(
             labels=labels,
             lang=lang,
             progress=output_format is not ScoreFormat.JSON,
+            column_map=parse_map_option(column_map, lang),
         )
         responses = filter_by_period(responses, wanted, lang)
         result = score_responses(

@@ -27,7 +27,7 @@ from skm.render.safe import neutralise_formula
 from skm.text import Lang
 from skm.text.report import tr
 
-__all__ = ["LICENCES", "SitePeriod", "build_site", "period_slug", "slugify"]
+__all__ = ["LICENCES", "SitePeriod", "build_site", "period_slug", "site_posters", "slugify"]
 
 #: Licences a unit can state for its open data: key → (name, URL written as text).
 LICENCES: dict[str, tuple[str, str]] = {
@@ -45,7 +45,7 @@ _SITE_CSS = """
 .downloads li a:hover{background:#dde5ef}
 .services{columns:2;column-gap:24px;padding-left:18px}
 .licence{font-size:9pt;color:var(--muted);border-top:1px solid var(--line);padding-top:8px;margin-top:18px}
-img.poster{max-width:100%;height:auto;border:1px solid var(--line)}
+img.poster{display:block;width:100%;max-width:420px;height:auto;border:1px solid var(--line);margin:6px 0 14px}
 @media screen and (max-width:700px){.services{columns:1}}
 """
 
@@ -56,6 +56,23 @@ class SitePeriod:
 
     data: ReportData
     posters: Mapping[str, bytes] | None = None
+
+
+def site_posters(data: ReportData) -> dict[str, bytes]:
+    """The infographics of one period (``skm poster``): social-media portrait and square PNG."""
+    from skm.render.poster import PosterData, PosterFormat, PosterSize, render_poster  # noqa: PLC0415 - matplotlib
+
+    poster = PosterData(
+        data.result,
+        lang=data.lang,
+        unit=data.unit_text,
+        period=data.period_text,
+        logo=data.info.logo.data if data.info is not None and data.info.logo is not None else None,
+    )
+    return {
+        "poster-1080x1350.png": render_poster(poster, PosterSize.SOCIAL, PosterFormat.PNG),
+        "poster-1080x1080.png": render_poster(poster, PosterSize.SQUARE, PosterFormat.PNG),
+    }
 
 
 def slugify(text: str, fallback: str = "x") -> str:

@@ -23,6 +23,7 @@ __all__ = [
     "KeyValues",
     "LineChart",
     "Paragraph",
+    "QuadrantChart",
     "Section",
     "Signature",
     "Table",
@@ -107,6 +108,26 @@ class LineChart:
 
 
 @dataclass(frozen=True)
+class QuadrantChart:
+    """Points ``labels`` at (``x``, ``y``) with cross-hairs at the means and a name per quadrant.
+
+    ``quadrants`` names the top-left, top-right, bottom-left and bottom-right quadrants (an
+    importance–performance chart: x = performance, y = expectation). HTML draws it as SVG;
+    the other formats show the table that precedes it in the section.
+    """
+
+    title: str
+    labels: tuple[str, ...]
+    x: tuple[Decimal, ...]
+    y: tuple[Decimal, ...]
+    x_mean: Decimal
+    y_mean: Decimal
+    x_title: str
+    y_title: str
+    quadrants: tuple[str, str, str, str]
+
+
+@dataclass(frozen=True)
 class Signature:
     """The place/date and signature lines that close an official document."""
 
@@ -115,7 +136,7 @@ class Signature:
     after: tuple[str, ...] = ()  # under the name, e.g. "NIP 19700101 199503 1 001"
 
 
-Block = Paragraph | KeyValues | Headline | Table | BarChart | LineChart | Signature
+Block = Paragraph | KeyValues | Headline | Table | BarChart | LineChart | QuadrantChart | Signature
 
 
 class Chapter(StrEnum):
