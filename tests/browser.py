@@ -56,9 +56,11 @@ class PageCheck:
     external: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    overprinted: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         out = [f"console: {m}" for m in self.console]
+        out += [f"text wider than its cell (overprints its neighbour): {c}" for c in self.overprinted]
         out += [f"external request: {u}" for u in self.external]
         out += [f"failed request: {u}" for u in self.failed]
         if self.scroll_width > self.inner_width:
@@ -103,6 +105,18 @@ def check_page(b: Any, page_path: Path, width: int, screenshot: Path) -> PageChe
     page.goto(page_path.resolve().as_uri(), wait_until="load")
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     links = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
+    overprinted = page.evaluate(
+        "Array.from(document.querySelectorAll('td, th')).filter(c => c.scrollWidth > c.clientWidth + 1)"
+        ".map(c => c.textContent.slice(0, 40))"
+    )
     page.screenshot(path=str(screenshot), full_page=True)
     context.close()
-    return PageCheck(int(widths[0]), int(widths[1]), console, external, failed, [str(u) for u in links])
+    return PageCheck(
+        int(widths[0]),
+        int(widths[1]),
+        console,
+        external,
+        failed,
+        [str(u) for u in links],
+        [str(c) for c in overprinted],
+    )

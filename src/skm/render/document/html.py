@@ -445,7 +445,6 @@ tr.drop td{color:#b8322a;font-weight:600}
 tr.drop td:last-child::before{content:"▼ "}
 tr.small td{color:#5b6573;font-style:italic}
 tr.invalid td{color:#b8322a}
-table.fixed{table-layout:fixed}
 table.fixed td{word-wrap:break-word}
 table.fixed thead th.num{white-space:normal}
 table.kv th{width:34%;text-align:left;background:var(--soft);font-weight:600;color:var(--navy)}
@@ -531,6 +530,7 @@ tbody tr:first-child{break-before:avoid;page-break-before:avoid}
   h3{page-break-after:avoid}
   thead{display:table-header-group}
   .tscroll{overflow:visible}
+  table.fixed{table-layout:fixed}
   a{color:inherit;text-decoration:none}
 }
 """
