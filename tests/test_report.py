@@ -301,6 +301,11 @@ def test_xlsx_prints_and_colours(tmp_path: Path, mahulu: Path) -> None:
     assert [str(pt.graphicalProperties.solidFill.srgbClr) for pt in bars.series[0].dPt] == ["1B7F4B"] * 9
     profile = wb["Profil Responden"]._charts[0]
     assert profile.x_axis.scaling.orientation == "maxMin"  # bars read top-down in the table's order
+    services = wb["Layanan"]._charts[0]
+    fills = [str(pt.graphicalProperties.solidFill.srgbClr) for pt in services.series[0].dPt]
+    # adbang (1 respondent, grade A) pale; organisasi (19 respondents, grade A) full colour
+    assert fills[0] != "1B7F4B"
+    assert fills[3] == "1B7F4B"
 
 
 def test_xlsx_never_writes_formulas(tmp_path: Path, hostile: Path) -> None:

@@ -48,6 +48,12 @@ _ROW_CM = 0.53  # default row height (15 pt) in centimetres
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
+def _pale(hex_colour: str) -> str:
+    """The colour mixed two parts in three with white."""
+    rgb = [int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c + (255 - c) * 2 / 3):02X}" for c in rgb)
+
+
 def _number_format(value: Decimal) -> str:
     exponent = value.as_tuple().exponent
     places = max(0, -exponent) if isinstance(exponent, int) else 0
@@ -214,7 +220,10 @@ class _Writer:
 
             for idx, grade in enumerate(chart.grades):
                 point = DataPoint(idx=idx)
-                point.graphicalProperties = GraphicalProperties(solidFill=_GRADE_HEX.get(grade, "2F5D8A"))
+                colour = _GRADE_HEX.get(grade, "2F5D8A")
+                if idx < len(chart.small) and chart.small[idx]:
+                    colour = _pale(colour)  # a group too small to rely on: drawn pale, as in HTML and Word
+                point.graphicalProperties = GraphicalProperties(solidFill=colour)
                 xl.series[0].dPt.append(point)
         from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
