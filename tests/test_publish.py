@@ -87,6 +87,7 @@ def test_site_refuses_a_non_empty_folder_without_force(tmp_path: Path, mahulu: P
     (out / "lama.txt").write_text("isi lama", encoding="utf-8")
     refused = publish(str(mahulu), "-o", str(out), "--no-stats")
     assert refused.exit_code == ExitCode.OUTPUT_ERROR  # type: ignore[attr-defined]
+    assert "sudah berisi" in " ".join(refused.output.split())  # type: ignore[attr-defined]
     assert (out / "lama.txt").read_text(encoding="utf-8") == "isi lama"
     replaced = publish(str(mahulu), "-o", str(out), "--no-stats", "--force")
     assert replaced.exit_code == 0  # type: ignore[attr-defined]
@@ -102,7 +103,23 @@ def test_site_never_replaces_a_folder_holding_an_input(tmp_path: Path, mahulu: P
     source.write_bytes(mahulu.read_bytes())
     refused = publish(str(source), "-o", str(out), "--no-stats", "--force")
     assert refused.exit_code == ExitCode.OUTPUT_ERROR  # type: ignore[attr-defined]
+    assert "tidak pernah diganti" in " ".join(refused.output.split())  # type: ignore[attr-defined]
     assert source.read_bytes() == mahulu.read_bytes()
+
+
+def test_site_never_replaces_a_file_or_a_link(tmp_path: Path, mahulu: Path) -> None:
+    a_file = tmp_path / "situs.txt"
+    a_file.write_text("bukan folder", encoding="utf-8")
+    refused = publish(str(mahulu), "-o", str(a_file), "--no-stats", "--no-posters", "--force")
+    assert refused.exit_code == ExitCode.OUTPUT_ERROR  # type: ignore[attr-defined]
+    assert a_file.read_text(encoding="utf-8") == "bukan folder"
+    target = tmp_path / "asli"
+    target.mkdir()
+    link = tmp_path / "tautan"
+    link.symlink_to(target, target_is_directory=True)
+    linked = publish(str(mahulu), "-o", str(link), "--no-stats", "--no-posters", "--force")
+    assert linked.exit_code == ExitCode.OUTPUT_ERROR  # type: ignore[attr-defined]
+    assert list(target.iterdir()) == []
 
 
 def test_empty_folder_is_used(tmp_path: Path, mahulu: Path) -> None:

@@ -106,6 +106,9 @@ class IssueCode(StrEnum):
     INVALID_INSTRUMENT_FILE = "invalid-instrument-file"
     INVALID_INSTRUMENT = "instrument-problem"
     INVALID_REPORT_CONFIG = "invalid-report-config"
+    OUTPUT_FOLDER_NOT_EMPTY = "output-folder-not-empty"
+    OUTPUT_FOLDER_HOLDS_INPUT = "output-folder-holds-input"
+    OUTPUT_NOT_FOLDER = "output-not-folder"
 
 
 @dataclass(frozen=True)

@@ -185,13 +185,13 @@ def check_folder(path: Path, *, inputs: Iterable[Path] = (), force: bool = False
     resolved = path.resolve()
     for source in inputs:
         if source.exists() and (source.resolve() == resolved or resolved in source.resolve().parents):
-            raise SkmError(IssueCode.OUTPUT_IS_INPUT, ExitCode.OUTPUT_ERROR, file=str(source))
+            raise SkmError(IssueCode.OUTPUT_FOLDER_HOLDS_INPUT, ExitCode.OUTPUT_ERROR, file=str(source))
     if not os.path.lexists(path):
         return
     if path.is_symlink() or not path.is_dir():
-        raise SkmError(IssueCode.OUTPUT_NOT_REGULAR, ExitCode.OUTPUT_ERROR, file=str(path))
+        raise SkmError(IssueCode.OUTPUT_NOT_FOLDER, ExitCode.OUTPUT_ERROR, file=str(path))
     if any(path.iterdir()) and not force:
-        raise SkmError(IssueCode.OUTPUT_EXISTS, ExitCode.OUTPUT_ERROR, file=str(path))
+        raise SkmError(IssueCode.OUTPUT_FOLDER_NOT_EMPTY, ExitCode.OUTPUT_ERROR, file=str(path))
 
 
 def write_folder(
@@ -241,7 +241,7 @@ def write_folder(
                 if old is not None:
                     os.replace(old / path.name, path)
                 if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
-                    raise SkmError(IssueCode.OUTPUT_EXISTS, ExitCode.OUTPUT_ERROR, file=str(path)) from None
+                    raise SkmError(IssueCode.OUTPUT_FOLDER_NOT_EMPTY, ExitCode.OUTPUT_ERROR, file=str(path)) from None
                 raise
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)

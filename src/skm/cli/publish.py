@@ -45,7 +45,6 @@ def publish(
         typer.Option(
             "--output",
             "-o",
-            file_okay=False,
             metavar="FOLDER",
             help="Folder situs (harus belum ada atau kosong, kecuali --force). / Site folder.",
         ),
