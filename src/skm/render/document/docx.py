@@ -120,14 +120,18 @@ class _Captions:
 def _cell_margins(grid: Any) -> None:
     """Padding inside every cell of the table (top/bottom 40, left/right 90 twentieths of a point)."""
     from docx.oxml import parse_xml  # noqa: PLC0415
-    from docx.oxml.ns import nsdecls  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls, qn  # noqa: PLC0415
 
-    grid._tbl.tblPr.append(
-        parse_xml(
-            f'<w:tblCellMar {nsdecls("w")}><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
-            '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
-        )
+    margins = parse_xml(
+        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
+        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
     )
+    props = grid._tbl.tblPr
+    look = props.find(qn("w:tblLook"))  # the schema's order: tblCellMar comes before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        props.append(margins)
 
 
 def _row_flags(row: Any, *, header: bool) -> None:
@@ -230,7 +234,7 @@ def _heading_numbering(document: Any, lang: Lang) -> None:
         f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{chapter_fmt}"/><w:pStyle w:val="Heading1"/>'
         f'<w:suff w:val="space"/><w:lvlText w:val="{chapter}"/><w:lvlJc w:val="center"/>'
         '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:isLgl/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading2"/>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading2"/><w:isLgl/>'
         '<w:suff w:val="space"/><w:lvlText w:val="%1.%2"/><w:lvlJc w:val="left"/>'
         '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
         "</w:abstractNum>"
