@@ -404,6 +404,16 @@ def test_docx_has_charts_and_numbered_captions(tmp_path: Path, mahulu: Path) -> 
     assert elements.rows[0]._tr.find(f"{ns}trPr/{ns}tblHeader") is not None
     assert elements.rows[1].cells[0]._tc.find(f"{ns}tcPr/{ns}noWrap") is not None
     assert elements._tbl.tblPr.find(f"{ns}tblCellMar") is not None
+    # Word repairs (or refuses) a file whose elements are out of the schema's order
+    for table in document.tables:
+        tags = [child.tag.rsplit("}", 1)[1] for child in table._tbl.tblPr]
+        if "tblCellMar" in tags and "tblLook" in tags:
+            assert tags.index("tblCellMar") < tags.index("tblLook"), tags
+    level = next(document.part.numbering_part.element.iter(f"{ns}abstractNum")).getparent()
+    for lvl in level.iter(f"{ns}lvl"):
+        tags = [child.tag.rsplit("}", 1)[1] for child in lvl]
+        if "isLgl" in tags:
+            assert tags.index("pStyle") < tags.index("isLgl") < tags.index("lvlText"), tags
 
 
 def test_chart_png_draws_small_groups_pale() -> None:
