@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from skm import __version__
 from skm.analysis.trend import PeriodPoint, Trend, TrendRow
 from skm.core.calc import IkmResult, round_half_up
-from skm.core.periods import day_name, period_name
+from skm.core.periods import day_name, day_range, period_name
 from skm.core.sampling import SampleSize, allocate, sample_size
 from skm.text import Lang
 from skm.text.report import tr
@@ -163,16 +163,9 @@ class ReportData:
 # --------------------------------------------------------------------------- helpers
 
 
-def fmt_date(day: date, lang: Lang) -> str:
-    """``12 November 2025`` (Indonesian month names by default)."""
-    return day_name(day, lang)
-
-
-def date_range(first: date, last: date, lang: Lang) -> str:
-    """A date range as written in reports."""
-    if first == last:
-        return fmt_date(first, lang)
-    return f"{fmt_date(first, lang)} – {fmt_date(last, lang)}"
+# the report's names for the two date formats of skm.core.periods
+fmt_date = day_name
+date_range = day_range
 
 
 def percent(count: int, total: int) -> Decimal:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from skm.analysis.score import score_responses
 from skm.core.calc import IkmResult, ScoringRules
+from skm.core.periods import day_range, period_name
 from skm.readers.extras import PreviousSummary
 from skm.readers.responses import Responses
 from skm.text import Lang
@@ -91,7 +92,6 @@ def period_point(
 ) -> PeriodPoint:
     """One earlier period for the trend table and chart, named by ``name`` (``--previous-period``),
     else the period its report JSON states, else its data's dates, else its file name."""
-    from skm.core.periods import period_name  # noqa: PLC0415
 
     if isinstance(previous, PreviousSummary):
         label = name or previous.period or previous.source
@@ -114,8 +114,7 @@ def period_point(
 
 def _dates_name(responses: Responses, lang: Lang) -> str | None:
     """``12 November 2025 – 6 Januari 2026`` from the responses' dates, if they have any."""
-    from skm.analysis.facts import date_range  # noqa: PLC0415 - facts imports this module
     from skm.readers.dates import date_values  # noqa: PLC0415
 
     days = [d.date() for d in date_values(responses) or () if d is not None]
-    return date_range(min(days), max(days), lang) if days else None
+    return day_range(min(days), max(days), lang) if days else None
