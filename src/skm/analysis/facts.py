@@ -21,6 +21,7 @@ from skm.analysis.trend import PeriodPoint, Trend, TrendRow
 from skm.core.calc import IkmResult, round_half_up
 from skm.core.periods import day_name, day_range, period_name
 from skm.core.sampling import SampleSize, allocate, sample_size
+from skm.readers.dates import date_values
 from skm.text import Lang
 from skm.text.report import tr
 
@@ -356,8 +357,6 @@ def build_report(
     def column_values(name: str) -> list[object]:
         column = profile.get(name)
         return [] if column is None else [None if _is_na(v) else v for v in frame[column].tolist()]
-
-    from skm.readers.dates import date_values  # noqa: PLC0415 - the dates the reader parsed
 
     dates = [d.date() for d in date_values(responses) or () if d is not None]
     if unit is None:

@@ -40,13 +40,16 @@ import numpy as np
 import numpy.typing as npt
 from threadpoolctl import threadpool_limits
 
+from skm.analysis.score import find_column
 from skm.analysis.stats.numeric import bootstrap_index, percentile_ci
 from skm.core.calc import IkmResult, NoAnswersError, Tally, round_half_up, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.sampling import sample_size
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError
+from skm.readers.combine import expand_paths
+from skm.readers.table import read_responses
 from skm.readers.units import UnitInfo, ancestors, read_units_file
-from skm.text import Lang
+from skm.text import Lang, t
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -611,7 +614,6 @@ def summarise_responses(
     seed: int = DEFAULT_SEED,
 ) -> list[UnitSummary]:
     """One summary per value of ``unit_column`` (blank values are the unit ``(kosong)``)."""
-    from skm.analysis.score import find_column  # noqa: PLC0415
 
     column = find_column(responses, unit_column)
     frame = responses.frame
@@ -668,7 +670,6 @@ class _FileDone:
 
 def _summarise_file(task: _FileTask) -> _FileDone:
     """Read one unit file and summarise it; errors come back as values (they cross processes)."""
-    from skm.readers.table import read_responses  # noqa: PLC0415
 
     clock = time.perf_counter()
     try:
@@ -727,9 +728,6 @@ def read_summaries(
     """
     import pandas as pd  # noqa: PLC0415
 
-    from skm.readers.combine import expand_paths  # noqa: PLC0415
-    from skm.readers.table import read_responses  # noqa: PLC0415
-
     files = expand_paths(paths)
     summaries: list[UnitSummary] = []
     failures: list[SkmError] = []
@@ -751,8 +749,6 @@ def read_summaries(
             elif done.summary is not None:
                 summaries.append(done.summary)
     else:
-        from skm.analysis.score import find_column  # noqa: PLC0415
-
         for path in files:
             clock = time.perf_counter()
             try:
@@ -857,8 +853,6 @@ def load_previous(
     """The previous period: a ``skm rank --format json`` file, or response files ranked alike."""
     if path.is_file() and path.suffix.lower() == ".json":
         import json  # noqa: PLC0415
-
-        from skm.text import t  # noqa: PLC0415
 
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ from decimal import Decimal
 from skm.analysis.score import score_responses
 from skm.core.calc import IkmResult, ScoringRules
 from skm.core.periods import day_range, period_name
+from skm.readers.dates import date_values
 from skm.readers.extras import PreviousSummary
 from skm.readers.responses import Responses
 from skm.text import Lang
@@ -114,7 +115,6 @@ def period_point(
 
 def _dates_name(responses: Responses, lang: Lang) -> str | None:
     """``12 November 2025 – 6 Januari 2026`` from the responses' dates, if they have any."""
-    from skm.readers.dates import date_values  # noqa: PLC0415
 
     days = [d.date() for d in date_values(responses) or () if d is not None]
     return day_range(min(days), max(days), lang) if days else None

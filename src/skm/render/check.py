@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from skm.core.instrument import PERMENPAN_14_2017
-from skm.errors import Severity
+from skm.errors import Severity, shorten
 from skm.render.json import check_to_dict
 from skm.text import Lang, issue_line, t
 
@@ -69,8 +69,6 @@ def check_renderable(
     from rich.console import Group  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
-
-    from skm.errors import shorten  # noqa: PLC0415
 
     data = check_to_dict(responses, lang)
     parts: list[RenderableType] = []

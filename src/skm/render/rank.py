@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from skm.analysis.rank import Ranking, UnitRank
+from skm.core.calc import grade_band
 from skm.render.prose import rank_flag_texts as flag_texts
 from skm.render.prose import rank_method_lines as method_lines
 from skm.render.safe import inert_workbook, is_formula_like, neutralise_formula
@@ -355,7 +356,6 @@ p,li{max-width:70em;overflow-wrap:anywhere}
 def _heat(nrr: Decimal | None, ranking: Ranking) -> str:
     if nrr is None:
         return ""
-    from skm.core.calc import grade_band  # noqa: PLC0415
 
     grade = grade_band(nrr * ranking.instrument.conversion, ranking.instrument).grade
     return f' style="background:{_BAND_FILLS.get(grade, "#fff")}"'
@@ -550,7 +550,6 @@ def write_ranking_xlsx(ranking: Ranking, path: Path, lang: Lang | str = Lang.ID)
     codes = _element_codes(ranking)
     we = wb.create_sheet("NRR")
     header(we, [t("rank-unit", lang), *codes])
-    from skm.core.calc import grade_band  # noqa: PLC0415
 
     for r, u in enumerate(ranking.units, start=2):
         put(we, r, 1, u.name)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from skm.analysis.score import load
+from skm.analysis.score import find_column, load, score_responses
 from skm.analysis.stats import design
 from skm.analysis.stats import numeric as num
 from skm.analysis.stats.quality import DUPLICATE_WINDOW, duplicate_rows, same_minute, straight_lining
@@ -23,6 +23,7 @@ from skm.core.calc import IkmResult, ScoringRules, round_half_up
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period, parse_period
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
+from skm.readers.dates import date_values, filter_period
 from skm.text import Lang, t
 
 
@@ -451,7 +452,6 @@ def _flags(
 ) -> tuple[list[Flag], list[Note], int]:
     """The flags, the notes of checks that could not run, and the number of uniform rows."""
     from skm.analysis.stats.quality import same_text  # noqa: PLC0415
-    from skm.readers.dates import date_values  # noqa: PLC0415 - the dates the reader parsed
 
     rows = [int(r) for r in responses.frame.index]
     flags: list[Flag] = []
@@ -528,7 +528,6 @@ def _group_comparison(
     answers: npt.NDArray[np.float64],
     bootstrap: tuple[int, int],
 ) -> GroupComparison:
-    from skm.analysis.score import score_responses  # noqa: PLC0415
 
     scored = score_responses(responses, rules=rules, by=column, min_group=min_group)
     labels = _labels(responses, column).to_numpy()
@@ -591,7 +590,6 @@ def _period_comparison(
     """The change shown (difference of the exact IKMs and NRRs) is what is tested: significant
     when the bootstrap p of the difference (Holm-adjusted per element) is below 0.05, i.e. when
     the 95 % interval shown leaves out 0. Mann–Whitney on exact scores is reported beside it."""
-    from skm.analysis.score import score_responses  # noqa: PLC0415
 
     instrument = current.instrument
     if previous.instrument.codes != instrument.codes:
@@ -742,7 +740,6 @@ def _post_stratify(
     seed: int,
     resamples: int,
 ) -> tuple[design.PostStratified | None, list[Note]]:
-    from skm.analysis.score import score_responses  # noqa: PLC0415
 
     column = responses.profile.get("service")
     if column is None:
@@ -877,7 +874,6 @@ def analyse(
     the excludable flags (``StatsResult.removed_rows``). Raises :class:`StatsArgumentError` (also a
     ``ValueError``) for bad arguments and :class:`~skm.errors.SkmError` for unusable data.
     """
-    from skm.analysis.score import find_column, score_responses  # noqa: PLC0415
 
     if resamples < 100:
         raise StatsArgumentError(IssueCode.STATS_TOO_FEW_RESAMPLES, resamples=resamples)
@@ -996,8 +992,6 @@ def stats(
     """
     responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels)
     if period is not None:  # --period is a filter, as in every command
-        from skm.readers.dates import filter_period  # noqa: PLC0415
-
         responses, _ = filter_period(responses, period)
     earlier = None
     if previous is not None:

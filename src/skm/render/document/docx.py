@@ -29,6 +29,7 @@ from skm.render.document.blocks import (
     printable,
     section_number,
 )
+from skm.render.document.charts import chart_png
 from skm.text import Lang
 from skm.text.report import tr
 
@@ -196,8 +197,6 @@ def _table(document: Any, table: Table, doc: Document, captions: _Captions, titl
 
 def _chart(document: Any, chart: BarChart | LineChart, doc: Document, captions: _Captions) -> None:
     from docx.shared import Cm  # noqa: PLC0415
-
-    from skm.render.document.charts import chart_png  # noqa: PLC0415 - matplotlib only for Word
 
     document.add_picture(io.BytesIO(chart_png(chart, doc.lang)), width=Cm(15))
     document.paragraphs[-1].paragraph_format.keep_with_next = True

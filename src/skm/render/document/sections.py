@@ -31,7 +31,7 @@ from skm.render.document.blocks import (
 )
 from skm.render.prose import legacy_text, method_lines, rules_lines, summary_lines
 from skm.render.rows import TABLE_FIELDS, element_rows
-from skm.text import Lang
+from skm.text import Lang, t
 from skm.text.report import tr
 
 __all__ = [
@@ -241,7 +241,6 @@ def section_stats(data: ReportData) -> Section | None:
     """Bab II: validity (significance test and discrimination), reliability (Cronbach's alpha),
     95% intervals, the share dissatisfied per element and, with service populations, the IKM
     weighted by service population beside the pooled one."""
-    from skm.text import t  # noqa: PLC0415
 
     stats = data.stats
     if stats is None:
@@ -363,7 +362,6 @@ def _interval_text(ci: tuple[float, float] | None, lang: Lang) -> str:
 def section_importance(data: ReportData) -> Section | None:
     """Bab IV: importance–performance of an instrument with expectation questions: gap per
     element, its quadrant, and the four-quadrant chart (SVG in HTML; the table elsewhere)."""
-    from skm.text import t  # noqa: PLC0415
 
     ip = data.stats.importance if data.stats is not None else None
     if ip is None:
@@ -442,7 +440,6 @@ def section_headline(data: ReportData) -> Section:
         performance=perf,
         n=r.respondents,
     )
-    from skm.text import t  # noqa: PLC0415
 
     legacy = legacy_text(r, lang)
     extra = (Paragraph(f"{t('legacy-title', lang)}: {legacy}"),) if legacy else ()
