@@ -45,6 +45,7 @@ __all__ = [
     "RoundIndexOption",
     "RoundNrrOption",
     "SheetOption",
+    "UnitOption",
     "WeightOption",
     "command_inputs",
     "error_boundary",
@@ -184,6 +185,9 @@ PeriodOption = Annotated[
         help="Hanya responden bertanggal dalam periode ini: 2026, 2026-01, 2026-TW1, 2026-S1 atau "
         "2026-01-01..2026-03-31. / Only respondents dated in this period.",
     ),
+]
+UnitOption = Annotated[
+    str | None, typer.Option("--unit", metavar="NAMA", help="Nama unit pelayanan. / Service unit name.")
 ]
 PreviousOption = Annotated[
     Path | None,

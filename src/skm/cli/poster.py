@@ -19,6 +19,7 @@ from skm.cli.common import (
     LabelsOption,
     LangOption,
     SheetOption,
+    UnitOption,
     error_boundary,
     read_input,
     stderr_console,
@@ -27,6 +28,7 @@ from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.text import Lang
 
 if TYPE_CHECKING:
+    from skm.core.calc import IkmResult
     from skm.readers import Responses
     from skm.render.poster import PosterData
 
@@ -153,97 +155,109 @@ def _data_period(responses: Responses, lang: Lang) -> str | None:
     return date_range(min(values).date(), max(values).date(), lang)
 
 
+FileArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+    ),
+]
+SizeOption = Annotated[
+    Size,
+    typer.Option(
+        "--size",
+        help="social (1080×1350 px), square (1080×1080 px), a3 (cetak A3) atau banner (60×160 cm). / Page size.",
+    ),
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="png, pdf atau svg (default: dari akhiran -o; png untuk social/square, pdf untuk a3/banner).",
+        show_default=False,
+    ),
+]
+PosterOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        help="Berkas poster (default: <nama berkas>_poster.<format> di samping berkas jawaban). / Output file.",
+    ),
+]
+PeriodLabelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period-label",
+        metavar="TEKS",
+        help="Periode yang ditulis di poster, mis. 'Triwulan I 2026' (default: dari --period atau tanggal data). "
+        "/ Period printed on the poster.",
+    ),
+]
+PosterPeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        metavar="PERIODE",
+        help="Hanya responden pada periode ini: 2026-01, 2026-TW1, 2026-S1 atau 2026. "
+        "/ Only respondents dated in this period.",
+    ),
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        metavar="KOLOM",
+        help="Satu poster per kelompok kolom ini (mis. layanan). / One poster per group of this column.",
+    ),
+]
+MinGroupOption = Annotated[
+    int,
+    typer.Option(
+        "--min-group",
+        min=1,
+        metavar="N",
+        help="Kelompok lebih kecil dari ini diberi tanda di posternya. / Mark smaller groups.",
+    ),
+]
+SkipSmallOption = Annotated[
+    bool,
+    typer.Option("--skip-small", help="Lewati kelompok kecil (< --min-group). / Skip small groups."),
+]
+LogoOption = Annotated[
+    Path | None,
+    typer.Option("--logo", metavar="BERKAS", dir_okay=False, help="Logo unit (.png/.jpg). / Unit logo."),
+]
+QrOption = Annotated[
+    str | None,
+    typer.Option("--qr", metavar="URL", help="Kode QR ke alamat ini (hasil lengkap). / QR code to this address."),
+]
+PromiseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--promise",
+        metavar="TEKS",
+        help="Kalimat janji tindak lanjut (default: kalimat baku). / The follow-up promise line.",
+    ),
+]
+
+
 def poster(
-    file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
-        ),
-    ],
-    size: Annotated[
-        Size,
-        typer.Option(
-            "--size",
-            help="social (1080×1350 px), square (1080×1080 px), a3 (cetak A3) atau banner (60×160 cm). / Page size.",
-        ),
-    ] = Size.SOCIAL,
-    output_format: Annotated[
-        Format | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="png, pdf atau svg (default: dari akhiran -o; png untuk social/square, pdf untuk a3/banner).",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            dir_okay=False,
-            help="Berkas poster (default: <nama berkas>_poster.<format> di samping berkas jawaban). / Output file.",
-        ),
-    ] = None,
+    file: FileArgument,
+    size: SizeOption = Size.SOCIAL,
+    output_format: FormatOption = None,
+    output: PosterOutputOption = None,
     force: ForceOption = False,
-    unit: Annotated[
-        str | None, typer.Option("--unit", metavar="NAMA", help="Nama unit pelayanan. / Service unit name.")
-    ] = None,
-    period_label: Annotated[
-        str | None,
-        typer.Option(
-            "--period-label",
-            metavar="TEKS",
-            help="Periode yang ditulis di poster, mis. 'Triwulan I 2026' (default: dari --period atau tanggal data). "
-            "/ Period printed on the poster.",
-        ),
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            metavar="PERIODE",
-            help="Hanya responden pada periode ini: 2026-01, 2026-TW1, 2026-S1 atau 2026. "
-            "/ Only respondents dated in this period.",
-        ),
-    ] = None,
-    by: Annotated[
-        str | None,
-        typer.Option(
-            "--by",
-            metavar="KOLOM",
-            help="Satu poster per kelompok kolom ini (mis. layanan). / One poster per group of this column.",
-        ),
-    ] = None,
-    min_group: Annotated[
-        int,
-        typer.Option(
-            "--min-group",
-            min=1,
-            metavar="N",
-            help="Kelompok lebih kecil dari ini diberi tanda di posternya. / Mark smaller groups.",
-        ),
-    ] = 5,
-    skip_small: Annotated[
-        bool,
-        typer.Option("--skip-small", help="Lewati kelompok kecil (< --min-group). / Skip small groups."),
-    ] = False,
-    logo: Annotated[
-        Path | None,
-        typer.Option("--logo", metavar="BERKAS", dir_okay=False, help="Logo unit (.png/.jpg). / Unit logo."),
-    ] = None,
-    qr: Annotated[
-        str | None,
-        typer.Option("--qr", metavar="URL", help="Kode QR ke alamat ini (hasil lengkap). / QR code to this address."),
-    ] = None,
-    promise: Annotated[
-        str | None,
-        typer.Option(
-            "--promise",
-            metavar="TEKS",
-            help="Kalimat janji tindak lanjut (default: kalimat baku). / The follow-up promise line.",
-        ),
-    ] = None,
+    unit: UnitOption = None,
+    period_label: PeriodLabelOption = None,
+    period: PosterPeriodOption = None,
+    by: ByOption = None,
+    min_group: MinGroupOption = 5,
+    skip_small: SkipSmallOption = False,
+    logo: LogoOption = None,
+    qr: QrOption = None,
+    promise: PromiseOption = None,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
@@ -295,36 +309,10 @@ def poster(
             logo=logo_bytes,
             qr_url=qr.strip() if qr is not None else None,
         )
-        jobs: list[_Job] = []
         if by is None:
-            jobs.append(_Job(base, pooled))
+            jobs = [_Job(base, pooled)]
         else:
-            kept = []
-            for g in result.groups:
-                if g.result is None:
-                    err.print(pt("group-skipped", lang, group=g.group, codes=", ".join(g.missing)), markup=False)
-                elif g.small and skip_small:
-                    err.print(
-                        pt("group-skipped-small", lang, group=g.group, n=g.respondents, minimum=min_group), markup=False
-                    )
-                else:
-                    if g.small:
-                        err.print(
-                            pt("group-small", lang, group=g.group, n=g.respondents, minimum=min_group), markup=False
-                        )
-                    kept.append(g)
-            if not kept:
-                raise _option_error("no-groups", lang, ExitCode.INVALID_DATA, column=result.group_by or by)
-            for g, target in zip(kept, group_targets(base, [g.group for g in kept]), strict=True):
-                assert g.result is not None
-                data = replace(
-                    pooled,
-                    result=g.result,
-                    group_column=result.group_by,
-                    group=g.group,
-                    small_below=min_group if g.small else None,
-                )
-                jobs.append(_Job(target, data, g.group))
+            jobs = _group_jobs(result, pooled, base, by, min_group=min_group, skip_small=skip_small, lang=lang)
             for job in jobs:  # every target is checked before the first is written
                 check_output(job.target, inputs=inputs, force=force)
         if unit is None:
@@ -333,6 +321,39 @@ def poster(
             content = render_poster(job.data, PosterSize(size.value), PosterFormat(fmt.value))
             write_atomic(job.target, content, inputs=inputs, force=force)
             err.print(pt("written", lang, file=job.target), markup=False, highlight=False)
+
+
+def _group_jobs(
+    result: IkmResult, pooled: PosterData, base: Path, by: str, *, min_group: int, skip_small: bool, lang: Lang
+) -> list[_Job]:
+    """One poster per ``--by`` group that can be shown; skipped and small groups said on stderr."""
+    from skm.text.poster import pt  # noqa: PLC0415
+
+    err = stderr_console()
+    kept = []
+    for g in result.groups:
+        if g.result is None:
+            err.print(pt("group-skipped", lang, group=g.group, codes=", ".join(g.missing)), markup=False)
+        elif g.small and skip_small:
+            err.print(pt("group-skipped-small", lang, group=g.group, n=g.respondents, minimum=min_group), markup=False)
+        else:
+            if g.small:
+                err.print(pt("group-small", lang, group=g.group, n=g.respondents, minimum=min_group), markup=False)
+            kept.append(g)
+    if not kept:
+        raise _option_error("no-groups", lang, ExitCode.INVALID_DATA, column=result.group_by or by)
+    jobs: list[_Job] = []
+    for g, target in zip(kept, group_targets(base, [g.group for g in kept]), strict=True):
+        assert g.result is not None
+        data = replace(
+            pooled,
+            result=g.result,
+            group_column=result.group_by,
+            group=g.group,
+            small_below=min_group if g.small else None,
+        )
+        jobs.append(_Job(target, data, g.group))
+    return jobs
 
 
 def register(app: typer.Typer) -> None:

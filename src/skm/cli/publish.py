@@ -17,6 +17,7 @@ from skm.cli.common import (
     RoundIndexOption,
     RoundNrrOption,
     SheetOption,
+    UnitOption,
     WeightOption,
     command_inputs,
     error_boundary,
@@ -50,9 +51,7 @@ def publish(
         ),
     ] = Path("situs-skm"),
     force: ForceOption = False,
-    unit: Annotated[
-        str | None, typer.Option("--unit", metavar="NAMA", help="Nama unit pelayanan. / Service unit name.")
-    ] = None,
+    unit: UnitOption = None,
     period_label: Annotated[
         list[str] | None,
         typer.Option(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,9 @@ from skm.cli.common import (
 from skm.errors import InvalidPolicy, Issue
 from skm.text import Lang, t
 
+if TYPE_CHECKING:
+    from skm.analysis.rank import Ranking
+
 __all__ = ["register"]
 
 
@@ -41,77 +44,83 @@ class RankFormat(StrEnum):
     JSON = "json"
 
 
+FilesArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="BERKAS",
+        help="Berkas jawaban atau folder; satu unit per berkas (atau per nilai --unit-column). "
+        "/ Responses files or folders; one unit per file (or per --unit-column value).",
+        show_default=False,
+    ),
+]
+UnitColumnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--unit-column",
+        metavar="KOLOM",
+        help="Kolom yang menamai unit (satu berkas besar). / Column naming the unit (one big file).",
+    ),
+]
+UnitsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--units",
+        metavar="BERKAS",
+        dir_okay=False,
+        help="CSV unit, nama, induk, populasi (nama, hierarki, sampel minimum). / CSV unit, name, parent, population.",
+    ),
+]
+PreviousPathOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--previous",
+        metavar="PATH",
+        help="Periode sebelumnya: berkas/folder jawaban atau JSON skm rank. "
+        "/ Previous period: responses or skm rank JSON.",
+    ),
+]
+MinRespondentsOption = Annotated[
+    int,
+    typer.Option(
+        "--min-respondents",
+        min=2,
+        metavar="N",
+        help="Unit dengan responden lebih sedikit tidak diperingkat. / Units with fewer are not ranked.",
+    ),
+]
+ResamplesOption = Annotated[
+    int,
+    typer.Option("--resamples", min=100, max=100_000, metavar="B", help="Replikasi bootstrap. / Bootstrap replicates."),
+]
+SeedOption = Annotated[int, typer.Option("--seed", min=0, help="Seed bootstrap. / Bootstrap seed.")]
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        max=64,
+        metavar="N",
+        help="Baca berkas unit dengan N proses (hasil sama). / Read unit files in N processes (same result).",
+    ),
+]
+FormatOption = Annotated[RankFormat, typer.Option("--format", help="table, md, html, xlsx, csv atau json.")]
+
+
 def rank(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="BERKAS",
-            help="Berkas jawaban atau folder; satu unit per berkas (atau per nilai --unit-column). "
-            "/ Responses files or folders; one unit per file (or per --unit-column value).",
-            show_default=False,
-        ),
-    ] = None,
-    unit_column: Annotated[
-        str | None,
-        typer.Option(
-            "--unit-column",
-            metavar="KOLOM",
-            help="Kolom yang menamai unit (satu berkas besar). / Column naming the unit (one big file).",
-        ),
-    ] = None,
-    units: Annotated[
-        Path | None,
-        typer.Option(
-            "--units",
-            metavar="BERKAS",
-            dir_okay=False,
-            help="CSV unit, nama, induk, populasi (nama, hierarki, sampel minimum). "
-            "/ CSV unit, name, parent, population.",
-        ),
-    ] = None,
-    previous: Annotated[
-        Path | None,
-        typer.Option(
-            "--previous",
-            metavar="PATH",
-            help="Periode sebelumnya: berkas/folder jawaban atau JSON skm rank. "
-            "/ Previous period: responses or skm rank JSON.",
-        ),
-    ] = None,
-    min_respondents: Annotated[
-        int,
-        typer.Option(
-            "--min-respondents",
-            min=2,
-            metavar="N",
-            help="Unit dengan responden lebih sedikit tidak diperingkat. / Units with fewer are not ranked.",
-        ),
-    ] = 5,
-    resamples: Annotated[
-        int,
-        typer.Option(
-            "--resamples", min=100, max=100_000, metavar="B", help="Replikasi bootstrap. / Bootstrap replicates."
-        ),
-    ] = 1000,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed bootstrap. / Bootstrap seed.")] = 20170101,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            max=64,
-            metavar="N",
-            help="Baca berkas unit dengan N proses (hasil sama). / Read unit files in N processes (same result).",
-        ),
-    ] = 1,
+    files: FilesArgument = None,
+    unit_column: UnitColumnOption = None,
+    units: UnitsOption = None,
+    previous: PreviousPathOption = None,
+    min_respondents: MinRespondentsOption = 5,
+    resamples: ResamplesOption = 1000,
+    seed: SeedOption = 20170101,
+    jobs: JobsOption = 1,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
-    output_format: Annotated[
-        RankFormat, typer.Option("--format", help="table, md, html, xlsx, csv atau json.")
-    ] = RankFormat.TABLE,
+    output_format: FormatOption = RankFormat.TABLE,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.ID,
@@ -171,29 +180,35 @@ def rank(
             assert output is not None
             write_atomic(output, lambda tmp: render.write_ranking_xlsx(ranking, tmp, lang), inputs=inputs, force=force)
             return
-        if output_format is RankFormat.JSON:
-            from skm.render.json import dumps, ranking_to_dict  # noqa: PLC0415
-
-            text = dumps(ranking_to_dict(ranking, lang)) + "\n"
-        elif output_format is RankFormat.CSV:
-            text = render.ranking_csv(ranking)
-        elif output_format is RankFormat.MD:
-            text = render.ranking_markdown(ranking, lang)
-        elif output_format is RankFormat.HTML:
-            text = render.ranking_html(ranking, lang)
-        else:
-            from rich.console import Console  # noqa: PLC0415
-
-            console = Console(file=io.StringIO(), width=160, color_system=None)
-            for part in render.ranking_renderables(ranking, lang):
-                console.print(part)
-            text = console.file.getvalue()  # type: ignore[attr-defined]
+        text = _ranking_text(ranking, output_format, lang)
         if output is None:
             typer.echo(text, nl=False)
             return
         from skm.output import write_atomic  # noqa: PLC0415
 
         write_atomic(output, text, inputs=inputs, force=force)
+
+
+def _ranking_text(ranking: Ranking, output_format: RankFormat, lang: Lang) -> str:
+    """The ranking in a text format (``table`` as plain text for a file)."""
+    from skm.render import rank as render  # noqa: PLC0415
+
+    if output_format is RankFormat.JSON:
+        from skm.render.json import dumps, ranking_to_dict  # noqa: PLC0415
+
+        return dumps(ranking_to_dict(ranking, lang)) + "\n"
+    if output_format is RankFormat.CSV:
+        return render.ranking_csv(ranking)
+    if output_format is RankFormat.MD:
+        return render.ranking_markdown(ranking, lang)
+    if output_format is RankFormat.HTML:
+        return render.ranking_html(ranking, lang)
+    from rich.console import Console  # noqa: PLC0415
+
+    console = Console(file=io.StringIO(), width=160, color_system=None)
+    for part in render.ranking_renderables(ranking, lang):
+        console.print(part)
+    return console.file.getvalue()  # type: ignore[no-any-return,attr-defined]
 
 
 def _report_issues(issues: tuple[Issue, ...], lang: Lang, limit: int = 20) -> None:

@@ -21,6 +21,7 @@ from skm.cli.common import (
     RoundIndexOption,
     RoundNrrOption,
     SheetOption,
+    UnitOption,
     WeightOption,
     command_inputs,
     error_boundary,
@@ -70,103 +71,121 @@ def default_output(source: Path, fmt: ReportFormat) -> Path:
     return source.with_name(f"{source.stem}_laporan.{fmt.value}")
 
 
+FileArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        metavar="BERKAS",
+        readable=False,
+        help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+        show_default=False,
+    ),
+]
+ExampleOption = Annotated[
+    bool,
+    typer.Option(
+        "--example",
+        help="Laporan dari contoh bawaan paket (ditulis di folder kerja). / Report on the bundled example.",
+    ),
+]
+FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html, xlsx, docx atau json.")]
+ReportOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        parser=output_path,
+        metavar="BERKAS",
+        help="Berkas laporan (default: <nama berkas>_laporan.<format> di samping berkas jawaban). / Output file.",
+    ),
+]
+PeriodLabelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period-label",
+        metavar="TEKS",
+        help="Periode yang ditulis di laporan, mis. 'Triwulan I 2026' (default: nama --period). "
+        "/ Period shown in the report (default: the --period's name).",
+    ),
+]
+PopulationOption = Annotated[
+    int | None,
+    typer.Option(
+        "--population",
+        min=1,
+        metavar="N",
+        help="Populasi penerima layanan: sampel minimum Krejcie & Morgan dan apakah terpenuhi. / Population.",
+    ),
+]
+ServicePopulationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--service-population",
+        metavar="NAMA=POPULASI",
+        help='Populasi per layanan, berulang: --service-population "KTP-el=1200". / Per-service population.',
+    ),
+]
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        metavar="BERKAS",
+        readable=False,
+        help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
+    ),
+]
+PreviousListOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--previous",
+        metavar="BERKAS",
+        help="Periode lalu: berkas jawaban atau JSON skm score/report; berulang atau satu folder untuk tren "
+        "beberapa periode (urut dari yang terlama). / Earlier period(s): responses or JSON; repeat or a folder.",
+    ),
+]
+PreviousPeriodOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--previous-period",
+        metavar="TEKS",
+        help="Nama periode tiap --previous, berulang, urutan sama (mis. 2025-TW4). / Name of each earlier period.",
+    ),
+]
+HeadOption = Annotated[
+    str | None,
+    typer.Option("--head", metavar="NAMA", help="Nama kepala unit (penanda tangan). / Head of the unit."),
+]
+NipOption = Annotated[str | None, typer.Option("--nip", metavar="NIP", help="NIP kepala unit. / Head's NIP.")]
+LogoOption = Annotated[
+    Path | None,
+    typer.Option("--logo", metavar="BERKAS", help="Logo (PNG/JPEG) di sampul. / Cover logo."),
+]
+StatsOption = Annotated[
+    bool,
+    typer.Option(
+        "--stats/--no-stats",
+        help="Sertakan uji validitas, reliabilitas dan interval 95% (seperti skm stats). / Include statistics.",
+    ),
+]
+
+
 def report(
-    file: Annotated[
-        Path | None,
-        typer.Argument(
-            metavar="BERKAS",
-            readable=False,
-            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
-            show_default=False,
-        ),
-    ] = None,
-    example: Annotated[
-        bool,
-        typer.Option(
-            "--example",
-            help="Laporan dari contoh bawaan paket (ditulis di folder kerja). / Report on the bundled example.",
-        ),
-    ] = False,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="md, html, xlsx, docx atau json.")
-    ] = ReportFormat.HTML,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            parser=output_path,
-            metavar="BERKAS",
-            help="Berkas laporan (default: <nama berkas>_laporan.<format> di samping berkas jawaban). / Output file.",
-        ),
-    ] = None,
+    file: FileArgument = None,
+    example: ExampleOption = False,
+    output_format: FormatOption = ReportFormat.HTML,
+    output: ReportOutputOption = None,
     force: ForceOption = False,
-    unit: Annotated[
-        str | None, typer.Option("--unit", metavar="NAMA", help="Nama unit pelayanan. / Service unit name.")
-    ] = None,
+    unit: UnitOption = None,
     period: PeriodOption = None,
-    period_label: Annotated[
-        str | None,
-        typer.Option(
-            "--period-label",
-            metavar="TEKS",
-            help="Periode yang ditulis di laporan, mis. 'Triwulan I 2026' (default: nama --period). "
-            "/ Period shown in the report (default: the --period's name).",
-        ),
-    ] = None,
-    population: Annotated[
-        int | None,
-        typer.Option(
-            "--population",
-            min=1,
-            metavar="N",
-            help="Populasi penerima layanan: sampel minimum Krejcie & Morgan dan apakah terpenuhi. / Population.",
-        ),
-    ] = None,
-    service_population: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--service-population",
-            metavar="NAMA=POPULASI",
-            help='Populasi per layanan, berulang: --service-population "KTP-el=1200". / Per-service population.',
-        ),
-    ] = None,
-    plan: Annotated[
-        Path | None,
-        typer.Option(
-            "--plan",
-            metavar="BERKAS",
-            readable=False,
-            help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
-        ),
-    ] = None,
-    previous: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--previous",
-            metavar="BERKAS",
-            help="Periode lalu: berkas jawaban atau JSON skm score/report; berulang atau satu folder untuk tren "
-            "beberapa periode (urut dari yang terlama). / Earlier period(s): responses or JSON; repeat or a folder.",
-        ),
-    ] = None,
-    previous_period: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--previous-period",
-            metavar="TEKS",
-            help="Nama periode tiap --previous, berulang, urutan sama (mis. 2025-TW4). / Name of each earlier period.",
-        ),
-    ] = None,
+    period_label: PeriodLabelOption = None,
+    population: PopulationOption = None,
+    service_population: ServicePopulationOption = None,
+    plan: PlanOption = None,
+    previous: PreviousListOption = None,
+    previous_period: PreviousPeriodOption = None,
     config: ConfigOption = None,
-    head: Annotated[
-        str | None,
-        typer.Option("--head", metavar="NAMA", help="Nama kepala unit (penanda tangan). / Head of the unit."),
-    ] = None,
-    nip: Annotated[str | None, typer.Option("--nip", metavar="NIP", help="NIP kepala unit. / Head's NIP.")] = None,
-    logo: Annotated[
-        Path | None,
-        typer.Option("--logo", metavar="BERKAS", help="Logo (PNG/JPEG) di sampul. / Cover logo."),
-    ] = None,
+    head: HeadOption = None,
+    nip: NipOption = None,
+    logo: LogoOption = None,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
@@ -175,13 +194,7 @@ def report(
     weight: WeightOption = WeightPolicy.EXACT,
     round_nrr: RoundNrrOption = None,
     round_index: RoundIndexOption = None,
-    with_stats: Annotated[
-        bool,
-        typer.Option(
-            "--stats/--no-stats",
-            help="Sertakan uji validitas, reliabilitas dan interval 95% (seperti skm stats). / Include statistics.",
-        ),
-    ] = True,
+    with_stats: StatsOption = True,
     lang: LangOption = Lang.ID,
     debug: DebugOption = False,
 ) -> None:

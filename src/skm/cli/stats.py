@@ -40,69 +40,78 @@ DEFAULT_SEED = 20170614  # same as skm.analysis.stats.DEFAULT_SEED (kept here so
 DEFAULT_RESAMPLES = 2000
 
 
+FileArgument = Annotated[
+    Path,
+    typer.Argument(
+        metavar="BERKAS",
+        readable=False,
+        help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+        show_default=False,
+    ),
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        metavar="KOLOM",
+        help="Bandingkan kelompok kolom ini (mis. layanan) dengan Kruskal–Wallis/Mann–Whitney. / Compare groups.",
+    ),
+]
+PopulationOption = Annotated[
+    int | None,
+    typer.Option(
+        "--population",
+        min=1,
+        metavar="N",
+        help="Jumlah populasi: hitung margin of error yang dicapai. / Population size: margin of error.",
+    ),
+]
+ExcludeFlaggedOption = Annotated[
+    bool,
+    typer.Option(
+        "--exclude-flagged",
+        help="Hitung ulang tanpa baris bertanda (seragam, ganda, di luar periode). / Re-score without flags.",
+    ),
+]
+SeedOption = Annotated[
+    int, typer.Option("--seed", metavar="N", help="Seed bootstrap (hasil dapat diulang). / Bootstrap seed.")
+]
+ResamplesOption = Annotated[
+    int,
+    typer.Option("--resamples", min=100, metavar="N", help="Jumlah ulangan bootstrap. / Bootstrap resamples."),
+]
+ServicePopulationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--service-population",
+        metavar="NAMA=POPULASI",
+        help="Populasi per layanan, berulang: IKM terbobot populasi layanan di samping IKM gabungan. "
+        '--service-population "KTP-el=1200". / Per-service population: post-stratified IKM.',
+    ),
+]
+MinGroupOption = Annotated[
+    int,
+    typer.Option("--min-group", min=2, metavar="N", help="Kelompok lebih kecil tidak dinilai/diuji. / Smaller groups."),
+]
+FormatOption = Annotated[TableJson, typer.Option("--format", help="table atau json.")]
+
+
 def stats(
-    file: Annotated[
-        Path,
-        typer.Argument(
-            metavar="BERKAS",
-            readable=False,
-            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
-            show_default=False,
-        ),
-    ],
-    by: Annotated[
-        str | None,
-        typer.Option(
-            "--by",
-            metavar="KOLOM",
-            help="Bandingkan kelompok kolom ini (mis. layanan) dengan Kruskal–Wallis/Mann–Whitney. / Compare groups.",
-        ),
-    ] = None,
+    file: FileArgument,
+    by: ByOption = None,
     previous: PreviousOption = None,
-    population: Annotated[
-        int | None,
-        typer.Option(
-            "--population",
-            min=1,
-            metavar="N",
-            help="Jumlah populasi: hitung margin of error yang dicapai. / Population size: margin of error.",
-        ),
-    ] = None,
+    population: PopulationOption = None,
     period: PeriodOption = None,
-    exclude_flagged: Annotated[
-        bool,
-        typer.Option(
-            "--exclude-flagged",
-            help="Hitung ulang tanpa baris bertanda (seragam, ganda, di luar periode). / Re-score without flags.",
-        ),
-    ] = False,
-    seed: Annotated[
-        int, typer.Option("--seed", metavar="N", help="Seed bootstrap (hasil dapat diulang). / Bootstrap seed.")
-    ] = DEFAULT_SEED,
-    resamples: Annotated[
-        int,
-        typer.Option("--resamples", min=100, metavar="N", help="Jumlah ulangan bootstrap. / Bootstrap resamples."),
-    ] = DEFAULT_RESAMPLES,
-    service_population: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--service-population",
-            metavar="NAMA=POPULASI",
-            help="Populasi per layanan, berulang: IKM terbobot populasi layanan di samping IKM gabungan. "
-            '--service-population "KTP-el=1200". / Per-service population: post-stratified IKM.',
-        ),
-    ] = None,
-    min_group: Annotated[
-        int,
-        typer.Option(
-            "--min-group", min=2, metavar="N", help="Kelompok lebih kecil tidak dinilai/diuji. / Smaller groups."
-        ),
-    ] = 5,
+    exclude_flagged: ExcludeFlaggedOption = False,
+    seed: SeedOption = DEFAULT_SEED,
+    resamples: ResamplesOption = DEFAULT_RESAMPLES,
+    service_population: ServicePopulationOption = None,
+    min_group: MinGroupOption = 5,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
     column_map: MapOption = None,
-    output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
+    output_format: FormatOption = TableJson.TABLE,
     output: OutputOption = None,
     instrument: InstrumentOption = None,
     force: ForceOption = False,
