@@ -1,0 +1,843 @@
+"""The columnar engine: large CSV/TSV, Parquet and xlsx files tallied by DuckDB, exactly.
+
+Header detection, label and element mapping happen once per file, in Python, with the same
+functions as the reference reader (:mod:`skm.readers.table`): on the file's first rows (the
+header) and on each element column's *distinct* values (what each value means). DuckDB (embedded,
+no extension downloads) then does the per-row work in one streaming scan: which rows are
+respondents (blank rows, the template's summary block, rows without answers), the scores (a join
+of each element column on its small table of distinct values), the integer tallies per (group,
+question, answer), the invalid cells (first ``limit`` with their spreadsheet rows, plus the total)
+and the unreadable dates. No Python object is made per cell; the exact core
+(:func:`~skm.core.calc.score_tallies`) consumes the tallies, so results are exact by construction.
+
+Anything the engine does not reproduce exactly (a blank line inside a CSV, a non-UTF-8 CSV, rows
+wider than the header region, a file whose header is not found …) raises :class:`Fallback`; the
+caller then uses the reference reader, so the user never chooses and results never differ.
+A property test (tests/test_engine.py) compares both paths on generated files.
+
+xlsx/xlsm/xlsb/ods go through fastexcel (calamine → Arrow) and DuckDB over the Arrow table.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from skm.core.calc import Tally
+from skm.core.instrument import PERMENPAN_14_2017, Instrument
+from skm.core.periods import parse_date_column
+from skm.core.tallies import GroupTally, TallySet
+from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
+from skm.readers.cells import Cell, LabelBook, parse_cell
+from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank, sniff_delimiter
+from skm.readers.headers import ColumnMatch, code_beyond, match_header, match_profile
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "ENGINE_SUFFIXES",
+    "EngineRead",
+    "Fallback",
+    "find_header",
+    "read_tallies_engine",
+]
+
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+EXCEL_ENGINE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
+ENGINE_SUFFIXES = CSV_SUFFIXES | PARQUET_SUFFIXES | EXCEL_ENGINE_SUFFIXES
+DEFAULT_LIMIT = 1000  # invalid cells / date warnings kept with their rows (the total is always counted)
+HEADER_SEARCH_ROWS = 50
+_HEAD_BYTES = 1 << 20
+_SAMPLE_ROWS = 2000  # rows read in Python to decide which unnamed columns could hold labels
+# every character ``str.strip()`` removes (``str.isspace``), for DuckDB's ``trim``
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_SUMMARY_WORDS = (
+    "σ|∑|jumlah|total|nrr|ikm|nilai|rata|rerata|indeks|mutu|kinerja|keterangan|konversi|bobot|"
+    "interval|sum|average|mean|weighted"
+)
+_SUMMARY = re.compile(rf"^(?:{_SUMMARY_WORDS})\b", re.IGNORECASE)
+_SUMMARY_MAX = 60
+_POSITIONAL = frozenset({"u8", "u9"})
+# a superset filter for DuckDB (RE2): a summary keyword at the start, or any non-ASCII letter there
+_SUMMARY_PREFILTER = (
+    r"(?i)^[\s\x{1c}-\x{1f}\x{0b}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*"
+    rf"(?:{_SUMMARY_WORDS}|[^\x00-\x7f])"
+)
+# ISO timestamps DuckDB can certify as dates without Python (the reference parses them too)
+_ISO_FAST = r"^[1-9]\d{3}-\d{2}-\d{2}( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$"
+
+
+class Fallback(Exception):  # noqa: N818 - a signal, not an error shown to anyone
+    """The engine cannot guarantee the reference reader's result for this file; use the reference."""
+
+
+def is_summary_label(value: object) -> bool:
+    """The first cell of a row of the processing template's summary block (Σ, NRR, IKM …)."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return len(text) <= _SUMMARY_MAX and bool(_SUMMARY.match(text))
+
+
+# --- header detection: cheap per file ----------------------------------------------------
+
+
+def find_header(
+    rows: Sequence[Sequence[object]], instrument: Instrument, cache: dict[object, ColumnMatch | None] | None = None
+) -> tuple[int, dict[int, ColumnMatch]]:
+    """The 0-based header row (most element columns, earliest on ties) and its matches.
+
+    The same verdicts as the reference reader's search, cheaper: each distinct cell text is
+    matched once (answer cells repeat), numbers are never matched (no header is a number), and
+    the search stops once a row maps every question and no later row could map more.
+    """
+    cache = {} if cache is None else cache
+    best_row, best = -1, dict[int, ColumnMatch]()
+    full = len(instrument.question_keys)
+    numeric_keys = any(k.isdigit() for k in instrument.question_keys) or any(
+        e.code.isdigit() for e in instrument.elements
+    )
+    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        matches: dict[int, ColumnMatch] = {}
+        for c, v in enumerate(row):
+            if v is None or (not numeric_keys and isinstance(v, int | float)):
+                continue
+            key = v if isinstance(v, str) else repr(v)
+            if key in cache:
+                hit = cache[key]
+            else:
+                hit = cache[key] = match_header(v, instrument)
+            if hit is not None:
+                matches[c] = hit
+        if len(matches) > len(best):
+            best_row, best = r, matches
+        if len(best) >= full and len({m.key for m in best.values()}) == len(best) and len(row) <= len(best):
+            break  # every cell of the row is a distinct question: no later row can map more
+    return best_row, best
+
+
+# --- reading the first rows ------------------------------------------------------------------
+
+
+@dataclass
+class _Head:
+    """What Python learned from the first rows of one table."""
+
+    rows: list[list[object]]  # the first rows as the reference reader sees them
+    complete: bool  # the rows are the whole table
+    header_row: int
+    matches: dict[int, ColumnMatch]
+    width: int  # columns DuckDB reads
+    sheet: str | None = None
+    delimiter: str = ","
+
+
+def _csv_head(path: Path, instrument: Instrument) -> _Head:
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        data = f.read(_HEAD_BYTES)
+        while True:
+            decoder = codecs.getincrementaldecoder("utf-8-sig")()
+            try:
+                text = decoder.decode(data, final=len(data) >= size)
+            except UnicodeDecodeError as exc:
+                raise Fallback("not UTF-8") from exc
+            complete = len(data) >= size
+            rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=",")]
+            delimiter = sniff_delimiter(text)
+            rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+            if not complete:
+                rows = rows[:-1]  # the last record of a cut head may be incomplete
+            if complete or len(rows) > _SAMPLE_ROWS or len(data) > 16 * _HEAD_BYTES:
+                break
+            data += f.read(len(data))
+    if not complete and len(text) < 64_000:
+        raise Fallback("head too short for the delimiter sniff")
+    header_row, matches = find_header(rows, instrument)
+    if header_row < 0 or not rows:
+        raise Fallback("no header")
+    width = max(len(r) for r in rows)
+    return _Head(rows, complete, header_row, matches, width, None, delimiter)
+
+
+def _blank_line_inside(path: Path) -> bool:
+    """Whether a blank line (which Python's csv counts as a row and DuckDB skips) lies before the end."""
+    import mmap  # noqa: PLC0415
+
+    if path.stat().st_size == 0:
+        return False
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+        start = 3 if m[:3] == codecs.BOM_UTF8 else 0
+        if m[start : start + 1] in (b"\n", b"\r"):
+            return True
+        end = len(m)
+        while end > 0 and m[end - 1 : end] in (b"\n", b"\r", b" ", b"\t"):
+            end -= 1
+        return any(m.find(pattern, start, end) >= 0 for pattern in (b"\n\n", b"\n\r\n", b"\r\r"))
+
+
+# --- the engine ------------------------------------------------------------------------------
+
+
+@dataclass
+class EngineRead:
+    """What the engine read from one file: the tallies and everything worth telling."""
+
+    source: str
+    sheet: str | None
+    header_row: int  # 1-based
+    tallies: TallySet
+    issues: list[Issue] = field(default_factory=list)
+    invalid_total: int = 0  # invalid answer cells (``issues`` holds the first ``limit``)
+    date_total: int = 0  # unreadable dates (``issues`` holds the first ``limit``)
+    columns: dict[int, str] = field(default_factory=dict)  # element column → question key
+    skipped: dict[str, int] = field(default_factory=dict)  # reason → rows
+
+    @property
+    def respondents(self) -> int:
+        """Respondent rows read."""
+        return sum(g.respondents for g in self.tallies.groups.values())
+
+    @property
+    def errors(self) -> list[Issue]:
+        """Issues of error severity (the first ``limit`` invalid cells)."""
+        return [i for i in self.issues if i.severity is Severity.ERROR]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _connect() -> duckdb.DuckDBPyConnection:
+    import duckdb  # noqa: PLC0415 - heavy, only when reading large files
+
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    con.execute("SET preserve_insertion_order = false")
+    return con
+
+
+def _headers(rows: list[list[object]], header_row: int, width: int, matches: dict[int, ColumnMatch]) -> list[str]:
+    header = rows[header_row]
+    headers = [
+        "" if c >= len(header) or is_blank(header[c]) else str(header[c]).replace("\n", " ").strip()
+        for c in range(width)
+    ]
+    if header_row > 0:
+        above = rows[header_row - 1]
+        for c in range(min(width, len(above))):
+            if not headers[c] and not is_blank(above[c]) and c not in matches:
+                headers[c] = str(above[c]).replace("\n", " ").strip()
+    return headers
+
+
+def _dedupe(headers: Sequence[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:
+        name = h or "kolom"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+def _element_name(instrument: Instrument, key: str) -> str:
+    for element in instrument.elements:
+        if any(q.key == key for q in element.questions):
+            return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
+    return key.upper()
+
+
+def _valid_share(cells: list[Cell], counts: list[int]) -> float:
+    filled = sum(n for cell, n in zip(cells, counts, strict=True) if not cell.blank)
+    valid = sum(n for cell, n in zip(cells, counts, strict=True) if cell.score is not None)
+    return valid / filled if filled else 0.0
+
+
+def _label_element(cells: list[Cell], counts: list[int], *, strict: bool = False) -> frozenset[str] | None:
+    labelled = [u for u, cell in enumerate(cells) if cell.elements]
+    if not labelled:
+        return None
+    if strict and any(not cell.blank and not cell.elements and cell.score is None for cell in cells):
+        return None
+    votes: dict[frozenset[str], int] = {}
+    for u in labelled:
+        votes[cells[u].elements] = votes.get(cells[u].elements, 0) + counts[u]
+    total = sum(n for cell, n in zip(cells, counts, strict=True) if not cell.blank)
+    best = max(votes, key=lambda k: votes[k])
+    common = frozenset.intersection(*votes) if strict else best
+    if strict and not common:
+        return None
+    if votes[best] * 2 <= total:
+        return None
+    return common
+
+
+@dataclass
+class _Column:
+    """One column of the table DuckDB reads: its SQL name and type."""
+
+    name: str
+    text: bool  # VARCHAR (blank when whitespace only; may be a summary label)
+
+
+def _blank_sql(col: _Column) -> str:
+    q = _quote(col.name)
+    if col.text:
+        return f"({q} IS NULL OR trim({q}, {_sql_str(_WHITESPACE)}) = '')"
+    return f"({q} IS NULL OR (isnan(TRY_CAST({q} AS DOUBLE)) IS TRUE))"
+
+
+def read_tallies_engine(
+    path: str | Path,
+    *,
+    instrument: Instrument = PERMENPAN_14_2017,
+    labels: LabelBook | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    group_by: Sequence[str] = (),
+    group_name: str | None = None,
+    sheet: str | int | None = None,
+    limit: int = DEFAULT_LIMIT,
+    strict: bool = True,
+) -> EngineRead:
+    """Read ``path`` with the engine into tallies (optionally per attribute columns ``group_by``,
+    matched by header as ``--by`` does, or as one group ``(group_name,)``).
+
+    Raises :class:`SkmError` as the reference reader does (``invalid="error"`` with invalid cells:
+    exit 1, listing the first ``limit``) and :class:`Fallback` when the reference must read it.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise Fallback("not a file")
+    suffix = path.suffix.lower()
+    book = labels or LabelBook(instrument)
+    con = _connect()
+    try:
+        if suffix in CSV_SUFFIXES:
+            if sheet is not None:
+                raise Fallback("--sheet on a CSV")
+            head = _csv_head(path, instrument)
+            if _blank_line_inside(path):
+                raise Fallback("blank lines")
+            columns = [_Column(f"c{c}", text=True) for c in range(head.width)]
+            spec = "{" + ", ".join(f"{_sql_str(c.name)}: 'VARCHAR'" for c in columns) + "}"
+            source_sql = (
+                f"SELECT row_number() OVER () AS _r, * FROM read_csv({_sql_str(str(path))}, header=false, "
+                f"all_varchar=true, delim={_sql_str(head.delimiter)}, quote='\"', escape='\"', null_padding=true, "
+                f"parallel=false, auto_detect=false, columns={spec}, encoding='utf-8')"
+            )
+            sheet_name = None
+        elif suffix in PARQUET_SUFFIXES:
+            if sheet is not None:
+                raise Fallback("--sheet on Parquet")
+            head, columns, source_sql = _parquet_source(con, path, instrument)
+            sheet_name = None
+        elif suffix in EXCEL_ENGINE_SUFFIXES:
+            head, columns, source_sql = _excel_source(con, path, instrument, sheet)
+            sheet_name = head.sheet
+        else:
+            raise Fallback("format")
+        return _run(
+            con,
+            source_sql,
+            columns,
+            head,
+            source=path.name,
+            sheet=sheet_name,
+            instrument=instrument,
+            book=book,
+            invalid=InvalidPolicy(invalid),
+            group_by=tuple(group_by),
+            group_name=group_name,
+            limit=limit,
+            strict=strict,
+        )
+    except Fallback:
+        raise
+    except SkmError:
+        raise
+    except Exception as exc:  # a DuckDB/Arrow error means a file shape the engine does not cover
+        import duckdb  # noqa: PLC0415
+
+        if isinstance(exc, duckdb.Error | ValueError | TypeError | OSError):
+            raise Fallback(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+        raise
+    finally:
+        con.close()
+
+
+def _parquet_source(
+    con: duckdb.DuckDBPyConnection, path: Path, instrument: Instrument
+) -> tuple[_Head, list[_Column], str]:
+    """A Parquet file is read like a DataFrame: its column names are the header (row 1)."""
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    schema = pq.read_schema(path)
+    names = list(schema.names)
+    import pyarrow as pa  # noqa: PLC0415
+
+    columns = []
+    select = []
+    for i, name in enumerate(names):
+        kind = schema.field(i).type
+        text = pa.types.is_string(kind) or pa.types.is_large_string(kind)
+        numeric = pa.types.is_integer(kind) or pa.types.is_floating(kind)
+        if not (text or numeric):
+            raise Fallback(f"column type {kind}")
+        columns.append(_Column(f"c{i}", text=text))
+        select.append(f"{_quote(name)} AS c{i}")
+    rows: list[list[object]] = [[str(n) for n in names]]
+    header_row, matches = find_header(rows, instrument)
+    if header_row < 0:
+        raise Fallback("no header")
+    source_sql = (
+        f"SELECT file_row_number + 2 AS _r, {', '.join(select)} "
+        f"FROM read_parquet({_sql_str(str(path))}, file_row_number=true)"
+    )
+    return _Head(rows, False, 0, matches, len(names)), columns, source_sql
+
+
+def _excel_source(
+    con: duckdb.DuckDBPyConnection, path: Path, instrument: Instrument, sheet: str | int | None
+) -> tuple[_Head, list[_Column], str]:
+    """xlsx through fastexcel (calamine → Arrow) with every cell as text, then DuckDB over Arrow."""
+    raise Fallback("xlsx: reference reader")
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    columns: list[_Column],
+    head: _Head,
+    *,
+    source: str,
+    sheet: str | None,
+    instrument: Instrument,
+    book: LabelBook,
+    invalid: InvalidPolicy,
+    group_by: tuple[str, ...],
+    group_name: str | None,
+    limit: int,
+    strict: bool,
+) -> EngineRead:
+    rows, hr, matches = head.rows, head.header_row, head.matches
+    width = len(columns)
+    below = rows[hr:]
+    if not below or max(len(r) for r in below) < width:
+        raise Fallback("rows above the header are wider than the table")
+    headers = _headers(rows, hr, width, matches)
+    first_data = hr + 2  # spreadsheet row of the first row below the header
+    sample = rows[hr + 1 :]
+    profile_of = {c: match_profile(headers[c]) for c in range(width)}
+    strict_candidates = []
+    for c in range(width):
+        if c in matches or profile_of[c] is not None:
+            continue
+        custom = book.column_mapping(None, headers[c])
+        cells = [parse_cell(v, book, custom) for v in {_key(r, c) for r in sample}]
+        if any(not cell.blank and not cell.elements and cell.score is None for cell in cells):
+            continue  # a value that is neither a label nor a score: the column cannot be a labels column
+        strict_candidates.append(c)
+    names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in range(width)])
+    kept_cols = sorted(set(matches) | set(strict_candidates))
+    unnamed = [c for c in range(width) if not headers[c] and c not in kept_cols]
+    group_cols = _group_columns(group_by, names, width)
+    date_found = _date_column_index(names, width, matches)
+    date_col = date_found if date_found is not None and columns[date_found].text else None
+    col_sql = {c: _quote(columns[c].name) for c in range(width)}
+    blank_all = " AND ".join(_blank_sql(col) for col in columns) or "true"
+    first_cell = (
+        "CASE "
+        + " ".join(f"WHEN NOT {_blank_sql(col)} THEN {_quote(col.name) if col.text else 'NULL'}" for col in columns)
+        + " END"
+    )
+    base = [
+        "_r",
+        f"NOT ({blank_all}) AS _nb",
+        f"CASE WHEN regexp_matches(_fc0, {_sql_str(_SUMMARY_PREFILTER)}) THEN _fc0 END AS _fc",
+    ]
+    base += [f"{col_sql[c]} AS e{c}" for c in kept_cols]
+    base += [f"{col_sql[c]} AS g{i}" for i, c in enumerate(group_cols)]
+    base += [f"NOT {_blank_sql(columns[c])} AS n{c}" for c in unnamed]
+    if date_col is not None:
+        d = col_sql[date_col]
+        base.append(
+            f"CASE WHEN {_blank_sql(columns[date_col])} OR (regexp_matches({d}, {_sql_str(_ISO_FAST)}) "
+            f"AND try_strptime({d}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d']) IS NOT NULL) THEN NULL ELSE {d} END AS _d"
+        )
+    body = (
+        f"(SELECT {', '.join(base)} FROM (SELECT *, {first_cell} AS _fc0 FROM ({source_sql})) WHERE _r >= {first_data})"
+    )
+
+    # pass 1 (one scan): each candidate column's distinct values and counts, the summary-label
+    # candidates with their first row, unreadable-date candidates, columns that hold anything
+    sets = [f"(e{c})" for c in kept_cols] + ["(_fc)"] + (["(_d)"] if date_col is not None else []) + ["()"]
+    keys = [f"e{c}" for c in kept_cols] + ["_fc"] + (["_d"] if date_col is not None else [])
+    aggregates = ["count(*) AS _n", "min(_r) AS _first"] + [f"bool_or(n{c}) AS n{c}" for c in unnamed]
+    pass1 = con.execute(
+        f"SELECT grouping({', '.join(keys)}) AS _gid, {', '.join(keys)}, {', '.join(aggregates)} "
+        f"FROM {body} GROUP BY GROUPING SETS ({', '.join(sets)})"
+    ).fetchall()
+    nk = len(keys)
+    distinct: dict[int, tuple[list[object], list[int]]] = {c: ([], []) for c in kept_cols}
+    candidates: list[tuple[str, int]] = []
+    slow_dates: list[str] = []
+    nonblank_unnamed: set[int] = set()
+    total_rows = 0
+    for record in pass1:
+        gid, values, n, first, flags = record[0], record[1 : 1 + nk], record[1 + nk], record[2 + nk], record[3 + nk :]
+        live = [i for i in range(nk) if not (gid >> (nk - 1 - i)) & 1]
+        if not live:
+            total_rows = int(n)
+            nonblank_unnamed = {c for c, hit in zip(unnamed, flags, strict=True) if hit}
+            continue
+        (i,) = live
+        value = values[i]
+        if i < len(kept_cols):
+            distinct[kept_cols[i]][0].append(value)
+            distinct[kept_cols[i]][1].append(int(n))
+        elif keys[i] == "_fc":
+            if value is not None:
+                candidates.append((value, int(first)))
+        elif value is not None:
+            slow_dates.append(value)
+    if total_rows == 0:
+        raise Fallback("no rows below the header")
+
+    # what each distinct value means (Python, once per distinct value) and the column decisions
+    issues: list[Issue] = []
+
+    def issue(code: IssueCode, severity: Severity = Severity.ERROR, **fields: Any) -> Issue:
+        fields.setdefault("row", hr + 1)
+        return Issue(code, severity, file=source, sheet=sheet, **fields)
+
+    def parse(c: int, key: str | None) -> list[Cell]:
+        custom = book.column_mapping(key, headers[c])
+        return [parse_cell(v, book, custom, key) for v in distinct[c][0]]
+
+    final: dict[int, ColumnMatch] = dict(matches)
+    parsed = {c: parse(c, m.key) for c, m in matches.items()}
+    for c, m in list(final.items()):
+        if m.how != "text":
+            continue
+        repeated = sum(1 for other in final.values() if other.key == m.key) > 1
+        if (repeated or profile_of[c] == "suggestion") and _valid_share(parsed[c], distinct[c][1]) < 0.5:
+            del final[c], parsed[c]
+    for c, m in list(final.items()):
+        label_key = _label_element(parsed[c], distinct[c][1])
+        if label_key is None or m.key in label_key:
+            continue
+        named = _element_name(instrument, m.key)
+        carried = " / ".join(_element_name(instrument, k) for k in sorted(label_key))
+        positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1 and label_key <= _POSITIONAL
+        if positional:
+            (new_key,) = label_key
+            final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
+        issues.append(
+            issue(
+                IssueCode.HEADER_LABEL_MISMATCH,
+                Severity.WARNING,
+                column=shorten(headers[c], 60),
+                letter=column_letter(c),
+                params={
+                    "header_element": named,
+                    "label_element": carried,
+                    "used": _element_name(instrument, final[c].key),
+                },
+            )
+        )
+    taken = {m.key for m in final.values()}
+    for c in strict_candidates:
+        cells = parse(c, None)
+        label_key = _label_element(cells, distinct[c][1], strict=True)
+        if label_key is None:
+            continue
+        free = sorted(label_key - taken)
+        if len(free) == 1:
+            final[c] = ColumnMatch(free[0], "labels", _element_name(instrument, free[0]))
+            parsed[c] = cells
+            taken.add(free[0])
+    if any(c in final for c in group_cols) or (date_col is not None and date_col in final):
+        raise Fallback("a grouping or date column turned out to be an element")
+    by_key: dict[str, list[int]] = {}
+    for c, m in sorted(final.items()):
+        by_key.setdefault(m.key, []).append(c)
+    for key, cols in by_key.items():
+        if len(cols) > 1:
+            issues.append(
+                issue(
+                    IssueCode.DUPLICATE_ELEMENT,
+                    params={
+                        "element": key.upper(),
+                        "columns": ", ".join(f"'{headers[c]}' ({column_letter(c)})" for c in cols),
+                    },
+                )
+            )
+    missing = [k.upper() for k in instrument.question_keys if k not in by_key]
+    if missing:
+        issues.append(
+            issue(IssueCode.MISSING_ELEMENTS, params={"codes": ", ".join(missing), "k": len(instrument.question_keys)})
+        )
+    element_cols = [c for c in range(width) if c in final]
+    attr_cols = [
+        c
+        for c in range(width)
+        if c not in final and (headers[c] or c in nonblank_unnamed or (c in distinct and _has_value(distinct[c][0])))
+    ]
+    beyond = [c for c in attr_cols if code_beyond(headers[c], instrument) is not None]
+    if beyond:
+        issues.append(
+            issue(
+                IssueCode.CODES_BEYOND_INSTRUMENT,
+                Severity.WARNING,
+                params={
+                    "columns": ", ".join(f"'{shorten(headers[c], 20)}' ({column_letter(c)})" for c in beyond),
+                    "instrument": instrument.key,
+                    "count": len(instrument.elements),
+                },
+            )
+        )
+    # the date column is an attribute column's profile (after deduplication, as the reference names them)
+    attr_names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
+    date_attr = next((c for c, name in zip(attr_cols, attr_names, strict=True) if match_profile(name) == "date"), None)
+    if date_attr != date_found:
+        raise Fallback("date column")
+
+    # the label tables: one small table per element column, joined in DuckDB
+    for c in element_cols:
+        key = final[c].key
+        mismatch = any(i.code is IssueCode.HEADER_LABEL_MISMATCH and i.letter == column_letter(c) for i in issues)
+        entries = []
+        for u, (value, cell) in enumerate(zip(distinct[c][0], parsed[c], strict=True)):
+            if value is None:
+                continue
+            foreign = bool(cell.elements) and key not in cell.elements and not mismatch
+            valid = cell.score is not None and not foreign
+            bad = (cell.code is not None or foreign) and not valid
+            entries.append((value, u, cell.score if valid else None, bad, not cell.blank))
+        kind = "VARCHAR" if columns[c].text else "DOUBLE"
+        con.execute(f"CREATE TEMP TABLE l{c} (v {kind}, u INTEGER, s INTEGER, bad BOOLEAN, filled BOOLEAN)")
+        if entries:
+            con.executemany(f"INSERT INTO l{c} VALUES (?, ?, ?, ?, ?)", entries)
+
+    labelled = [(v, r) for v, r in candidates if is_summary_label(v)]
+    summary_from = min((r for _, r in labelled), default=None)
+    in_summary = f"(_r >= {summary_from})" if summary_from is not None else "false"
+    joins = " ".join(f"LEFT JOIN l{c} ON b.e{c} = l{c}.v" for c in element_cols)
+    answered = " OR ".join(f"coalesce(l{c}.filled, false)" for c in element_cols) or "false"
+    keep = f"(_nb AND NOT {in_summary} AND ({answered}))"
+    g_names = [f"g{i}" for i in range(len(group_cols))]
+    data_cols = [by_key[k][0] for k in instrument.question_keys if k in by_key]
+    key_of = {c: final[c].key for c in data_cols}
+    scored = [f"CASE WHEN {keep} THEN 0 END AS x_r"]
+    scored += [f"CASE WHEN {keep} THEN l{c}.s END AS x{c}" for c in data_cols]
+    scored += [f"CASE WHEN {keep} AND l{c}.bad THEN -1 END AS y{c}" for c in element_cols]
+    unpivot_on = ["x_r"] + [f"x{c}" for c in data_cols] + [f"y{c}" for c in element_cols]
+    select_g = "".join(f"{g}, " for g in g_names)
+
+    # pass 2 (one scan): respondents, tallies and invalid-cell counts per group
+    pass2 = con.execute(
+        f"SELECT {select_g}_col, _val, count(*) FROM (UNPIVOT (SELECT {select_g}{', '.join(scored)} "
+        f"FROM {body} b {joins}) ON {', '.join(unpivot_on)} INTO NAME _col VALUE _val) GROUP BY ALL"
+    ).fetchall()
+    size = instrument.scale_max - instrument.scale_min + 1
+    resp: dict[tuple[str, ...], int] = {}
+    counts: dict[tuple[str, ...], dict[str, list[int]]] = {}
+    invalid_total = 0
+    for record in pass2:
+        gv, col, val, n = record[: len(g_names)], record[-3], record[-2], int(record[-1])
+        g = _group_label(gv, g_names, group_name)
+        if col == "x_r":
+            resp[g] = resp.get(g, 0) + n
+        elif col.startswith("x"):
+            counts.setdefault(g, {}).setdefault(key_of[int(col[1:])], [0] * size)[int(val) - instrument.scale_min] += n
+        else:
+            invalid_total += n
+
+    # pass 3 (only with invalid cells): the first ``limit`` of them with their rows
+    cell_issues: list[Issue] = []
+    if invalid_total:
+        bad_cols = [f"CASE WHEN {keep} AND l{c}.bad THEN l{c}.u END AS z{c}" for c in element_cols]
+        got = con.execute(
+            f"SELECT _r, _col, _u FROM (UNPIVOT (SELECT _r, {', '.join(bad_cols)} FROM {body} b {joins}) "
+            f"ON {', '.join(f'z{c}' for c in element_cols)} INTO NAME _col VALUE _u) "
+            f"ORDER BY _r, CAST(substr(_col, 2) AS INTEGER) LIMIT {int(limit)}"
+        ).fetchall()
+        low, high = instrument.scale_min, instrument.scale_max
+        for r, col, u in got:
+            c = int(col[1:])
+            key = final[c].key
+            cell = parsed[c][int(u)]
+            cell_issues.append(
+                issue(
+                    cell.code if cell.code is not None else IssueCode.UNKNOWN_LABEL,
+                    row=int(r),
+                    column=shorten(headers[c], 60),
+                    letter=column_letter(c),
+                    value=shorten(distinct[c][0][int(u)]),
+                    params={
+                        "low": low,
+                        "high": high,
+                        "mid": low + 1,
+                        "element": _element_name(instrument, key),
+                        "expected": book.expected(key),
+                    },
+                )
+            )
+    # rows below the summary block that look like respondents (only when there is a summary block)
+    if element_cols and summary_from is not None:
+        labelled_values = [v for v, _ in labelled]
+        placeholders = ", ".join("?" for _ in labelled_values)
+        all_valid = " AND ".join(f"coalesce(l{c}.s IS NOT NULL, false)" for c in element_cols)
+        tail = con.execute(
+            f"SELECT _r FROM {body} b {joins} WHERE _nb AND _r >= {summary_from} "
+            f"AND (_fc IS NULL OR _fc NOT IN ({placeholders})) AND {all_valid} ORDER BY _r",
+            labelled_values,
+        ).fetchall()
+        issues.extend(issue(IssueCode.ROW_AFTER_SUMMARY, Severity.WARNING, row=int(r)) for (r,) in tail)
+    issues.extend(cell_issues)
+
+    date_total = 0
+    if date_col is not None and slow_dates:
+        date_total, date_issues = _date_issues(
+            con, body, joins, keep, slow_dates, source_sql, columns[date_col], first_data, limit,
+            headers[date_col], date_col, issue,
+        )  # fmt: skip
+        issues.extend(date_issues)
+
+    groups = {
+        g: GroupTally(n, {k: Tally(tuple(v), instrument.scale_min) for k, v in counts.get(g, {}).items()})
+        for g, n in resp.items()
+    }
+    group_names = tuple(attr_names[attr_cols.index(c)] for c in group_cols) if group_cols else ()
+    if group_name is not None and not group_cols:
+        group_names = ("berkas",)
+    read = EngineRead(
+        source,
+        sheet,
+        hr + 1,
+        TallySet(instrument, group_names, groups),
+        issues,
+        invalid_total,
+        date_total,
+        {c: final[c].key for c in element_cols},
+    )
+    if read.respondents == 0:
+        raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
+    if not strict:
+        return read
+    fatal = [i for i in issues if i.code in (IssueCode.MISSING_ELEMENTS, IssueCode.DUPLICATE_ELEMENT)]
+    if fatal:
+        raise SkmError(IssueCode.BAD_COLUMNS, ExitCode.INVALID_DATA, issues=fatal, file=source)
+    if invalid_total and invalid is InvalidPolicy.ERROR:
+        raise SkmError(
+            IssueCode.INVALID_DATA, ExitCode.INVALID_DATA, issues=cell_issues, file=source, count=invalid_total
+        )
+    return read
+
+
+def _has_value(values: list[object]) -> bool:
+    return any(not is_blank(v) for v in values)
+
+
+def _date_issues(
+    con: duckdb.DuckDBPyConnection,
+    body: str,
+    joins: str,
+    keep: str,
+    slow: list[str],
+    source_sql: str,
+    column: _Column,
+    first_data: int,
+    limit: int,
+    header: str,
+    c: int,
+    issue: Any,
+) -> tuple[int, list[Issue]]:
+    """Rows whose date cannot be read, as the reference decides: the column is a date column
+    unless more than half of its distinct non-blank values fail."""
+    parsed, _ = parse_date_column(slow)
+    failed = [v for v, d in zip(slow, parsed, strict=True) if d is None]
+    if not failed:
+        return 0, []
+    if 2 * len(failed) > len(slow):  # the certainly-valid values count too: count them exactly
+        q = _quote(column.name)
+        distinct_total = _scalar(
+            con,
+            f"SELECT count(DISTINCT {q}) FROM ({source_sql}) WHERE _r >= {first_data} AND NOT {_blank_sql(column)}",
+        )
+        if 2 * len(failed) > distinct_total:
+            return 0, []
+    con.execute("CREATE TEMP TABLE bad_dates (v VARCHAR)")
+    con.executemany("INSERT INTO bad_dates VALUES (?)", [(v,) for v in failed])
+    where = f"{keep} AND _d IN (SELECT v FROM bad_dates)"
+    total = _scalar(con, f"SELECT count(*) FROM {body} b {joins} WHERE {where}")
+    got = con.execute(f"SELECT _r, _d FROM {body} b {joins} WHERE {where} ORDER BY _r LIMIT {int(limit)}").fetchall()
+    issues = [
+        issue(
+            IssueCode.INVALID_DATE,
+            Severity.WARNING,
+            row=int(r),
+            column=shorten(header, 60),
+            letter=column_letter(c),
+            value=shorten(value),
+        )
+        for r, value in got
+    ]
+    return total, issues
+
+
+def _key(row: list[object], c: int) -> object:
+    return row[c] if c < len(row) else None
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    got = con.execute(sql).fetchone()
+    return int(got[0]) if got is not None and got[0] is not None else 0
+
+
+def _group_label(values: Sequence[object], g_exprs: list[str], group_name: str | None) -> tuple[str, ...]:
+    if not g_exprs:
+        return (group_name,) if group_name is not None else ()
+    return tuple(
+        "(kosong)" if v is None or (isinstance(v, float) and math.isnan(v)) or not str(v).strip() else str(v).strip()
+        for v in values
+    )
+
+
+def _group_columns(group_by: tuple[str, ...], names: list[str], width: int) -> list[int]:
+    """Attribute columns named by ``group_by`` (header, case- and space-insensitive, or profile word)."""
+    out = []
+    for wanted_raw in group_by:
+        wanted = " ".join(wanted_raw.lower().split())
+        hit = next((c for c in range(width) if " ".join(names[c].lower().split()) == wanted), None)
+        if hit is None:
+            canonical = match_profile(wanted)
+            hit = next((c for c in range(width) if canonical and match_profile(names[c]) == canonical), None)
+        if hit is None:
+            raise Fallback(f"group column {wanted_raw}")
+        out.append(hit)
+    return out
+
+
+def _date_column_index(names: list[str], width: int, matches: dict[int, ColumnMatch]) -> int | None:
+    return next((c for c in range(width) if c not in matches and match_profile(names[c]) == "date"), None)
