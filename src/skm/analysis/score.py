@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from skm.core.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
+from skm.core.tallies import GroupTally, TallySet
 from skm.errors import ExitCode, IssueCode, SkmError
 from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
 from skm.readers.cells import LabelBook
@@ -16,7 +17,16 @@ from skm.readers.headers import match_profile
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DEFAULT_MIN_GROUP", "find_column", "load", "score", "score_responses", "tally_frame"]
+__all__ = [
+    "DEFAULT_MIN_GROUP",
+    "find_column",
+    "load",
+    "score",
+    "score_responses",
+    "score_tally_set",
+    "tally_frame",
+    "tally_set",
+]
 
 DEFAULT_MIN_GROUP = 5
 
@@ -158,3 +168,51 @@ def score(
     """
     responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels)
     return score_responses(responses, rules=rules, by=by, min_group=min_group)
+
+
+def tally_set(responses: Responses, by: str | None = None) -> TallySet:
+    """The grouped tallies of read responses (per the attribute column ``by``, or pooled)."""
+    instrument = responses.instrument
+    frame = responses.frame
+    if by is None:
+        return TallySet(instrument, (), {(): GroupTally(len(frame), tally_frame(frame, instrument))})
+    column = find_column(responses, by)
+    labels = frame[column].map(lambda v: "(kosong)" if v is None or v != v else str(v).strip())  # noqa: PLR0124 - NaN
+    groups: dict[tuple[str, ...], GroupTally] = {
+        (str(name),): GroupTally(len(part), tally_frame(part, instrument))
+        for name, part in frame.groupby(labels, sort=True)
+    }
+    return TallySet(instrument, (column,), groups)
+
+
+def score_tally_set(
+    tallies: TallySet,
+    *,
+    rules: ScoringRules | None = None,
+    min_group: int = DEFAULT_MIN_GROUP,
+    source: str = "-",
+    grouped: bool = True,
+) -> IkmResult:
+    """Score grouped tallies: the pooled index on all respondents, and each group's (when ``grouped``).
+
+    The same result :func:`score_responses` gives for the respondents the tallies count.
+    """
+    rules = rules or ScoringRules()
+    instrument = tallies.instrument
+    total = tallies.total()
+    try:
+        result = score_tallies(total.tallies, total.respondents, instrument, rules)
+    except NoAnswersError as exc:
+        raise SkmError(IssueCode.NO_ANSWERS, ExitCode.INVALID_DATA, file=source, codes=", ".join(exc.codes)) from exc
+    if not tallies.group_by or not grouped:
+        return result
+    groups: list[GroupResult] = []
+    for key in sorted(tallies.groups, key=" / ".join):
+        part = tallies.groups[key]
+        try:
+            scored: IkmResult | None = score_tallies(part.tallies, part.respondents, instrument, rules)
+            missing: tuple[str, ...] = ()
+        except NoAnswersError as exc:
+            scored, missing = None, exc.codes
+        groups.append(GroupResult(" / ".join(key), part.respondents, scored, part.respondents < min_group, missing))
+    return replace(result, group_by=" / ".join(tallies.group_by), groups=tuple(groups))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,8 +29,11 @@ from skm.cli.common import (
     stderr_console,
 )
 from skm.core.calc import WeightPolicy
-from skm.errors import InvalidPolicy
+from skm.errors import InvalidPolicy, Issue, Severity
 from skm.text import Lang
+
+if TYPE_CHECKING:
+    from skm.core.tallies import TallySet
 
 __all__ = ["register"]
 
@@ -40,6 +44,7 @@ class ScoreFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    TALLIES = "tallies"
 
 
 EXAMPLE_NAME = "contoh_skm.csv"
@@ -120,8 +125,8 @@ def score(
         list[Path] | None,
         typer.Argument(
             metavar="BERKAS",
-            help="Berkas jawaban (.xlsx, .xls, .ods, .csv), beberapa berkas atau folder. "
-            "/ Responses file(s) or a folder.",
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv, .parquet), beberapa berkas atau folder, atau berkas "
+            "tallies. / Responses file(s), a folder, or tallies files.",
             show_default=False,
         ),
     ] = None,
@@ -156,7 +161,14 @@ def score(
         ),
     ] = None,
     labels: LabelsOption = None,
-    output_format: Annotated[ScoreFormat, typer.Option("--format", help="table, json atau csv.")] = ScoreFormat.TABLE,
+    output_format: Annotated[
+        ScoreFormat,
+        typer.Option(
+            "--format",
+            help="table, json, csv, atau tallies (agregat yang dapat digabung; Parquet bila -o berakhiran "
+            ".parquet). / tallies: the mergeable aggregate.",
+        ),
+    ] = ScoreFormat.TABLE,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.ID,
@@ -176,42 +188,63 @@ def score(
             paths.append(example_path())
         if not paths:
             fail_usage("beri BERKAS atau --example" if lang is Lang.ID else "give a FILE or --example")
-        from skm.analysis.score import score_responses  # noqa: PLC0415
+        from skm.analysis.score import score_responses, score_tally_set  # noqa: PLC0415
         from skm.core.calc import ScoringRules  # noqa: PLC0415
         from skm.readers.combine import FILE_COLUMN  # noqa: PLC0415
         from skm.readers.dates import parse_period  # noqa: PLC0415
 
         wanted = parse_period(period) if period is not None else None  # a usage error before any reading
-        responses = read_input(
-            paths,
-            instrument=instrument,
-            sheet=sheet,
-            invalid=invalid,
-            labels=labels,
-            lang=lang,
-            progress=output_format is not ScoreFormat.JSON,
+        rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
+        fast = _fast_path(
+            paths, by=by, period=wanted, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, lang=lang
         )
-        # several files or a folder: pooled, and per file unless --by says otherwise
-        by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
-        if wanted is not None:
-            from skm.readers.dates import filter_period  # noqa: PLC0415
-            from skm.text import t  # noqa: PLC0415
+        if fast is not None:
+            tallies, source, issues, invalid_total = fast
+            result = score_tally_set(tallies, rules=rules, min_group=min_group, source=source)
+            _report_issues(issues, invalid_total, lang)
+        else:
+            responses = read_input(
+                paths,
+                instrument=instrument,
+                sheet=sheet,
+                invalid=invalid,
+                labels=labels,
+                lang=lang,
+                progress=output_format is not ScoreFormat.JSON,
+            )
+            # several files or a folder: pooled, and per file unless --by says otherwise
+            by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
+            if wanted is not None:
+                from skm.readers.dates import filter_period  # noqa: PLC0415
+                from skm.text import t  # noqa: PLC0415
 
-            responses, left_out = filter_period(responses, wanted)
-            if left_out:
-                stderr_console().print(
-                    t("period-excluded", lang, count=left_out, period=wanted.label), markup=False, highlight=False
-                )
-        result = score_responses(
-            responses,
-            rules=ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index),
-            by=by,
-            min_group=min_group,
-        )
+                responses, left_out = filter_period(responses, wanted)
+                if left_out:
+                    stderr_console().print(
+                        t("period-excluded", lang, count=left_out, period=wanted.label), markup=False, highlight=False
+                    )
+            if output_format is ScoreFormat.TALLIES:
+                from skm.analysis.score import tally_set  # noqa: PLC0415
+
+                tallies = tally_set(responses, by)
+            result = score_responses(responses, rules=rules, by=by, min_group=min_group)
+            source, issues = responses.source, responses.issues
+            invalid_total = len(responses.errors)
+        if output_format is ScoreFormat.TALLIES:
+            from skm.readers.tallies import tallies_bytes  # noqa: PLC0415
+
+            payload = tallies_bytes(tallies, output.suffix if output is not None else ".csv")
+            if output is None:
+                typer.echo(payload.decode("utf-8"), nl=False)
+                return
+            from skm.output import write_atomic  # noqa: PLC0415
+
+            write_atomic(output, payload, inputs=paths, force=force)
+            return
         if output_format is ScoreFormat.TABLE and output is None:
             from skm.render.console import score_renderable  # noqa: PLC0415
 
-            print_renderable(score_renderable(result, lang, title=responses.source, min_group=min_group))
+            print_renderable(score_renderable(result, lang, title=source, min_group=min_group))
             return
         if output_format is ScoreFormat.CSV:
             text = result_csv(result)
@@ -219,10 +252,13 @@ def score(
             from skm.render.json import dumps, result_to_dict  # noqa: PLC0415
 
             data = result_to_dict(result, lang)
-            data["source"] = responses.source
-            if responses.errors:
-                data["skipped_cells"] = [i.as_dict() for i in responses.errors]
-            warnings = [i.as_dict() for i in responses.issues if i not in responses.errors]
+            data["source"] = source
+            errors = [i for i in issues if i.severity is Severity.ERROR]
+            if errors:
+                data["skipped_cells"] = [i.as_dict() for i in errors]
+                if invalid_total > len(errors):
+                    data["skipped_cells_total"] = invalid_total
+            warnings = [i.as_dict() for i in issues if i.severity is not Severity.ERROR]
             if warnings:
                 data["warnings"] = warnings
             text = dumps(data) + "\n"
@@ -232,7 +268,7 @@ def score(
             from skm.render.console import score_renderable  # noqa: PLC0415
 
             console = Console(file=io.StringIO(), width=120, color_system=None)
-            console.print(score_renderable(result, lang, title=responses.source, min_group=min_group))
+            console.print(score_renderable(result, lang, title=source, min_group=min_group))
             text = console.file.getvalue()  # type: ignore[attr-defined]
         if output is None:
             typer.echo(text, nl=False)
@@ -240,6 +276,90 @@ def score(
         from skm.output import write_atomic  # noqa: PLC0415
 
         write_atomic(output, text, inputs=paths, force=force)
+
+
+# below this many bytes of responses the reference reader is as fast as the engine (DuckDB's start-up)
+ENGINE_MIN_BYTES = 4 << 20
+
+
+def _fast_path(
+    paths: list[Path],
+    *,
+    by: str | None,
+    period: object,
+    sheet: str | None,
+    instrument: str | None,
+    invalid: InvalidPolicy,
+    labels: Path | None,
+    lang: Lang,
+) -> tuple[TallySet, str, list[Issue], int] | None:
+    """Tallies files, or large CSV/Parquet read by the engine: ``(tallies, source, issues, invalid total)``;
+    ``None`` when the reference reader reads them (small files, --period, --by periode, odd files).
+    The user never chooses: both paths give the same result (tests/test_engine.py)."""
+    from skm.cli.common import instrument_from_option  # noqa: PLC0415
+    from skm.readers.tallies import is_tallies_file, read_tallies  # noqa: PLC0415
+
+    chosen = instrument_from_option(instrument)
+    if paths and all(is_tallies_file(p) for p in paths):
+        if period is not None or sheet is not None:
+            fail_usage_text("tallies-no-period", lang)
+        tallies = read_tallies(paths, chosen)
+        if by is not None:
+            wanted = " ".join(by.lower().split())
+            names = [" ".join(g.lower().split()) for g in tallies.group_by]
+            if wanted not in names:
+                fail_usage_text("tallies-unknown-group", lang, column=by, columns=", ".join(tallies.group_by) or "-")
+        return tallies, ", ".join(p.name for p in paths), [], 0
+    from skm.readers.combine import expand_paths  # noqa: PLC0415
+    from skm.readers.dates import PERIOD_WORDS  # noqa: PLC0415
+    from skm.readers.engine import ENGINE_SUFFIXES, EXCEL_ENGINE_SUFFIXES, Fallback, read_many_engine  # noqa: PLC0415
+
+    if period is not None or (by is not None and by.strip().lower() in PERIOD_WORDS):
+        return None
+    files = expand_paths(paths)
+    if not all(p.is_file() and p.suffix.lower() in ENGINE_SUFFIXES - EXCEL_ENGINE_SUFFIXES for p in files):
+        return None
+    if sum(p.stat().st_size for p in files) < ENGINE_MIN_BYTES and os.environ.get("SKM_ENGINE") != "always":
+        return None
+    from skm.readers.labelfile import load_labels  # noqa: PLC0415
+
+    book = load_labels(labels, chosen) if labels is not None else None
+    try:
+        tallies, reads = read_many_engine(files, instrument=chosen, labels=book, invalid=invalid, by=by, sheet=sheet)
+    except Fallback:
+        return None
+    from skm.readers.combine import _unique_names  # noqa: PLC0415
+
+    issues = [i for r in reads for i in r.issues]
+    return tallies, ", ".join(_unique_names([p.name for p in files])), issues, sum(r.invalid_total for r in reads)
+
+
+def fail_usage_text(key: str, lang: Lang, **fields: object) -> None:
+    """Stop with a usage error worded in ``text/engine.py``."""
+    from skm.cli.common import fail_usage  # noqa: PLC0415
+    from skm.text import t  # noqa: PLC0415
+
+    fail_usage(t(key, lang, **fields))
+
+
+def _report_issues(issues: list[Issue], invalid_total: int, lang: Lang, limit: int = 20) -> None:
+    """The engine's reading issues on stderr, as :func:`skm.cli.common.report_reading_issues` lists them."""
+    from skm.text import issue_line, t  # noqa: PLC0415
+
+    err = stderr_console()
+    warnings = [i for i in issues if i.severity is Severity.WARNING]
+    for issue in warnings[:limit]:
+        err.print(t("warning-line", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
+    if len(warnings) > limit:
+        err.print(t("more-issues", lang, count=len(warnings) - limit), markup=False)
+    errors = [i for i in issues if i.severity is Severity.ERROR]
+    if not errors:
+        return
+    for issue in errors[:limit]:
+        err.print(t("skipped-cell", lang, line=issue_line(issue, lang)), markup=False, highlight=False)
+    if invalid_total > limit:
+        err.print(t("more-issues", lang, count=invalid_total - min(limit, len(errors))), markup=False)
+    err.print(t("skipped-count", lang, count=invalid_total), markup=False)
 
 
 def register(app: typer.Typer) -> None:

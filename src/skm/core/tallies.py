@@ -53,7 +53,8 @@ class TallySet:
         group_by: tuple[str, ...] = (),
     ) -> TallySet:
         """Build from ``(group, question, answer, count)`` rows; question :data:`RESPONDENTS` carries
-        the respondents count (answer ``None``). Rows of one cell add up. Raises ``ValueError`` for an
+        the respondents count (answer ``None``). Rows of one cell add up; every group has a tally for
+        every question of the instrument (zeros where no row names it). Raises ``ValueError`` for an
         answer outside the instrument's scale, an unknown question or a negative count."""
         low, high = instrument.scale_min, instrument.scale_max
         keys = set(instrument.question_keys)
@@ -78,7 +79,7 @@ class TallySet:
         groups = {
             g: GroupTally(
                 respondents[g],
-                {k: Tally(tuple(per[k]), low) for k in instrument.question_keys if k in per},
+                {k: Tally(tuple(per.get(k, [0] * (high - low + 1))), low) for k in instrument.question_keys},
             )
             for g, per in counts.items()
         }

@@ -13,7 +13,7 @@ from pathlib import Path
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, IssueCode, SkmError
 from skm.readers.cells import LabelBook
-from skm.readers.files import CSV_SUFFIXES, EXCEL_SUFFIXES
+from skm.readers.files import CSV_SUFFIXES, EXCEL_SUFFIXES, PARQUET_SUFFIXES
 from skm.readers.table import InvalidPolicy, Responses, read_responses
 
 __all__ = ["FILE_COLUMN", "combine", "expand_paths", "read_many"]
@@ -30,7 +30,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
                 p
                 for p in path.iterdir()
                 if p.is_file()
-                and p.suffix.lower() in EXCEL_SUFFIXES | CSV_SUFFIXES
+                and p.suffix.lower() in EXCEL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES
                 and not p.name.startswith((".", "~$"))
             )
             if not found:

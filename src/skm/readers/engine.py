@@ -724,8 +724,12 @@ def _run(
         )  # fmt: skip
         issues.extend(date_issues)
 
+    zero = [0] * size
     groups = {
-        g: GroupTally(n, {k: Tally(tuple(v), instrument.scale_min) for k, v in counts.get(g, {}).items()})
+        g: GroupTally(
+            n,
+            {key_of[c]: Tally(tuple(counts.get(g, {}).get(key_of[c], zero)), instrument.scale_min) for c in data_cols},
+        )
         for g, n in resp.items()
     }
     group_names = tuple(attr_names[attr_cols.index(c)] for c in group_cols) if group_cols else ()
@@ -841,3 +845,59 @@ def _group_columns(group_by: tuple[str, ...], names: list[str], width: int) -> l
 
 def _date_column_index(names: list[str], width: int, matches: dict[int, ColumnMatch]) -> int | None:
     return next((c for c in range(width) if c not in matches and match_profile(names[c]) == "date"), None)
+
+
+def read_many_engine(
+    paths: Sequence[Path],
+    *,
+    instrument: Instrument = PERMENPAN_14_2017,
+    labels: LabelBook | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    by: str | None = None,
+    sheet: str | int | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> tuple[TallySet, list[EngineRead]]:
+    """Read files with the engine and pool their tallies: per ``by`` column, else per file (``berkas``)
+    when there are several, as :func:`skm.readers.combine.read_many` groups them.
+
+    Every file is read before failing, so the error lists the problems of all files at once.
+    Raises :class:`Fallback` as soon as one file needs the reference reader.
+    """
+    from skm.readers.combine import _unique_names  # noqa: PLC0415
+
+    names = _unique_names([p.name for p in paths])
+    reads: list[EngineRead] = []
+    failures: list[SkmError] = []
+    for path, name in zip(paths, names, strict=True):
+        try:
+            reads.append(
+                read_tallies_engine(
+                    path,
+                    instrument=instrument,
+                    labels=labels,
+                    invalid=invalid,
+                    group_by=(by,) if by else (),
+                    group_name=name if len(paths) > 1 and not by else None,
+                    sheet=sheet,
+                    limit=limit,
+                )
+            )
+        except SkmError as exc:
+            failures.append(exc)
+    if failures:
+        if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
+            raise failures[0]
+        issues = [i for f in failures for i in f.issues]
+        raise SkmError(
+            IssueCode.INVALID_DATA,
+            ExitCode.INVALID_DATA,
+            issues=issues,
+            file=", ".join(str(f.params.get("file", "?")) for f in failures),
+            count=sum(int(str(f.params.get("count", len(f.issues)))) for f in failures),
+        )
+    pooled = reads[0].tallies
+    for read in reads[1:]:
+        if read.tallies.group_by != pooled.group_by:
+            raise Fallback("files group differently")
+        pooled = pooled + read.tallies
+    return pooled, reads

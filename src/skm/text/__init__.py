@@ -295,3 +295,6 @@ def error_text(error: SkmError, lang: Lang | str = Lang.ID) -> str:
         sheet = params.get("sheet")
         params["sheet_part"] = f", sheet '{sheet}'" if sheet else ""
     return t(error.code.value, lang, **params)
+
+
+from skm.text import engine as _engine  # noqa: E402, F401 - registers the sentences of the engine, tallies and sql

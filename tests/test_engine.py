@@ -1,0 +1,321 @@
+"""The engine (DuckDB) gives the reference reader's results, issues and row numbers; tallies and SQL round trips."""
+
+from __future__ import annotations
+
+import csv
+import random
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skm.analysis.score import score_responses, score_tally_set, tally_frame, tally_set
+from skm.analysis.sql import DIALECTS, SqlNameError, tallies_sql
+from skm.core.instrument import PERMENPAN_14_2017
+from skm.core.tallies import RESPONDENTS, TallySet
+from skm.errors import SkmError
+from skm.readers.engine import Fallback, find_header, read_many_engine, read_tallies_engine
+from skm.readers.table import read_responses
+from skm.readers.tallies import is_tallies_file, read_tallies, tallies_bytes
+
+duckdb = pytest.importorskip("duckdb")
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+
+INSTRUMENT = PERMENPAN_14_2017
+KEYS = list(INSTRUMENT.question_keys)
+LABELS = {q.key: list(q.labels) for e in INSTRUMENT.elements for q in e.questions}
+SETTINGS = settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+
+
+# --- generated files ------------------------------------------------------------------------
+
+blank = st.sampled_from(["", " ", "\u00a0", "\t"])
+
+
+def answer_for(key: str) -> st.SearchStrategy[str]:
+    other = KEYS[(KEYS.index(key) + 3) % len(KEYS)]
+    return st.one_of(
+        st.sampled_from(["1", "2", "3", "4"]),
+        st.sampled_from(LABELS[key]),
+        st.sampled_from([label.upper() for label in LABELS[key]]),
+        st.sampled_from([f"{i + 1} ({label})" for i, label in enumerate(LABELS[key])]),
+        blank,
+        st.sampled_from(["7", "0", "2.5", "3,0", "abc", "-", "tidak tahu", *LABELS[other][:2]]),
+    )
+
+
+dates = st.one_of(
+    st.sampled_from(["2026-01-02 08:00:00", "2026-02-30 08:00:00", "2026-03-04", "12/01/2026 8:15:02", "13/13/2026"]),
+    st.sampled_from(["31 Januari 2026", "kemarin", "", "2026-05-06 24:00:00"]),
+)
+
+
+@st.composite
+def survey_tables(draw: st.DrawFn) -> list[list[str]]:
+    """A sheet as cells: optional title rows, a header, respondents (labels, blanks, invalid cells), optional summary
+    rows with a respondent-like row below them."""
+    header = ["Cap waktu", "Jenis layanan", *[k.upper() for k in KEYS], "Saran"]
+    text_header = draw(st.booleans())
+    if text_header:
+        header[2 + 2] = "Waktu penyelesaian pelayanan"
+    n = draw(st.integers(1, 25))
+    body = []
+    for _ in range(n):
+        row = [draw(dates), draw(st.sampled_from(["KTP", "KK", " Akta ", ""])), *[draw(answer_for(k)) for k in KEYS]]
+        row.append(draw(st.sampled_from(["", "Bagus", "Antrian; panjang", 'kata "kutip"', "baris\nbaru"])))
+        if draw(st.integers(0, 9)) == 0:
+            row = [""] * len(row)  # an empty row
+        elif draw(st.integers(0, 9)) == 0:
+            row = [row[0], row[1], *[""] * len(KEYS), row[-1]]  # no answers
+        body.append(row)
+    titles = [["Rekap SKM 2026", *[""] * (len(header) - 1)]] * draw(st.integers(0, 2))
+    table = [*titles, header, *body]
+    if draw(st.booleans()):
+        table.append(["Jumlah", "", *["10"] * len(KEYS), ""])
+        table.append(["NRR", "", *["3,1"] * len(KEYS), ""])
+        if draw(st.booleans()):
+            table.append(["2026-01-09", "KTP", *["4"] * len(KEYS), ""])  # a respondent below the summary
+    return table
+
+
+def write_csv(path: Path, table: list[list[str]], delimiter: str) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=delimiter).writerows(table)
+
+
+def _error(fn: Callable[[], object]) -> tuple[object, list[tuple[object, ...]]] | None:
+    """The error code and issues (row, column letter, value, code) ``fn`` raises, or ``None``."""
+    try:
+        fn()
+    except SkmError as exc:
+        return exc.code, [(i.row, i.letter, i.value, i.code, i.file, i.severity) for i in exc.issues]
+    return None
+
+
+def assert_same(path: Path, by: str | None = None) -> None:
+    """Both readers: identical tallies, respondents, issues (rows, columns, values) — or the same error."""
+    group = (by,) if by else ()
+    failed = _error(lambda: read_responses(path, invalid="skip"))
+    assert _error(lambda: read_tallies_engine(path, invalid="skip", group_by=group)) == failed
+    if failed is not None:
+        return
+    ref = read_responses(path, invalid="skip")
+    read = read_tallies_engine(path, invalid="skip", group_by=group)
+    assert read.respondents == ref.respondents
+    assert dict(read.tallies.total().tallies) == tally_frame(ref.frame, ref.instrument)
+    assert read.issues == ref.issues
+    assert read.invalid_total == len(ref.errors)
+    if by:
+        expected = tally_set(ref, by)
+        assert _comparable(read.tallies) == _comparable(expected)
+    # strict reading (invalid cells are an error) fails the same way, naming the same cells
+    assert _error(lambda: read_tallies_engine(path)) == _error(lambda: read_responses(path))
+
+
+@SETTINGS
+@given(table=survey_tables(), delimiter=st.sampled_from([",", ";", "\t"]), by=st.sampled_from([None, "Jenis layanan"]))
+def test_engine_equals_reference_on_csv(tmp_path: Path, table: list[list[str]], delimiter: str, by: str | None) -> None:
+    path = tmp_path / "jawaban.csv"
+    write_csv(path, table, delimiter)
+    assert_same(path, by=by)
+
+
+@settings(SETTINGS, max_examples=8)
+@given(table=survey_tables())
+def test_engine_equals_reference_on_parquet(tmp_path: Path, table: list[list[str]]) -> None:
+    header_at = next(i for i, r in enumerate(table) if r[2] == "U1")
+    header, body = table[header_at], table[header_at + 1 :]
+    path = tmp_path / "jawaban.parquet"
+    pq.write_table(pa.table({h: [r[i] for r in body] for i, h in enumerate(header)}), path)
+    assert_same(path)
+
+
+def test_parquet_numbers_and_row_numbers(tmp_path: Path) -> None:
+    """Typed Parquet columns (integers with nulls, floats) read the same both ways, with spreadsheet rows."""
+    path = tmp_path / "angka.parquet"
+    rng = random.Random(7)
+    n = 300
+    data = {k.upper(): [rng.choice([1, 2, 3, 4, None]) for _ in range(n)] for k in KEYS}
+    data["U3"][17] = 7
+    data["U5"] = [float(v) if v is not None else None for v in data["U5"]]
+    data["U5"][40] = 2.5
+    data["Layanan"] = [rng.choice(["A", "B"]) for _ in range(n)]
+    pq.write_table(pa.table(data), path)
+    assert_same(path, by="Layanan")
+    read = read_tallies_engine(path, invalid="skip")
+    assert [(i.row, i.letter, i.value) for i in read.errors] == [(19, "C", "7"), (42, "E", "2.5")]
+
+
+def test_fallback_keeps_the_reference(tmp_path: Path) -> None:
+    """A blank line inside a CSV (Python's csv counts it as a row, DuckDB skips it) goes to the reference."""
+    path = tmp_path / "kosong.csv"
+    path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,4,4,4,4,4,4,4\n\n3,3,3,3,3,3,3,3,x\n", encoding="utf-8")
+    with pytest.raises(Fallback):
+        read_tallies_engine(path)
+
+
+def test_header_detection_caches_and_skips_numbers() -> None:
+    rows: list[list[object]] = [["Rekap"], ["No", "Nama", *[k.upper() for k in KEYS]]]
+    rows += [[i, f"orang {i}", *[3] * 9] for i in range(300)]
+    cache: dict[object, object] = {}
+    assert find_header(rows, INSTRUMENT, cache) == (1, find_header(rows[:2], INSTRUMENT)[1])  # type: ignore[arg-type]
+    assert all(isinstance(k, str) for k in cache)  # numbers never reach the matcher
+    assert len(cache) <= 2 + 9 + 50
+
+
+# --- tallies: round trips and pooling -------------------------------------------------------
+
+
+def _csv_of(tmp_path: Path, name: str, rows: list[list[object]]) -> Path:
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def _survey(n: int, seed: int) -> list[list[object]]:
+    rng = random.Random(seed)
+    header: list[object] = ["Jenis layanan", *[k.upper() for k in KEYS]]
+    return [header] + [
+        [rng.choice(["KTP", "KK", "=SUM(A1)"]), *[rng.choice([1, 2, 3, 4, ""]) for _ in KEYS]] for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_score_tallies_score_round_trip(tmp_path: Path, suffix: str) -> None:
+    source = _csv_of(tmp_path, "data.csv", _survey(200, 1))
+    responses = read_responses(source)
+    direct = score_responses(responses, by="Jenis layanan")
+    tallies = tally_set(responses, "Jenis layanan")
+    out = tmp_path / f"tallies{suffix}"
+    out.write_bytes(tallies_bytes(tallies, suffix))
+    assert is_tallies_file(out)
+    assert not is_tallies_file(source)
+    again = read_tallies([out], INSTRUMENT)
+    assert again == tallies
+    assert score_tally_set(again) == direct
+
+
+def test_tallies_of_two_halves_pool_to_the_whole(tmp_path: Path) -> None:
+    rows = _survey(301, 2)
+    whole = tally_set(read_responses(_csv_of(tmp_path, "all.csv", rows)), "Jenis layanan")
+    paths = []
+    for name, part in (("a", rows[:150]), ("b", [rows[0], *rows[150:]])):
+        half = tally_set(read_responses(_csv_of(tmp_path, f"{name}.csv", part)), "Jenis layanan")
+        paths.append(tmp_path / f"{name}.tallies.csv")
+        paths[-1].write_bytes(tallies_bytes(half, ".csv"))
+    pooled = read_tallies(paths, INSTRUMENT)
+    assert pooled == whole
+    assert score_tally_set(pooled).index == score_tally_set(whole).index
+
+
+def test_engine_pools_files_per_file(tmp_path: Path) -> None:
+    a = _csv_of(tmp_path, "a.csv", _survey(40, 3))
+    b = _csv_of(tmp_path, "b.csv", _survey(50, 4))
+    pooled, reads = read_many_engine([a, b])
+    assert pooled.group_by == ("berkas",)
+    assert sorted(pooled.groups) == [("a.csv",), ("b.csv",)]
+    assert pooled.total().respondents == 90 == sum(r.respondents for r in reads)
+
+
+def test_bad_tallies_file_names_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("question,answer,count\n*,,3\nu1,9,3\n", encoding="utf-8")
+    with pytest.raises(SkmError) as caught:
+        read_tallies([path], INSTRUMENT)
+    assert "9" in str(caught.value.params["reason"])
+
+
+# --- the SQL, run on DuckDB and SQLite ------------------------------------------------------
+
+
+def _warehouse(seed: int, n: int = 400) -> list[dict[str, object]]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        row: dict[str, object] = {"respondent_id": i, "unit": rng.choice(["Kec. A", "Kec. B", " ", None])}
+        for k in KEYS:
+            row[k] = rng.choice([1, 2, 3, 4, 4, 3, None, 7, 0])
+        if i % 37 == 0:
+            row.update(dict.fromkeys(KEYS))  # no answers: not a respondent
+        out.append(row)
+    return out
+
+
+def _expected(tmp_path: Path, data: list[dict[str, object]], by: str | None) -> TallySet:
+    """The reader's tallies of the same data written as a file (invalid cells skipped)."""
+    header = ["unit", *[k.upper() for k in KEYS]]
+    rows = [header] + [
+        ["" if r["unit"] is None else r["unit"], *["" if r[k] is None else r[k] for k in KEYS]] for r in data
+    ]
+    responses = read_responses(_csv_of(tmp_path, "wh.csv", rows), invalid="skip")
+    return tally_set(responses, by)
+
+
+def _as_set(rows: list[tuple[object, ...]], by: bool) -> TallySet:
+    parsed = [
+        (tuple(str(v) for v in r[:-3]), str(r[-3]), None if r[-2] is None else int(str(r[-2])), int(str(r[-1])))
+        for r in rows
+    ]
+    return TallySet.from_rows(parsed, group_by=("unit",) if by else ())
+
+
+def _sqlite(data: list[dict[str, object]], long: bool) -> sqlite3.Connection:
+    con = sqlite3.connect(":memory:")
+    if long:
+        con.execute("CREATE TABLE responses (respondent_id INTEGER, unit TEXT, question TEXT, answer INTEGER)")
+        con.executemany(
+            "INSERT INTO responses VALUES (?, ?, ?, ?)",
+            [(r["respondent_id"], r["unit"], k.upper(), r[k]) for r in data for k in KEYS],
+        )
+    else:
+        con.execute(
+            f"CREATE TABLE responses (respondent_id INTEGER, unit TEXT, {', '.join(f'{k} INTEGER' for k in KEYS)})"
+        )
+        con.executemany(
+            f"INSERT INTO responses VALUES ({', '.join('?' for _ in range(len(KEYS) + 2))})",
+            [(r["respondent_id"], r["unit"], *[r[k] for k in KEYS]) for r in data],
+        )
+    return con
+
+
+@pytest.mark.parametrize("long", [False, True])
+@pytest.mark.parametrize("by", [None, "unit"])
+def test_sql_on_sqlite_and_duckdb_equals_the_reader(tmp_path: Path, long: bool, by: str | None) -> None:
+    data = _warehouse(11)
+    expected = _expected(tmp_path, data, by)
+    con = _sqlite(data, long)
+    sql = tallies_sql("responses", dialect="sqlite", by=[by] if by else [], long=long)
+    got_sqlite = _as_set(con.execute(sql).fetchall(), bool(by))
+    duck = duckdb.connect()
+    cursor = con.execute("SELECT * FROM responses")
+    cols = [d[0] for d in cursor.description]
+    types = ", ".join(f"{c} {'VARCHAR' if c in ('unit', 'question') else 'INTEGER'}" for c in cols)
+    duck.execute(f"CREATE TABLE responses ({types})")
+    duck.executemany(f"INSERT INTO responses VALUES ({', '.join('?' for _ in cols)})", cursor.fetchall())
+    for dialect in ("duckdb", "postgres"):
+        sql = tallies_sql("responses", dialect=dialect, by=[by] if by else [], long=long)
+        got = _as_set(duck.execute(sql).fetchall(), bool(by))
+        assert _comparable(got) == _comparable(expected), dialect
+    assert _comparable(got_sqlite) == _comparable(expected)
+
+
+def _comparable(tallies: TallySet) -> dict[tuple[str, ...], tuple[int, dict[str, object]]]:
+    return {g: (p.respondents, dict(p.tallies)) for g, p in tallies.groups.items()}
+
+
+def test_sql_for_every_dialect_quotes_names_and_refuses_odd_ones() -> None:
+    for dialect in DIALECTS:
+        text = tallies_sql("gudang.skm_jawaban", dialect=dialect, by=["kab_kota"])
+        quote = "`" if dialect in ("bigquery", "spark") else '"'
+        assert f"{quote}gudang{quote}.{quote}skm_jawaban{quote}" in text
+        assert f"'{RESPONDENTS}' AS" in text
+        assert text.count("UNION ALL") == len(KEYS)
+    with pytest.raises(SqlNameError):
+        tallies_sql("responses; DROP TABLE x", dialect="duckdb")
