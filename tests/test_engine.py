@@ -319,3 +319,48 @@ def test_sql_for_every_dialect_quotes_names_and_refuses_odd_ones() -> None:
         assert text.count("UNION ALL") == len(KEYS)
     with pytest.raises(SqlNameError):
         tallies_sql("responses; DROP TABLE x", dialect="duckdb")
+
+
+# --- the command line: the user never chooses ------------------------------------------------
+
+
+def _cli(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from skm.cli import app
+
+    result = CliRunner().invoke(app, args, env=env)
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("invalid", ["skip", "error"])
+def test_cli_engine_and_reference_print_the_same(tmp_path: Path, invalid: str) -> None:
+    rows = _survey(120, 5)
+    rows[9][3] = "9"
+    a, b = _csv_of(tmp_path, "a.csv", rows), _csv_of(tmp_path, "b.csv", _survey(80, 6))
+    for extra in ([], ["--by", "Jenis layanan"]):
+        args = ["score", str(a), str(b), "--format", "json", "--invalid", invalid, *extra]
+        engine = _cli(args, {"SKM_ENGINE": "always"})
+        assert engine == _cli(args, {"SKM_ENGINE": "never"})
+        assert engine[0] == (0 if invalid == "skip" else 1)
+
+
+def test_cli_parquet_tallies_and_sql(tmp_path: Path) -> None:
+    rows = _survey(150, 8)
+    source = _csv_of(tmp_path, "data.csv", rows)
+    parquet = tmp_path / "data.parquet"
+    columns = {str(h): [None if r[i] == "" else r[i] for r in rows[1:]] for i, h in enumerate(rows[0])}
+    pq.write_table(pa.table(columns), parquet)  # integer answer columns with nulls
+    reference = _cli(["score", str(source), "--format", "json"], {"SKM_ENGINE": "never"})[1]
+    for mode in ("always", "never"):
+        got = _cli(["score", str(parquet), "--format", "json"], {"SKM_ENGINE": mode})[1]
+        assert got.replace("data.parquet", "data.csv") == reference
+    out = tmp_path / "t.parquet"
+    assert _cli(["score", str(source), "--format", "tallies", "-o", str(out)], {})[0] == 0
+    assert _cli(["score", str(source), "--format", "tallies", "-o", str(out)], {})[0] == 4  # never overwritten
+    again = _cli(["score", str(out), "--format", "json"], {})[1]
+    assert again.replace("t.parquet", "data.csv") == reference
+    code, text = _cli(["sql", "--table", "x.y", "--dialect", "spark", "--long"], {})
+    assert code == 0
+    assert "`x`.`y`" in text
+    assert _cli(["sql", "--table", "x;y"], {})[0] == 2

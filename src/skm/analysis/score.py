@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from skm.core.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.tallies import GroupTally, TallySet
-from skm.errors import ExitCode, IssueCode, SkmError
+from skm.errors import ExitCode, Issue, IssueCode, SkmError
 from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
 from skm.readers.cells import LabelBook
 from skm.readers.headers import match_profile
@@ -21,6 +21,7 @@ __all__ = [
     "DEFAULT_MIN_GROUP",
     "find_column",
     "load",
+    "read_tally_inputs",
     "score",
     "score_responses",
     "score_tally_set",
@@ -216,3 +217,83 @@ def score_tally_set(
             scored, missing = None, exc.codes
         groups.append(GroupResult(" / ".join(key), part.respondents, scored, part.respondents < min_group, missing))
     return replace(result, group_by=" / ".join(tallies.group_by), groups=tuple(groups))
+
+
+def read_tally_inputs(
+    paths: list[Path],
+    *,
+    instrument: Instrument = PERMENPAN_14_2017,
+    labels: LabelBook | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    by: str | None = None,
+    sheet: str | int | None = None,
+    min_bytes: int = 4 << 20,
+) -> tuple[TallySet, str, list[Issue], int] | None:
+    """Read responses files into pooled tallies, the large CSV/Parquet ones with the engine
+    (:mod:`skm.readers.engine`) and the others with the reference reader: ``(tallies, source, issues,
+    invalid total)``, grouped per ``by``, else per file when there are several (as :func:`load` groups).
+
+    ``None`` when no file is large enough for the engine to be worth its start (the caller then
+    reads :class:`Responses` as usual). Every file is read before failing, so the error lists the
+    problems of all files at once.
+    """
+    from skm.readers.combine import FILE_COLUMN, _unique_names, expand_paths  # noqa: PLC0415
+    from skm.readers.engine import ENGINE_SUFFIXES, EXCEL_ENGINE_SUFFIXES, Fallback, read_tallies_engine  # noqa: PLC0415
+
+    files = expand_paths(paths)
+    eligible = ENGINE_SUFFIXES - EXCEL_ENGINE_SUFFIXES
+    large = [p.is_file() and p.suffix.lower() in eligible and p.stat().st_size >= min_bytes for p in files]
+    if not any(large):
+        return None
+    names = _unique_names([p.name for p in files])
+    several = len(files) > 1
+    parts: list[TallySet] = []
+    issues: list[Issue] = []
+    invalid_total = 0
+    failures: list[SkmError] = []
+    for path, name, big in zip(files, names, large, strict=True):
+        engine = big
+        try:
+            if engine:
+                try:
+                    read = read_tallies_engine(
+                        path,
+                        instrument=instrument,
+                        labels=labels,
+                        invalid=invalid,
+                        group_by=(by,) if by else (),
+                        group_name=name if several and not by else None,
+                        sheet=sheet,
+                    )
+                    part, part_issues, part_invalid = read.tallies, read.issues, read.invalid_total
+                except Fallback:
+                    engine = False
+            if not engine:
+                responses = read_responses(path, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
+                part = tally_set(responses, by)
+                if several and not by:
+                    part = TallySet(instrument, (FILE_COLUMN,), {(name,): part.total()})
+                part_issues, part_invalid = responses.issues, len(responses.errors)
+        except SkmError as exc:
+            failures.append(exc)
+            continue
+        parts.append(part)
+        issues.extend(part_issues)
+        invalid_total += part_invalid
+    if failures:
+        if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
+            raise failures[0]
+        bad = [i for f in failures for i in f.issues]
+        raise SkmError(
+            IssueCode.INVALID_DATA,
+            ExitCode.INVALID_DATA,
+            issues=bad,
+            file=", ".join(str(f.params.get("file", "?")) for f in failures),
+            count=sum(int(str(f.params.get("count", len(f.issues)))) for f in failures),
+        )
+    pooled = parts[0]
+    for part in parts[1:]:
+        if part.group_by != pooled.group_by:  # a --by column named differently in two files: as the reference
+            return None
+        pooled = pooled + part
+    return pooled, ", ".join(names), issues, invalid_total

@@ -278,7 +278,7 @@ def score(
         write_atomic(output, text, inputs=paths, force=force)
 
 
-# below this many bytes of responses the reference reader is as fast as the engine (DuckDB's start-up)
+# below this many bytes a file is read as fast by the reference reader (the engine's queries cost ~0.1 s)
 ENGINE_MIN_BYTES = 4 << 20
 
 
@@ -293,9 +293,10 @@ def _fast_path(
     labels: Path | None,
     lang: Lang,
 ) -> tuple[TallySet, str, list[Issue], int] | None:
-    """Tallies files, or large CSV/Parquet read by the engine: ``(tallies, source, issues, invalid total)``;
-    ``None`` when the reference reader reads them (small files, --period, --by periode, odd files).
-    The user never chooses: both paths give the same result (tests/test_engine.py)."""
+    """Tallies files, or responses of which some are large CSV/Parquet (read by the engine):
+    ``(tallies, source, issues, invalid total)``; ``None`` when the reference reader reads everything
+    (no large file, --period, --by periode). The user never chooses: both paths give the same result
+    (tests/test_engine.py)."""
     from skm.cli.common import instrument_from_option  # noqa: PLC0415
     from skm.readers.tallies import is_tallies_file, read_tallies  # noqa: PLC0415
 
@@ -310,28 +311,24 @@ def _fast_path(
             if wanted not in names:
                 fail_usage_text("tallies-unknown-group", lang, column=by, columns=", ".join(tallies.group_by) or "-")
         return tallies, ", ".join(p.name for p in paths), [], 0
-    from skm.readers.combine import expand_paths  # noqa: PLC0415
     from skm.readers.dates import PERIOD_WORDS  # noqa: PLC0415
-    from skm.readers.engine import ENGINE_SUFFIXES, EXCEL_ENGINE_SUFFIXES, Fallback, read_many_engine  # noqa: PLC0415
 
-    if period is not None or (by is not None and by.strip().lower() in PERIOD_WORDS):
+    mode = os.environ.get("SKM_ENGINE", "auto")  # auto; always/never for tests and benchmarks
+    if period is not None or (by is not None and by.strip().lower() in PERIOD_WORDS) or mode == "never":
         return None
-    files = expand_paths(paths)
-    if not all(p.is_file() and p.suffix.lower() in ENGINE_SUFFIXES - EXCEL_ENGINE_SUFFIXES for p in files):
-        return None
-    if sum(p.stat().st_size for p in files) < ENGINE_MIN_BYTES and os.environ.get("SKM_ENGINE") != "always":
-        return None
+    from skm.analysis.score import read_tally_inputs  # noqa: PLC0415
     from skm.readers.labelfile import load_labels  # noqa: PLC0415
 
     book = load_labels(labels, chosen) if labels is not None else None
-    try:
-        tallies, reads = read_many_engine(files, instrument=chosen, labels=book, invalid=invalid, by=by, sheet=sheet)
-    except Fallback:
-        return None
-    from skm.readers.combine import _unique_names  # noqa: PLC0415
-
-    issues = [i for r in reads for i in r.issues]
-    return tallies, ", ".join(_unique_names([p.name for p in files])), issues, sum(r.invalid_total for r in reads)
+    return read_tally_inputs(
+        paths,
+        instrument=chosen,
+        labels=book,
+        invalid=invalid,
+        by=by,
+        sheet=sheet,
+        min_bytes=0 if mode == "always" else ENGINE_MIN_BYTES,
+    )
 
 
 def fail_usage_text(key: str, lang: Lang, **fields: object) -> None:
