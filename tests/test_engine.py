@@ -6,6 +6,7 @@ import csv
 import random
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,50 @@ def test_engine_equals_reference_on_parquet(tmp_path: Path, table: list[list[str
     header, body = table[header_at], table[header_at + 1 :]
     path = tmp_path / "jawaban.parquet"
     pq.write_table(pa.table({h: [r[i] for r in body] for i, h in enumerate(header)}), path)
+    assert_same(path)
+
+
+@st.composite
+def workbooks(draw: st.DrawFn) -> dict[str, list[list[object]]]:
+    """Sheets of typed cells: a recap sheet without answers, the responses sheet (title rows, numbers or
+    labels per element column, blanks, invalid cells, Excel dates, a summary block)."""
+    numeric = [draw(st.booleans()) for _ in KEYS]
+    header: list[object] = ["Cap waktu", "Jenis layanan", *[k.upper() for k in KEYS]]
+    rows: list[list[object]] = [["Rekap SKM"], [], header] if draw(st.booleans()) else [header]
+    start = datetime(2026, 1, 2, 8)
+    for i in range(draw(st.integers(1, 20))):
+        row: list[object] = [start + timedelta(hours=7 * i), draw(st.sampled_from(["KTP", "KK", None]))]
+        for k, number in zip(KEYS, numeric, strict=True):
+            if number:
+                row.append(draw(st.sampled_from([1, 2, 3, 4, 4, None, 7, 2.5, 0])))
+            else:
+                row.append(draw(st.one_of(st.sampled_from(LABELS[k]), st.sampled_from([None, " ", "abc", "9"]))))
+        rows.append(row)
+    if draw(st.booleans()):
+        rows.append([None, "Jumlah", *[10 if number else "10" for number in numeric]])
+        if draw(st.booleans()):
+            rows.append(
+                [start, "KTP", *[4 if number else LABELS[k][3] for k, number in zip(KEYS, numeric, strict=True)]]
+            )
+    recap = [["Unit", "IKM"], ["Disdukcapil", 82.5]]
+    if draw(st.booleans()):
+        return {"Rekap": recap, "Jawaban": rows}
+    return {"Jawaban": rows, "Catatan": [["dibuat 2026"]]}
+
+
+@settings(SETTINGS, max_examples=10)
+@given(book=workbooks())
+def test_engine_equals_reference_on_xlsx(tmp_path: Path, book: dict[str, list[list[object]]]) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in book.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "jawaban.xlsx"
+    workbook.save(path)
     assert_same(path)
 
 

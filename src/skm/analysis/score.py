@@ -229,7 +229,7 @@ def read_tally_inputs(
     sheet: str | int | None = None,
     min_bytes: int = 4 << 20,
 ) -> tuple[TallySet, str, list[Issue], int] | None:
-    """Read responses files into pooled tallies, the large CSV/Parquet ones with the engine
+    """Read responses files into pooled tallies, the large CSV/Parquet/xlsx ones with the engine
     (:mod:`skm.readers.engine`) and the others with the reference reader: ``(tallies, source, issues,
     invalid total)``, grouped per ``by``, else per file when there are several (as :func:`load` groups).
 
@@ -241,8 +241,13 @@ def read_tally_inputs(
     from skm.readers.engine import ENGINE_SUFFIXES, EXCEL_ENGINE_SUFFIXES, Fallback, read_tallies_engine  # noqa: PLC0415
 
     files = expand_paths(paths)
-    eligible = ENGINE_SUFFIXES - EXCEL_ENGINE_SUFFIXES
-    large = [p.is_file() and p.suffix.lower() in eligible and p.stat().st_size >= min_bytes for p in files]
+    # xlsx is compressed: a quarter of the bytes holds as many rows as a CSV
+    large = [
+        p.is_file()
+        and p.suffix.lower() in ENGINE_SUFFIXES
+        and p.stat().st_size >= (min_bytes // 4 if p.suffix.lower() in EXCEL_ENGINE_SUFFIXES else min_bytes)
+        for p in files
+    ]
     if not any(large):
         return None
     names = _unique_names([p.name for p in files])

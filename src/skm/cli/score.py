@@ -293,7 +293,7 @@ def _fast_path(
     labels: Path | None,
     lang: Lang,
 ) -> tuple[TallySet, str, list[Issue], int] | None:
-    """Tallies files, or responses of which some are large CSV/Parquet (read by the engine):
+    """Tallies files, or responses of which some are large CSV/Parquet/xlsx (read by the engine):
     ``(tallies, source, issues, invalid total)``; ``None`` when the reference reader reads everything
     (no large file, --period, --by periode). The user never chooses: both paths give the same result
     (tests/test_engine.py)."""

@@ -70,6 +70,11 @@ _SUMMARY_WORDS = (
 _SUMMARY = re.compile(rf"^(?:{_SUMMARY_WORDS})\b", re.IGNORECASE)
 _SUMMARY_MAX = 60
 _POSITIONAL = frozenset({"u8", "u9"})
+# the characters str.strip() removes, as an RE2 class (a blank cell is made only of them)
+_BLANK_CLASS = (
+    r"[\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}"
+    r"\x{205f}\x{3000}]*"
+)
 # a superset filter for DuckDB (RE2): a summary keyword at the start, or any non-ASCII letter there
 _SUMMARY_PREFILTER = (
     r"(?i)^[\s\x{1c}-\x{1f}\x{0b}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*"
@@ -298,12 +303,20 @@ class _Column:
 
     name: str
     text: bool  # VARCHAR (blank when whitespace only; may be a summary label)
+    other: bool = False  # neither text nor a number (dates): blank when NULL, never an answer
 
 
 def _blank_sql(col: _Column) -> str:
     q = _quote(col.name)
+    if col.other:
+        return f"({q} IS NULL)"
     if col.text:
-        return f"({q} IS NULL OR trim({q}, {_sql_str(_WHITESPACE)}) = '')"
+        # only a cell whose first character is whitespace can be blank: every whitespace character is
+        # below "!" or at least U+0085, and UTF-8 compares as code points, so most cells stop at a comparison
+        return (
+            f"(CASE WHEN {q} IS NULL THEN true WHEN {q} >= '!' AND {q} < '\u0085' THEN false "
+            f"ELSE regexp_full_match({q}, {_sql_str(_BLANK_CLASS)}) END)"
+        )
     return f"({q} IS NULL OR (isnan(TRY_CAST({q} AS DOUBLE)) IS TRUE))"
 
 
@@ -371,16 +384,10 @@ def read_tallies_engine(
             limit=limit,
             strict=strict,
         )
-    except Fallback:
+    except (Fallback, SkmError):
         raise
-    except SkmError:
-        raise
-    except Exception as exc:  # a DuckDB/Arrow error means a file shape the engine does not cover
-        import duckdb  # noqa: PLC0415
-
-        if isinstance(exc, duckdb.Error | ValueError | TypeError | OSError):
-            raise Fallback(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
-        raise
+    except Exception as exc:
+        raise Fallback(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
     finally:
         con.close()
 
@@ -419,8 +426,81 @@ def _parquet_source(
 def _excel_source(
     con: duckdb.DuckDBPyConnection, path: Path, instrument: Instrument, sheet: str | int | None
 ) -> tuple[_Head, list[_Column], str]:
-    """xlsx through fastexcel (calamine → Arrow) with every cell as text, then DuckDB over Arrow."""
-    raise Fallback("xlsx: reference reader")
+    """A spreadsheet: the sheet and header chosen on each sheet's first rows (python-calamine, as the
+    reference reads them), then the rows below the header through fastexcel (calamine → Arrow, typed
+    columns; a column mixing numbers and text is left to the reference) and DuckDB over the Arrow table."""
+    import fastexcel  # noqa: PLC0415 - heavy, only when reading large spreadsheets
+    import pyarrow as pa  # noqa: PLC0415
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    names = list(workbook.sheet_names)
+    heads: dict[str, list[list[object]]] = {
+        name: [list(r) for r in workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=_SAMPLE_ROWS)]
+        for name in names
+    }
+    if sheet is not None:
+        number = int(sheet) if isinstance(sheet, int) or str(sheet).isdigit() else None
+        chosen = names[number - 1] if number is not None and 1 <= number <= len(names) else None
+        chosen = chosen or next((n for n in names if n.lower() == str(sheet).lower()), None)
+        if chosen is None:
+            raise Fallback("sheet not found: the reference names the sheets")
+    else:
+        found = {name: find_header(rows, instrument) for name, rows in heads.items()}
+        most = max(len(m) for _, m in found.values())
+        best = [name for name, (_, m) in found.items() if most and len(m) == most]
+        if len(best) != 1:
+            raise Fallback("no sheet, or several sheets, with the most element columns")
+        chosen = best[0]
+    rows: list[list[object]] = heads[chosen]
+    header_row, matches = find_header(rows, instrument)
+    if header_row < 0:
+        raise Fallback("no header")
+    reader = fastexcel.read_excel(str(path))
+    batch = reader.load_sheet(
+        names.index(chosen), header_row=header_row, dtype_coercion="strict", schema_sample_rows=None, eager=True
+    )
+    width = max((len(r) for r in rows), default=0)
+    n = batch.num_rows
+    by_index: dict[int, Any] = {}
+    infos = reader.load_sheet(names.index(chosen), header_row=header_row, n_rows=1).available_columns()
+    for info, column in zip(infos, batch.columns, strict=True):
+        by_index[int(info.absolute_index)] = column
+    width = max([width, *[i + 1 for i in by_index]])
+    columns: list[_Column] = []
+    arrays = {}
+    for c in range(width):
+        column = by_index.get(c)
+        if column is None:
+            arrays[f"c{c}"] = pa.nulls(n, pa.string())
+            columns.append(_Column(f"c{c}", text=True))
+            continue
+        kind = column.type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind):
+            arrays[f"c{c}"] = column.cast(pa.string())
+            columns.append(_Column(f"c{c}", text=True))
+        elif pa.types.is_floating(kind) or pa.types.is_integer(kind):
+            arrays[f"c{c}"] = column.cast(pa.float64())
+            columns.append(_Column(f"c{c}", text=False))
+        elif pa.types.is_timestamp(kind) or pa.types.is_date(kind):
+            arrays[f"c{c}"] = column
+            columns.append(_Column(f"c{c}", text=False, other=True))
+        else:
+            raise Fallback(f"column type {kind}")
+    arrays["_r"] = pa.array(range(header_row + 2, header_row + 2 + n), pa.int64())
+    table = pa.table(arrays)
+    # the rows fastexcel returns must be the rows the reference sees below the header
+    below = rows[header_row + 1 :]
+    check = table.slice(0, min(len(below), n, 200)).to_pylist()
+    for got, want in zip(check, below, strict=False):
+        for c in range(width):
+            a, b = got[f"c{c}"], (want[c] if c < len(want) else None)
+            if (is_blank(a) and is_blank(b)) or a == b:
+                continue
+            raise Fallback("fastexcel and calamine disagree on a cell")
+    con.register("xl", table)
+    head = _Head(rows, len(rows) < _SAMPLE_ROWS, header_row, matches, width, chosen)
+    return head, columns, "SELECT * FROM xl"
 
 
 def _run(
@@ -459,15 +539,21 @@ def _run(
         strict_candidates.append(c)
     names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in range(width)])
     kept_cols = sorted(set(matches) | set(strict_candidates))
+    if any(columns[c].other for c in kept_cols):
+        raise Fallback("a date-typed column where answers are expected")
     unnamed = [c for c in range(width) if not headers[c] and c not in kept_cols]
     group_cols = _group_columns(group_by, names, width)
     date_found = _date_column_index(names, width, matches)
     date_col = date_found if date_found is not None and columns[date_found].text else None
+    if date_found is not None and not columns[date_found].text and not columns[date_found].other:
+        raise Fallback("a date column of numbers (Excel serial days): the reference parses them")
     col_sql = {c: _quote(columns[c].name) for c in range(width)}
-    blank_all = " AND ".join(_blank_sql(col) for col in columns) or "true"
+    # layer 1: each cell's blank flag, once (k0, k1 …); layer 2 uses them
+    flags = ", ".join(f"{_blank_sql(col)} AS k{c}" for c, col in enumerate(columns))
+    blank_all = " AND ".join(f"k{c}" for c in range(width)) or "true"
     first_cell = (
         "CASE "
-        + " ".join(f"WHEN NOT {_blank_sql(col)} THEN {_quote(col.name) if col.text else 'NULL'}" for col in columns)
+        + " ".join(f"WHEN NOT k{c} THEN {_quote(col.name) if col.text else 'NULL'}" for c, col in enumerate(columns))
         + " END"
     )
     base = [
@@ -477,15 +563,16 @@ def _run(
     ]
     base += [f"{col_sql[c]} AS e{c}" for c in kept_cols]
     base += [f"{col_sql[c]} AS g{i}" for i, c in enumerate(group_cols)]
-    base += [f"NOT {_blank_sql(columns[c])} AS n{c}" for c in unnamed]
+    base += [f"NOT k{c} AS n{c}" for c in unnamed]
     if date_col is not None:
         d = col_sql[date_col]
         base.append(
-            f"CASE WHEN {_blank_sql(columns[date_col])} OR (regexp_matches({d}, {_sql_str(_ISO_FAST)}) "
+            f"CASE WHEN k{date_col} OR (regexp_matches({d}, {_sql_str(_ISO_FAST)}) "
             f"AND try_strptime({d}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d']) IS NOT NULL) THEN NULL ELSE {d} END AS _d"
         )
     body = (
-        f"(SELECT {', '.join(base)} FROM (SELECT *, {first_cell} AS _fc0 FROM ({source_sql})) WHERE _r >= {first_data})"
+        f"(SELECT {', '.join(base)} FROM (SELECT *, {first_cell} AS _fc0 FROM "
+        f"(SELECT *, {flags} FROM ({source_sql}) WHERE _r >= {first_data})))"
     )
 
     # pass 1 (one scan): each candidate column's distinct values and counts, the summary-label
@@ -648,30 +735,42 @@ def _run(
     g_names = [f"g{i}" for i in range(len(group_cols))]
     data_cols = [by_key[k][0] for k in instrument.question_keys if k in by_key]
     key_of = {c: final[c].key for c in data_cols}
-    scored = [f"CASE WHEN {keep} THEN 0 END AS x_r"]
-    scored += [f"CASE WHEN {keep} THEN l{c}.s END AS x{c}" for c in data_cols]
-    scored += [f"CASE WHEN {keep} AND l{c}.bad THEN -1 END AS y{c}" for c in element_cols]
-    unpivot_on = ["x_r"] + [f"x{c}" for c in data_cols] + [f"y{c}" for c in element_cols]
     select_g = "".join(f"{g}, " for g in g_names)
+    # the rows with their scores, the keep flag computed once
+    inner = (
+        f"(SELECT {select_g}{keep} AS _k"
+        + "".join(f", l{c}.s AS s{c}" for c in data_cols)
+        + "".join(f", coalesce(l{c}.bad, false) AS b{c}" for c in element_cols)
+        + f" FROM {body} b {joins})"
+    )
 
-    # pass 2 (one scan): respondents, tallies and invalid-cell counts per group
+    # pass 2 (one scan): respondents, tallies and invalid-cell counts per group: one small hash table
+    # keyed by the group, a conditional count per (question, answer)
+    low = instrument.scale_min
+    size = instrument.scale_max - low + 1
+    tally_sql = "".join(f", count_if(s{c} = {low + v})" for c in data_cols for v in range(size))
+    bad_counts = "".join(f", count_if(b{c})" for c in element_cols)
     pass2 = con.execute(
-        f"SELECT {select_g}_col, _val, count(*) FROM (UNPIVOT (SELECT {select_g}{', '.join(scored)} "
-        f"FROM {body} b {joins}) ON {', '.join(unpivot_on)} INTO NAME _col VALUE _val) GROUP BY ALL"
+        f"SELECT {select_g}count(*){tally_sql}{bad_counts} FROM {inner} WHERE _k"
+        + (f" GROUP BY {', '.join(g_names)}" if g_names else "")
     ).fetchall()
-    size = instrument.scale_max - instrument.scale_min + 1
     resp: dict[tuple[str, ...], int] = {}
     counts: dict[tuple[str, ...], dict[str, list[int]]] = {}
     invalid_total = 0
+    ng = len(g_names)
     for record in pass2:
-        gv, col, val, n = record[: len(g_names)], record[-3], record[-2], int(record[-1])
-        g = _group_label(gv, g_names, group_name)
-        if col == "x_r":
-            resp[g] = resp.get(g, 0) + n
-        elif col.startswith("x"):
-            counts.setdefault(g, {}).setdefault(key_of[int(col[1:])], [0] * size)[int(val) - instrument.scale_min] += n
-        else:
-            invalid_total += n
+        n = int(record[ng])
+        if n == 0:
+            continue  # no respondent at all (an aggregate without GROUP BY still returns one row)
+        g = _group_label(record[:ng], g_names, group_name)
+        resp[g] = resp.get(g, 0) + n
+        values = record[ng + 1 :]
+        per = counts.setdefault(g, {})
+        for i, c in enumerate(data_cols):
+            got = per.setdefault(key_of[c], [0] * size)
+            for v in range(size):
+                got[v] += int(values[i * size + v])
+        invalid_total += sum(int(v) for v in values[len(data_cols) * size :])
 
     # pass 3 (only with invalid cells): the first ``limit`` of them with their rows
     cell_issues: list[Issue] = []
