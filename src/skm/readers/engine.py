@@ -556,9 +556,11 @@ def _run(
         + " ".join(f"WHEN NOT k{c} THEN {_quote(col.name) if col.text else 'NULL'}" for c, col in enumerate(columns))
         + " END"
     )
+    mask = " + ".join(f"(CASE WHEN k{c} THEN 0 ELSE {1 << i} END)" for i, c in enumerate(kept_cols)) or "0"
     base = [
         "_r",
         f"NOT ({blank_all}) AS _nb",
+        f"CAST({mask} AS BIGINT) AS _m",
         f"CASE WHEN regexp_matches(_fc0, {_sql_str(_SUMMARY_PREFILTER)}) THEN _fc0 END AS _fc",
     ]
     base += [f"{col_sql[c]} AS e{c}" for c in kept_cols]
@@ -574,41 +576,39 @@ def _run(
         f"(SELECT {', '.join(base)} FROM (SELECT *, {first_cell} AS _fc0 FROM "
         f"(SELECT *, {flags} FROM ({source_sql}) WHERE _r >= {first_data})))"
     )
+    g_names = [f"g{i}" for i in range(len(group_cols))]
+    combo_keys = [*g_names, "_m", "_nb", *(f"e{c}" for c in kept_cols), "_fc"]
+    combo_aggs = ["count(*) AS _n", "min(_r) AS _first", *(f"bool_or(n{c}) AS n{c}" for c in unnamed)]
+    if date_col is not None:
+        combo_aggs.append("bool_or(_d IS NOT NULL) AS _dq")
 
-    # pass 1 (one scan): each candidate column's distinct values and counts, the summary-label
-    # candidates with their first row, unreadable-date candidates, columns that hold anything
-    sets = [f"(e{c})" for c in kept_cols] + ["(_fc)"] + (["(_d)"] if date_col is not None else []) + ["()"]
-    keys = [f"e{c}" for c in kept_cols] + ["_fc"] + (["_d"] if date_col is not None else [])
-    aggregates = ["count(*) AS _n", "min(_r) AS _first"] + [f"bool_or(n{c}) AS n{c}" for c in unnamed]
-    pass1 = con.execute(
-        f"SELECT grouping({', '.join(keys)}) AS _gid, {', '.join(keys)}, {', '.join(aggregates)} "
-        f"FROM {body} GROUP BY GROUPING SETS ({', '.join(sets)})"
-    ).fetchall()
-    nk = len(keys)
-    distinct: dict[int, tuple[list[object], list[int]]] = {c: ([], []) for c in kept_cols}
-    candidates: list[tuple[str, int]] = []
-    slow_dates: list[str] = []
-    nonblank_unnamed: set[int] = set()
-    total_rows = 0
-    for record in pass1:
-        gid, values, n, first, flags = record[0], record[1 : 1 + nk], record[1 + nk], record[2 + nk], record[3 + nk :]
-        live = [i for i in range(nk) if not (gid >> (nk - 1 - i)) & 1]
-        if not live:
-            total_rows = int(n)
-            nonblank_unnamed = {c for c, hit in zip(unnamed, flags, strict=True) if hit}
-            continue
-        (i,) = live
-        value = values[i]
-        if i < len(kept_cols):
-            distinct[kept_cols[i]][0].append(value)
-            distinct[kept_cols[i]][1].append(int(n))
-        elif keys[i] == "_fc":
-            if value is not None:
-                candidates.append((value, int(first)))
-        elif value is not None:
-            slow_dates.append(value)
-    if total_rows == 0:
+    def combos(table: str, where: str = "true") -> None:
+        """One scan: the rows collapsed to their distinct combinations of group, answered-columns mask,
+        candidate columns' values and summary-label candidate (a few thousand rows, whatever the file)."""
+        con.execute(
+            f"CREATE TEMP TABLE {table} AS SELECT {', '.join(combo_keys)}, {', '.join(combo_aggs)} "
+            f"FROM {body} WHERE {where} GROUP BY ALL"
+        )
+
+    # pass 1 (the one scan of an ordinary file)
+    combos("combos")
+    if not _scalar(con, "SELECT count(*) FROM combos"):
         raise Fallback("no rows below the header")
+    distinct: dict[int, tuple[list[object], list[int]]] = {}
+    for c in kept_cols:
+        got = con.execute(f"SELECT e{c}, sum(_n) FROM combos GROUP BY ALL ORDER BY 2 DESC").fetchall()
+        distinct[c] = ([v for v, _ in got], [int(n) for _, n in got])
+    candidates = [
+        (str(v), int(r))
+        for v, r in con.execute("SELECT _fc, min(_first) FROM combos WHERE _fc IS NOT NULL GROUP BY ALL").fetchall()
+    ]
+    flags_row = con.execute(
+        "SELECT " + ", ".join([*(f"bool_or(n{c})" for c in unnamed), "true"]) + " FROM combos"
+    ).fetchone()
+    nonblank_unnamed = {c for c, hit in zip(unnamed, flags_row or (), strict=False) if hit}
+    slow_dates: list[str] = []
+    if date_col is not None and _scalar(con, "SELECT count(*) FROM combos WHERE _dq"):
+        slow_dates = [str(v) for (v,) in con.execute(f"SELECT DISTINCT _d FROM {body} WHERE _d IS NOT NULL").fetchall()]
 
     # what each distinct value means (Python, once per distinct value) and the column decisions
     issues: list[Issue] = []
@@ -709,106 +709,117 @@ def _run(
     if date_attr != date_found:
         raise Fallback("date column")
 
-    # the label tables: one small table per element column, joined in DuckDB
+    # what each distinct value of an element column means for the tallies
+    low = instrument.scale_min
+    size = instrument.scale_max - low + 1
+    meaning: dict[int, dict[object, tuple[int | None, bool, int]]] = {}  # value → (score, bad, u)
     for c in element_cols:
         key = final[c].key
         mismatch = any(i.code is IssueCode.HEADER_LABEL_MISMATCH and i.letter == column_letter(c) for i in issues)
-        entries = []
+        table: dict[object, tuple[int | None, bool, int]] = {}
         for u, (value, cell) in enumerate(zip(distinct[c][0], parsed[c], strict=True)):
-            if value is None:
+            if value is None or cell.blank:
                 continue
             foreign = bool(cell.elements) and key not in cell.elements and not mismatch
             valid = cell.score is not None and not foreign
-            bad = (cell.code is not None or foreign) and not valid
-            entries.append((value, u, cell.score if valid else None, bad, not cell.blank))
-        kind = "VARCHAR" if columns[c].text else "DOUBLE"
-        con.execute(f"CREATE TEMP TABLE l{c} (v {kind}, u INTEGER, s INTEGER, bad BOOLEAN, filled BOOLEAN)")
-        if entries:
-            con.executemany(f"INSERT INTO l{c} VALUES (?, ?, ?, ?, ?)", entries)
+            table[value] = (cell.score if valid else None, (cell.code is not None or foreign) and not valid, u)
+        meaning[c] = table
 
     labelled = [(v, r) for v, r in candidates if is_summary_label(v)]
     summary_from = min((r for _, r in labelled), default=None)
-    in_summary = f"(_r >= {summary_from})" if summary_from is not None else "false"
-    joins = " ".join(f"LEFT JOIN l{c} ON b.e{c} = l{c}.v" for c in element_cols)
-    answered = " OR ".join(f"coalesce(l{c}.filled, false)" for c in element_cols) or "false"
-    keep = f"(_nb AND NOT {in_summary} AND ({answered}))"
-    g_names = [f"g{i}" for i in range(len(group_cols))]
+    kept_table = "combos"
+    if summary_from is not None:  # rows from the summary block on are never respondents: a second scan
+        combos("kept", f"_r < {summary_from}")
+        kept_table = "kept"
+    bits = sum(1 << i for i, c in enumerate(kept_cols) if c in final)
+    keep = f"((_m & {bits}) != 0)"
     data_cols = [by_key[k][0] for k in instrument.question_keys if k in by_key]
     key_of = {c: final[c].key for c in data_cols}
     select_g = "".join(f"{g}, " for g in g_names)
-    # the rows with their scores, the keep flag computed once
-    inner = (
-        f"(SELECT {select_g}{keep} AS _k"
-        + "".join(f", l{c}.s AS s{c}" for c in data_cols)
-        + "".join(f", coalesce(l{c}.bad, false) AS b{c}" for c in element_cols)
-        + f" FROM {body} b {joins})"
-    )
 
-    # pass 2 (one scan): respondents, tallies and invalid-cell counts per group: one small hash table
-    # keyed by the group, a conditional count per (question, answer)
-    low = instrument.scale_min
-    size = instrument.scale_max - low + 1
-    tally_sql = "".join(f", count_if(s{c} = {low + v})" for c in data_cols for v in range(size))
-    bad_counts = "".join(f", count_if(b{c})" for c in element_cols)
-    pass2 = con.execute(
-        f"SELECT {select_g}count(*){tally_sql}{bad_counts} FROM {inner} WHERE _k"
-        + (f" GROUP BY {', '.join(g_names)}" if g_names else "")
-    ).fetchall()
+    # respondents, tallies and invalid-cell counts per group, from the collapsed rows
     resp: dict[tuple[str, ...], int] = {}
-    counts: dict[tuple[str, ...], dict[str, list[int]]] = {}
+    for record in con.execute(
+        f"SELECT {select_g}sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
+        if g_names
+        else f"SELECT sum(_n) FROM {kept_table} WHERE {keep}"
+    ).fetchall():
+        if record[-1]:
+            g = _group_label(record[:-1], g_names, group_name)
+            resp[g] = resp.get(g, 0) + int(record[-1])
+    counts: dict[tuple[str, ...], dict[str, list[int]]] = {g: {} for g in resp}
     invalid_total = 0
-    ng = len(g_names)
-    for record in pass2:
-        n = int(record[ng])
-        if n == 0:
-            continue  # no respondent at all (an aggregate without GROUP BY still returns one row)
-        g = _group_label(record[:ng], g_names, group_name)
-        resp[g] = resp.get(g, 0) + n
-        values = record[ng + 1 :]
-        per = counts.setdefault(g, {})
-        for i, c in enumerate(data_cols):
-            got = per.setdefault(key_of[c], [0] * size)
-            for v in range(size):
-                got[v] += int(values[i * size + v])
-        invalid_total += sum(int(v) for v in values[len(data_cols) * size :])
+    for c in element_cols:
+        table = meaning[c]
+        for record in con.execute(
+            f"SELECT {select_g}e{c}, sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
+        ).fetchall():
+            value, n = record[-2], int(record[-1])
+            hit = table.get(value)
+            if hit is None:
+                continue  # blank
+            score, bad, _ = hit
+            if bad:
+                invalid_total += n
+            elif score is not None and c in key_of:
+                g = _group_label(record[:-2], g_names, group_name)
+                counts[g].setdefault(key_of[c], [0] * size)[score - low] += n
+    before_summary = f"_r < {summary_from}" if summary_from is not None else "true"
 
-    # pass 3 (only with invalid cells): the first ``limit`` of them with their rows
+    def value_table(name: str, c: int, values: list[object]) -> None:
+        kind = "VARCHAR" if columns[c].text else "DOUBLE"
+        con.execute(f"CREATE TEMP TABLE {name} (v {kind})")
+        if values:
+            con.executemany(f"INSERT INTO {name} VALUES (?)", [(v,) for v in values])
+
+    # the first ``limit`` invalid cells with their rows (a scan, only when there are invalid cells)
     cell_issues: list[Issue] = []
     if invalid_total:
-        bad_cols = [f"CASE WHEN {keep} AND l{c}.bad THEN l{c}.u END AS z{c}" for c in element_cols]
+        tests = []
+        for c in element_cols:
+            value_table(f"bad{c}", c, [v for v, (_, bad, _) in meaning[c].items() if bad])
+            tests.append(f"e{c} IN (SELECT v FROM bad{c})")
+        flags_sql = ", ".join(f"coalesce({t}, false) AS x{c}" for t, c in zip(tests, element_cols, strict=True))
+        values_sql = ", ".join(f"e{c}" for c in element_cols)
         got = con.execute(
-            f"SELECT _r, _col, _u FROM (UNPIVOT (SELECT _r, {', '.join(bad_cols)} FROM {body} b {joins}) "
-            f"ON {', '.join(f'z{c}' for c in element_cols)} INTO NAME _col VALUE _u) "
-            f"ORDER BY _r, CAST(substr(_col, 2) AS INTEGER) LIMIT {int(limit)}"
+            f"SELECT * FROM (SELECT _r, {flags_sql}, {values_sql} FROM {body} WHERE {keep} AND {before_summary}) "
+            f"WHERE {' OR '.join(f'x{c}' for c in element_cols)} ORDER BY _r LIMIT {int(limit)}"
         ).fetchall()
-        low, high = instrument.scale_min, instrument.scale_max
-        for r, col, u in got:
-            c = int(col[1:])
-            key = final[c].key
-            cell = parsed[c][int(u)]
-            cell_issues.append(
-                issue(
-                    cell.code if cell.code is not None else IssueCode.UNKNOWN_LABEL,
-                    row=int(r),
-                    column=shorten(headers[c], 60),
-                    letter=column_letter(c),
-                    value=shorten(distinct[c][0][int(u)]),
-                    params={
-                        "low": low,
-                        "high": high,
-                        "mid": low + 1,
-                        "element": _element_name(instrument, key),
-                        "expected": book.expected(key),
-                    },
+        k = len(element_cols)
+        for record in got:
+            r = int(record[0])
+            for j, c in enumerate(element_cols):
+                if len(cell_issues) >= limit or not record[1 + j]:
+                    continue
+                value = record[1 + k + j]
+                u = meaning[c][value][2]
+                key = final[c].key
+                cell = parsed[c][u]
+                cell_issues.append(
+                    issue(
+                        cell.code if cell.code is not None else IssueCode.UNKNOWN_LABEL,
+                        row=r,
+                        column=shorten(headers[c], 60),
+                        letter=column_letter(c),
+                        value=shorten(value),
+                        params={
+                            "low": low,
+                            "high": instrument.scale_max,
+                            "mid": low + 1,
+                            "element": _element_name(instrument, key),
+                            "expected": book.expected(key),
+                        },
+                    )
                 )
-            )
-    # rows below the summary block that look like respondents (only when there is a summary block)
+    # rows below the summary block that look like respondents (a scan, only when there is a summary block)
     if element_cols and summary_from is not None:
+        for c in element_cols:
+            value_table(f"ok{c}", c, [v for v, (score, _, _) in meaning[c].items() if score is not None])
         labelled_values = [v for v, _ in labelled]
         placeholders = ", ".join("?" for _ in labelled_values)
-        all_valid = " AND ".join(f"coalesce(l{c}.s IS NOT NULL, false)" for c in element_cols)
+        all_valid = " AND ".join(f"coalesce(e{c} IN (SELECT v FROM ok{c}), false)" for c in element_cols)
         tail = con.execute(
-            f"SELECT _r FROM {body} b {joins} WHERE _nb AND _r >= {summary_from} "
+            f"SELECT _r FROM {body} WHERE _nb AND _r >= {summary_from} "
             f"AND (_fc IS NULL OR _fc NOT IN ({placeholders})) AND {all_valid} ORDER BY _r",
             labelled_values,
         ).fetchall()
@@ -818,8 +829,8 @@ def _run(
     date_total = 0
     if date_col is not None and slow_dates:
         date_total, date_issues = _date_issues(
-            con, body, joins, keep, slow_dates, source_sql, columns[date_col], first_data, limit,
-            headers[date_col], date_col, issue,
+            con, body, f"{keep} AND {before_summary}", slow_dates, source_sql, columns[date_col], first_data,
+            limit, headers[date_col], date_col, issue,
         )  # fmt: skip
         issues.extend(date_issues)
 
@@ -865,7 +876,6 @@ def _has_value(values: list[object]) -> bool:
 def _date_issues(
     con: duckdb.DuckDBPyConnection,
     body: str,
-    joins: str,
     keep: str,
     slow: list[str],
     source_sql: str,
@@ -893,8 +903,8 @@ def _date_issues(
     con.execute("CREATE TEMP TABLE bad_dates (v VARCHAR)")
     con.executemany("INSERT INTO bad_dates VALUES (?)", [(v,) for v in failed])
     where = f"{keep} AND _d IN (SELECT v FROM bad_dates)"
-    total = _scalar(con, f"SELECT count(*) FROM {body} b {joins} WHERE {where}")
-    got = con.execute(f"SELECT _r, _d FROM {body} b {joins} WHERE {where} ORDER BY _r LIMIT {int(limit)}").fetchall()
+    total = _scalar(con, f"SELECT count(*) FROM {body} WHERE {where}")
+    got = con.execute(f"SELECT _r, _d FROM {body} WHERE {where} ORDER BY _r LIMIT {int(limit)}").fetchall()
     issues = [
         issue(
             IssueCode.INVALID_DATE,
