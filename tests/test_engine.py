@@ -244,7 +244,7 @@ def test_score_tallies_score_round_trip(tmp_path: Path, suffix: str) -> None:
     assert not is_tallies_file(source)
     again = read_tallies([out], INSTRUMENT)
     assert again == tallies
-    assert score_tally_set(again) == direct
+    assert score_tally_set(again, source=responses.source, issues=responses.issues) == direct
 
 
 def test_tallies_of_two_halves_pool_to_the_whole(tmp_path: Path) -> None:

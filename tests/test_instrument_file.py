@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
 import skm
@@ -17,7 +18,13 @@ from skm.core.calc import ScoringRules, Tally, score_tallies
 from skm.core.instrument import KEPMENPAN_25_2004, PERMENPAN_14_2017
 from skm.errors import ExitCode, SkmError
 from skm.readers.headers import match_header
-from skm.readers.instrument_file import instrument_from_toml, load_instrument_file, resolve_instrument, toml_line_map
+from skm.readers.instrument_file import (
+    InstrumentSpec,
+    instrument_from_toml,
+    load_instrument_file,
+    resolve_instrument,
+    toml_line_map,
+)
 from skm.render.json import result_to_dict
 from skm.text import issue_line
 
@@ -123,6 +130,34 @@ def test_all_problems_are_reported_at_once_in_line_order() -> None:
     assert len(found) == 3  # the repeated code is reported once, not again as a repeated question key
 
 
+def test_single_value_and_file_wide_problems_come_together() -> None:
+    """A broken single value (pydantic field validator) does not hide the file-wide rules."""
+    source = (
+        "base = 'kepmenpan-1999'\n"
+        + "[[elements]]\ncode = 'A'\nname = 'x'\nlabels = ['a', 'b']\n"
+        + "[[bands]]\ngrade = 'A'\nlower = 'lots'\nperformance = 'Baik'\n"
+        + "[[bands]]\ngrade = 'A'\nlower = 50\nperformance = 'Kurang'\n"
+    )
+    assert problems(source) == [(1, "ip-base"), (5, "ip-labels-count"), (8, "ip-decimal"), (11, "ip-duplicate")]
+
+
+def test_the_rules_are_pydantic_validators() -> None:
+    """The models carry the rules: validating the spec alone raises the problem keys with their places."""
+    with pytest.raises(ValidationError) as single:
+        InstrumentSpec.model_validate({"elements": [{"code": "A", "name": "x", "weight": "half"}]})
+    assert [(e["type"], e["loc"]) for e in single.value.errors()] == [("ip-weight-format", ("elements", 0, "weight"))]
+    with pytest.raises(ValidationError) as wide:
+        InstrumentSpec.model_validate({"labels": ["a", "b", "c", "d"], "elements": [{"code": "A"}, {"code": "a"}]})
+    assert [(e["type"], e["loc"]) for e in wide.value.errors()] == [
+        ("ip-missing", ("elements", 0, "name")),
+        ("ip-duplicate", ("elements", 1, "code")),
+        ("ip-missing", ("elements", 1, "name")),
+    ]
+    spec = InstrumentSpec.model_validate({"labels": ["a", "b", "c", "d"]}, context={"stem": "mine"})
+    assert spec.instrument.key == "mine"
+    assert len(spec.instrument.elements) == 9
+
+
 def test_line_map_follows_nested_arrays_of_tables() -> None:
     lines = toml_line_map(EXAMPLE.read_text("utf-8"))
     source = EXAMPLE.read_text("utf-8").splitlines()
@@ -185,7 +220,7 @@ def test_cli_json_with_instrument_file_equals_api(custom_csv: Path) -> None:
     assert out.exit_code == ExitCode.OK, out.output
     data = json.loads(out.stdout)
     expected = result_to_dict(skm.score(custom_csv, instrument=load_instrument_file(EXAMPLE)))
-    assert {k: v for k, v in data.items() if k != "source"} == expected
+    assert data == expected
     assert data["instrument"] == "contoh-kustom-8"
     assert data["instrument_title"].startswith("Kuesioner Dinas Contoh")
     assert data["ikm"] == 81.25
@@ -278,7 +313,7 @@ def test_round_nrr_cli_json_equals_api_and_shows_difference(tmp_path: Path) -> N
     data = json.loads(out.stdout)
     rules = ScoringRules(nrr_decimals=2, index_decimals=3)
     api = skm.score(path, instrument="kepmenpan-25-2004", rules=rules)
-    assert {k: v for k, v in data.items() if k != "source"} == result_to_dict(api)
+    assert data == result_to_dict(api)
     assert data["legacy"]["difference"] == float(round(api.ikm - api.exact_ikm, 4))
     table = runner.invoke(app, args)
     assert "Emulasi lama" in table.stdout

@@ -116,12 +116,13 @@ def test_free_text_is_no_period_name(text: str) -> None:
 def test_report_writes_a_period_code_out(tmp_path: Path) -> None:
     source = _month_first_file(tmp_path)
     target = tmp_path / "r.md"
-    for period, lang, shown in [
-        ("2026-TW1", "id", "Triwulan I 2026"),
-        ("2026-TW1", "en", "Quarter I 2026"),
-        ("TW 1 / 2026", "id", "TW 1 / 2026"),
+    for option, period, lang, shown in [
+        ("--period", "2026-TW1", "id", "Triwulan I 2026"),
+        ("--period", "2026-TW1", "en", "Quarter I 2026"),
+        ("--period-label", "2026-TW1", "id", "Triwulan I 2026"),
+        ("--period-label", "TW 1 / 2026", "id", "TW 1 / 2026"),
     ]:
-        args = ["report", str(source), "-o", str(target), "--force", "--period", period, "--lang", lang]
+        args = ["report", str(source), "-o", str(target), "--force", option, period, "--lang", lang]
         out = runner.invoke(app, args)
         assert out.exit_code == 0, out.output
         text = target.read_text(encoding="utf-8")

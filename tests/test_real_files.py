@@ -30,8 +30,7 @@ from realfiles import (
 from skm.cli import app
 from skm.errors import ExitCode, IssueCode, Severity, SkmError
 from skm.readers import read_responses
-from skm.render.check import check_to_dict
-from skm.render.json import dumps
+from skm.render.json import check_to_dict, dumps
 
 runner = CliRunner()
 

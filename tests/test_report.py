@@ -28,9 +28,11 @@ from skm.core.calc import ScoringRules, WeightPolicy
 from skm.core.instrument import PERMENPAN_14_2017, Element, Instrument, Question
 from skm.core.periods import parse_day
 from skm.errors import ExitCode
+from skm.readers.dates import filter_period
 from skm.render.document.blocks import Paragraph, Section
 from skm.render.document.sections import SECTION_BUILDERS, build_document
-from skm.render.json import legacy_number, result_to_dict
+from skm.render.json import result_to_dict
+from skm.render.prose import legacy_number
 from skm.text import Lang, fmt_number
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
@@ -91,7 +93,7 @@ def write(tmp_path: Path, source: Path, fmt: str, *extra: str) -> Path:
     [
         ("mahulu.report.md", "mahulu", ["--population", "120", "--unit", "Sekretariat Daerah Kabupaten Mahakam Ulu"]),
         ("mahulu.report.en.md", "mahulu", ["--lang", "en"]),
-        ("disdukcapil_tw1_2026.report.md", "example", ["--period", "Triwulan I 2026", "--population", "1000"]),
+        ("disdukcapil_tw1_2026.report.md", "example", ["--period", "2026-TW1", "--population", "1000"]),
     ],
 )
 def test_golden_markdown(
@@ -437,6 +439,36 @@ def test_previous_report_json_and_responses_file(tmp_path: Path, mahulu: Path) -
     assert data2["trend"] == {**data["trend"], "source": EXAMPLE.name}
 
 
+def test_period_filters_the_respondents_and_names_the_period(tmp_path: Path, mahulu: Path) -> None:
+    """--period keeps the respondents dated in it (as in skm score); the report names it."""
+    data = json.loads(write(tmp_path, mahulu, "json", "--period", "2025-TW4").read_text(encoding="utf-8"))
+    filtered = score_responses(filter_period(load(mahulu), "2025-TW4")[0])
+    assert data["result"]["respondents"] == filtered.respondents == 20
+    assert data["result"]["ikm"] == float(filtered.ikm_display)
+    assert data["identity"]["period"] == "2025-TW4"
+    assert data["identity"]["period_text"] == "Triwulan IV 2025"
+    labelled = write(tmp_path, mahulu, "json", "--period", "2025-TW4", "--period-label", "Oktober–Desember 2025")
+    identity = json.loads(labelled.read_text(encoding="utf-8"))["identity"]
+    assert identity["period_text"] == "Oktober–Desember 2025"
+    free = json.loads(write(tmp_path, mahulu, "json", "--period-label", "Tahun 2025").read_text(encoding="utf-8"))
+    assert free["result"]["respondents"] == 26  # a label alone filters nothing
+    assert free["identity"]["period_text"] == "Tahun 2025"
+    empty = run("report", str(mahulu), "-o", str(tmp_path / "e.md"), "--period", "2024")
+    assert empty.exit_code == ExitCode.INVALID_DATA  # type: ignore[attr-defined]
+    bad = run("report", str(mahulu), "-o", str(tmp_path / "b.md"), "--period", "Triwulan I 2026")
+    assert bad.exit_code == ExitCode.USAGE  # type: ignore[attr-defined]
+    assert not (tmp_path / "b.md").exists()
+
+
+def test_previous_score_json_from_the_cli_gives_the_trend(tmp_path: Path, mahulu: Path) -> None:
+    """The same JSON that skm score writes is accepted by report --previous."""
+    score_json = tmp_path / "earlier.json"
+    assert run("score", str(EXAMPLE), "--format", "json", "-o", str(score_json)).exit_code == 0  # type: ignore[attr-defined]
+    data = json.loads(write(tmp_path, mahulu, "json", "--previous", str(score_json)).read_text(encoding="utf-8"))
+    assert data["trend"]["previous_ikm"] == float(score_responses(load(EXAMPLE)).ikm_display)
+    assert data["trend"]["source"] == "earlier.json"
+
+
 @pytest.mark.parametrize("content", ["{not json", '{"hello": 1}', "[1, 2]"])
 def test_bad_previous_file(tmp_path: Path, mahulu: Path, content: str) -> None:
     previous = tmp_path / "old.json"
@@ -711,8 +743,7 @@ def test_custom_instrument_file(tmp_path: Path, fmt: str) -> None:
     expected = json.loads(score.output)
     if fmt == "json":
         data = json.loads(out.read_text(encoding="utf-8"))
-        expected.pop("source")
-        assert data["result"] == expected
+        assert data["result"] == expected  # the score's own document, source included
     elif fmt == "md":
         text = out.read_text(encoding="utf-8")
         assert f"| **{fmt_number(Decimal(str(expected['ikm'])).quantize(Decimal('0.01')), Lang.ID)}** |" in text
@@ -737,7 +768,7 @@ def test_kepmenpan_2004_instrument(tmp_path: Path) -> None:
 
 def test_stats_section_equals_skm_stats(tmp_path: Path, mahulu: Path) -> None:
     from skm.analysis.stats import analyse
-    from skm.render.stats import stats_to_dict
+    from skm.render.json import stats_to_dict
 
     data = json.loads(write(tmp_path, mahulu, "json", "--population", "120").read_text(encoding="utf-8"))
     assert data["stats"] == stats_to_dict(analyse(load(mahulu), population=120))

@@ -40,7 +40,8 @@ from skm.core.instrument import PERMENPAN_14_2017, Element, Instrument, Question
 from skm.core.periods import parse_date
 from skm.errors import ExitCode
 from skm.readers import responses_from_frame
-from skm.render.stats import stats_to_dict
+from skm.readers.dates import filter_period
+from skm.render.json import stats_to_dict
 
 runner = CliRunner()
 
@@ -491,9 +492,8 @@ def test_cli_json_equals_api(mahulu: Path) -> None:
     args = ["--by", "layanan", "--previous", str(example), "--population", "300", "--period", "2025"]
     code, out, _ = run("stats", str(mahulu), *args, "--seed", "11", "--resamples", "300", "--format", "json")
     assert code == ExitCode.OK
-    api = analyse(
-        load(mahulu), by="layanan", previous=load(example), population=300, period="2025", seed=11, resamples=300
-    )
+    in_2025, _ = filter_period(load(mahulu), "2025")  # --period filters, as in skm score
+    api = analyse(in_2025, by="layanan", previous=load(example), population=300, period="2025", seed=11, resamples=300)
     expected = json.loads(json.dumps(stats_to_dict(api)))
     assert json.loads(out) == expected
     for key in ("cronbach_alpha", "items", "ikm_ci", "nrr_ci", "grade_probability", "flags", "methods"):
@@ -557,7 +557,7 @@ def test_pingouin_cross_check() -> None:
 
 
 def test_summary_lines_for_the_report(mahulu: Path) -> None:
-    from skm.render.stats import summary_lines
+    from skm.render.prose import summary_lines
 
     example = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
     result = analyse(load(mahulu), previous=load(example), population=300, resamples=300)
@@ -606,5 +606,35 @@ def test_golden_table(mahulu: Path, golden, lang: str) -> None:  # type: ignore[
     from skm.render.stats_console import stats_renderable
 
     console = Console(file=io.StringIO(), width=120, color_system=None, legacy_windows=False, force_terminal=False)
-    console.print(stats_renderable(stats_to_dict(_golden_result(mahulu), lang), lang))
+    console.print(stats_renderable(_golden_result(mahulu), lang))
     golden(f"mahulu.stats.{lang}.txt", console.file.getvalue())
+
+
+def test_cli_period_filters_like_score(flagged: Path) -> None:
+    """--period keeps the respondents dated in the period and says how many were left out."""
+    code, out, err = run("stats", str(flagged), "--resamples", "200", "--period", "2026-TW1", "--format", "json")
+    assert code == ExitCode.OK
+    data = json.loads(out)
+    assert data["respondents"] == 6  # row 6 (April) and row 7 ("kemarin") left out
+    assert "2 responden di luar periode 2026-TW1" in " ".join(err.split())
+    in_period, left_out = filter_period(load(flagged), "2026-TW1")
+    assert left_out == 2
+    api = analyse(in_period, period="2026-TW1", resamples=200)
+    assert data == json.loads(json.dumps(stats_to_dict(api)))
+    code, _, err = run("stats", str(flagged), "--resamples", "200", "--period", "2027")
+    assert code == ExitCode.INVALID_DATA  # nobody in the period
+
+
+def test_cli_previous_json_is_a_clear_usage_error(mahulu: Path, tmp_path: Path) -> None:
+    """A JSON result has no respondents for the test and intervals: stats says so (exit 2)."""
+    score_json = tmp_path / "before.json"
+    code, out, _ = run("score", str(mahulu), "--format", "json")
+    assert code == ExitCode.OK
+    score_json.write_text(out, encoding="utf-8")
+    code, _, err = run("stats", str(mahulu), "--resamples", "200", "--previous", str(score_json), "--lang", "en")
+    assert code == ExitCode.USAGE
+    text = " ".join(err.split())
+    assert "needs the previous period's responses file" in text
+    assert "skm report --previous" in text
+    code, _, err = run("stats", str(mahulu), "--resamples", "200", "--previous", str(tmp_path / "none.json"))
+    assert code == ExitCode.INPUT_ERROR

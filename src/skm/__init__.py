@@ -6,6 +6,7 @@ The public API is loaded lazily so that ``skm --help`` and ``skm sample`` stay f
     result = skm.score("responses.xlsx")      # or a pandas DataFrame
     print(result.ikm_display, result.grade)    # 92.84 A
     skm.sample_size(1000).sample               # 278
+    skm.stats_to_dict(skm.stats("responses.xlsx", by="layanan"))  # = skm stats --format json
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ _EXPORTS = {
     "SkmError": "skm.errors",
     "ExitCode": "skm.errors",
     "result_to_dict": "skm.render.json",
+    "stats": "skm.analysis.stats",
+    "StatsResult": "skm.analysis.stats",
+    "stats_to_dict": "skm.render.json",
 }
 
 __all__ = [
@@ -51,6 +55,7 @@ __all__ = [
     "Responses",
     "ScoringRules",
     "SkmError",
+    "StatsResult",
     "Tally",
     "WeightPolicy",
     "__version__",
@@ -65,10 +70,13 @@ __all__ = [
     "score",
     "score_responses",
     "score_tallies",
+    "stats",
+    "stats_to_dict",
     "tally_frame",
 ]
 
 if TYPE_CHECKING:
+    from skm.analysis.stats import StatsResult, stats
     from skm.api import load, score, score_responses, tally_frame
     from skm.core.calc import (
         ElementScore,
@@ -85,7 +93,7 @@ if TYPE_CHECKING:
     from skm.errors import ExitCode, SkmError
     from skm.readers import Responses, read_responses
     from skm.readers.instrument_file import load_instrument_file
-    from skm.render.json import result_to_dict
+    from skm.render.json import result_to_dict, stats_to_dict
 
 
 def __getattr__(name: str) -> Any:

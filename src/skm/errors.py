@@ -47,12 +47,21 @@ class IssueCode(StrEnum):
     NOT_A_FILE = "not-a-file"
     UNREADABLE = "unreadable-file"
     INVALID_LABEL_FILE = "invalid-label-file"
+    SIDE_FILE_TOO_LARGE = "side-file-too-large"
     UNSUPPORTED_FORMAT = "unsupported-format"
     ENCODING = "encoding-error"
     EMPTY_FILE = "empty-file"
     NO_ELEMENT_COLUMNS = "no-element-columns"
     SHEET_NOT_FOUND = "sheet-not-found"
     AMBIGUOUS_SHEET = "ambiguous-sheet"
+    TOO_MANY_CELLS = "input-too-many-cells"
+    AREA_TOO_LARGE = "input-area-too-large"
+    INFLATED_TOO_LARGE = "input-inflated-too-large"
+    REPEAT_TOO_LARGE = "input-repeat-too-large"
+    FILE_TOO_LARGE = "input-file-too-large"
+    TOO_DEEP = "input-too-deep"
+    PERMISSION_DENIED = "permission-denied"
+    CSV_UNCLOSED_QUOTE = "csv-unclosed-quote"
     # data issues (exit 1)
     INVALID_DATA = "invalid-data"
     BAD_COLUMNS = "bad-columns"
@@ -60,6 +69,8 @@ class IssueCode(StrEnum):
     NOT_A_NUMBER = "not-a-number"
     NOT_AN_INTEGER = "not-an-integer"
     UNKNOWN_LABEL = "unknown-label"
+    UNUSABLE_CELL = "unusable-cell"
+    NUMBER_LABEL_MISMATCH = "number-label-mismatch"
     NO_RESPONDENTS = "no-respondents"
     MISSING_ELEMENTS = "missing-elements"
     DUPLICATE_ELEMENT = "duplicate-element"
@@ -76,6 +87,7 @@ class IssueCode(StrEnum):
     OUTPUT_EXISTS = "output-exists"
     OUTPUT_IS_INPUT = "output-is-input"
     OUTPUT_UNWRITABLE = "output-unwritable"
+    OUTPUT_NOT_REGULAR = "output-not-regular"
     # usage errors (exit 2)
     INVALID_OPTION = "invalid-option"
     INVALID_PERIOD = "invalid-period"
@@ -107,20 +119,6 @@ class Issue:
     letter: str | None = None
     value: str | None = None
     params: dict[str, object] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, object]:
-        """JSON-friendly form (the message itself is rendered per language)."""
-        return {
-            "code": self.code.value,
-            "severity": self.severity.value,
-            "file": self.file,
-            "sheet": self.sheet,
-            "row": self.row,
-            "column": self.column,
-            "letter": self.letter,
-            "value": self.value,
-            **({"params": self.params} if self.params else {}),
-        }
 
 
 class SkmError(Exception):

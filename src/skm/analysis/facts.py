@@ -17,16 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from skm import __version__
+from skm.analysis.trend import Trend, TrendRow
 from skm.core.calc import IkmResult, round_half_up
 from skm.core.periods import day_name, period_name
 from skm.core.sampling import SampleSize, allocate, sample_size
-from skm.render.document.blocks import printable
 from skm.text import Lang
 from skm.text.report import tr
 
 if TYPE_CHECKING:
     from skm.analysis.stats import StatsResult
     from skm.readers import Responses
+    from skm.readers.extras import PlanEntry
 
 __all__ = [
     "PlanRow",
@@ -37,7 +38,6 @@ __all__ = [
     "Trend",
     "TrendRow",
     "build_report",
-    "compare",
     "date_range",
     "fmt_date",
     "percent",
@@ -76,39 +76,6 @@ class Suggestion:
 
     text: str
     count: int
-
-
-@dataclass(frozen=True)
-class TrendRow:
-    """An element's 25 × NRR now and before."""
-
-    code: str
-    name: str
-    previous: Decimal | None
-    current: Decimal
-    change: Decimal | None
-
-    @property
-    def dropped(self) -> bool:
-        """True when the value fell."""
-        return self.change is not None and self.change < 0
-
-
-@dataclass(frozen=True)
-class Trend:
-    """Change of the IKM and of each element against an earlier result."""
-
-    source: str
-    previous_ikm: Decimal
-    previous_grade: str
-    current_ikm: Decimal
-    change: Decimal
-    elements: tuple[TrendRow, ...]
-
-    @property
-    def drops(self) -> tuple[str, ...]:
-        """Codes of the elements that fell."""
-        return tuple(r.code for r in self.elements if r.dropped)
 
 
 @dataclass(frozen=True)
@@ -152,8 +119,10 @@ class ReportData:
     suggestion_total: int
     trend: Trend | None
     question_keys: tuple[str, ...]
-    answers: tuple[tuple[int, tuple[int | None, ...]], ...]
+    answers: tuple[tuple[int, tuple[int | None, ...]], ...]  # per respondent: (spreadsheet row, answers)
     skipped_cells: int = 0
+    question_sums: tuple[int, ...] = ()  # Σ of the answers per question (``question_keys`` order)
+    question_counts: tuple[int, ...] = ()  # answers given per question
     min_group: int = 5
     service_samples: tuple[ServiceSampleRow, ...] = ()
     stats: StatsResult | None = None  # reliability, validity, intervals (skm stats), when asked
@@ -201,7 +170,7 @@ def percent(count: int, total: int) -> Decimal:
 
 
 def _clean(value: object) -> str:
-    return " ".join(printable(str(value)).split())
+    return " ".join("".join(ch for ch in str(value) if ch.isprintable() or ch.isspace()).split())
 
 
 _GENDER = {
@@ -335,7 +304,7 @@ def build_report(
     period: str | None = None,
     population: int | None = None,
     by_service: IkmResult | None = None,
-    plan: Sequence[PlanRow] | None = None,
+    plan: Sequence[PlanEntry] | None = None,
     plan_source: str | None = None,
     trend: Trend | None = None,
     generated: date | None = None,
@@ -419,6 +388,8 @@ def build_report(
         question_keys=keys,
         answers=answers,
         skipped_cells=len(responses.errors),
+        question_sums=tuple(sum(a[j] or 0 for _, a in answers) for j in range(len(keys))),
+        question_counts=tuple(sum(a[j] is not None for _, a in answers) for j in range(len(keys))),
         min_group=min_group,
         service_samples=service_samples,
         stats=stats,
@@ -434,27 +405,3 @@ def _is_na(value: object) -> bool:
 def _element_name(result: IkmResult, code: str, lang: Lang) -> str:
     e = result.element(code)
     return e.name_en if lang is Lang.EN else e.name
-
-
-def compare(result: IkmResult, previous: IkmResult | dict[str, object], source: str) -> Trend:
-    """The trend of ``result`` against an earlier result or its JSON object."""
-    if isinstance(previous, IkmResult):
-        prev_ikm = previous.ikm_display
-        prev_grade = previous.grade
-        prev_elements = {e.code.upper(): e.converted_display for e in previous.elements}
-    else:
-        prev_ikm = Decimal(str(previous["ikm"])).quantize(Decimal("0.01"))
-        prev_grade = str(previous.get("grade", ""))
-        items = previous["elements"]
-        assert isinstance(items, list)
-        prev_elements = {
-            str(e["code"]).upper(): Decimal(str(e["converted"])).quantize(Decimal("0.01"))
-            for e in items
-            if isinstance(e, dict) and "code" in e and "converted" in e
-        }
-    rows = []
-    for e in result.elements:
-        before = prev_elements.get(e.code.upper())
-        now = e.converted_display
-        rows.append(TrendRow(e.code, e.name, before, now, None if before is None else now - before))
-    return Trend(source, prev_ikm, prev_grade, result.ikm_display, result.ikm_display - prev_ikm, tuple(rows))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from skm.core.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally, score_tallies
+from skm.core.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally, WeightPolicy, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
+from skm.core.periods import Period
 from skm.core.tallies import GroupTally, TallySet
-from skm.errors import ExitCode, Issue, IssueCode, SkmError
+from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError
 from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
 from skm.readers.cells import LabelBook
 from skm.readers.headers import match_profile
@@ -19,9 +21,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MIN_GROUP",
+    "default_by",
     "find_column",
     "load",
     "read_tally_inputs",
+    "rules_of",
     "score",
     "score_responses",
     "score_tally_set",
@@ -60,7 +64,7 @@ def load(
     instrument: Instrument | str | Path = PERMENPAN_14_2017,
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
-    labels: LabelBook | None = None,
+    labels: LabelBook | str | Path | None = None,
 ) -> Responses:
     """Read and validate ``source`` (a path, a DataFrame or already-read responses).
 
@@ -70,11 +74,16 @@ def load(
     Several paths, or a folder, are read as one table with a ``berkas`` column naming each
     file (see :mod:`skm.readers.combine`).
 
-    ``labels`` adds a unit's own answer labels (see :func:`skm.readers.labelfile.load_labels`).
+    ``labels`` adds a unit's own answer labels: a :class:`LabelBook` or the path of a labels
+    file (``--labels``; see :func:`skm.readers.labelfile.load_labels`).
     """
     if isinstance(source, Responses):
         return source
     instrument = _instrument(instrument)
+    if isinstance(labels, str | Path):
+        from skm.readers.labelfile import load_labels  # noqa: PLC0415
+
+        labels = load_labels(Path(labels), instrument)
     if isinstance(source, list | tuple) or (isinstance(source, str | Path) and Path(source).is_dir()):
         from skm.readers.combine import read_many  # noqa: PLC0415
 
@@ -118,7 +127,11 @@ def score_responses(
     by: str | None = None,
     min_group: int = DEFAULT_MIN_GROUP,
 ) -> IkmResult:
-    """Score read responses, optionally per group of the attribute column ``by``."""
+    """Score read responses, optionally per group of the attribute column ``by``.
+
+    The result carries what was read: the source, the invalid cells left out and the reading
+    warnings (they go out with the result, e.g. in its JSON).
+    """
     rules = rules or ScoringRules()
     instrument = responses.instrument
     frame = responses.frame
@@ -128,6 +141,12 @@ def score_responses(
         raise SkmError(
             IssueCode.NO_ANSWERS, ExitCode.INVALID_DATA, file=responses.source, codes=", ".join(exc.codes)
         ) from exc
+    total = replace(
+        total,
+        source=responses.source,
+        skipped_cells=tuple(responses.errors),
+        warnings=tuple(i for i in responses.issues if i not in responses.errors),
+    )
     if by is None:
         return total
     from skm.readers.dates import PERIOD_COLUMN, PERIOD_KINDS, with_period_column  # noqa: PLC0415
@@ -151,24 +170,64 @@ def score_responses(
     return replace(total, group_by=column, groups=tuple(groups))
 
 
+def rules_of(
+    rules: ScoringRules | None = None,
+    *,
+    weight: WeightPolicy | str | None = None,
+    round_nrr: int | None = None,
+    round_index: int | None = None,
+) -> ScoringRules:
+    """The scoring rules: ``rules`` as given, or built from the CLI's options ``--weight``,
+    ``--round-nrr`` and ``--round-index`` (exact weights and no early rounding by default)."""
+    if rules is not None:
+        if weight is not None or round_nrr is not None or round_index is not None:
+            msg = "give either rules or weight/round_nrr/round_index, not both"
+            raise ValueError(msg)
+        return rules
+    return ScoringRules(
+        weight=WeightPolicy(weight or WeightPolicy.EXACT), nrr_decimals=round_nrr, index_decimals=round_index
+    )
+
+
+def default_by(responses: Responses, by: str | None) -> str | None:
+    """The grouping: ``by`` as given, else per file when several files were read (``berkas``)."""
+    from skm.readers.combine import FILE_COLUMN  # noqa: PLC0415
+
+    return by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
+
+
 def score(
     source: str | Path | list[str | Path] | tuple[str | Path, ...] | pd.DataFrame | Responses,
     *,
     instrument: Instrument | str | Path = PERMENPAN_14_2017,
     rules: ScoringRules | None = None,
+    weight: WeightPolicy | str | None = None,
+    round_nrr: int | None = None,
+    round_index: int | None = None,
     by: str | None = None,
     min_group: int = DEFAULT_MIN_GROUP,
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
-    labels: LabelBook | None = None,
+    labels: LabelBook | str | Path | None = None,
+    period: str | Period | None = None,
 ) -> IkmResult:
-    """Read (if needed), validate and score responses; the same result the CLI prints.
+    """Read (if needed), validate and score responses: the result ``skm score`` prints, with the
+    same options (``weight``, ``round_nrr``, ``round_index``, ``by``, ``min_group``, ``sheet``,
+    ``invalid``, ``labels``, ``period``, ``instrument``), so that
+    ``skm.result_to_dict(skm.score(path, ...))`` is the document of ``skm score path ... --format json``.
 
-    ``source`` is a path (.xlsx, .xls, .ods, .csv), a DataFrame whose columns are headers
-    (``U1``…``U9`` plus attributes) or :class:`Responses`. Raises :class:`SkmError`.
+    ``source`` is a path (.xlsx, .xls, .ods, .csv), several paths or a folder (pooled and, unless
+    ``by`` says otherwise, grouped per file), a DataFrame whose columns are headers (``U1``…``U9``
+    plus attributes) or :class:`Responses`. ``period`` (``2026-TW1``, ``2026-01`` …) keeps only
+    the respondents dated in it. Raises :class:`SkmError`.
     """
+    chosen = rules_of(rules, weight=weight, round_nrr=round_nrr, round_index=round_index)
     responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels)
-    return score_responses(responses, rules=rules, by=by, min_group=min_group)
+    if period is not None:
+        from skm.readers.dates import filter_period  # noqa: PLC0415
+
+        responses, _ = filter_period(responses, period)
+    return score_responses(responses, rules=chosen, by=default_by(responses, by), min_group=min_group)
 
 
 def tally_set(responses: Responses, by: str | None = None) -> TallySet:
@@ -193,10 +252,12 @@ def score_tally_set(
     min_group: int = DEFAULT_MIN_GROUP,
     source: str = "-",
     grouped: bool = True,
+    issues: Sequence[Issue] = (),
 ) -> IkmResult:
     """Score grouped tallies: the pooled index on all respondents, and each group's (when ``grouped``).
 
-    The same result :func:`score_responses` gives for the respondents the tallies count.
+    The same result :func:`score_responses` gives for the respondents the tallies count; ``issues``
+    (what reading found) go out with it, as skipped cells and warnings.
     """
     rules = rules or ScoringRules()
     instrument = tallies.instrument
@@ -205,6 +266,13 @@ def score_tally_set(
         result = score_tallies(total.tallies, total.respondents, instrument, rules)
     except NoAnswersError as exc:
         raise SkmError(IssueCode.NO_ANSWERS, ExitCode.INVALID_DATA, file=source, codes=", ".join(exc.codes)) from exc
+    errors = tuple(i for i in issues if i.severity is Severity.ERROR)
+    result = replace(
+        result,
+        source=source,
+        skipped_cells=errors,
+        warnings=tuple(i for i in issues if i.severity is not Severity.ERROR),
+    )
     if not tallies.group_by or not grouped:
         return result
     groups: list[GroupResult] = []

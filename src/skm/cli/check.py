@@ -29,6 +29,7 @@ def check(
         list[Path],
         typer.Argument(
             metavar="BERKAS",
+            readable=False,
             help="Berkas jawaban (.xlsx, .xls, .ods, .csv), beberapa berkas atau folder. "
             "/ Responses file(s) or a folder.",
         ),
@@ -60,10 +61,11 @@ def check(
         from skm.errors import SkmError  # noqa: PLC0415
         from skm.readers import read_responses  # noqa: PLC0415
         from skm.readers.combine import expand_paths  # noqa: PLC0415
-        from skm.readers.labelfile import load_labels  # noqa: PLC0415
+        from skm.readers.labelfile import load_labels, unknown_labels  # noqa: PLC0415
         from skm.readers.table import CELL_CODES, FATAL_CODES  # noqa: PLC0415
-        from skm.render.check import check_renderable, check_to_dict  # noqa: PLC0415
+        from skm.render.check import check_renderable  # noqa: PLC0415
         from skm.render.console import issues_renderable  # noqa: PLC0415
+        from skm.render.json import check_to_dict, unreadable_to_dict  # noqa: PLC0415
         from skm.text import error_text  # noqa: PLC0415
 
         chosen = instrument_from_option(instrument)
@@ -82,14 +84,14 @@ def check(
                     raise
                 worst = max(worst, exc.exit_code)
                 stderr_console().print(issues_renderable(error_text(exc, lang), exc.issues, lang))
-                reports.append(
-                    {"source": path.name, "error": {"code": exc.code.value, "message": error_text(exc, lang)}}
-                )
+                reports.append(unreadable_to_dict(path.name, exc.code.value, error_text(exc, lang)))
                 continue
             if output_format is TableJson.JSON:
                 reports.append(check_to_dict(responses, lang))
             else:
-                print_renderable(check_renderable(responses, lang))
+                print_renderable(
+                    check_renderable(responses, lang, unknown_labels(responses.issues, responses.instrument))
+                )
             fatal = any(i.code in FATAL_CODES for i in responses.issues)
             cells = any(i.code in CELL_CODES for i in responses.issues)
             if fatal or (cells and invalid is InvalidPolicy.ERROR):

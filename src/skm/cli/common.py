@@ -5,6 +5,8 @@ Only the CLI layer imports typer and rich. Commands wire reader → core → ren
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 import traceback
@@ -25,7 +27,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from skm.core.instrument import Instrument
+    from skm.core.periods import Period
     from skm.readers import Responses
+    from skm.readers.extras import PreviousSummary
 
 __all__ = [
     "DebugOption",
@@ -35,14 +39,21 @@ __all__ = [
     "LabelsOption",
     "LangOption",
     "OutputOption",
+    "PeriodOption",
+    "PreviousOption",
     "RoundIndexOption",
     "RoundNrrOption",
     "SheetOption",
     "WeightOption",
+    "command_inputs",
     "error_boundary",
     "fail_usage",
+    "filter_by_period",
     "instrument_from_option",
+    "output_path",
+    "parse_period_option",
     "read_input",
+    "read_previous_input",
     "report_reading_issues",
     "stderr_console",
     "stdout_console",
@@ -71,13 +82,26 @@ DebugOption = Annotated[
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Timpa berkas keluaran yang sudah ada. / Overwrite an existing output.")
 ]
+
+
+def output_path(value: str | Path) -> Path:
+    """``-o`` value: a file name; ``hasil/`` (a folder name) is refused before anything is read."""
+    text = str(value)
+    if text.endswith(("/", os.sep)) or Path(text).name in {"", ".", ".."}:
+        raise typer.BadParameter(
+            f"{t('output-dir-name', Lang.ID, file=text)} / {t('output-dir-name', Lang.EN, file=text)}"
+        )
+    return Path(text)
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
         help="Tulis ke berkas ini, bukan ke layar. / Write to this file instead of stdout.",
-        dir_okay=False,
+        parser=output_path,
+        metavar="BERKAS",
     ),
 ]
 
@@ -135,10 +159,50 @@ LabelsOption = Annotated[
     typer.Option(
         "--labels",
         metavar="BERKAS",
+        readable=False,
         help="Berkas pemetaan label → nilai (.toml atau .csv). / Label → score mapping file.",
         dir_okay=False,
     ),
 ]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        metavar="PERIODE",
+        help="Hanya responden bertanggal dalam periode ini: 2026, 2026-01, 2026-TW1, 2026-S1 atau "
+        "2026-01-01..2026-03-31. / Only respondents dated in this period.",
+    ),
+]
+PreviousOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--previous",
+        metavar="BERKAS",
+        help="Periode lalu: berkas jawaban atau JSON dari skm score/report --format json. "
+        "/ Previous period: a responses file or a JSON result.",
+        dir_okay=False,
+    ),
+]
+
+
+def command_inputs(
+    files: Sequence[Path],
+    *,
+    labels: Path | None = None,
+    instrument: str | None = None,
+    extra: Sequence[Path | None] = (),
+) -> list[Path]:
+    """Every file a command reads, for the output check: the files given, every file inside a
+    folder given, ``--labels``, an ``--instrument`` file and the ``extra`` side files."""
+    out: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            out.extend(p for p in path.iterdir() if p.is_file())
+        out.append(path)
+    out.extend(p for p in (labels, *extra) if p is not None)
+    if instrument is not None and Path(instrument).is_file():
+        out.append(Path(instrument))
+    return out
 
 
 def instrument_from_option(value: str | None) -> Instrument:
@@ -181,6 +245,53 @@ def read_input(
     return responses
 
 
+def parse_period_option(value: str | None) -> Period | None:
+    """``--period`` parsed before any reading (a bad period is a usage error, exit 2)."""
+    if value is None:
+        return None
+    from skm.core.periods import parse_period  # noqa: PLC0415
+
+    return parse_period(value)  # PeriodError: a translated usage error naming the accepted forms
+
+
+def filter_by_period(responses: Responses, period: Period | None, lang: Lang) -> Responses:
+    """``--period``: keep the respondents dated in ``period``; say on stderr how many were left out."""
+    if period is None:
+        return responses
+    from skm.readers.dates import filter_period  # noqa: PLC0415
+
+    kept, left_out = filter_period(responses, period)
+    if left_out:
+        stderr_console().print(
+            t("period-excluded", lang, count=left_out, period=period.label), markup=False, highlight=False
+        )
+    return kept
+
+
+def read_previous_input(
+    path: Path,
+    *,
+    current: Responses,
+    invalid: InvalidPolicy,
+    labels: Path | None,
+    lang: Lang,
+    progress: bool = True,
+) -> Responses | PreviousSummary:
+    """``--previous`` for every command: a responses file, read with the current instrument and the
+    same ``--labels``/``--invalid`` (its own sheet found by itself), or a JSON result."""
+    from skm.cli.progress import reading  # noqa: PLC0415
+    from skm.readers.extras import read_previous  # noqa: PLC0415
+    from skm.readers.labelfile import load_labels  # noqa: PLC0415
+    from skm.readers.responses import Responses  # noqa: PLC0415
+
+    book = load_labels(labels, current.instrument) if labels is not None else None
+    with reading(f"{path.name} …", enabled=progress):
+        previous = read_previous(path, instrument=current.instrument, invalid=invalid, labels=book, lang=lang)
+    if isinstance(previous, Responses):
+        report_reading_issues(previous, lang)
+    return previous
+
+
 def report_reading_issues(responses: Responses, lang: Lang, limit: int = 20) -> None:
     """List on stderr the warnings met while reading (header/label disagreement, rows below the
     summary block, unreadable dates …), then the invalid cells left out (the first ``limit``) and
@@ -209,8 +320,9 @@ def stdout_console() -> Console:
 
 
 def stderr_console() -> Console:
-    """Console for diagnostics (stderr)."""
-    return Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 120)
+    """Console for diagnostics (stderr). Not a terminal (a log, a pipe): one message, one line."""
+    tty = sys.stderr.isatty()
+    return Console(stderr=True, highlight=False, width=None if tty else 120, soft_wrap=not tty)
 
 
 def print_renderable(renderable: RenderableType) -> None:
@@ -239,18 +351,38 @@ def error_boundary(lang: Lang, debug: bool) -> Iterator[None]:
             traceback.print_exc()
         console = stderr_console()
         console.print(issues_renderable(error_text(exc, lang), exc.issues, lang))
+        from skm.readers.labelfile import unknown_labels  # noqa: PLC0415
         from skm.render.check import unknown_labels_text  # noqa: PLC0415
 
-        hint = unknown_labels_text(exc.issues, lang)
+        hint = unknown_labels_text(unknown_labels(exc.issues), lang)
         if hint:
             console.print(hint, markup=False, highlight=False)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         stderr_console().print(t("interrupted", lang))
         raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            _internal(exc, lang, debug)
+        # stdout refused the result (full disk, closed pipe): exit 4, and no second complaint at exit
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        reason = exc.strerror or type(exc).__name__
+        stderr_console().print(
+            t("output-unwritable", lang, file=t("stdout-name", lang), reason=reason), markup=False, highlight=False
+        )
+        raise typer.Exit(ExitCode.OUTPUT_ERROR) from None
     except Exception as exc:  # noqa: BLE001 - the one place that turns any bug into exit 70
-        if debug:
-            traceback.print_exc()
-        reason = f"{type(exc).__name__}: {str(exc)[:200]}"
-        stderr_console().print(t("internal-error", lang, reason=reason), style="bold red", markup=False)
-        raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
+        _internal(exc, lang, debug)
+
+
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EFBIG, errno.EDQUOT, errno.EIO})
+
+
+def _internal(exc: BaseException, lang: Lang, debug: bool) -> NoReturn:
+    if debug:
+        traceback.print_exception(exc)
+    reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+    stderr_console().print(t("internal-error", lang, reason=reason), style="bold red", markup=False)
+    raise typer.Exit(ExitCode.INTERNAL_ERROR) from None

@@ -16,17 +16,24 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    PeriodOption,
+    PreviousOption,
     RoundIndexOption,
     RoundNrrOption,
     SheetOption,
     WeightOption,
+    command_inputs,
     error_boundary,
+    filter_by_period,
+    output_path,
+    parse_period_option,
     read_input,
+    read_previous_input,
     stderr_console,
 )
 from skm.core.calc import WeightPolicy
 from skm.errors import InvalidPolicy
-from skm.text import Lang
+from skm.text import Lang, t
 
 if TYPE_CHECKING:
     from skm.analysis.facts import ReportData
@@ -53,7 +60,10 @@ def report(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            readable=False,
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+            show_default=False,
         ),
     ],
     output_format: Annotated[
@@ -64,7 +74,8 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            dir_okay=False,
+            parser=output_path,
+            metavar="BERKAS",
             help="Berkas laporan (default: <nama berkas>_laporan.<format> di samping berkas jawaban). / Output file.",
         ),
     ] = None,
@@ -72,9 +83,15 @@ def report(
     unit: Annotated[
         str | None, typer.Option("--unit", metavar="NAMA", help="Nama unit pelayanan. / Service unit name.")
     ] = None,
-    period: Annotated[
+    period: PeriodOption = None,
+    period_label: Annotated[
         str | None,
-        typer.Option("--period", metavar="TEKS", help="Periode survei, mis. 'Triwulan I 2026'. / Survey period."),
+        typer.Option(
+            "--period-label",
+            metavar="TEKS",
+            help="Periode yang ditulis di laporan, mis. 'Triwulan I 2026' (default: nama --period). "
+            "/ Period shown in the report (default: the --period's name).",
+        ),
     ] = None,
     population: Annotated[
         int | None,
@@ -98,17 +115,11 @@ def report(
         typer.Option(
             "--plan",
             metavar="BERKAS",
+            readable=False,
             help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
         ),
     ] = None,
-    previous: Annotated[
-        Path | None,
-        typer.Option(
-            "--previous",
-            metavar="BERKAS",
-            help="Hasil periode sebelumnya: berkas jawaban atau JSON skm. / Earlier responses or JSON result.",
-        ),
-    ] = None,
+    previous: PreviousOption = None,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
@@ -134,25 +145,25 @@ def report(
     with error_boundary(lang, debug):
         from skm.analysis.facts import build_report  # noqa: PLC0415
         from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
+        from skm.analysis.trend import previous_trend  # noqa: PLC0415
         from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm sample
         from skm.core.calc import ScoringRules  # noqa: PLC0415
         from skm.output import check_output, write_atomic  # noqa: PLC0415
-        from skm.readers.extras import read_plan, read_previous  # noqa: PLC0415
+        from skm.readers.extras import read_plan  # noqa: PLC0415
 
+        wanted = parse_period_option(period)  # a usage error before any reading
         services = parse_services(service_population or [], None, lang)
         if population is not None and services and population != sum(services.values()):
             from skm.cli.common import fail_usage  # noqa: PLC0415
 
-            fail_usage(
-                f"--population {population} ≠ {'jumlah' if lang is Lang.ID else 'sum of'} "
-                f"--service-population ({sum(services.values())})"
-            )
+            fail_usage(t("report-population-mismatch", lang, population=population, total=sum(services.values())))
         target = output or default_output(file, output_format)
-        inputs = [file, *(p for p in (plan, previous) if p is not None)]
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, previous])
         check_output(target, inputs=inputs, force=force)
         responses = read_input(
             [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True
         )
+        responses = filter_by_period(responses, wanted, lang)
         rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
         result = score_responses(responses, rules=rules)
         by_service = (
@@ -166,14 +177,17 @@ def report(
             from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
             stats = analyse(responses, rules=rules, population=population)
-        trend = read_previous(previous, result, rules=rules, lang=lang) if previous is not None else None
+        trend = None
+        if previous is not None:
+            earlier = read_previous_input(previous, current=responses, invalid=invalid, labels=labels, lang=lang)
+            trend = previous_trend(result, earlier, rules)
         data = build_report(
             responses,
             result,
             path=file,
             lang=lang,
             unit=unit,
-            period=period,
+            period=period_label or (wanted.label if wanted is not None else None),
             population=population,
             by_service=by_service,
             plan=plan_rows,
@@ -184,7 +198,7 @@ def report(
             stats=stats,
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
-        stderr_console().print(f"{'Laporan ditulis' if lang is Lang.ID else 'Report written'}: {target}", markup=False)
+        stderr_console().print(t("report-written", lang, file=target), markup=False)
 
 
 def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[Path], None]:
@@ -192,9 +206,9 @@ def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[
     from skm.render.document.sections import build_document  # noqa: PLC0415
 
     if output_format is ReportFormat.JSON:
-        from skm.render.document.json import render_json  # noqa: PLC0415
+        from skm.render.json import dumps, report_to_dict  # noqa: PLC0415
 
-        return render_json(data)
+        return dumps(report_to_dict(data)) + "\n"
     document = build_document(data)
     if output_format is ReportFormat.MD:
         from skm.render.document.markdown import render_markdown  # noqa: PLC0415

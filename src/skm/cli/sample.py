@@ -14,55 +14,20 @@ import typer
 
 from skm.cli.common import DebugOption, LangOption, TableJson, error_boundary, fail_usage, print_renderable
 from skm.core.sampling import Method, Rounding, SampleSize, ServiceSample, allocate, sample_size
-from skm.text import Lang
+from skm.text import Lang, t
 
 __all__ = ["parse_services", "register"]
-
-_ERR = {
-    "population": (
-        "populasi harus bilangan bulat ≥ 1, bukan '{v}'",
-        "population must be a whole number ≥ 1, not '{v}'",
-    ),
-    "margin": (
-        "--margin harus di antara 0 dan 1 (mis. 0.05), bukan '{v}'",
-        "--margin must be between 0 and 1 (e.g. 0.05), not '{v}'",
-    ),
-    "confidence": (
-        "--confidence harus di antara 0 dan 1 (mis. 0.95), bukan '{v}'",
-        "--confidence must be between 0 and 1 (e.g. 0.95), not '{v}'",
-    ),
-    "proportion": (
-        "--proportion harus di antara 0 dan 1 (mis. 0.5), bukan '{v}'",
-        "--proportion must be between 0 and 1 (e.g. 0.5), not '{v}'",
-    ),
-    "service": (
-        "--service harus berbentuk NAMA=POPULASI (mis. \"KTP-el=1200\"), bukan '{v}'",
-        "--service must look like NAME=POPULATION (e.g. \"KTP-el=1200\"), not '{v}'",
-    ),
-    "services-file": ("berkas layanan '{v}': {why}", "services file '{v}': {why}"),
-    "option": ("opsi tidak dikenal: '{v}' (lihat skm sample --help)", "unknown option: '{v}' (see skm sample --help)"),
-    "none": ("beri POPULASI atau --service/--services-file", "give a POPULATION or --service/--services-file"),
-    "mismatch": (
-        "POPULASI {v} tidak sama dengan jumlah populasi layanan {why}; hapus POPULASI atau perbaiki",
-        "POPULATION {v} differs from the services' total {why}; drop POPULATION or fix it",
-    ),
-}
-
-
-def _msg(key: str, lang: Lang, **params: object) -> str:
-    pair = _ERR[key]
-    return (pair[1] if lang is Lang.EN else pair[0]).format(**params)
 
 
 def _whole(text: str, lang: Lang) -> int:
     if text.startswith("--"):
-        fail_usage(_msg("option", lang, v=text))
+        fail_usage(t("sample-unknown-option", lang, value=text))
     try:
         value = Fraction(text.strip().replace("_", ""))
     except (ValueError, ZeroDivisionError):
-        fail_usage(_msg("population", lang, v=text))
+        fail_usage(t("sample-bad-population", lang, value=text))
     if value.denominator != 1 or value < 1:
-        fail_usage(_msg("population", lang, v=text))
+        fail_usage(t("sample-bad-population", lang, value=text))
     return int(value)
 
 
@@ -70,9 +35,9 @@ def _unit_interval(text: str, key: str, lang: Lang) -> Fraction:
     try:
         value = Fraction(text.strip().replace(",", "."))
     except (ValueError, ZeroDivisionError):
-        fail_usage(_msg(key, lang, v=text))
+        fail_usage(t(f"sample-bad-{key}", lang, value=text))
     if not 0 < value < 1:
-        fail_usage(_msg(key, lang, v=text))
+        fail_usage(t(f"sample-bad-{key}", lang, value=text))
     return value
 
 
@@ -82,7 +47,7 @@ def parse_services(options: list[str], file: Path | None, lang: Lang) -> dict[st
     for item in options:
         name, sep, number = item.rpartition("=")
         if not sep or not name.strip():
-            fail_usage(_msg("service", lang, v=item))
+            fail_usage(t("sample-bad-service", lang, value=item))
         services[name.strip()] = _whole(number, lang)
     if file is not None:
         try:
@@ -90,11 +55,11 @@ def parse_services(options: list[str], file: Path | None, lang: Lang) -> dict[st
 
             text = decode_text(file.read_bytes(), file)
         except OSError as exc:
-            fail_usage(_msg("services-file", lang, v=file, why=exc.strerror))
+            fail_usage(t("sample-services-file", lang, file=file, reason=exc.strerror))
         rows = [r for r in csv.reader(text.splitlines(), delimiter=sniff_delimiter(text)) if any(c.strip() for c in r)]
         for line, row in enumerate(rows, 1):
             if len(row) < 2:
-                fail_usage(_msg("services-file", lang, v=file, why=f"baris/row {line}: 2 kolom / columns"))
+                fail_usage(t("sample-services-file", lang, file=file, reason=t("sample-services-row", lang, line=line)))
             if line == 1 and not row[1].strip().replace("_", "").isdigit():
                 continue  # header row
             services[row[0].strip()] = _whole(row[1], lang)
@@ -132,7 +97,10 @@ def sample(
     services_file: Annotated[
         Path | None,
         typer.Option(
-            "--services-file", help="CSV berisi layanan,populasi. / CSV of service,population.", dir_okay=False
+            "--services-file",
+            help="CSV berisi layanan,populasi. / CSV of service,population.",
+            dir_okay=False,
+            readable=False,
         ),
     ] = None,
     output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
@@ -149,11 +117,11 @@ def sample(
         p = _unit_interval(proportion, "proportion", lang)
         services = parse_services(service or [], services_file, lang)
         if population is None and not services:
-            fail_usage(_msg("none", lang))
+            fail_usage(t("sample-no-population", lang))
         total = sum(services.values())
         n = total if population is None else _whole(population, lang)
         if services and n != total:
-            fail_usage(_msg("mismatch", lang, v=n, why=total))
+            fail_usage(t("sample-population-mismatch", lang, population=n, total=total))
 
         def size(pop: int) -> SampleSize:
             return sample_size(pop, method=method, rounding=rounding, margin=m, confidence=c, proportion=p)
@@ -162,15 +130,9 @@ def sample(
         shares = allocate(overall.sample, services) if services else {}
         rows = [ServiceSample(k, v, size(v).sample, shares[k]) for k, v in services.items()]
         if output_format is TableJson.JSON:
-            from skm.render.json import dumps  # noqa: PLC0415
+            from skm.render.json import dumps, sample_to_dict  # noqa: PLC0415
 
-            data = overall.as_dict()
-            if rows:
-                data["services"] = [
-                    {"service": r.service, "population": r.population, "sample": r.minimum, "allocated": r.allocated}
-                    for r in rows
-                ]
-                data["services_minimum_total"] = sum(r.minimum for r in rows)
+            data = sample_to_dict(overall, rows)
             typer.echo(dumps(data))
             return
         from skm.render.console import sample_renderable  # noqa: PLC0415

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 from enum import StrEnum
@@ -19,18 +18,21 @@ from skm.cli.common import (
     LabelsOption,
     LangOption,
     OutputOption,
+    PeriodOption,
     RoundIndexOption,
     RoundNrrOption,
     SheetOption,
     WeightOption,
+    command_inputs,
     error_boundary,
+    filter_by_period,
+    parse_period_option,
     print_renderable,
     read_input,
-    stderr_console,
 )
 from skm.core.calc import WeightPolicy
 from skm.errors import InvalidPolicy, Issue, Severity
-from skm.text import Lang
+from skm.text import Lang, t
 
 if TYPE_CHECKING:
     from skm.core.tallies import TallySet
@@ -57,74 +59,12 @@ def example_path() -> Path:
     return Path(str(files("skm") / "data" / EXAMPLE_NAME))
 
 
-def result_csv(result: object) -> str:
-    """Per-element rows (and an IKM row) for the pooled result and each group."""
-    from skm.core.calc import IkmResult  # noqa: PLC0415
-
-    assert isinstance(result, IkmResult)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        [
-            "group",
-            "respondents",
-            "code",
-            "name",
-            "answered",
-            "sum",
-            "nrr",
-            "weighted",
-            "converted",
-            "grade",
-            "instrument",
-        ]
-    )
-
-    def emit(group: str, r: IkmResult) -> None:
-        for e in r.elements:
-            writer.writerow(
-                [
-                    group,
-                    r.respondents,
-                    e.code,
-                    e.name,
-                    e.answered,
-                    e.sum,
-                    e.nrr_display,
-                    e.weighted_display,
-                    e.converted_display,
-                    e.grade,
-                    r.instrument.key,
-                ]
-            )
-        writer.writerow(
-            [
-                group,
-                r.respondents,
-                "IKM",
-                "Nilai indeks / IKM",
-                "",
-                "",
-                r.index_display,
-                "",
-                r.ikm_display,
-                r.grade,
-                r.instrument.key,
-            ]
-        )
-
-    emit("", result)
-    for g in result.groups:
-        if g.result is not None:
-            emit(g.group, g.result)
-    return buffer.getvalue()
-
-
 def score(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
             metavar="BERKAS",
+            readable=False,
             help="Berkas jawaban (.xlsx, .xls, .ods, .csv, .parquet), beberapa berkas atau folder, atau berkas "
             "tallies. / Responses file(s), a folder, or tallies files.",
             show_default=False,
@@ -151,15 +91,7 @@ def score(
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            metavar="PERIODE",
-            help="Hanya responden pada periode ini: 2026-01, 2026-TW1, 2026-S1 atau 2026. "
-            "/ Only respondents dated in this period.",
-        ),
-    ] = None,
+    period: PeriodOption = None,
     labels: LabelsOption = None,
     output_format: Annotated[
         ScoreFormat,
@@ -187,20 +119,17 @@ def score(
         if example:
             paths.append(example_path())
         if not paths:
-            fail_usage("beri BERKAS atau --example" if lang is Lang.ID else "give a FILE or --example")
-        from skm.analysis.score import score_responses, score_tally_set  # noqa: PLC0415
-        from skm.core.calc import ScoringRules  # noqa: PLC0415
-        from skm.readers.combine import FILE_COLUMN  # noqa: PLC0415
-        from skm.readers.dates import parse_period  # noqa: PLC0415
+            fail_usage(t("score-no-file", lang))
+        from skm.analysis.score import default_by, rules_of, score_responses, score_tally_set  # noqa: PLC0415
 
-        wanted = parse_period(period) if period is not None else None  # a usage error before any reading
-        rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
+        wanted = parse_period_option(period)  # a usage error before any reading
+        rules = rules_of(weight=weight, round_nrr=round_nrr, round_index=round_index)
         fast = _fast_path(
             paths, by=by, period=wanted, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, lang=lang
         )
         if fast is not None:
             tallies, source, issues, invalid_total = fast
-            result = score_tally_set(tallies, rules=rules, min_group=min_group, source=source)
+            result = score_tally_set(tallies, rules=rules, min_group=min_group, source=source, issues=issues)
             _report_issues(issues, invalid_total, lang)
         else:
             responses = read_input(
@@ -212,24 +141,14 @@ def score(
                 lang=lang,
                 progress=output_format is not ScoreFormat.JSON,
             )
-            # several files or a folder: pooled, and per file unless --by says otherwise
-            by = by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
-            if wanted is not None:
-                from skm.readers.dates import filter_period  # noqa: PLC0415
-                from skm.text import t  # noqa: PLC0415
-
-                responses, left_out = filter_period(responses, wanted)
-                if left_out:
-                    stderr_console().print(
-                        t("period-excluded", lang, count=left_out, period=wanted.label), markup=False, highlight=False
-                    )
+            responses = filter_by_period(responses, wanted, lang)
+            grouping = default_by(responses, by)  # several files or a folder: pooled, and per file
             if output_format is ScoreFormat.TALLIES:
                 from skm.analysis.score import tally_set  # noqa: PLC0415
 
-                tallies = tally_set(responses, by)
-            result = score_responses(responses, rules=rules, by=by, min_group=min_group)
-            source, issues = responses.source, responses.issues
-            invalid_total = len(responses.errors)
+                tallies = tally_set(responses, grouping)
+            result = score_responses(responses, rules=rules, by=grouping, min_group=min_group)
+            source = responses.source
         if output_format is ScoreFormat.TALLIES:
             from skm.readers.tallies import tallies_bytes  # noqa: PLC0415
 
@@ -239,7 +158,8 @@ def score(
                 return
             from skm.output import write_atomic  # noqa: PLC0415
 
-            write_atomic(output, payload, inputs=paths, force=force)
+            inputs = command_inputs(paths, labels=labels, instrument=instrument)
+            write_atomic(output, payload, inputs=inputs, force=force)
             return
         if output_format is ScoreFormat.TABLE and output is None:
             from skm.render.console import score_renderable  # noqa: PLC0415
@@ -247,21 +167,13 @@ def score(
             print_renderable(score_renderable(result, lang, title=source, min_group=min_group))
             return
         if output_format is ScoreFormat.CSV:
+            from skm.render.csv import result_csv  # noqa: PLC0415
+
             text = result_csv(result)
         elif output_format is ScoreFormat.JSON:
             from skm.render.json import dumps, result_to_dict  # noqa: PLC0415
 
-            data = result_to_dict(result, lang)
-            data["source"] = source
-            errors = [i for i in issues if i.severity is Severity.ERROR]
-            if errors:
-                data["skipped_cells"] = [i.as_dict() for i in errors]
-                if invalid_total > len(errors):
-                    data["skipped_cells_total"] = invalid_total
-            warnings = [i.as_dict() for i in issues if i.severity is not Severity.ERROR]
-            if warnings:
-                data["warnings"] = warnings
-            text = dumps(data) + "\n"
+            text = dumps(result_to_dict(result, lang)) + "\n"
         else:
             from rich.console import Console  # noqa: PLC0415
 
@@ -275,7 +187,7 @@ def score(
             return
         from skm.output import write_atomic  # noqa: PLC0415
 
-        write_atomic(output, text, inputs=paths, force=force)
+        write_atomic(output, text, inputs=command_inputs(paths, labels=labels, instrument=instrument), force=force)
 
 
 # below this many bytes a file is read as fast by the reference reader (the engine's queries cost ~0.1 s)
@@ -332,16 +244,16 @@ def _fast_path(
 
 
 def fail_usage_text(key: str, lang: Lang, **fields: object) -> None:
-    """Stop with a usage error worded in ``text/engine.py``."""
+    """Stop with a usage error worded in ``skm.text.catalog.engine``."""
     from skm.cli.common import fail_usage  # noqa: PLC0415
-    from skm.text import t  # noqa: PLC0415
 
     fail_usage(t(key, lang, **fields))
 
 
 def _report_issues(issues: list[Issue], invalid_total: int, lang: Lang, limit: int = 20) -> None:
     """The engine's reading issues on stderr, as :func:`skm.cli.common.report_reading_issues` lists them."""
-    from skm.text import issue_line, t  # noqa: PLC0415
+    from skm.cli.common import stderr_console  # noqa: PLC0415
+    from skm.text import issue_line  # noqa: PLC0415
 
     err = stderr_console()
     warnings = [i for i in issues if i.severity is Severity.WARNING]

@@ -17,14 +17,20 @@ from skm.cli.common import (
     LabelsOption,
     LangOption,
     OutputOption,
+    PeriodOption,
+    PreviousOption,
     SheetOption,
     TableJson,
+    command_inputs,
     error_boundary,
+    filter_by_period,
+    parse_period_option,
     print_renderable,
     read_input,
+    read_previous_input,
 )
-from skm.errors import InvalidPolicy
-from skm.text import Lang
+from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
+from skm.text import Lang, t
 
 __all__ = ["register"]
 
@@ -36,7 +42,10 @@ def stats(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+            metavar="BERKAS",
+            readable=False,
+            help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+            show_default=False,
         ),
     ],
     by: Annotated[
@@ -47,15 +56,7 @@ def stats(
             help="Bandingkan kelompok kolom ini (mis. layanan) dengan Kruskal–Wallis/Mann–Whitney. / Compare groups.",
         ),
     ] = None,
-    previous: Annotated[
-        Path | None,
-        typer.Option(
-            "--previous",
-            metavar="BERKAS",
-            help="Berkas jawaban periode lalu untuk dibandingkan. / Previous period's responses file.",
-            dir_okay=False,
-        ),
-    ] = None,
+    previous: PreviousOption = None,
     population: Annotated[
         int | None,
         typer.Option(
@@ -65,14 +66,7 @@ def stats(
             help="Jumlah populasi: hitung margin of error yang dicapai. / Population size: margin of error.",
         ),
     ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            metavar="PERIODE",
-            help="Periode survei: 2026, 2026-01, 2026-TW1, 2026-S1 atau 2026-01-01..2026-03-31. / Survey period.",
-        ),
-    ] = None,
+    period: PeriodOption = None,
     exclude_flagged: Annotated[
         bool,
         typer.Option(
@@ -111,26 +105,25 @@ def stats(
     """
 
     with error_boundary(lang, debug):
-        from skm.analysis.stats import analyse, parse_period  # noqa: PLC0415
-        from skm.render.json import dumps  # noqa: PLC0415
-        from skm.render.stats import stats_to_dict  # noqa: PLC0415
+        from skm.analysis.stats import analyse  # noqa: PLC0415
+        from skm.readers.responses import Responses  # noqa: PLC0415
 
-        the_period = parse_period(period) if period is not None else None  # SkmError: translated, exit 2
+        the_period = parse_period_option(period)  # SkmError: translated, exit 2
         show = output_format is TableJson.TABLE
         responses = read_input(
             [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=show
         )
-        earlier = None
-        if previous is not None:  # same instrument and labels; its sheet is found by itself
-            earlier = read_input(
-                [previous],
-                instrument=responses.instrument,
-                sheet=None,
-                invalid=invalid,
-                labels=labels,
-                lang=lang,
-                progress=show,
+        responses = filter_by_period(responses, the_period, lang)
+        earlier: Responses | None = None
+        if previous is not None:
+            loaded = read_previous_input(
+                previous, current=responses, invalid=invalid, labels=labels, lang=lang, progress=show
             )
+            if not isinstance(loaded, Responses):  # a JSON result: figures only, no respondents to test
+                raise SkmError(
+                    IssueCode.INVALID_OPTION, ExitCode.USAGE, reason=t("stats-previous-json", lang, file=previous.name)
+                )
+            earlier = loaded
         result = analyse(
             responses,
             by=by,
@@ -142,28 +135,27 @@ def stats(
             resamples=resamples,
             min_group=min_group,
         )
-        data = stats_to_dict(result, lang)
         if output_format is TableJson.TABLE:
             from skm.render.stats_console import stats_renderable  # noqa: PLC0415
 
             if output is None:
-                print_renderable(stats_renderable(data, lang))
+                print_renderable(stats_renderable(result, lang))
                 return
             from rich.console import Console  # noqa: PLC0415
 
             console = Console(file=io.StringIO(), width=120, color_system=None)
-            console.print(stats_renderable(data, lang))
+            console.print(stats_renderable(result, lang))
             text = console.file.getvalue()  # type: ignore[attr-defined]
         else:
-            if responses.errors:
-                data["skipped_cells"] = [i.as_dict() for i in responses.errors]
-            text = dumps(data) + "\n"
+            from skm.render.json import dumps, stats_to_dict  # noqa: PLC0415
+
+            text = dumps(stats_to_dict(result, lang)) + "\n"
         if output is None:
             typer.echo(text, nl=False)
             return
         from skm.output import write_atomic  # noqa: PLC0415
 
-        inputs = [file] if previous is None else [file, previous]
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[previous])
         write_atomic(output, text, inputs=inputs, force=force)
 
 

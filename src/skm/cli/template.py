@@ -13,12 +13,14 @@ from skm.cli.common import (
     ForceOption,
     InstrumentOption,
     LangOption,
+    command_inputs,
     error_boundary,
     fail_usage,
     instrument_from_option,
+    output_path,
     stderr_console,
 )
-from skm.text import Lang
+from skm.text import Lang, t
 
 __all__ = ["register"]
 
@@ -63,7 +65,8 @@ def template(
         typer.Option(
             "--output",
             "-o",
-            dir_okay=False,
+            parser=output_path,
+            metavar="BERKAS",
             help="Berkas keluaran (default kuesioner.<ext>). / Output file (default kuesioner.<ext>).",
             show_default=False,
         ),
@@ -110,12 +113,10 @@ def template(
         fmt = output_format or (_format_from_suffix(output) if output is not None else None) or TemplateFormat.XLSX
         path = output if output is not None else Path("kuesioner" + EXTENSIONS[fmt])
         if fmt is TemplateFormat.XLSX and path.suffix.lower() not in {".xlsx", ".xlsm"}:
-            fail_usage(
-                f"lembar isian harus berakhiran .xlsx, bukan '{path.suffix}'"
-                if lang is Lang.ID
-                else f"the entry workbook must end in .xlsx, not '{path.suffix}'"
-            )
-        names = tuple(dict.fromkeys(s.strip() for s in services or () if s.strip()))
+            fail_usage(t("template-not-xlsx", lang, suffix=path.suffix))
+        from skm.render.safe import xml_safe  # noqa: PLC0415
+
+        names = tuple(dict.fromkeys(xml_safe(s).strip() for s in services or () if xml_safe(s).strip()))
         from skm.output import write_atomic  # noqa: PLC0415
         from skm.render.questionnaire import (  # noqa: PLC0415
             AnswerStyle,
@@ -127,6 +128,7 @@ def template(
             write_workbook,
         )
 
+        inputs = command_inputs([], instrument=instrument)
         spec = TemplateSpec(
             instrument=instrument_from_option(instrument),
             lang=lang,
@@ -135,17 +137,16 @@ def template(
             instrument_ref=instrument,
         )
         if fmt is TemplateFormat.XLSX:
-            write_atomic(path, lambda tmp: write_workbook(spec, tmp, filename=path.name), force=force)
+            write_atomic(path, lambda tmp: write_workbook(spec, tmp, filename=path.name), inputs=inputs, force=force)
         elif fmt is TemplateFormat.DOCX:
-            write_atomic(path, lambda tmp: write_docx(spec, tmp), force=force)
+            write_atomic(path, lambda tmp: write_docx(spec, tmp), inputs=inputs, force=force)
         elif fmt is TemplateFormat.MD:
-            write_atomic(path, questionnaire_markdown(spec), force=force)
+            write_atomic(path, questionnaire_markdown(spec), inputs=inputs, force=force)
         elif fmt is TemplateFormat.HTML:
-            write_atomic(path, questionnaire_html(spec), force=force)
+            write_atomic(path, questionnaire_html(spec), inputs=inputs, force=force)
         else:
-            write_atomic(path, forms_text(spec), force=force)
-        done = f"Ditulis: {path}" if lang is Lang.ID else f"Written: {path}"
-        stderr_console().print(done, markup=False, highlight=False)
+            write_atomic(path, forms_text(spec), inputs=inputs, force=force)
+        stderr_console().print(t("template-written", lang, file=path), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:

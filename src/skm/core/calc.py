@@ -18,6 +18,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from skm.core.instrument import PERMENPAN_14_2017, Element, GradeBand, Instrument
+from skm.errors import Issue
 
 __all__ = [
     "ElementScore",
@@ -187,6 +188,11 @@ class IkmResult:
     weights: tuple[Fraction, ...] = field(repr=False)
     group_by: str | None = None
     groups: tuple[GroupResult, ...] = ()
+    # what was read: the file(s) scored, the invalid cells left out (--invalid skip) and the
+    # warnings met while reading; empty when the result was computed from tallies
+    source: str | None = None
+    skipped_cells: tuple[Issue, ...] = ()
+    warnings: tuple[Issue, ...] = ()
 
     @property
     def grade(self) -> str:

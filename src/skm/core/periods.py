@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from skm.errors import ExitCode, IssueCode, SkmError
-from skm.text import Lang, register
+from skm.text import Lang
 
 __all__ = [
     "MONTHS",
@@ -41,17 +41,6 @@ __all__ = [
     "period_label",
     "period_name",
 ]
-
-register(
-    {
-        "invalid-period": (
-            "--period '{value}' tidak dikenali; gunakan 2026-01 (bulan), 2026-TW1 (triwulan), 2026-S1 "
-            "(semester), 2026 (tahun) atau 2026-01-01..2026-03-31.",
-            "--period '{value}' not understood; use 2026-01 (month), 2026-TW1 (quarter), 2026-S1 "
-            "(semester), 2026 (year) or 2026-01-01..2026-03-31.",
-        ),
-    }
-)
 
 MONTHS = {
     "januari": 1, "january": 1, "jan": 1,

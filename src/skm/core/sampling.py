@@ -61,20 +61,6 @@ class SampleSize:
     proportion: Fraction | None
     chi_square: Fraction | None
 
-    def as_dict(self) -> dict[str, object]:
-        """The JSON contract: population, sample, method, rounding and parameters."""
-        return {
-            "population": self.population,
-            "sample": self.sample,
-            "method": self.method.value,
-            "rounding": self.rounding.value,
-            "margin": float(self.margin),
-            "confidence": None if self.confidence is None else float(self.confidence),
-            "proportion": None if self.proportion is None else float(self.proportion),
-            "chi_square": None if self.chi_square is None else float(self.chi_square),
-            "exact": float(self.exact),
-        }
-
 
 def _z_squared(confidence: Fraction) -> Fraction:
     if confidence == _DEFAULT_CONFIDENCE:

@@ -9,6 +9,7 @@ the result back onto the rows.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,7 +17,18 @@ from dataclasses import dataclass, field
 from skm.core.instrument import Instrument
 from skm.errors import IssueCode
 
-__all__ = ["Cell", "LabelBook", "normalise_label", "parse_cell"]
+__all__ = ["Cell", "LabelBook", "Unusable", "normalise_label", "parse_cell"]
+
+
+class Unusable(str):
+    """A cell that holds no answer although it is not blank: an Excel error (``#N/A``), a formula
+    without a stored value, a boolean or a non-finite number. Its text is what the messages show.
+
+    A distinct type so that it is never read as a number or a label, and never as a blank.
+    """
+
+    __slots__ = ()
+
 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 # "3 (Sesuai)", "3 - Sesuai", "3. Sesuai", "(3) Sesuai", "3) Sesuai", "3 = Sesuai"
@@ -147,6 +159,8 @@ def _number(text: str) -> float:
 
 
 def _scored(number: float, low: int, high: int, elements: frozenset[str] = frozenset()) -> Cell:
+    if not math.isfinite(number):  # "1e999", 5000 digits: far outside any scale
+        return Cell(code=IssueCode.OUT_OF_RANGE, elements=elements)
     if number != int(number):
         return Cell(code=IssueCode.NOT_AN_INTEGER, elements=elements)
     score = int(number)
@@ -166,11 +180,15 @@ def parse_cell(  # noqa: PLR0911 - one return per kind of cell
     low, high = book.instrument.scale_min, book.instrument.scale_max
     if value is None:
         return BLANK
+    if isinstance(value, Unusable):
+        return Cell(code=IssueCode.UNUSABLE_CELL)
     if isinstance(value, bool):
         return Cell(code=IssueCode.NOT_A_NUMBER)
     if isinstance(value, int | float):
-        if value != value:  # NaN  # noqa: PLR0124
+        if value != value:  # NaN: pandas' missing value (the file readers turn a NaN cell into Unusable)  # noqa: PLR0124
             return BLANK
+        if not math.isfinite(value):
+            return Cell(code=IssueCode.UNUSABLE_CELL)
         return _scored(value, low, high)
     text = str(value).replace("\u00a0", " ").strip()
     if not text:
@@ -188,12 +206,10 @@ def parse_cell(  # noqa: PLR0911 - one return per kind of cell
         return Cell(score=hit[0], elements=hit[1])
     m = _NUM_THEN_LABEL.match(text)
     if m:
-        label = book.by_label.get(normalise_label(m.group(2)))
-        return _scored(int(m.group(1)), low, high, label[1] if label else frozenset())
+        return _number_and_label(int(m.group(1)), m.group(2), book, custom, key)
     m = _LABEL_THEN_NUM.match(text)
     if m:
-        label = book.by_label.get(normalise_label(m.group(1)))
-        return _scored(int(m.group(2) or m.group(3)), low, high, label[1] if label else frozenset())
+        return _number_and_label(int(m.group(2) or m.group(3)), m.group(1), book, custom, key)
     m = _ANSWER_CODE.match(text)
     if m:  # LimeSurvey answer codes A1…A4 / AO01…AO04 (the n-th option scores n)
         return _scored(int(m.group(1)), low, high)
@@ -206,3 +222,20 @@ def parse_cell(  # noqa: PLR0911 - one return per kind of cell
         if index < size and (not rest or label is not None):
             return Cell(score=low + index, elements=label[1] if label else frozenset())
     return Cell(code=IssueCode.UNKNOWN_LABEL if any(ch.isalpha() for ch in text) else IssueCode.NOT_A_NUMBER)
+
+
+def _number_and_label(
+    number: int, label_text: str, book: LabelBook, custom: Mapping[str, int] | None, key: str | None
+) -> Cell:
+    """ "3 (Sesuai)": valid only when the label is known and means the same number; "Tidak cepat (4)",
+    "1 Sangat cepat" or "4 tapi lambat" are invalid cells, never silently the number."""
+    low, high = book.instrument.scale_min, book.instrument.scale_max
+    norm = normalise_label(label_text)
+    hit = book.by_label.get(norm)
+    own = book.by_key.get(key, {}).get(norm) if key else None
+    meant = custom.get(norm) if custom else None
+    if meant is None:
+        meant = own if own is not None else (hit[0] if hit is not None else None)
+    if meant is None or meant != number:
+        return Cell(code=IssueCode.NUMBER_LABEL_MISMATCH)
+    return _scored(number, low, high, hit[1] if hit is not None and hit[0] == number else frozenset())

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
-from skm.errors import ExitCode, IssueCode, SkmError
+from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.readers.cells import LabelBook
 from skm.readers.files import CSV_SUFFIXES, EXCEL_SUFFIXES, PARQUET_SUFFIXES
-from skm.readers.table import InvalidPolicy, Responses, read_responses
+from skm.readers.responses import Responses
+from skm.readers.table import read_responses
 
 __all__ = ["FILE_COLUMN", "combine", "expand_paths", "read_many"]
 

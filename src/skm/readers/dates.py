@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 
 from skm.core.periods import Period, parse_date_column, parse_period, period_label
 from skm.errors import ExitCode, IssueCode, SkmError
-from skm.text import register
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from skm.readers.table import Responses
+    from skm.readers.responses import Responses
 
 __all__ = [
     "PERIOD_COLUMN",
@@ -32,28 +31,6 @@ __all__ = [
     "period_label",
     "with_period_column",
 ]
-
-register(
-    {
-        "invalid-date": (
-            "'{value}' bukan tanggal yang dikenali (mis. 31/01/2026, 2026-01-31, 31 Januari 2026)",
-            "'{value}' is not a recognised date (e.g. 31/01/2026, 2026-01-31, 31 Januari 2026)",
-        ),
-        "period-excluded": (
-            "{count} responden di luar periode {period} atau tanpa tanggal tidak dihitung.",
-            "{count} respondents outside period {period} or without a date are left out.",
-        ),
-        "period-empty": (
-            "Tidak ada responden dalam periode {period} (kolom tanggal '{column}').",
-            "No respondents in period {period} (date column '{column}').",
-        ),
-        "no-date-column": (
-            "Berkas '{file}' tidak punya kolom tanggal (mis. 'Cap waktu', 'Tanggal'); --period dan "
-            "--by periode memerlukannya.",
-            "File '{file}' has no date column (e.g. 'Timestamp', 'Tanggal'); --period and --by period need one.",
-        ),
-    }
-)
 
 PERIOD_COLUMN = "periode"
 # --by word → kind of period (``periode`` is the triwulan, the usual reporting period)

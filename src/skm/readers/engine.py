@@ -24,9 +24,9 @@ import codecs
 import csv
 import io
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,8 @@ from skm.core.tallies import GroupTally, TallySet
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
 from skm.readers.cells import Cell, LabelBook, parse_cell
 from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank, sniff_delimiter
-from skm.readers.headers import ColumnMatch, code_beyond, match_header, match_profile
+from skm.readers.headers import _SUMMARY as _SUMMARY_PATTERN
+from skm.readers.headers import ColumnMatch, code_beyond, is_summary_label, match_header, match_profile
 
 if TYPE_CHECKING:
     import duckdb
@@ -63,12 +64,8 @@ _WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
     "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_SUMMARY_WORDS = (
-    "σ|∑|jumlah|total|nrr|ikm|nilai|rata|rerata|indeks|mutu|kinerja|keterangan|konversi|bobot|"
-    "interval|sum|average|mean|weighted"
-)
-_SUMMARY = re.compile(rf"^(?:{_SUMMARY_WORDS})\b", re.IGNORECASE)
-_SUMMARY_MAX = 60
+# the summary-label words of the reader (headers.is_summary_label), for a superset prefilter in DuckDB
+_SUMMARY_WORDS = _SUMMARY_PATTERN.pattern.removeprefix("^(?:").split(")\\b", 1)[0]
 _POSITIONAL = frozenset({"u8", "u9"})
 # the characters str.strip() removes, as an RE2 class (a blank cell is made only of them)
 _BLANK_CLASS = (
@@ -86,14 +83,6 @@ _ISO_FAST = r"^[1-9]\d{3}-\d{2}-\d{2}( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$"
 
 class Fallback(Exception):  # noqa: N818 - a signal, not an error shown to anyone
     """The engine cannot guarantee the reference reader's result for this file; use the reference."""
-
-
-def is_summary_label(value: object) -> bool:
-    """The first cell of a row of the processing template's summary block (Σ, NRR, IKM …)."""
-    if not isinstance(value, str):
-        return False
-    text = value.strip()
-    return len(text) <= _SUMMARY_MAX and bool(_SUMMARY.match(text))
 
 
 # --- header detection: cheap per file ----------------------------------------------------
@@ -412,6 +401,14 @@ def _parquet_source(
             raise Fallback(f"column type {kind}")
         columns.append(_Column(f"c{i}", text=text))
         select.append(f"{_quote(name)} AS c{i}")
+    floats = [f"c{i}" for i in range(len(names)) if pa.types.is_floating(schema.field(i).type)]
+    if floats:  # NaN and infinities are invalid cells for the reference (never blanks): leave them to it
+        probe = ", ".join(f"bool_or(isnan({c}) OR isinf({c}))" for c in floats)
+        got = con.execute(
+            f"SELECT {probe} FROM (SELECT {', '.join(select)} FROM read_parquet({_sql_str(str(path))}))"
+        ).fetchone()
+        if got is not None and any(got):
+            raise Fallback("NaN or infinite numbers")
     rows: list[list[object]] = [[str(n) for n in names]]
     header_row, matches = find_header(rows, instrument)
     if header_row < 0:
@@ -433,6 +430,13 @@ def _excel_source(
     import pyarrow as pa  # noqa: PLC0415
     from python_calamine import CalamineWorkbook  # noqa: PLC0415
 
+    from skm.readers import guard  # noqa: PLC0415
+
+    scans: dict[str, guard.SheetScan] = {}
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        scans = guard.scan_ooxml(path)  # the reference's caps and refusals, before calamine allocates
+    else:
+        raise Fallback("xlsb/ods: the reference reader")
     workbook = CalamineWorkbook.from_path(str(path))
     names = list(workbook.sheet_names)
     heads: dict[str, list[list[object]]] = {
@@ -452,6 +456,9 @@ def _excel_source(
         if len(best) != 1:
             raise Fallback("no sheet, or several sheets, with the most element columns")
         chosen = best[0]
+    scan = scans.get(chosen)
+    if scan is None or scan.unusable or scan.flags & {"bool", "nonfinite"}:
+        raise Fallback("Excel errors, formulas without a value, booleans: the reference marks them")
     rows: list[list[object]] = heads[chosen]
     header_row, matches = find_header(rows, instrument)
     if header_row < 0:
@@ -495,9 +502,9 @@ def _excel_source(
     for got, want in zip(check, below, strict=False):
         for c in range(width):
             a, b = got[f"c{c}"], (want[c] if c < len(want) else None)
-            if (is_blank(a) and is_blank(b)) or a == b:
+            if (is_blank(a) and is_blank(b)) or a == b or _same_day(a, b):
                 continue
-            raise Fallback("fastexcel and calamine disagree on a cell")
+            raise Fallback(f"fastexcel and calamine disagree on a cell: {a!r} vs {b!r}")
     con.register("xl", table)
     head = _Head(rows, len(rows) < _SAMPLE_ROWS, header_row, matches, width, chosen)
     return head, columns, "SELECT * FROM xl"
@@ -539,10 +546,10 @@ def _run(
         strict_candidates.append(c)
     names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in range(width)])
     kept_cols = sorted(set(matches) | set(strict_candidates))
-    if any(columns[c].other for c in kept_cols):
-        raise Fallback("a date-typed column where answers are expected")
     unnamed = [c for c in range(width) if not headers[c] and c not in kept_cols]
     group_cols = _group_columns(group_by, names, width)
+    if any(columns[c].other for c in [*kept_cols, *group_cols]):
+        raise Fallback("a date-typed column where answers or groups are expected")
     date_found = _date_column_index(names, width, matches)
     date_col = date_found if date_found is not None and columns[date_found].text else None
     if date_found is not None and not columns[date_found].text and not columns[date_found].other:
@@ -867,6 +874,11 @@ def _run(
             IssueCode.INVALID_DATA, ExitCode.INVALID_DATA, issues=cell_issues, file=source, count=invalid_total
         )
     return read
+
+
+def _same_day(a: object, b: object) -> bool:
+    """calamine gives a date for a midnight date-time that fastexcel gives as a date-time."""
+    return isinstance(a, datetime) and type(b) is date and a == datetime(b.year, b.month, b.day)
 
 
 def _has_value(values: list[object]) -> bool:

@@ -12,13 +12,18 @@ import csv
 import gc
 import io
 import math
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from skm.errors import ExitCode, IssueCode, SkmError
+from skm.readers.cells import Unusable
+
+if TYPE_CHECKING:
+    from skm.readers import guard
 
 __all__ = ["EXCEL_SUFFIXES", "Sheet", "read_sheets"]
 
@@ -41,6 +46,8 @@ def read_sheets(path: Path) -> list[Sheet]:
         raise SkmError(IssueCode.FILE_NOT_FOUND, ExitCode.INPUT_ERROR, file=str(path))
     if not path.is_file():
         raise SkmError(IssueCode.NOT_A_FILE, ExitCode.INPUT_ERROR, file=str(path))
+    if not os.access(path, os.R_OK):
+        raise SkmError(IssueCode.PERMISSION_DENIED, ExitCode.INPUT_ERROR, file=str(path))
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         return _read_excel(path)
@@ -70,15 +77,30 @@ def no_gc() -> Iterator[None]:
 def _read_excel(path: Path) -> list[Sheet]:
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - heavy, only when reading
 
+    from skm.readers import guard  # noqa: PLC0415
+
+    scans: dict[str, guard.SheetScan] = {}
+    suffix = path.suffix.lower()
+    with path.open("rb") as handle:
+        zipped = handle.read(4) == b"PK\x03\x04"
+    if suffix in {".xlsx", ".xlsm"} or (zipped and suffix != ".ods"):
+        scans = guard.scan_ooxml(path)  # before calamine allocates anything: caps, unusable cells
+    elif suffix == ".ods":
+        guard.scan_ods(path)
+    else:
+        guard.check_file_size(path, guard.MAX_SPREADSHEET_BYTES, suffix.lstrip("."))
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
             with no_gc():
-                cells = sheet.to_python(skip_empty_area=False)
-            sheets.append(Sheet(name, cast("list[list[object]]", cells)))
-    except Exception as exc:  # calamine raises several unrelated types for broken files
+                cells = cast("list[list[object]]", sheet.to_python(skip_empty_area=False))
+                _mark_unusable(cells, scans.get(name))
+            sheets.append(Sheet(name, cells))
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException as exc:  # calamine raises unrelated types, a Rust panic even (not an Exception)
         raise SkmError(
             IssueCode.UNREADABLE,
             ExitCode.INPUT_ERROR,
@@ -103,16 +125,66 @@ def _read_parquet(path: Path) -> list[list[object]]:
     with no_gc():
         rows: list[list[object]] = [[str(n) for n in table.column_names]]
         rows.extend([list(r) for r in zip(*columns, strict=True)] if columns else [])
+        _mark_unusable(rows, None)  # booleans and NaN/inf are invalid cells here too, never 1 or a blank
     return rows
 
 
+def _mark_unusable(rows: list[list[object]], scan: guard.SheetScan | None) -> None:
+    """Put :class:`Unusable` where calamine gave a blank for an Excel error or a formula without a
+    stored value, and where it gave a boolean or a non-finite number (``True == 1`` must never
+    pass for an answer 1, NaN never for a blank)."""
+    if scan is not None:
+        for (r, c), text in scan.unusable.items():
+            if r < len(rows) and c < len(rows[r]):
+                rows[r][c] = Unusable(text)
+        if not scan.flags & {"bool", "nonfinite"}:
+            return  # the scan saw neither: no need to look at every cell
+    for row in rows:
+        for c, value in enumerate(row):
+            kind = type(value)
+            if kind is bool:
+                row[c] = Unusable("TRUE" if value else "FALSE")
+            elif kind is float and not math.isfinite(cast("float", value)):
+                row[c] = Unusable(str(value))
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16/32 (Excel's "Unicode Text"): by its byte-order mark, else by where the NULs fall."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:4096]
+    if b"\x00" not in head:
+        return None
+    size = min(len(head) - len(head) % 4, 64)
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    guesses = (
+        ("utf-32-le", size >= 4 and all(head[i + 1 : i + 4] == b"\x00" * 3 for i in range(0, size, 4))),
+        ("utf-32-be", size >= 4 and all(head[i : i + 3] == b"\x00" * 3 for i in range(0, size, 4))),
+        ("utf-16-le", odd > len(head) // 4 and even < odd // 4),
+        ("utf-16-be", even > len(head) // 4 and odd < even // 4),
+    )
+    return next((encoding for encoding, fits in guesses if fits), None)
+
+
 def decode_text(data: bytes, path: Path) -> str:
-    """Decode CSV bytes: UTF-8 (BOM optional), else Windows-1252."""
-    for encoding in ("utf-8-sig", "cp1252"):
+    """Decode CSV bytes: UTF-16/32 (by BOM or NUL pattern), UTF-8 (BOM optional), else Windows-1252."""
+    wide = _wide_encoding(data)
+    candidates = (wide,) if wide else ("utf-8-sig", "cp1252")
+    for encoding in candidates:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return text[1:] if text.startswith("\ufeff") else text
     raise SkmError(IssueCode.ENCODING, ExitCode.INPUT_ERROR, file=str(path))
 
 
@@ -147,20 +219,27 @@ _AGREEMENT = 0.8
 
 
 def _read_csv(path: Path) -> list[list[object]]:
+    from skm.readers.guard import MAX_CSV_BYTES, check_file_size, read_capped  # noqa: PLC0415
+
+    check_file_size(path, MAX_CSV_BYTES, "CSV")  # before reading a byte of a 1 GB file
     try:
-        data = path.read_bytes()
+        data = read_capped(path, MAX_CSV_BYTES, "CSV")
     except OSError as exc:
         raise SkmError(
             IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=str(path), kind="CSV", reason=exc.strerror
         ) from exc
     text = decode_text(data, path)
     delimiter = sniff_delimiter(text)
+    csv.field_size_limit(MAX_CSV_BYTES)  # one cell may be long (a suggestion); the file size is capped
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         with no_gc():
             rows: list[list[object]] = [list(r) for r in reader]
     except csv.Error as exc:
         raise SkmError(IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=str(path), kind="CSV", reason=str(exc)) from exc
+    if rows and text.count('"') % 2 and any("\n" in str(v) or "\r" in str(v) for v in rows[-1]):
+        # a quote never closed swallows the rest of the file into the last cell: say where it opened
+        raise SkmError(IssueCode.CSV_UNCLOSED_QUOTE, ExitCode.INPUT_ERROR, file=str(path), row=len(rows))
     return rows
 
 

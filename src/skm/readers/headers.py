@@ -20,7 +20,15 @@ from dataclasses import dataclass
 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 
-__all__ = ["PROFILE_ALIASES", "ColumnMatch", "match_header", "match_profile", "match_text", "normalise_header"]
+__all__ = [
+    "PROFILE_ALIASES",
+    "ColumnMatch",
+    "is_summary_label",
+    "match_header",
+    "match_profile",
+    "match_text",
+    "normalise_header",
+]
 
 _CODE = re.compile(r"^(?:u|unsur|q|p)\s*[-_.]?\s*0*(\d{1,2})$")
 _LEADING_NUMBER = re.compile(r"^(?:(?:u|unsur|q|p|no)\s*[-_.]?\s*)?\(?\d{1,2}\s*[.):\-]*\s+")
@@ -223,3 +231,20 @@ def match_profile(header: object) -> str | None:
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), name)
     return best[1] if best else None
+
+
+# first cell of a row of the processing template's summary block (Σ nilai/unsur, NRR/unsur …)
+_SUMMARY = re.compile(
+    r"^(?:σ|∑|jumlah|total|nrr|ikm|nilai|rata|rerata|indeks|mutu|kinerja|keterangan|konversi|bobot|"
+    r"interval|sum|average|mean|weighted)\b",
+    re.IGNORECASE,
+)
+_SUMMARY_MAX = 60
+
+
+def is_summary_label(value: object) -> bool:
+    """Whether a cell reads like the first label of a template's summary row (Σ, NRR, IKM …)."""
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return len(text) <= _SUMMARY_MAX and bool(_SUMMARY.match(text))

@@ -2,25 +2,36 @@
 
 A unit that adds or renames elements, asks several questions per element, uses its own
 labels, weights, scale or grade bands describes its questionnaire in a TOML file (format in
-``docs/instrumen.md``; example ``examples/instrumen_kustom.toml``). The file is parsed with the
-standard library's :mod:`tomllib`, validated with pydantic, checked (weights sum to exactly 1,
-keys unique, bands ordered …) and turned into a pure :class:`~skm.core.instrument.Instrument`.
-
-Every problem is collected and reported at once with the LINE of the file it is on, as an
-:class:`~skm.errors.SkmError` (exit 2).
+``docs/instrumen.md``; example ``examples/instrumen_kustom.toml``). The file is read by
+:mod:`skm.readers.sidefile` (size cap, TOML syntax errors with their line) and validated by the
+pydantic models, which carry the rules: field validators check single values (a weight's form
+and range, a band's bound, the scale, the base instrument), the model validator the rules that
+join several parts (labels against the scale, weights summing to exactly 1, unique codes and
+keys, ordered bands …) and builds the pure :class:`~skm.core.instrument.Instrument`. A rule's
+pydantic error type is its message key. When a single value breaks a rule, a second, lenient
+pass runs the file-wide rules too, so every problem is reported at once with the LINE of the
+file it is on, as an :class:`~skm.errors.SkmError` (exit 2).
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from skm.core.instrument import (
     PERMENPAN_14_2017,
@@ -32,92 +43,25 @@ from skm.core.instrument import (
     get_instrument,
 )
 from skm.errors import ExitCode, Issue, IssueCode, SkmError
-from skm.text import Lang, register, t
+from skm.readers.sidefile import Loc, TomlSyntax, line_of, load_toml, read_side_file, toml_line_map
+from skm.text import Lang, t
 
-__all__ = ["instrument_from_toml", "load_instrument_file", "resolve_instrument"]
-
-register(
-    {
-        "unknown-instrument": (
-            "Instrumen '{name}' tidak dikenal. Pilihan bawaan: {known}; atau beri jalur berkas .toml.",
-            "Unknown instrument '{name}'. Built-in: {known}; or give the path of a .toml file.",
-        ),
-        "instrument-file-not-found": (
-            "Berkas instrumen '{file}' tidak ditemukan.",
-            "Instrument file '{file}' not found.",
-        ),
-        "invalid-instrument-file": (
-            "Berkas instrumen '{file}' tidak valid ({count} masalah). Perbaiki baris berikut:",
-            "Instrument file '{file}' is invalid ({count} problems). Fix these lines:",
-        ),
-        "instrument-problem": ("{at_id}: {problem_id}", "{at_en}: {problem_en}"),
-        "instrument-at": ("baris {line} ({where})", "line {line} ({where})"),
-        # problems (Indonesian, English); {…} filled from the check
-        "ip-toml": ("sintaks TOML salah: {detail}", "TOML syntax error: {detail}"),
-        "ip-missing": ("wajib diisi", "required"),
-        "ip-extra": (
-            "kunci tidak dikenal (salah ketik?); kunci yang boleh: {allowed}",
-            "unknown key (a typo?); allowed keys: {allowed}",
-        ),
-        "ip-type": ("jenis nilai salah: {detail}", "wrong kind of value: {detail}"),
-        "ip-weight-format": (
-            "bobot '{value}' tidak terbaca; tulis pecahan \"1/8\" atau desimal 0.125",
-            "weight '{value}' cannot be read; write a fraction \"1/8\" or a decimal 0.125",
-        ),
-        "ip-weight-range": ("bobot {value} harus > 0 dan ≤ 1", "weight {value} must be > 0 and ≤ 1"),
-        "ip-weight-sum": (
-            "jumlah bobot {total} (= {decimal}), harus tepat 1; selisih {gap}",
-            "the weights sum to {total} (= {decimal}), they must sum to exactly 1; off by {gap}",
-        ),
-        "ip-weight-partial": (
-            "bobot hanya diisi untuk sebagian unsur ({given} dari {k}); isi untuk semua atau tidak sama sekali",
-            "weights are given for only some elements ({given} of {k}); give all or none",
-        ),
-        "ip-duplicate": ("'{value}' dipakai lebih dari sekali", "'{value}' is used more than once"),
-        "ip-key-format": (
-            "kunci pertanyaan '{value}' hanya boleh huruf, angka, '.', '_' atau '-'",
-            "question key '{value}' may only contain letters, digits, '.', '_' or '-'",
-        ),
-        "ip-labels-count": (
-            "{count} label, padahal skala {low}–{high} butuh {needed}",
-            "{count} labels, but the {low}–{high} scale needs {needed}",
-        ),
-        "ip-no-labels": (
-            "label jawaban tidak ada; isi 'labels' (untuk unsur ini atau di tingkat atas)",
-            "no answer labels; set 'labels' (for this element or at the top level)",
-        ),
-        "ip-scale": (
-            "skala harus dua bilangan bulat [terendah, tertinggi] dengan terendah < tertinggi",
-            "the scale must be two whole numbers [lowest, highest] with lowest < highest",
-        ),
-        "ip-conversion": (
-            "faktor konversi wajib diisi: 100 tidak habis dibagi nilai tertinggi skala {high}",
-            "give the conversion factor: 100 is not divisible by the scale's highest value {high}",
-        ),
-        "ip-bands-needed": (
-            "batas mutu ([[bands]]) wajib diisi bila skala atau konversi berbeda dari instrumen dasar",
-            "grade bands ([[bands]]) are required when the scale or conversion differs from the base instrument",
-        ),
-        "ip-bands-order": (
-            "batas bawah mutu harus menurun dari mutu terbaik ke terburuk",
-            "band lower bounds must decrease from the best grade to the worst",
-        ),
-        "ip-band-range": (
-            "batas {value} di luar rentang nilai konversi {low}–{high}",
-            "bound {value} is outside the converted range {low}–{high}",
-        ),
-        "ip-decimal": ("'{value}' bukan angka desimal", "'{value}' is not a decimal number"),
-        "ip-base": (
-            "instrumen dasar '{value}' tidak dikenal; pilihan: {known}",
-            "unknown base instrument '{value}'; choose one of: {known}",
-        ),
-        "ip-no-elements": ("tidak ada unsur", "no elements"),
-    }
-)
+__all__ = ["instrument_from_toml", "load_instrument_file", "resolve_instrument", "toml_line_map"]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False)
+
+
+def _lenient(info: ValidationInfo) -> bool:
+    """The second pass (see :func:`instrument_from_toml`): single-value rules were already reported,
+    so a broken value is let through for the file-wide rules to run."""
+    return bool(info.context and info.context.get("lenient"))
+
+
+def _rule(key: str, **params: object) -> PydanticCustomError:
+    """A broken rule as a pydantic error: its type is the problem's message key, its context the params."""
+    return PydanticCustomError(key, key, params)
 
 
 class QuestionSpec(_Model):
@@ -139,6 +83,18 @@ class ElementSpec(_Model):
     keywords: list[str] | None = None
     questions: list[QuestionSpec] | None = None
 
+    @field_validator("weight")
+    @classmethod
+    def _weight_readable_and_in_range(cls, value: str | int | float | None, info: ValidationInfo) -> object:
+        if value is None or _lenient(info):
+            return value
+        weight = _fraction(value)
+        if weight is None:
+            raise _rule("ip-weight-format", value=value)
+        if not 0 < weight <= 1:
+            raise _rule("ip-weight-range", value=value)
+        return value
+
 
 class BandSpec(_Model):
     """One grade band: ``lower`` on the converted scale."""
@@ -149,9 +105,18 @@ class BandSpec(_Model):
     performance: str = Field(min_length=1)
     performance_en: str | None = None
 
+    @field_validator("lower")
+    @classmethod
+    def _lower_is_a_decimal(cls, value: str | int | float, info: ValidationInfo) -> object:
+        if not _lenient(info) and _decimal(value) is None:
+            raise _rule("ip-decimal", value=value)
+        return value
+
 
 class InstrumentSpec(_Model):
-    """The whole file."""
+    """The whole file. Single values are checked by field validators; the rules that join several
+    parts (labels against the scale, weights summing to 1, unique codes, ordered bands …) by the
+    model validator, which also builds the :class:`Instrument` (:attr:`instrument`)."""
 
     key: str | None = None
     title: str | None = None
@@ -163,56 +128,66 @@ class InstrumentSpec(_Model):
     notes: list[str] | None = None
     elements: list[ElementSpec] | None = None
     bands: list[BandSpec] | None = None
+    _instrument: Instrument | None = PrivateAttr(default=None)
+
+    @field_validator("base")
+    @classmethod
+    def _base_is_known(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and not _lenient(info) and _base(value) is None:
+            raise _rule("ip-base", value=value, known=", ".join(builtin_instruments()))
+        return value
+
+    @field_validator("scale")
+    @classmethod
+    def _scale_is_lowest_highest(cls, value: list[int] | None, info: ValidationInfo) -> list[int] | None:
+        if value is not None and not _lenient(info) and not _scale_ok(value):
+            raise _rule("ip-scale")
+        return value
+
+    @model_validator(mode="after")
+    def _file_wide_rules(self, info: ValidationInfo) -> InstrumentSpec:
+        context = info.context or {}
+        found = _Found(context.get("lines", {}))
+        instrument = _build(self, found, str(context.get("stem", "custom")))
+        if found.problems:
+            raise ValidationError.from_exception_data(
+                "instrument",
+                [
+                    InitErrorDetails(type=_rule(key, **params), loc=loc, input=None)
+                    for loc, key, params in found.problems
+                ],
+            )
+        self._instrument = instrument
+        return self
+
+    @property
+    def instrument(self) -> Instrument:
+        """The instrument the file describes (set once every rule holds)."""
+        assert self._instrument is not None
+        return self._instrument
 
 
-# --- locating keys in the TOML source --------------------------------------------------------
+@dataclass
+class _Found:
+    """Problems met by the file-wide rules: location, message key and its params."""
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- \"']+?)\s*\]\]?\s*(?:#.*)?$")
-_KEYLINE = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+    lines: dict[Loc, int]
+    problems: list[tuple[Loc, str, dict[str, object]]] = field(default_factory=list)
 
-Loc = tuple[str | int, ...]
-
-
-def toml_line_map(source: str) -> dict[Loc, int]:
-    """Map the location of every table and key (``("elements", 2, "weight")``) to its 1-based line.
-
-    Understands ``[table]``, ``[[array.of.tables]]`` (nested under the latest parent entry)
-    and ``key = value`` lines; inline tables map to the line of their key.
-    """
-    lines: dict[Loc, int] = {}
-    counters: dict[Loc, int] = {}
-    current: Loc = ()
-    for number, raw in enumerate(source.splitlines(), 1):
-        header = _HEADER.match(raw)
-        if header and not raw.lstrip().startswith("#"):
-            is_array = header.group(1) == "[["
-            names = [n.strip().strip("\"'") for n in header.group(2).split(".")]
-            path: Loc = ()
-            for i, name in enumerate(names):
-                path = (*path, name)
-                last = i == len(names) - 1
-                if last and is_array:
-                    index = counters.get(path, -1) + 1
-                    counters[path] = index
-                    path = (*path, index)
-                elif not last and path in counters:
-                    path = (*path, counters[path])
-                lines.setdefault(path, number)
-            current = path
-            continue
-        key = _KEYLINE.match(raw)
-        if key and not raw.lstrip().startswith("#"):
-            lines.setdefault((*current, key.group(1)), number)
-    return lines
+    def add(self, loc: Loc, key: str, **params: object) -> None:
+        if not any(loc == seen and key == known for seen, known, _ in self.problems):  # once per place
+            self.problems.append((loc, key, params))
 
 
-def line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:
-    """The line of ``loc`` or of its nearest enclosing key or table."""
-    for end in range(len(loc), 0, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
+def _base(name: str) -> Instrument | None:
+    try:
+        return get_instrument(name)
+    except KeyError:
+        return None
+
+
+def _scale_ok(scale: list[int]) -> bool:
+    return len(scale) == 2 and scale[0] < scale[1]
 
 
 def _where(loc: Loc) -> str:
@@ -271,7 +246,9 @@ def _pydantic_problems(exc: ValidationError, problems: _Problems) -> None:
     for err in exc.errors():
         loc: Loc = tuple(err["loc"])
         kind = err["type"]
-        if kind == "missing":
+        if kind.startswith("ip-"):
+            problems.add(loc, kind, **err.get("ctx", {}))
+        elif kind == "missing":
             problems.add(loc, "ip-missing")
         elif kind == "extra_forbidden":
             problems.add(loc, "ip-extra", allowed=_allowed(loc))
@@ -307,19 +284,38 @@ def _labels(raw: list[str]) -> tuple[str, ...]:
 _KEY_RE = re.compile(r"^[a-z0-9][a-z0-9._\-]*$")
 
 
-def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument | None:
-    base = PERMENPAN_14_2017
-    if spec.base is not None:
-        try:
-            base = get_instrument(spec.base)
-        except KeyError:
-            problems.add(("base",), "ip-base", value=spec.base, known=", ".join(builtin_instruments()))
+@dataclass
+class _Scale:
+    """The scale an instrument file settles on, and the labels it needs."""
+
+    base: Instrument
+    low: int
+    high: int
+    conversion: int
+    top_labels: tuple[str, ...] | None = None
+
+    @property
+    def needed(self) -> int:
+        return self.high - self.low + 1
+
+    @property
+    def same_as_base(self) -> bool:
+        base = self.base
+        return (self.low, self.high, self.conversion) == (base.scale_min, base.scale_max, base.conversion)
+
+    def labels(self, problems: _Found, loc: Loc, labels: list[str]) -> tuple[str, ...]:
+        """``labels`` normalised; a problem when their number does not fit the scale."""
+        if len(labels) != self.needed:
+            problems.add(loc, "ip-labels-count", count=len(labels), low=self.low, high=self.high, needed=self.needed)
+        return _labels(labels)
+
+
+def _scale(spec: InstrumentSpec, problems: _Found) -> _Scale:
+    """The base instrument, scale, conversion and top-level labels."""
+    base = (_base(spec.base) if spec.base is not None else None) or PERMENPAN_14_2017
     low, high = base.scale_min, base.scale_max
-    if spec.scale is not None:
-        if len(spec.scale) != 2 or spec.scale[0] >= spec.scale[1]:
-            problems.add(("scale",), "ip-scale")
-        else:
-            low, high = spec.scale
+    if spec.scale is not None and _scale_ok(spec.scale):  # a broken scale: ElementSpec's validator said so
+        low, high = spec.scale
     conversion = spec.conversion
     if conversion is None:
         if (low, high) == (base.scale_min, base.scale_max):
@@ -329,148 +325,188 @@ def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument |
         else:
             problems.add(("scale",), "ip-conversion", high=high)
             conversion = 1
-    needed = high - low + 1
-    same_scale = (low, high, conversion) == (base.scale_min, base.scale_max, base.conversion)
+    scale = _Scale(base, low, high, conversion)
+    if spec.labels is not None:
+        scale.top_labels = scale.labels(problems, ("labels",), spec.labels)
+    return scale
 
-    def check_labels(loc: Loc, labels: list[str]) -> tuple[str, ...]:
-        if len(labels) != needed:
-            problems.add(loc, "ip-labels-count", count=len(labels), low=low, high=high, needed=needed)
-        return _labels(labels)
 
-    top_labels = check_labels(("labels",), spec.labels) if spec.labels is not None else None
-
-    # elements
-    specs = spec.elements
-    elements: list[Element] = []
-    if specs is None:
-        if not same_scale and top_labels is None:
-            problems.add(("scale",), "ip-no-labels")
-        elements = [
-            Element(
-                e.code,
-                e.name,
-                e.name_en,
-                tuple(Question(q.key, q.text, top_labels or q.labels) for q in e.questions),
-                e.number,
-                e.weight,
-                e.keywords,
-            )
-            for e in base.elements
-        ]
-    elif not specs:
-        problems.add(("elements",), "ip-no-elements")
-    seen_codes: dict[str, Loc] = {}
-    seen_keys: dict[str, Loc] = {}
-    weights: list[tuple[Loc, Fraction]] = []
-    for i, es in enumerate(specs or []):
-        loc: Loc = ("elements", i)
-        code = es.code.strip()
-        if code.lower() in seen_codes:
-            problems.add((*loc, "code"), "ip-duplicate", value=code)
-        seen_codes[code.lower()] = loc
-        try:
-            inherited: Element | None = base.element(code)
-        except KeyError:
-            inherited = None
-        if inherited is not None and es.name and " ".join(es.name.lower().split()) != inherited.name.lower():
-            inherited = None  # a renamed element is a new element: nothing is taken from the base
-        element_labels = check_labels((*loc, "labels"), es.labels) if es.labels is not None else None
-        default_labels = element_labels or top_labels
-        if default_labels is None and inherited is not None and same_scale:
-            default_labels = inherited.labels
-        name = es.name or (inherited.name if inherited else None)
-        if name is None:
-            problems.add((*loc, "name"), "ip-missing")
-            name = code
-        questions: list[Question] = []
-        q_specs = es.questions
-        if q_specs is None:
-            if inherited is not None and same_scale and element_labels is None and top_labels is None:
-                questions = list(inherited.questions)
-            else:
-                q_specs = [QuestionSpec()]
-        if q_specs is not None and not q_specs:
-            problems.add((*loc, "questions"), "ip-missing")
-        many = q_specs is not None and len(q_specs) > 1
-        for j, qs in enumerate(q_specs or []):
-            qloc: Loc = (*loc, "questions", j) if es.questions is not None else loc
-            key = (qs.key or (f"{code.lower()}{chr(ord('a') + j)}" if many else code.lower())).strip().lower()
-            if not _KEY_RE.match(key):
-                problems.add((*qloc, "key") if qs.key else (*loc, "code"), "ip-key-format", value=key)
-            labels = check_labels((*qloc, "labels"), qs.labels) if qs.labels is not None else default_labels
-            if labels is None:
-                problems.add(qloc, "ip-no-labels")
-                labels = tuple(str(v) for v in range(low, high + 1))
-            inherited_text = inherited.questions[0].text if inherited is not None and not many else None
-            questions.append(Question(key, qs.text or inherited_text or name, labels))
-            key_loc = (*qloc, "key") if qs.key else (*loc, "code")
-            if key in seen_keys:
-                problems.add(key_loc, "ip-duplicate", value=key)
-            seen_keys[key] = key_loc
-        weight: Fraction | None = None
-        if es.weight is not None:
-            weight = _fraction(es.weight)
-            if weight is None:
-                problems.add((*loc, "weight"), "ip-weight-format", value=es.weight)
-            elif not 0 < weight <= 1:
-                problems.add((*loc, "weight"), "ip-weight-range", value=es.weight)
-            else:
-                weights.append(((*loc, "weight"), weight))
-        elements.append(
-            Element(
-                code=code,
-                name=name,
-                name_en=es.name_en or (inherited.name_en if inherited else name),
-                questions=tuple(questions),
-                number=i + 1,
-                weight=weight,
-                keywords=tuple(es.keywords) if es.keywords is not None else (inherited.keywords if inherited else ()),
-            )
+def _base_elements(scale: _Scale, problems: _Found) -> list[Element]:
+    """No ``[[elements]]``: the base instrument's elements, with the file's labels if any."""
+    if not scale.same_as_base and scale.top_labels is None:
+        problems.add(("scale",), "ip-no-labels")
+    return [
+        Element(
+            e.code,
+            e.name,
+            e.name_en,
+            tuple(Question(q.key, q.text, scale.top_labels or q.labels) for q in e.questions),
+            e.number,
+            e.weight,
+            e.keywords,
         )
-    given = [e for e in specs or [] if e.weight is not None]
-    if given and len(given) != len(specs or []):
-        first = next(i for i, e in enumerate(specs or []) if e.weight is None)
-        problems.add(("elements", first), "ip-weight-partial", given=len(given), k=len(specs or []))
-    elif weights and len(weights) == len(specs or []):
-        total = sum((w for _, w in weights), Fraction(0))
+        for e in scale.base.elements
+    ]
+
+
+@dataclass
+class _Seen:
+    """Codes and question keys met so far (duplicates are problems) and the weights given."""
+
+    codes: dict[str, Loc]
+    keys: dict[str, Loc]
+    weights: list[tuple[Loc, Fraction]]
+
+
+def _inherited(base: Instrument, code: str, es: ElementSpec) -> Element | None:
+    """The base element of the same code, unless the file renames it (then nothing is inherited)."""
+    try:
+        inherited = base.element(code)
+    except KeyError:
+        return None
+    if es.name and " ".join(es.name.lower().split()) != inherited.name.lower():
+        return None
+    return inherited
+
+
+def _questions(
+    es: ElementSpec,
+    loc: Loc,
+    name: str,
+    inherited: Element | None,
+    element_labels: tuple[str, ...] | None,
+    scale: _Scale,
+    problems: _Found,
+    seen: _Seen,
+) -> list[Question]:
+    """The questions of one element: given, inherited from the base, or one named after the element."""
+    code = es.code.strip()
+    default_labels = element_labels or scale.top_labels
+    if default_labels is None and inherited is not None and scale.same_as_base:
+        default_labels = inherited.labels
+    q_specs = es.questions
+    if q_specs is None:
+        if inherited is not None and scale.same_as_base and element_labels is None and scale.top_labels is None:
+            return list(inherited.questions)
+        q_specs = [QuestionSpec()]
+    if not q_specs:
+        problems.add((*loc, "questions"), "ip-missing")
+    many = len(q_specs) > 1
+    questions: list[Question] = []
+    for j, qs in enumerate(q_specs):
+        qloc: Loc = (*loc, "questions", j) if es.questions is not None else loc
+        key = (qs.key or (f"{code.lower()}{chr(ord('a') + j)}" if many else code.lower())).strip().lower()
+        if not _KEY_RE.match(key):
+            problems.add((*qloc, "key") if qs.key else (*loc, "code"), "ip-key-format", value=key)
+        labels = scale.labels(problems, (*qloc, "labels"), qs.labels) if qs.labels is not None else default_labels
+        if labels is None:
+            problems.add(qloc, "ip-no-labels")
+            labels = tuple(str(v) for v in range(scale.low, scale.high + 1))
+        inherited_text = inherited.questions[0].text if inherited is not None and not many else None
+        questions.append(Question(key, qs.text or inherited_text or name, labels))
+        key_loc = (*qloc, "key") if qs.key else (*loc, "code")
+        if key in seen.keys:
+            problems.add(key_loc, "ip-duplicate", value=key)
+        seen.keys[key] = key_loc
+    return questions
+
+
+def _element(i: int, es: ElementSpec, scale: _Scale, problems: _Found, seen: _Seen) -> Element:
+    """One ``[[elements]]`` entry, checked."""
+    loc: Loc = ("elements", i)
+    code = es.code.strip()
+    if code.lower() in seen.codes:
+        problems.add((*loc, "code"), "ip-duplicate", value=code)
+    seen.codes[code.lower()] = loc
+    inherited = _inherited(scale.base, code, es)
+    element_labels = scale.labels(problems, (*loc, "labels"), es.labels) if es.labels is not None else None
+    name = es.name or (inherited.name if inherited else None)
+    if name is None:
+        problems.add((*loc, "name"), "ip-missing")
+        name = code
+    questions = _questions(es, loc, name, inherited, element_labels, scale, problems, seen)
+    weight = _fraction(es.weight) if es.weight is not None else None
+    if weight is not None and not 0 < weight <= 1:
+        weight = None  # reported by ElementSpec's validator
+    if weight is not None:
+        seen.weights.append(((*loc, "weight"), weight))
+    return Element(
+        code=code,
+        name=name,
+        name_en=es.name_en or (inherited.name_en if inherited else name),
+        questions=tuple(questions),
+        number=i + 1,
+        weight=weight,
+        keywords=tuple(es.keywords) if es.keywords is not None else (inherited.keywords if inherited else ()),
+    )
+
+
+def _check_weights(specs: list[ElementSpec], seen: _Seen, problems: _Found) -> None:
+    """Weights are given for all elements or none, and sum to exactly 1."""
+    given = [e for e in specs if "weight" in e.model_fields_set and e.weight is not None]
+    if given and len(given) != len(specs):
+        first = next(i for i, e in enumerate(specs) if e.weight is None)
+        problems.add(("elements", first), "ip-weight-partial", given=len(given), k=len(specs))
+    elif seen.weights and len(seen.weights) == len(specs):
+        total = sum((w for _, w in seen.weights), Fraction(0))
         if total != 1:
             problems.add(
-                weights[0][0],
+                seen.weights[0][0],
                 "ip-weight-sum",
                 total=str(total),
                 decimal=f"{float(total):.6g}",
                 gap=str(total - 1),
             )
 
-    # bands
-    bands: list[GradeBand] = []
+
+def _elements(spec: InstrumentSpec, scale: _Scale, problems: _Found) -> list[Element]:
+    """The elements: the base instrument's, or the file's checked one by one and as a whole."""
+    if spec.elements is None:
+        return _base_elements(scale, problems)
+    if not spec.elements:
+        problems.add(("elements",), "ip-no-elements")
+    seen = _Seen({}, {}, [])
+    elements = [_element(i, es, scale, problems, seen) for i, es in enumerate(spec.elements)]
+    _check_weights(spec.elements, seen, problems)
+    return elements
+
+
+def _bands(spec: InstrumentSpec, scale: _Scale, problems: _Found) -> list[GradeBand]:
+    """The grade bands: the base's (same scale) or the file's, ordered and within the converted range."""
     if spec.bands is None:
-        if same_scale:
-            bands = list(base.bands)
-        else:
-            problems.add(("bands",) if ("bands",) in problems.lines else ("scale",), "ip-bands-needed")
-    else:
-        bottom, top = low * conversion, high * conversion
-        grades: set[str] = set()
-        previous: Decimal | None = None
-        for i, bs in enumerate(spec.bands):
-            loc = ("bands", i)
-            if bs.grade in grades:
-                problems.add((*loc, "grade"), "ip-duplicate", value=bs.grade)
-            grades.add(bs.grade)
-            lower = _decimal(bs.lower)
-            if lower is None:
-                problems.add((*loc, "lower"), "ip-decimal", value=bs.lower)
-                continue
-            if not bottom <= lower <= top:
-                problems.add((*loc, "lower"), "ip-band-range", value=bs.lower, low=bottom, high=top)
-            if previous is not None and lower >= previous:
-                problems.add((*loc, "lower"), "ip-bands-order")
-            previous = lower
-            bands.append(GradeBand(bs.grade, lower, bs.inclusive, bs.performance, bs.performance_en or bs.performance))
-        if not spec.bands:
-            problems.add(("bands",), "ip-missing")
-    if problems.issues:
+        if scale.same_as_base:
+            return list(scale.base.bands)
+        problems.add(("bands",) if ("bands",) in problems.lines else ("scale",), "ip-bands-needed")
+        return []
+    bottom, top = scale.low * scale.conversion, scale.high * scale.conversion
+    bands: list[GradeBand] = []
+    grades: set[str] = set()
+    previous: Decimal | None = None
+    for i, bs in enumerate(spec.bands):
+        loc = ("bands", i)
+        if bs.grade in grades:
+            problems.add((*loc, "grade"), "ip-duplicate", value=bs.grade)
+        grades.add(bs.grade)
+        lower = _decimal(bs.lower)
+        if lower is None:  # reported by BandSpec's validator
+            continue
+        if not bottom <= lower <= top:
+            problems.add((*loc, "lower"), "ip-band-range", value=bs.lower, low=bottom, high=top)
+        if previous is not None and lower >= previous:
+            problems.add((*loc, "lower"), "ip-bands-order")
+        previous = lower
+        bands.append(GradeBand(bs.grade, lower, bs.inclusive, bs.performance, bs.performance_en or bs.performance))
+    if not spec.bands:
+        problems.add(("bands",), "ip-missing")
+    return bands
+
+
+def _build(spec: InstrumentSpec, problems: _Found, stem: str) -> Instrument | None:
+    """The instrument of a type-checked file, or ``None`` with every problem recorded."""
+    scale = _scale(spec, problems)
+    elements = _elements(spec, scale, problems)
+    bands = _bands(spec, scale, problems)
+    if problems.problems:
         return None
     title = spec.title or spec.key or stem
     return Instrument(
@@ -479,10 +515,10 @@ def _build(spec: InstrumentSpec, problems: _Problems, stem: str) -> Instrument |
         title_en=spec.title_en or title,
         elements=tuple(elements),
         bands=tuple(bands),
-        scale_min=low,
-        scale_max=high,
-        conversion=conversion,
-        grade_decimals=base.grade_decimals,
+        scale_min=scale.low,
+        scale_max=scale.high,
+        conversion=scale.conversion,
+        grade_decimals=scale.base.grade_decimals,
         notes=tuple(spec.notes or ()),
     )
 
@@ -491,24 +527,28 @@ def instrument_from_toml(source: str, *, file: str = "<instrument>", stem: str =
     """Build an instrument from TOML text. Raises :class:`SkmError` (exit 2) listing every problem."""
     problems = _Problems(file, {}, [])
     try:
-        data: dict[str, Any] = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        text = str(exc)
-        found = _TOML_POSITION.search(text)
-        line = int(found.group(1)) if found else max(1, len(source.splitlines()))
-        detail = _TOML_POSITION.sub("", text).replace("(at end of document)", "").strip()
-        problems.issues.append(_issue(file, line, "TOML", "ip-toml", detail=detail))
+        data = load_toml(source, file=file, exit_code=ExitCode.USAGE)
+    except TomlSyntax as exc:
+        problems.issues.append(_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail))
         raise _error(problems) from None
     problems.lines = toml_line_map(source)
+    context = {"stem": stem, "lines": problems.lines}
     try:
-        spec = InstrumentSpec.model_validate(data)
+        return InstrumentSpec.model_validate(data, context=context).instrument
     except ValidationError as exc:
         _pydantic_problems(exc, problems)
-        raise _error(problems) from None
-    instrument = _build(spec, problems, stem)
-    if instrument is None:
-        raise _error(problems)
-    return instrument
+        kinds = {str(e["type"]) for e in exc.errors()}
+    if kinds & _SINGLE_VALUE_RULES and all(k.startswith("ip-") for k in kinds):
+        # only single values broke a rule: the file-wide rules are checked too, so all is said at once
+        try:
+            InstrumentSpec.model_validate(data, context={**context, "lenient": True})
+        except ValidationError as exc:
+            _pydantic_problems(exc, problems)
+    raise _error(problems)
+
+
+# the rules of the field validators (the first pass stops before the file-wide rules when one breaks)
+_SINGLE_VALUE_RULES = frozenset({"ip-weight-format", "ip-weight-range", "ip-decimal", "ip-base", "ip-scale"})
 
 
 def _error(problems: _Problems) -> SkmError:
@@ -524,12 +564,12 @@ def _error(problems: _Problems) -> SkmError:
 
 def load_instrument_file(path: str | Path) -> Instrument:
     """Read and validate an instrument file (TOML). Raises :class:`SkmError` (exit 2)."""
+
     path = Path(path)
+    data = read_side_file(path, kind="TOML", exit_code=ExitCode.USAGE, not_found=IssueCode.INSTRUMENT_FILE_NOT_FOUND)
     try:
-        source = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SkmError(IssueCode.INSTRUMENT_FILE_NOT_FOUND, ExitCode.USAGE, file=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise SkmError(
             IssueCode.UNREADABLE, ExitCode.USAGE, file=str(path), kind="TOML", reason=str(exc)[:120]
         ) from None

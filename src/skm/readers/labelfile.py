@@ -18,75 +18,78 @@ from __future__ import annotations
 
 import csv
 import io
-import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
-from skm.errors import ExitCode, IssueCode, SkmError, shorten
+from skm.errors import ExitCode, Issue, IssueCode, SkmError, shorten
 from skm.readers.cells import LabelBook, normalise_label
 from skm.readers.files import decode_text, sniff_delimiter
+from skm.readers.sidefile import Loc, TomlSyntax, line_of, load_toml, read_side_file, toml_line_map
 
-__all__ = ["guess_score", "labels_template", "load_labels"]
+__all__ = ["UnknownLabels", "guess_score", "load_labels", "unknown_labels"]
 
 
 def _fail(path: Path, reason: str) -> SkmError:
     return SkmError(IssueCode.INVALID_LABEL_FILE, ExitCode.INPUT_ERROR, file=str(path), reason=reason)
 
 
-def _score(path: Path, label: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise _fail(path, f"'{label}' = {value!r} is not a whole number")
-    try:
-        return int(value)
-    except ValueError:
-        raise _fail(path, f"'{label}' = {value!r} is not a whole number") from None
-
-
 def load_labels(path: Path, instrument: Instrument = PERMENPAN_14_2017) -> LabelBook:
-    """Read a labels file (``.toml`` or ``.csv``) into a :class:`LabelBook`. Raises exit 3."""
-    if not path.is_file():
-        raise SkmError(IssueCode.FILE_NOT_FOUND, ExitCode.INPUT_ERROR, file=str(path))
-    data = path.read_bytes()
-    everywhere: dict[str, int] = {}
-    columns: dict[str, dict[str, int]] = {}
+    """Read a labels file (``.toml`` or ``.csv``) into a :class:`LabelBook`. Raises exit 3.
+
+    The rules (tables of label → whole number, at least one label) are
+    :class:`~skm.readers.specs.LabelsSpec`; every problem is listed at once with its TOML line
+    or CSV row.
+    """
+    from pydantic import ValidationError  # noqa: PLC0415 - pydantic only when a labels file is given
+
+    from skm.readers.specs import LabelsSpec, problems_of  # noqa: PLC0415
+
+    data = read_side_file(path, kind="labels")
     if path.suffix.lower() == ".toml":
+        source = decode_text(data, path)
         try:
-            doc = tomllib.loads(decode_text(data, path))
-        except tomllib.TOMLDecodeError as exc:
-            raise _fail(path, str(exc)) from exc
-        table = doc.get("labels", {})
-        if not isinstance(table, dict):
-            raise _fail(path, "[labels] must be a table")
-        everywhere = {str(k): _score(path, str(k), v) for k, v in table.items()}
-        per_column = doc.get("columns", {})
-        if not isinstance(per_column, dict):
-            raise _fail(path, "[columns] must hold tables")
-        for column, mapping in per_column.items():
-            if not isinstance(mapping, dict):
-                raise _fail(path, f"[columns.{column}] must be a table")
-            columns[str(column)] = {str(k): _score(path, str(k), v) for k, v in mapping.items()}
+            raw: dict[str, object] = load_toml(source, file=str(path))
+        except TomlSyntax as exc:
+            raise _fail(path, f"{exc.detail} (TOML line {exc.line})") from None
+        lines = toml_line_map(source)
+        unit = "TOML line"
     else:
-        text = decode_text(data, path)
-        rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)) if any(r)]
-        if rows and rows[0] and rows[0][0].strip().lower() in {"label", "jawaban", "answer"}:
-            rows = rows[1:]
-        for row in rows:
-            if len(row) < 2:
-                raise _fail(path, f"'{shorten(row[0])}' has no score (each row: label, score[, column])")
-            label, value = row[0].strip(), _score(path, row[0], row[1].strip())
-            column = row[2].strip() if len(row) > 2 else ""
-            if column:
-                columns.setdefault(column, {})[label] = value
-            else:
-                everywhere[label] = value
-    if not everywhere and not columns:
-        raise _fail(path, "no labels")
-    return LabelBook.with_mapping(instrument, everywhere, columns)
+        raw, lines = _csv_mapping(path, decode_text(data, path))
+        unit = "CSV row"
+    try:
+        spec = LabelsSpec.model_validate(raw)
+    except ValidationError as exc:
+        reasons = []
+        for loc, text in problems_of(exc):
+            line = line_of(loc, lines)
+            reasons.append(text if line is None else f"{text} ({unit} {line})")
+        raise _fail(path, "; ".join(reasons)) from None
+    return LabelBook.with_mapping(instrument, spec.labels, spec.columns)
 
 
-def _toml_key(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _csv_mapping(path: Path, text: str) -> tuple[dict[str, object], dict[Loc, int]]:
+    """``label,score[,column]`` rows (header optional) as the TOML shape, and each entry's row."""
+    everywhere: dict[str, object] = {}
+    columns: dict[str, dict[str, object]] = {}
+    lines: dict[Loc, int] = {}
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows = [(reader.line_num, r) for r in reader if any(r)]
+    if rows and rows[0][1] and rows[0][1][0].strip().lower() in {"label", "jawaban", "answer"}:
+        rows = rows[1:]
+    for number, row in rows:
+        if len(row) < 2:
+            raise _fail(path, f"'{shorten(row[0])}' has no score (each row: label, score[, column]) (CSV row {number})")
+        label, value = row[0].strip(), row[1].strip()
+        column = row[2].strip() if len(row) > 2 else ""
+        if column:
+            columns.setdefault(column, {})[label] = value
+            lines[("columns", column, label)] = number
+        else:
+            everywhere[label] = value
+            lines[("labels", label)] = number
+    return {"labels": everywhere, "columns": columns}, lines
 
 
 def guess_score(label: str, others: Sequence[str] = (), instrument: Instrument = PERMENPAN_14_2017) -> int | None:
@@ -111,31 +114,31 @@ def guess_score(label: str, others: Sequence[str] = (), instrument: Instrument =
     return low + 2 if any(normalise_label(o) in graded for o in others) else None
 
 
-def labels_template(unknown: dict[str, list[str]], instrument: Instrument = PERMENPAN_14_2017) -> str:
-    """A ready-to-edit TOML labels file for the unknown values found (column header → values).
+@dataclass(frozen=True)
+class UnknownLabels:
+    """The answers no label matched, per column (``"U6 (H)"`` → values), with a guessed score for
+    each where the wording follows the usual four steps: the data behind a ready-to-edit labels file."""
 
-    One ``[labels]`` table for every value found, with a guessed score where the wording follows
-    the usual four steps and 0 (rejected as out of range until edited) elsewhere.
-    """
-    low, high = instrument.scale_min, instrument.scale_max
-    values: list[str] = []
-    where: dict[str, list[str]] = {}
-    for header, found in unknown.items():
-        for v in found:
-            if v not in where:
-                values.append(v)
-            where.setdefault(v, []).append(header)
-    values.sort(key=lambda v: (guess_score(v, values, instrument) or high + 1, v))
-    lines = [
-        f"# Pemetaan label jawaban → nilai untuk skm --labels: periksa/isi nilai {low}–{high} tiap label.",
-        f"# Label → score mapping for skm --labels: check or fill in a score {low}–{high} for each label.",
-        '# Label yang hanya berlaku untuk satu kolom: [columns."U3"] / column-only labels: [columns."U3"]',
-        "",
-        "[labels]",
-    ]
-    for v in values:
-        guess = guess_score(v, values, instrument)
-        note = "tebakan, periksa / guessed, check" if guess is not None else "isi / fill in"
-        columns = ", ".join(where[v][:5]) + (" …" if len(where[v]) > 5 else "")
-        lines.append(f"{_toml_key(v)} = {guess or 0}  # {note}; {columns}")
-    return "\n".join(lines) + "\n"
+    found: dict[str, list[str]]
+    guesses: dict[str, int | None]
+    low: int
+    high: int
+
+
+def unknown_labels(
+    issues: Sequence[Issue], instrument: Instrument = PERMENPAN_14_2017, limit: int = 30
+) -> UnknownLabels | None:
+    """Collect the unknown-label issues (at most ``limit`` values per column), or ``None``."""
+    found: dict[str, list[str]] = {}
+    for issue in issues:
+        if issue.code is IssueCode.UNKNOWN_LABEL and issue.value is not None:
+            element = str(issue.params.get("element", "")).split(" ")[0]
+            where = f"{element} ({issue.letter})" if element and issue.letter else issue.column or "?"
+            values = found.setdefault(where, [])
+            if issue.value not in values and len(values) < limit:
+                values.append(issue.value)
+    if not found:
+        return None
+    every = list(dict.fromkeys(v for values in found.values() for v in values))
+    guesses = {v: guess_score(v, every, instrument) for v in every}
+    return UnknownLabels(found, guesses, instrument.scale_min, instrument.scale_max)

@@ -1,64 +1,22 @@
-"""How a file was understood (``skm check``): the JSON report and its terminal rendering."""
+"""How a file was understood (``skm check``): its terminal rendering (the JSON is
+:func:`skm.render.json.check_to_dict`, which this table is drawn from)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from skm.core.instrument import PERMENPAN_14_2017
-from skm.errors import Issue, Severity
-from skm.text import Lang, issue_line, register, t
+from skm.errors import Severity
+from skm.render.json import check_to_dict
+from skm.text import Lang, issue_line, t
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from skm.readers import Responses
+    from skm.readers.labelfile import UnknownLabels
 
-__all__ = ["check_renderable", "check_to_dict", "skipped_ranges", "unknown_labels_text"]
-
-register(
-    {
-        "check-title": ("Cara berkas dibaca", "How the file was read"),
-        "check-source": (
-            "Berkas: {source}{sheet_part}; judul kolom di baris {header_row}; {respondents} responden dibaca.",
-            "File: {source}{sheet_part}; headers on row {header_row}; {respondents} respondents read.",
-        ),
-        "check-column": ("Kolom", "Column"),
-        "check-header": ("Judul kolom", "Header"),
-        "check-read-as": ("Dibaca sebagai", "Read as"),
-        "check-why": ("Alasan", "Why"),
-        "check-how-code": ("kode '{detail}' di judul", "code '{detail}' in the header"),
-        "check-how-positional": (
-            "kode '{detail}' tanpa nama: dibaca menurut urutan daftar peraturan (U8 = Pengaduan, U9 = Sarana)",
-            "bare code '{detail}': read in the regulation's list order (U8 = complaints, U9 = facilities)",
-        ),
-        "check-how-text": ("kata di judul: {detail}", "words in the header: {detail}"),
-        "check-how-labels": ("label jawaban: {detail}", "answer labels: {detail}"),
-        "check-how-profile": ("nama kolom profil", "usual profile column name"),
-        "check-how-attribute": ("kolom lain (disimpan sebagai atribut)", "other column (kept as an attribute)"),
-        "check-profile": ("profil: {name}", "profile: {name}"),
-        "check-attribute": ("atribut", "attribute"),
-        "check-skipped": ("Baris dilewati ({reason}): {rows}", "Rows skipped ({reason}): {rows}"),
-        "check-reason-title": ("judul di atas tabel", "title above the table"),
-        "check-reason-summary": ("baris rekap templat, bukan responden", "template summary, not respondents"),
-        "check-reason-empty": ("kosong", "empty"),
-        "check-reason-no-answers": ("tanpa jawaban unsur", "no element answers"),
-        "check-dates": (
-            "Tanggal (kolom '{column}'): {first} s.d. {last}; {undated} responden tanpa tanggal.",
-            "Dates (column '{column}'): {first} to {last}; {undated} respondents without a date.",
-        ),
-        "check-ok": ("Tidak ada masalah: berkas siap dihitung.", "No problems: the file is ready to score."),
-        "check-problems": ("{count} masalah:", "{count} problems:"),
-        "labels-found": (
-            "Label yang tidak dikenali per kolom (nilai berbeda yang ditemukan):",
-            "Unrecognised labels per column (distinct values found):",
-        ),
-        "labels-template": (
-            "Salin ke berkas label.toml, isi nilainya, lalu jalankan lagi dengan --labels label.toml:",
-            "Copy into a file labels.toml, fill in the scores, then run again with --labels labels.toml:",
-        ),
-    }
-)
+__all__ = ["check_renderable", "labels_template", "skipped_ranges", "unknown_labels_text"]
 
 
 _POSITIONAL = frozenset({"u8", "u9"})
@@ -85,61 +43,9 @@ def skipped_ranges(rows: list[int]) -> str:
     return ", ".join(parts)
 
 
-def _dates(responses: Responses) -> dict[str, object] | None:
-    """First and last survey date and how many respondents have none (``None`` without a date column)."""
-    column = responses.profile.get("date")
-    if column is None or not str(responses.frame[column].dtype).startswith("datetime64"):
-        return None
-    dates = responses.frame[column]
-    dated = dates.dropna()
-    return {
-        "column": column,
-        "first": dated.min().isoformat() if len(dated) else None,
-        "last": dated.max().isoformat() if len(dated) else None,
-        "undated": int(dates.isna().sum()),
-    }
-
-
-def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str, object]:
-    """The JSON contract of ``skm check``: every decision the reader took, and every issue."""
-    profile_of = {column: name for name, column in responses.profile.items()}
-    element_of = {q.key: e.code for e in responses.instrument.elements for q in e.questions}
-    columns: list[dict[str, object]] = []
-    other: list[str] = []
-    for c in responses.columns:
-        if c.key is None and not c.header:
-            continue
-        how = c.how
-        if c.key is None and c.header in profile_of:
-            how = "profile"
-        elif c.key is None:
-            other.append(c.header)
-        columns.append(
-            {
-                "letter": c.letter,
-                "header": c.header,
-                "element": element_of.get(c.key, c.key.upper()) if c.key else None,
-                "question": c.key,
-                "profile": profile_of.get(c.header) if c.key is None else None,
-                "how": how,
-                "detail": c.detail,
-            }
-        )
-    return {
-        "source": responses.source,
-        "dates": _dates(responses),
-        "sheet": responses.sheet,
-        "header_row": responses.header_row,
-        "respondents": responses.respondents,
-        "columns": columns,
-        "profile": dict(responses.profile),
-        "other_columns": other,
-        "skipped_rows": [{"row": s.row, "reason": s.reason} for s in responses.skipped],
-        "issues": [{**i.as_dict(), "message": issue_line(i, lang)} for i in responses.issues],
-    }
-
-
-def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> RenderableType:
+def check_renderable(
+    responses: Responses, lang: Lang | str = Lang.ID, unknown: UnknownLabels | None = None
+) -> RenderableType:
     """Rich renderable for the terminal."""
     from rich.console import Group  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
@@ -213,7 +119,7 @@ def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> Render
         for issue in responses.issues:
             style = "red" if issue.severity is Severity.ERROR else "yellow"
             parts.append(Text("  " + issue_line(issue, lang), style=style))
-        hint = unknown_labels_text(responses.issues, lang)
+        hint = unknown_labels_text(unknown, lang)
         if hint:
             parts.append(Text(hint))
     else:
@@ -221,22 +127,42 @@ def check_renderable(responses: Responses, lang: Lang | str = Lang.ID) -> Render
     return Group(*parts)
 
 
-def unknown_labels_text(issues: Sequence[Issue], lang: Lang | str = Lang.ID, limit: int = 30) -> str | None:
-    """Distinct unknown labels per column and a ready-to-edit ``--labels`` file, or ``None``."""
-    from skm.errors import IssueCode  # noqa: PLC0415
-    from skm.readers.labelfile import labels_template  # noqa: PLC0415
+def _toml_key(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    found: dict[str, list[str]] = {}
-    for issue in issues:
-        if issue.code is IssueCode.UNKNOWN_LABEL and issue.value is not None:
-            element = str(issue.params.get("element", "")).split(" ")[0]
-            where = f"{element} ({issue.letter})" if element and issue.letter else issue.column or "?"
-            values = found.setdefault(where, [])
-            if issue.value not in values and len(values) < limit:
-                values.append(issue.value)
-    if not found:
+
+def labels_template(unknown: UnknownLabels) -> str:
+    """A ready-to-edit TOML labels file for the unknown values found.
+
+    One ``[labels]`` table for every value found, with the guessed score where the wording follows
+    the usual four steps and 0 (rejected as out of range until edited) elsewhere.
+    """
+    low, high = unknown.low, unknown.high
+    where: dict[str, list[str]] = {}
+    for header, found in unknown.found.items():
+        for v in found:
+            where.setdefault(v, []).append(header)
+    values = sorted(where, key=lambda v: (unknown.guesses.get(v) or high + 1, v))
+    lines = [
+        f"# Pemetaan label jawaban → nilai untuk skm --labels: periksa/isi nilai {low}–{high} tiap label.",
+        f"# Label → score mapping for skm --labels: check or fill in a score {low}–{high} for each label.",
+        '# Label yang hanya berlaku untuk satu kolom: [columns."U3"] / column-only labels: [columns."U3"]',
+        "",
+        "[labels]",
+    ]
+    for v in values:
+        guess = unknown.guesses.get(v)
+        note = "tebakan, periksa / guessed, check" if guess is not None else "isi / fill in"
+        columns = ", ".join(where[v][:5]) + (" …" if len(where[v]) > 5 else "")
+        lines.append(f"{_toml_key(v)} = {guess or 0}  # {note}; {columns}")
+    return "\n".join(lines) + "\n"
+
+
+def unknown_labels_text(unknown: UnknownLabels | None, lang: Lang | str = Lang.ID) -> str | None:
+    """Distinct unknown labels per column and a ready-to-edit ``--labels`` file, or ``None``."""
+    if unknown is None:
         return None
     lines = [t("labels-found", lang)]
-    lines.extend(f"  {column}: {', '.join(values)}" for column, values in found.items())
-    lines += ["", t("labels-template", lang), "", labels_template(found)]
+    lines.extend(f"  {column}: {', '.join(values)}" for column, values in unknown.found.items())
+    lines += ["", t("labels-template", lang), "", labels_template(unknown)]
     return "\n".join(lines)

@@ -14,7 +14,8 @@ from skm.core.calc import IkmResult
 from skm.core.instrument import PERMENPAN_14_2017
 from skm.core.sampling import SampleSize, ServiceSample
 from skm.errors import Issue
-from skm.render.json import legacy_text, rules_lines
+from skm.render.prose import legacy_text, rules_lines
+from skm.render.rows import element_rows
 from skm.text import Lang, fmt_number, issue_line, t
 
 __all__ = ["issues_renderable", "sample_renderable", "score_renderable"]
@@ -24,11 +25,6 @@ _GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "bold red"}
 
 def _n(value: Decimal | float, lang: Lang | str) -> str:
     return fmt_number(value, lang)
-
-
-def _element_name(code: str, result: IkmResult, lang: Lang | str) -> str:
-    e = result.element(code)
-    return e.name_en if str(lang) == Lang.EN else e.name
 
 
 def _headline(result: IkmResult, lang: Lang | str, title: str | None = None) -> Panel:
@@ -70,16 +66,16 @@ def elements_table(result: IkmResult, lang: Lang | str) -> Table:
         ("grade", "center"),
     ):
         table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]
-    for e in result.elements:
+    for row in element_rows(result, lang):
         table.add_row(
-            e.code,
-            e.name_en if str(lang) == Lang.EN else e.name,
-            str(e.answered),
-            str(e.sum),
-            _n(e.nrr_display, lang),
-            _n(e.weighted_display, lang),
-            _n(e.converted_display, lang),
-            Text(e.grade, style=_GRADE_STYLE.get(e.grade, "")),
+            row.code,
+            row.name,
+            str(row.answered),
+            str(row.sum),
+            _n(row.nrr, lang),
+            _n(row.weighted, lang),
+            _n(row.converted, lang),
+            Text(row.grade, style=_GRADE_STYLE.get(row.grade, "")),
         )
     return table
 
@@ -93,15 +89,16 @@ def priority_table(result: IkmResult, lang: Lang | str) -> Table:
     table.add_column(t("nrr", lang), justify="right")
     table.add_column(t("converted", lang), justify="right")
     table.add_column(t("grade", lang), justify="center")
+    rows = {row.code: row for row in element_rows(result, lang)}
     for rank, code in enumerate(result.priority, 1):
-        e = result.element(code)
+        row = rows[code]
         table.add_row(
             str(rank),
             code,
-            _element_name(code, result, lang),
-            _n(e.nrr_display, lang),
-            _n(e.converted_display, lang),
-            Text(e.grade, style=_GRADE_STYLE.get(e.grade, "")),
+            row.name,
+            _n(row.nrr, lang),
+            _n(row.converted, lang),
+            Text(row.grade, style=_GRADE_STYLE.get(row.grade, "")),
         )
     return table
 
@@ -203,6 +200,7 @@ def issues_renderable(headline: str, issues: Sequence[Issue], lang: Lang | str, 
     text = Text(headline, style="bold red")
     for issue in issues[:limit]:
         text.append("\n  • " + issue_line(issue, lang), style="")
-    if len(issues) > limit:
-        text.append("\n  " + t("more-issues", lang, count=len(issues) - limit))
+    if len(issues) > limit:  # the rest: `skm check` lists every one
+        files = sorted({i.file for i in issues if i.file}) or ["BERKAS"]
+        text.append("\n  " + t("more-issues-check", lang, count=len(issues) - limit, file=" ".join(files)))
     return text

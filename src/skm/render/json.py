@@ -1,98 +1,92 @@
-"""The JSON contract of ``skm score --format json`` (documented in the README).
+"""The one JSON contract of skm: every command's JSON document is built here.
+
+``skm score`` (:func:`result_to_dict`), ``skm stats`` (:func:`stats_to_dict`), ``skm check``
+(:func:`check_to_dict`), ``skm sample`` (:func:`sample_to_dict`) and ``skm report --format json``
+(:func:`report_to_dict`), with the issue objects they share (:func:`issue_to_dict`). The keys are
+documented in the README ("JSON") and docs/stats.md; the CLI prints exactly these dictionaries,
+so ``skm score FILE --format json`` equals ``skm.result_to_dict(skm.score(FILE))``.
 
 Numbers are JSON numbers rounded as displayed: NRR, weighted NRR and NI to 4 decimals,
-25 × NRR and IKM to 2, all rounded half up from exact values.
+25 × NRR and IKM to 2, all rounded half up from exact values. Statistics: alpha and r to
+4 decimals, IKM intervals to 2, NRR intervals to 4, probabilities and effect sizes to 4,
+p-values to 4 significant digits (:func:`stat_round`, :func:`p_round`, :func:`interval`).
 """
 
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Sequence
 from decimal import Decimal
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from skm.core.calc import GroupResult, IkmResult, round_half_up
-from skm.text import Lang, fmt_number, register, t
+from skm.analysis.facts import percent
+from skm.core.calc import GroupResult, IkmResult
+from skm.core.sampling import SampleSize, ServiceSample
+from skm.errors import Issue
+from skm.render.prose import bands_text, legacy_number, method_lines, rules_lines
+from skm.render.rows import element_row
+from skm.render.stats import flag_label
+from skm.text import Lang, issue_line, t
 
-__all__ = ["bands_text", "dumps", "legacy_comparison", "legacy_number", "legacy_text", "result_to_dict", "rules_lines"]
+if TYPE_CHECKING:
+    from skm.analysis.facts import ReportData
+    from skm.analysis.stats import StatsResult
+    from skm.analysis.stats.analyse import Flag
+    from skm.analysis.stats.numeric import TestResult
+    from skm.readers import Responses
+
+__all__ = [
+    "check_to_dict",
+    "dumps",
+    "interval",
+    "issue_to_dict",
+    "legacy_comparison",
+    "p_round",
+    "report_to_dict",
+    "result_to_dict",
+    "sample_size_to_dict",
+    "sample_to_dict",
+    "stat_round",
+    "stats_to_dict",
+    "unreadable_to_dict",
+]
 
 LEGACY_LABEL = "emulasi lama / legacy emulation"
 
-register(
-    {
-        "legacy-title": ("Emulasi lama (bukan nilai eksak)", "Legacy emulation (not the exact value)"),
-        "legacy-line": (
-            "IKM emulasi lama {ikm} (mutu {grade}); nilai eksak {exact} (mutu {exact_grade}); selisih {difference}",
-            "Legacy-emulated IKM {ikm} (grade {grade}); exact value {exact} (grade {exact_grade}); "
-            "difference {difference}",
-        ),
-    }
-)
+
+def dumps(data: object) -> str:
+    """JSON text as the CLI prints it (UTF-8, indented)."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _num(value: Decimal) -> float | int:
     return float(value)
 
 
-def rules_lines(result: IkmResult, lang: Lang | str = Lang.ID) -> list[str]:
-    """The rules used, one sentence each, for every output."""
-    rules = result.rules
-    weights = (
-        sorted({str(w) for w in result.weights})
-        if rules.weight.value == "exact"
-        else sorted({str(round_half_up(w, 3 if rules.weight.value == "0.111" else 2)) for w in result.weights})
-    )
-    shown = ", ".join(weights)
-    lines = [
-        t(
-            "rule-instrument",
-            lang,
-            title=result.instrument.title_en if str(lang) == Lang.EN else result.instrument.title,
-        ),
-        t(
-            "rule-weight-legacy" if rules.is_legacy and rules.weight.value != "exact" else "rule-weight-exact",
-            lang,
-            weights=shown,
-        ),
-        t("rule-rounding", lang, places=result.instrument.grade_decimals, bands=bands_text(result, lang)),
-        t("rule-missing", lang),
-    ]
-    if rules.nrr_decimals is not None:
-        lines.append(t("rule-nrr-rounding", lang, places=rules.nrr_decimals))
-    if rules.index_decimals is not None:
-        lines.append(t("rule-index-rounding", lang, places=rules.index_decimals, factor=result.instrument.conversion))
-    return lines
+def _title(result: IkmResult, lang: Lang | str) -> str:
+    return result.instrument.title_en if str(lang) == Lang.EN else result.instrument.title
 
 
-def bands_text(result: IkmResult, lang: Lang | str = Lang.ID) -> str:
-    """The grade bounds as compared, e.g. ``≥ 88,31 A; ≥ 76,61 B; ≥ 65,00 C; else D``."""
-    bands = result.instrument.bands
-    parts = [f"{'≥' if b.inclusive else '>'} {fmt_number(b.lower, lang)} {b.grade}" for b in bands[:-1]]
-    parts.append(f"{t('else', lang)} {bands[-1].grade}")
-    return "; ".join(parts)
+# --------------------------------------------------------------------------- issues
 
 
-def legacy_number(value: Fraction) -> Decimal:
-    """A legacy comparison figure: rounded half up to 4 decimals, trailing zeros dropped (≥ 2 kept)."""
-    rounded = round_half_up(value, 4)
-    trimmed = rounded.normalize()
-    return trimmed if -trimmed.as_tuple().exponent >= 2 else rounded.quantize(Decimal("0.01"))  # type: ignore[operator]
+def issue_to_dict(issue: Issue) -> dict[str, object]:
+    """An issue as data (the message itself is rendered per language where a command adds it)."""
+    return {
+        "code": issue.code.value,
+        "severity": issue.severity.value,
+        "file": issue.file,
+        "sheet": issue.sheet,
+        "row": issue.row,
+        "column": issue.column,
+        "letter": issue.letter,
+        "value": issue.value,
+        **({"params": issue.params} if issue.params else {}),
+    }
 
 
-def legacy_text(result: IkmResult, lang: Lang | str = Lang.ID) -> str | None:
-    """With any legacy option: one sentence giving the emulated IKM, the exact one and the difference."""
-    if not result.rules.is_legacy:
-        return None
-    difference = legacy_number(result.ikm - result.exact_ikm)
-    return t(
-        "legacy-line",
-        lang,
-        ikm=fmt_number(legacy_number(result.ikm), lang),
-        grade=result.grade,
-        exact=fmt_number(legacy_number(result.exact_ikm), lang),
-        exact_grade=result.exact_band.grade,
-        difference=("+" if difference > 0 else "") + fmt_number(difference, lang),
-    )
+# --------------------------------------------------------------------------- skm score
 
 
 def legacy_comparison(result: IkmResult) -> dict[str, Any] | None:
@@ -118,7 +112,28 @@ def _grading(result: IkmResult) -> str:
     return f"IKM rounded half up to {places} decimals, then compared with the bounds: {bands_text(result, Lang.EN)}"
 
 
-def _core(result: IkmResult) -> dict[str, Any]:
+def _elements(result: IkmResult) -> list[dict[str, Any]]:
+    out = []
+    for e in result.elements:
+        row = element_row(e)  # the JSON names elements in Indonesian, whatever the language
+        out.append(
+            {
+                "code": row.code,
+                "name": row.name,
+                "answered": row.answered,
+                "sum": row.sum,
+                "nrr": _num(row.nrr),
+                "weight": _num(row.weight),
+                "weighted": _num(row.weighted),
+                "converted": _num(row.converted),
+                "grade": row.grade,
+                "distribution": list(e.counts),
+            }
+        )
+    return out
+
+
+def _headline(result: IkmResult) -> dict[str, Any]:
     return {
         "respondents": result.respondents,
         "index": _num(result.index_display),
@@ -126,22 +141,6 @@ def _core(result: IkmResult) -> dict[str, Any]:
         "grade": result.grade,
         "performance": result.band.performance,
         "performance_en": result.band.performance_en,
-        "elements": [
-            {
-                "code": e.code,
-                "name": e.name,
-                "answered": e.answered,
-                "sum": e.sum,
-                "nrr": _num(e.nrr_display),
-                "weight": _num(round_half_up(e.weight, 4)),
-                "weighted": _num(e.weighted_display),
-                "converted": _num(e.converted_display),
-                "grade": e.grade,
-                "distribution": list(e.counts),
-            }
-            for e in result.elements
-        ],
-        "priority": list(result.priority),
     }
 
 
@@ -150,25 +149,28 @@ def _group(group: GroupResult) -> dict[str, Any]:
     if group.result is None:
         out.update({"graded": False, "missing": list(group.missing)})
     else:
-        core = _core(group.result)
-        core.pop("respondents")
-        out.update({"graded": True, **core})
+        headline = _headline(group.result)
+        headline.pop("respondents")
+        out.update(
+            {
+                "graded": True,
+                **headline,
+                "elements": _elements(group.result),
+                "priority": list(group.result.priority),
+            }
+        )
     return out
 
 
 def result_to_dict(result: IkmResult, lang: Lang | str = Lang.ID) -> dict[str, Any]:
-    """The documented JSON object for a result (stable keys; see README)."""
-    out = _core(result)
-    ordered: dict[str, Any] = {
-        "respondents": out.pop("respondents"),
-        "index": out.pop("index"),
-        "ikm": out.pop("ikm"),
-        "grade": out.pop("grade"),
-        "performance": out.pop("performance"),
-        "performance_en": out.pop("performance_en"),
+    """The documented JSON object of a result (stable keys; see README): what ``skm score
+    --format json`` prints, including the source file, the skipped cells and the reading
+    warnings when the result was read from a file."""
+    out: dict[str, Any] = {
+        **_headline(result),
         "weight": result.rules.weight.value,
         "instrument": result.instrument.key,
-        "instrument_title": result.instrument.title_en if str(lang) == Lang.EN else result.instrument.title,
+        "instrument_title": _title(result, lang),
         "rules": {
             "weight": result.rules.weight.value,
             "nrr_decimals": result.rules.nrr_decimals,
@@ -177,17 +179,384 @@ def result_to_dict(result: IkmResult, lang: Lang | str = Lang.ID) -> dict[str, A
             "missing": "available-case per element",
             "text": rules_lines(result, lang),
         },
-        **out,
+        "elements": _elements(result),
+        "priority": list(result.priority),
     }
     legacy = legacy_comparison(result)
     if legacy is not None:
-        ordered["legacy"] = legacy
+        out["legacy"] = legacy
     if result.group_by is not None:
-        ordered["group_by"] = result.group_by
-        ordered["groups"] = [_group(g) for g in result.groups]
-    return ordered
+        out["group_by"] = result.group_by
+        out["groups"] = [_group(g) for g in result.groups]
+    if result.source is not None:
+        out["source"] = result.source
+    if result.skipped_cells:
+        out["skipped_cells"] = [issue_to_dict(i) for i in result.skipped_cells]
+    if result.warnings:
+        out["warnings"] = [issue_to_dict(i) for i in result.warnings]
+    return out
 
 
-def dumps(data: object) -> str:
-    """JSON text as the CLI prints it (UTF-8, indented)."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+# --------------------------------------------------------------------------- skm stats
+
+
+def stat_round(value: float | None, places: int) -> float | None:
+    """A statistic as published: rounded to ``places`` (``None`` when missing or not finite)."""
+    return None if value is None or not math.isfinite(value) else round(value, places)
+
+
+def p_round(value: float | None) -> float | None:
+    """A p-value as published: 4 significant digits."""
+    return None if value is None else float(f"{value:.4g}")
+
+
+def interval(ci: tuple[float, float] | None, places: int) -> list[float] | None:
+    """An interval as published: both ends rounded to ``places``."""
+    return None if ci is None else [round(ci[0], places), round(ci[1], places)]
+
+
+def _test(test: TestResult | None) -> dict[str, Any] | None:
+    if test is None:
+        return None
+    return {
+        "test": test.test,
+        "statistic": round(test.statistic, 4),
+        "p_value": p_round(test.p_value),
+        "effect": stat_round(test.effect, 4),
+        "effect_size": test.effect_name,
+        "sizes": list(test.sizes),
+    }
+
+
+def _flag(flag: Flag, lang: Lang | str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": flag.kind,
+        "label": flag_label(flag.kind, lang),
+        "rows": list(flag.rows),
+        "count": len(flag.rows),
+        "excludable": flag.excludable,
+    }
+    if flag.kind == "duplicate":
+        out["duplicate_of"] = [{"row": a, "earlier_row": b} for a, b in flag.duplicate_of]
+    if flag.kind == "small-group":
+        out["groups"] = [{"group": g, "respondents": n} for g, n in flag.groups]
+    return out
+
+
+def _comparison(result: StatsResult) -> dict[str, Any] | None:
+    g = result.groups
+    if g is None:
+        return None
+    return {
+        "column": g.column,
+        "min_group": g.min_group,
+        "groups": [
+            {
+                "group": s.name,
+                "respondents": s.respondents,
+                "small": s.small,
+                "graded": s.ikm is not None,
+                "ikm": None if s.ikm is None else float(s.ikm),
+                "ikm_ci": interval(s.ci, 2),
+                "grade": s.grade,
+            }
+            for s in g.groups
+        ],
+        "ikm_test": _test(g.test),
+        "elements": [
+            {"code": code, **(_test(test) or {"test": None}), "p_holm": p_round(p_holm)}
+            for code, test, p_holm in g.elements
+        ],
+    }
+
+
+def _previous(result: StatsResult) -> dict[str, Any] | None:
+    p = result.previous
+    if p is None:
+        return None
+    return {
+        "source": p.source,
+        "respondents": p.respondents,
+        "ikm_current": float(p.ikm_current),
+        "ikm_previous": float(p.ikm_previous),
+        "grade_previous": p.grade_previous,
+        "difference": float(p.difference),
+        "difference_ci": interval(p.ci, 2),
+        "test": _test(p.test),
+        "significant": p.significant,
+        "elements": [
+            {
+                "code": e.code,
+                "nrr_current": float(e.current),
+                "nrr_previous": float(e.previous),
+                "difference": float(e.difference),
+                "difference_ci": interval(e.ci, 4),
+                "test": _test(e.test),
+                "p_holm": p_round(e.p_holm),
+                "significant": e.significant,
+            }
+            for e in p.elements
+        ],
+    }
+
+
+def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, Any]:
+    """The JSON object of ``skm stats --format json`` (stable keys; see docs/stats.md)."""
+    r = result.result
+    out: dict[str, Any] = {
+        "source": result.source,
+        "instrument": result.instrument.key,
+        "instrument_title": _title(r, lang),
+        "respondents": result.respondents,
+        "rows_total": result.rows_total,
+        "removed_rows": list(result.removed_rows),
+        "removed_count": len(result.removed_rows),
+        "ikm": float(r.ikm_display),
+        "grade": r.grade,
+        "cronbach_alpha": stat_round(result.cronbach_alpha, 4),
+        "reliability_n": result.reliability_n,
+        "items": [
+            {
+                "code": i.code,
+                "name": i.name_en if str(lang) == Lang.EN else i.name,
+                "item_total_r": stat_round(i.item_total_r, 4),
+                "r_critical": stat_round(i.r_critical, 4),
+                "valid": i.valid,
+                "alpha_if_deleted": stat_round(i.alpha_if_deleted, 4),
+            }
+            for i in result.items
+        ],
+        "ikm_ci": interval(result.ikm_ci, 2),
+        "nrr": {e.code: float(e.nrr) for e in result.nrr_ci},
+        "nrr_ci": {
+            e.code: None if e.low is None or e.high is None else interval((e.low, e.high), 4) for e in result.nrr_ci
+        },
+        "grade_probability": {g: round(p, 4) for g, p in result.grade_probability.items()},
+        "grade_other_probability": round(1 - result.grade_probability.get(r.grade, 0.0), 4),
+        "bootstrap": {
+            "seed": result.seed,
+            "resamples": result.resamples,
+            "valid_resamples": result.resamples_valid,
+            "confidence": result.confidence,
+        },
+        "margin_of_error": None
+        if result.margin is None
+        else {
+            "population": result.margin.population,
+            "sample": result.margin.sample,
+            "proportion_pct": round(result.margin.proportion * 100, 2),
+            "ikm": stat_round(result.margin.ikm, 2),
+        },
+        "comparison": _comparison(result),
+        "previous": _previous(result),
+        "period": None
+        if result.period is None
+        else {
+            "text": result.period.text,
+            "start": result.period.start.isoformat(),
+            "end": result.period.end.isoformat(),
+        },
+        "flags": [_flag(f, lang) for f in result.flags],
+        "notes": [t(n, lang) for n in result.notes],
+        "methods": method_lines(result, lang),
+    }
+    if r.skipped_cells:
+        out["skipped_cells"] = [issue_to_dict(i) for i in r.skipped_cells]
+    return out
+
+
+# --------------------------------------------------------------------------- skm check
+
+
+def _dates(responses: Responses) -> dict[str, object] | None:
+    """First and last survey date and how many respondents have none (``None`` without a date column)."""
+    column = responses.profile.get("date")
+    if column is None or not str(responses.frame[column].dtype).startswith("datetime64"):
+        return None
+    dates = responses.frame[column]
+    dated = dates.dropna()
+    return {
+        "column": column,
+        "first": dated.min().isoformat() if len(dated) else None,
+        "last": dated.max().isoformat() if len(dated) else None,
+        "undated": int(dates.isna().sum()),
+    }
+
+
+def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str, object]:
+    """The JSON contract of ``skm check``: every decision the reader took, and every issue."""
+    profile_of = {column: name for name, column in responses.profile.items()}
+    element_of = {q.key: e.code for e in responses.instrument.elements for q in e.questions}
+    columns: list[dict[str, object]] = []
+    other: list[str] = []
+    for c in responses.columns:
+        if c.key is None and not c.header:
+            continue
+        how = c.how
+        if c.key is None and c.header in profile_of:
+            how = "profile"
+        elif c.key is None:
+            other.append(c.header)
+        columns.append(
+            {
+                "letter": c.letter,
+                "header": c.header,
+                "element": element_of.get(c.key, c.key.upper()) if c.key else None,
+                "question": c.key,
+                "profile": profile_of.get(c.header) if c.key is None else None,
+                "how": how,
+                "detail": c.detail,
+            }
+        )
+    return {
+        "source": responses.source,
+        "dates": _dates(responses),
+        "sheet": responses.sheet,
+        "header_row": responses.header_row,
+        "respondents": responses.respondents,
+        "columns": columns,
+        "profile": dict(responses.profile),
+        "other_columns": other,
+        "skipped_rows": [{"row": s.row, "reason": s.reason} for s in responses.skipped],
+        "issues": [{**issue_to_dict(i), "message": issue_line(i, lang)} for i in responses.issues],
+    }
+
+
+def unreadable_to_dict(source: str, code: str, message: str) -> dict[str, object]:
+    """``skm check`` on several files: the entry of a file that could not be read at all."""
+    return {"source": source, "error": {"code": code, "message": message}}
+
+
+# --------------------------------------------------------------------------- skm sample
+
+
+def sample_size_to_dict(size: SampleSize) -> dict[str, object]:
+    """A sample size: population, sample, method, rounding and parameters."""
+    return {
+        "population": size.population,
+        "sample": size.sample,
+        "method": size.method.value,
+        "rounding": size.rounding.value,
+        "margin": float(size.margin),
+        "confidence": None if size.confidence is None else float(size.confidence),
+        "proportion": None if size.proportion is None else float(size.proportion),
+        "chi_square": None if size.chi_square is None else float(size.chi_square),
+        "exact": float(size.exact),
+    }
+
+
+def sample_to_dict(size: SampleSize, services: Sequence[ServiceSample] = ()) -> dict[str, object]:
+    """The JSON object of ``skm sample --format json``: the overall size and, per service, its own
+    minimum and its proportional share of the overall sample."""
+    out = sample_size_to_dict(size)
+    if services:
+        out["services"] = [
+            {"service": s.service, "population": s.population, "sample": s.minimum, "allocated": s.allocated}
+            for s in services
+        ]
+        out["services_minimum_total"] = sum(s.minimum for s in services)
+    return out
+
+
+# --------------------------------------------------------------------------- skm report
+
+
+def report_to_dict(data: ReportData) -> dict[str, Any]:
+    """The documented JSON object of a report."""
+    result = data.result
+    out: dict[str, Any] = {
+        "report": "skm-report",
+        "identity": {
+            "unit": data.unit,
+            "period": data.period,
+            "period_text": data.period_text,
+            "first_date": None if data.first_date is None else data.first_date.isoformat(),
+            "last_date": None if data.last_date is None else data.last_date.isoformat(),
+            "services": list(data.services),
+            "source": data.source_name,
+            "sha256": data.sha256 or None,
+            "version": data.version,
+            "generated": data.generated.isoformat(),
+            "lang": data.lang.value,
+        },
+        "sample": {
+            "respondents": result.respondents,
+            "population": data.population,
+            "minimum": None if data.minimum is None else sample_size_to_dict(data.minimum),
+            "met": data.sample_met,
+            "skipped_cells": data.skipped_cells,
+            "services": [
+                {
+                    "service": r.service,
+                    "population": r.population,
+                    "minimum": r.minimum,
+                    "allocated": r.allocated,
+                    "respondents": r.respondents,
+                    "met": r.met,
+                }
+                for r in data.service_samples
+            ],
+        },
+        "result": result_to_dict(result, data.lang),
+        "profiles": [
+            {
+                "name": p.name,
+                "column": p.column,
+                "total": p.total,
+                "rows": [{"label": label, "count": n, "percent": float(percent(n, p.total))} for label, n in p.rows],
+            }
+            for p in data.profiles
+        ],
+        "services": None,
+        "plan": {
+            "source": data.plan_source,
+            "rows": [
+                {
+                    "priority": p.rank,
+                    "code": p.code,
+                    "name": p.name,
+                    "program": p.program,
+                    "time": p.time,
+                    "responsible": p.responsible,
+                }
+                for p in data.plan
+            ],
+        },
+        "suggestions": {
+            "respondents": data.suggestion_total,
+            "items": [{"text": s.text, "count": s.count} for s in data.suggestions],
+        },
+        "trend": None,
+    }
+    if data.by_service is not None and data.by_service.group_by is not None:
+        services = result_to_dict(data.by_service, data.lang)
+        out["services"] = {"column": services["group_by"], "groups": services["groups"]}
+    if data.trend is not None:
+        tr = data.trend
+        out["trend"] = {
+            "source": tr.source,
+            "previous_ikm": float(tr.previous_ikm),
+            "previous_grade": tr.previous_grade or None,
+            "ikm": float(tr.current_ikm),
+            "change": float(tr.change),
+            "drops": list(tr.drops),
+            "elements": [
+                {
+                    "code": r.code,
+                    "previous": _optional(r.previous),
+                    "current": float(r.current),
+                    "change": _optional(r.change),
+                    "dropped": r.dropped,
+                }
+                for r in tr.elements
+            ],
+        }
+    if data.stats is not None:
+        out["stats"] = stats_to_dict(data.stats, data.lang)
+    if data.extra:
+        out.update(data.extra)
+    return out
+
+
+def _optional(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)

@@ -3,12 +3,13 @@ and data-quality flags, each reported with its method.
 
 numpy + scipy; no CLI or spreadsheet libraries. The numeric functions work on numpy arrays
 (:mod:`skm.analysis.stats.numeric`, :mod:`skm.analysis.stats.quality`); :func:`analyse` takes read
-:class:`~skm.readers.Responses` and the JSON contract is :func:`skm.render.stats.stats_to_dict`.
+:class:`~skm.readers.Responses`, :func:`stats` reads a file first (the API of ``skm stats``); the
+JSON contract is :func:`skm.render.json.stats_to_dict` and the prose :mod:`skm.render.prose`.
 """
 
 from __future__ import annotations
 
-from skm.analysis.stats.analyse import DEFAULT_RESAMPLES, DEFAULT_SEED, StatsResult, analyse
+from skm.analysis.stats.analyse import DEFAULT_RESAMPLES, DEFAULT_SEED, StatsResult, analyse, stats
 from skm.core.periods import Period, parse_period
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "StatsResult",
     "analyse",
     "parse_period",
+    "stats",
 ]

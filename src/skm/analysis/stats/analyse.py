@@ -13,36 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from skm.analysis.score import load
 from skm.analysis.stats import numeric as num
-from skm.analysis.stats.quality import duplicate_rows, straight_lining
+from skm.analysis.stats.quality import DUPLICATE_WINDOW, duplicate_rows, straight_lining
 from skm.core.calc import IkmResult, ScoringRules, round_half_up
-from skm.core.instrument import Instrument
+from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period, parse_period
-from skm.errors import ExitCode, IssueCode, SkmError
-from skm.text import Lang, register, t
-
-register(
-    {
-        "stats-other-instrument": (
-            "berkas --previous memakai instrumen lain; bandingkan hanya hasil dengan unsur yang sama",
-            "the --previous file uses another instrument; compare only results with the same elements",
-        ),
-        "stats-too-few-resamples": (
-            "--resamples {resamples} terlalu sedikit; minimal 100",
-            "--resamples {resamples} is too few; use at least 100",
-        ),
-        "stats-bad-population": (
-            "--population {population} lebih kecil dari jumlah responden ({respondents}); isi jumlah penerima "
-            "layanan pada periode survei",
-            "--population {population} is smaller than the number of respondents ({respondents}); give the "
-            "number of service users in the survey period",
-        ),
-        "stats-excludes-all": (
-            "--exclude-flagged akan membuang semua {rows} baris sehingga tidak ada yang dihitung",
-            "--exclude-flagged would remove all {rows} rows; nothing would be left to score",
-        ),
-    }
-)
+from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
+from skm.text import Lang, t
 
 
 class StatsArgumentError(SkmError, ValueError):
@@ -56,10 +34,13 @@ class StatsArgumentError(SkmError, ValueError):
 
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import numpy.typing as npt
     import pandas as pd
 
     from skm.readers import Responses
+    from skm.readers.cells import LabelBook
 
 __all__ = [
     "DEFAULT_RESAMPLES",
@@ -75,6 +56,7 @@ __all__ = [
     "PeriodComparison",
     "StatsResult",
     "analyse",
+    "stats",
 ]
 
 DEFAULT_SEED = 20170614  # date of PermenPANRB 14/2017; any fixed number makes results repeatable
@@ -215,6 +197,21 @@ class StatsResult:
     def respondents(self) -> int:
         """Respondents analysed (after any exclusion)."""
         return self.result.respondents
+
+    @property
+    def confidence(self) -> float:
+        """Level of every interval (0.95)."""
+        return CONFIDENCE
+
+    @property
+    def significance(self) -> float:
+        """The p-value below which a change is called significant (0.05)."""
+        return SIGNIFICANCE
+
+    @property
+    def duplicate_window_minutes(self) -> int:
+        """How close in time two identical rows must be to count as duplicates (with a date column)."""
+        return int(DUPLICATE_WINDOW.total_seconds() // 60)
 
 
 # ---------------------------------------------------------------- frame → arrays
@@ -588,4 +585,48 @@ def analyse(
         notes=tuple(notes),
         duplicate_columns=tuple(c for n, c in responses.profile.items() if n not in _NO_DUPLICATE_KEYS),
         has_dates="date" in responses.profile,
+    )
+
+
+def stats(
+    source: str | Path | pd.DataFrame | Responses,
+    *,
+    by: str | None = None,
+    previous: str | Path | pd.DataFrame | Responses | None = None,
+    population: int | None = None,
+    period: str | Period | None = None,
+    exclude_flagged: bool = False,
+    seed: int = DEFAULT_SEED,
+    resamples: int = DEFAULT_RESAMPLES,
+    min_group: int = 5,
+    instrument: Instrument | str | Path = PERMENPAN_14_2017,
+    sheet: str | int | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    labels: LabelBook | str | Path | None = None,
+) -> StatsResult:
+    """Read ``source`` (and ``previous``) and :func:`analyse` it: the result ``skm stats`` prints,
+    with the same options, so that ``stats_to_dict(stats(path, ...))`` is the document of
+    ``skm stats path ... --format json``.
+
+    ``previous`` is read with the same instrument, labels and invalid-cell policy; its sheet is
+    found by itself.
+    """
+    responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels)
+    if period is not None:  # --period is a filter, as in every command
+        from skm.readers.dates import filter_period  # noqa: PLC0415
+
+        responses, _ = filter_period(responses, period)
+    earlier = None
+    if previous is not None:
+        earlier = load(previous, instrument=responses.instrument, invalid=invalid, labels=labels)
+    return analyse(
+        responses,
+        by=by,
+        previous=earlier,
+        population=population,
+        period=period,
+        exclude_flagged=exclude_flagged,
+        seed=seed,
+        resamples=resamples,
+        min_group=min_group,
     )

@@ -5,11 +5,11 @@ compute anything.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from skm.render.safe import xml_safe
 from skm.text import Lang, fmt_number
 from skm.text.report import tr
 
@@ -156,9 +156,6 @@ def fmt(value: Decimal | int | str, lang: Lang) -> str:
     return fmt_number(value, lang) if isinstance(value, Decimal) else str(value)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def printable(text: str) -> str:
     """``text`` without control characters (invalid in XML, so in xlsx and docx)."""
-    return _CONTROL.sub("", text)
+    return xml_safe(text)

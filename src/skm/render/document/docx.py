@@ -198,8 +198,8 @@ def write_docx(doc: Document, path: Path) -> None:
     normal.font.size = Pt(10.5)
     for name in ("Heading 1", "Heading 2", "Title"):
         document.styles[name].font.color.rgb = RGBColor(*_NAVY)
-    document.core_properties.title = f"{doc.title} — {doc.unit}"
-    document.core_properties.author = doc.unit
+    document.core_properties.title = printable(f"{doc.title} — {doc.unit}")
+    document.core_properties.author = printable(doc.unit)
 
     for _ in range(6):
         document.add_paragraph()

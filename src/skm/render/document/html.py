@@ -23,6 +23,7 @@ from skm.render.document.blocks import (
     fmt,
     printable,
 )
+from skm.text.report import tr
 
 __all__ = ["escape", "render_html", "svg_bar_chart"]
 
@@ -350,7 +351,7 @@ footer{margin-top:22px;border-top:1px solid var(--line);padding-top:6px;font-siz
 
 
 def _cover(doc: Document) -> str:
-    kicker = "LAPORAN HASIL" if doc.lang.value == "id" else "REPORT"
+    kicker = escape(tr("doc-kicker", doc.lang))
     badge = ""
     headline = doc.headline()
     if headline is not None:
@@ -384,7 +385,7 @@ def render_html(doc: Document) -> str:
         body.append(f'<h2 id="ch-{n + 1}"{cls}>{escape(title)}</h2>')
         for m, section in enumerate(sections, start=1):
             body.append(_section(section, doc, f"{n + 1}.{m}"))
-    toc_title = "Daftar Isi" if lang == "id" else "Contents"
+    toc_title = escape(tr("toc", doc.lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -27,6 +27,8 @@ from skm.render.document.blocks import (
     Table,
     fmt,
 )
+from skm.render.prose import legacy_text, method_lines, rules_lines, summary_lines
+from skm.render.rows import TABLE_FIELDS, element_rows
 from skm.text import Lang
 from skm.text.report import tr
 
@@ -91,8 +93,6 @@ def section_method(data: ReportData) -> Section:
     lang = data.lang
     result = data.result
     inst = result.instrument
-    from skm.render.json import rules_lines  # noqa: PLC0415
-
     rules = rules_lines(result, lang)
     kv: list[tuple[str, str]] = [(tr("instrument", lang), inst.title_en if lang is Lang.EN else inst.title)]
     kv.extend((tr("rules", lang) if i == 0 else "", line) for i, line in enumerate(rules[1:]))
@@ -225,8 +225,6 @@ def section_stats(data: ReportData) -> Section | None:
     stats = data.stats
     if stats is None:
         return None
-    from skm.render.stats import method_lines, summary_lines  # noqa: PLC0415 - only when statistics were computed
-
     lang = data.lang
     lines = summary_lines(stats, lang)
     if not stats.exclude_flagged:
@@ -295,7 +293,6 @@ def section_headline(data: ReportData) -> Section:
         performance=perf,
         n=r.respondents,
     )
-    from skm.render.json import legacy_text  # noqa: PLC0415
     from skm.text import t  # noqa: PLC0415
 
     legacy = legacy_text(r, lang)
@@ -322,19 +319,7 @@ def element_table(result: IkmResult, lang: Lang) -> Table:
             tr("converted", lang),
             tr("grade", lang),
         ),
-        tuple(
-            (
-                e.code,
-                _name(e, lang),
-                e.answered,
-                e.sum,
-                e.nrr_display,
-                e.weighted_display,
-                e.converted_display,
-                e.grade,
-            )
-            for e in result.elements
-        ),
+        tuple(row.values(TABLE_FIELDS) for row in element_rows(result, lang)),
         total=(
             "",
             tr("total-row", lang),

@@ -28,6 +28,8 @@ from skm.render.document.blocks import (
     Table,
     printable,
 )
+from skm.render.rows import element_rows
+from skm.render.safe import inert_workbook, is_formula_like
 from skm.text.report import tr
 
 if TYPE_CHECKING:
@@ -37,7 +39,6 @@ __all__ = ["write_xlsx"]
 
 _NAVY = "16325C"
 _SOFT = "EEF2F7"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PARAGRAPH_COLUMNS = 8
 _BAND_COLUMN = 40  # hidden helper columns (AN…) holding the grade bounds drawn on charts
 _GRADE_HEX = {"A": "1B7F4B", "B": "2F6DB5", "C": "D08A17", "D": "B8322A"}
@@ -79,7 +80,7 @@ class _Writer:
         elif isinstance(value, str):
             value = printable(value)[:32000]  # Excel's cell limit is 32 767 characters
             cell.value = value
-            if value.startswith(_FORMULA_START):
+            if is_formula_like(value):
                 cell.data_type = "s"  # text, never a formula
                 cell.quotePrefix = True
         else:
@@ -244,7 +245,7 @@ class _Writer:
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
-    base = _BAD_SHEET.sub(" ", name).strip()[:31] or "Sheet"
+    base = _BAD_SHEET.sub(" ", printable(name)).strip()[:31] or "Sheet"
     candidate, n = base, 2
     while candidate.lower() in used:
         suffix = f" ({n})"
@@ -254,7 +255,20 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _data_sheet(ws: Worksheet, data: ReportData) -> None:
+def _legend(doc: Document) -> tuple[Block, ...]:
+    """The document's own list of elements with their weights and its grade bands, shown again
+    under the Data sheet (taken from the document, never built a second time)."""
+    blocks: list[Block] = []
+    for _chapter, _title, sections in doc.chapters():
+        for section in sections:
+            if section.key == "method":
+                blocks += [b for b in section.blocks if isinstance(b, Table) and b.key == "elements-list"]
+            elif section.key == "bands":
+                blocks += section.blocks
+    return tuple(blocks)
+
+
+def _data_sheet(ws: Worksheet, data: ReportData, legend: tuple[Block, ...]) -> None:
     """Respondents × questions with the processing rows of the regulation's template."""
     from openpyxl.styles import Font  # noqa: PLC0415
 
@@ -277,33 +291,26 @@ def _data_sheet(ws: Worksheet, data: ReportData) -> None:
             w.put(w.row, j, v)
         w.row += 1
     ws.freeze_panes = ws.cell(row=first, column=3)
-    sums = [sum(a[j] or 0 for _, a in data.answers) for j in range(len(keys))]
-    counts = [sum(a[j] is not None for _, a in data.answers) for j in range(len(keys))]
-    scores = {e.code: e for e in result.elements}
+    rows = {row.code: row for row in element_rows(result, lang)}
 
-    def element_row(label: str, value_of: Any) -> None:
+    def question_row(label: str, values: tuple[int, ...]) -> None:
+        w.put(w.row, 2, label, bold=True, fill=_SOFT)
+        for j, v in enumerate(values, start=3):
+            w.put(w.row, j, v, fill=_SOFT)
+        w.row += 1
+
+    def element_row(label: str, field: str) -> None:
         w.put(w.row, 2, label, bold=True, fill=_SOFT)
         for j, k in enumerate(keys, start=3):
             e = element_of[k]
             if e.questions[0].key == k:
-                w.put(w.row, j, value_of(scores[e.code]), fill=_SOFT)
+                w.put(w.row, j, getattr(rows[e.code], field), fill=_SOFT)
         w.row += 1
 
-    w.put(w.row, 2, tr("sum", lang), bold=True, fill=_SOFT)
-    for j, s in enumerate(sums, start=3):
-        w.put(w.row, j, s, fill=_SOFT)
-    w.row += 1
-    w.put(w.row, 2, tr("answered-long", lang), bold=True, fill=_SOFT)
-    for j, c in enumerate(counts, start=3):
-        w.put(w.row, j, c, fill=_SOFT)
-    w.row += 1
-    element_row(tr("nrr", lang), lambda e: e.nrr_display)
-    from skm.core.calc import round_half_up  # noqa: PLC0415
-
-    element_row(tr("weight", lang), lambda e: round_half_up(e.weight, 4))
-    element_row(tr("weighted", lang), lambda e: e.weighted_display)
-    element_row(tr("converted", lang), lambda e: e.converted_display)
-    element_row(tr("grade", lang), lambda e: e.grade)
+    question_row(tr("sum", lang), data.question_sums)
+    question_row(tr("answered-long", lang), data.question_counts)
+    for field in ("nrr", "weight", "weighted", "converted", "grade"):
+        element_row(tr(field, lang), field)
     w.row += 1
     perf = result.band.performance_en if lang.value == "en" else result.band.performance
     for label, value in (
@@ -317,10 +324,7 @@ def _data_sheet(ws: Worksheet, data: ReportData) -> None:
         cell.font = Font(bold=True, size=12, color=_NAVY)
         w.row += 1
     w.row += 1
-    from skm.render.document.sections import section_bands, section_method  # noqa: PLC0415
-
-    legend = next(b for b in section_method(data).blocks if isinstance(b, Table) and b.key == "elements-list")
-    for block in (legend, *section_bands(data).blocks):
+    for block in legend:
         w.block(block)
     w.finish()
     ws.column_dimensions["B"].width = 18
@@ -354,7 +358,7 @@ def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
                 w.block(block)
             w.row += 1
             if section.key == "elements":
-                _data_sheet(wb.create_sheet(_sheet_name(tr("sheet-data", doc.lang), used)), data)
+                _data_sheet(wb.create_sheet(_sheet_name(tr("sheet-data", doc.lang), used)), data, _legend(doc))
     for w in writers.values():
         w.finish()
     names = [ws.title for ws in wb.worksheets]
@@ -366,4 +370,5 @@ def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+    inert_workbook(wb)
     wb.save(path)

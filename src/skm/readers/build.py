@@ -1,0 +1,573 @@
+"""Build the canonical :class:`~skm.readers.Responses` table from a sheet's cells, in named phases.
+
+:func:`build_responses` runs, in order: check that a header row was found, factorise the cells
+per column, map the columns to questions (header matches checked against the labels the answers
+carry), column-level issues (duplicate, missing, beyond the instrument), classify the rows
+(title, empty, summary block, no answers), parse the answers, assemble the frame with its
+profile and dates, and apply the invalid-data policy. Heavy (numpy, pandas): imported only when
+a file is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from skm.core.instrument import Instrument
+from skm.core.periods import parse_date_column
+from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
+from skm.readers.cells import Cell, LabelBook, parse_cell
+from skm.readers.files import column_letter, is_blank, no_gc, row_is_blank
+from skm.readers.headers import ColumnMatch, code_beyond, is_summary_label, match_profile
+from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
+
+__all__ = ["build_responses"]
+
+
+@dataclass
+class _Grid:
+    """The cells below the header, factorised once per column.
+
+    ``codes[c]`` maps each row to an index into ``uniques[c]`` (-1 = empty cell);
+    ``blank[c]`` flags the distinct values that are blank text; ``nonblank[c]`` flags the rows.
+    """
+
+    n: int
+    width: int
+    headers: list[str]
+    codes: list[np.ndarray]
+    uniques: list[list[object]]
+    blank: list[np.ndarray]
+    nonblank: list[np.ndarray]
+    kinds: list[str]
+
+
+@dataclass
+class _Context:
+    """What every issue of one read names: file, sheet, header row, instrument and labels."""
+
+    source: str
+    sheet: str | None
+    header_row: int  # 0-based
+    instrument: Instrument
+    book: LabelBook
+
+    def issue(self, code: IssueCode, severity: Severity = Severity.ERROR, **fields: Any) -> Issue:
+        fields.setdefault("row", self.header_row + 1)
+        return Issue(code, severity, file=self.source, sheet=self.sheet, **fields)
+
+
+@dataclass
+class _Mapping:
+    """Which columns hold which question, and what their distinct values mean."""
+
+    final: dict[int, ColumnMatch]
+    parsed: dict[int, list[Cell]]
+    by_key: dict[str, list[int]]
+    element_cols: list[int]
+    attr_cols: list[int]
+    columns: list[ColumnInfo]
+
+
+@dataclass
+class _Rows:
+    """Which rows are respondents (``kept``, 0-based below the header) and which were skipped."""
+
+    kept: np.ndarray
+    row_numbers: np.ndarray
+    skipped: list[SkippedRow]
+    complete_tail: np.ndarray  # rows below the summary block without a summary label
+
+
+def _dedupe(headers: Sequence[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:
+        name = h or "kolom"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+def build_responses(
+    rows: list[list[object]],
+    header_row: int,
+    matches: dict[int, ColumnMatch],
+    *,
+    source: str,
+    sheet: str | None,
+    instrument: Instrument,
+    invalid: InvalidPolicy,
+    labels: LabelBook | None = None,
+    strict: bool = True,
+) -> Responses:
+    """Validate the cells below ``header_row`` and build the canonical table.
+
+    With ``strict=False`` (``skm check``) data problems are only recorded in the result's
+    ``issues``; files that cannot be read or hold no respondents still raise.
+
+    The phases: check that a header was found, factorise the cells per column
+    (:func:`_factorise`), decide which column holds which question (:func:`_map_columns`,
+    :func:`_column_issues`), classify the rows (:func:`_classify_rows`), parse the answers
+    (:func:`_score_cells`), assemble the frame with its profile and dates
+    (:func:`_assemble`) and finally apply the invalid-data policy (:func:`_enforce`).
+
+    Vectorised per column: each column's distinct values are parsed once
+    (:func:`~skm.readers.cells.parse_cell`) and mapped back onto the rows with numpy, so the
+    cost is one hash pass per column whatever the number of respondents; issues are built
+    only for the cells that are wrong.
+    """
+    _require_header(rows, header_row, source, sheet, instrument)
+    ctx = _Context(source, sheet, header_row, instrument, labels or LabelBook(instrument))
+    grid = _factorise(rows, header_row, matches)
+    issues: list[Issue] = []
+    mapping = _map_columns(ctx, grid, matches, issues)
+    _column_issues(ctx, grid, mapping, issues)
+    found = _classify_rows(rows, grid, mapping, header_row)
+    scores = _score_cells(ctx, grid, mapping, found, issues)
+    frame, profile = _assemble(ctx, grid, mapping, found, scores, issues)
+    responses = Responses(
+        frame=frame,
+        instrument=instrument,
+        source=source,
+        sheet=sheet,
+        header_row=header_row + 1,
+        columns=mapping.columns,
+        issues=issues,
+        skipped=found.skipped,
+        profile=profile,
+    )
+    _enforce(responses, strict=strict, invalid=invalid)
+    return responses
+
+
+def _require_header(
+    rows: list[list[object]], header_row: int, source: str, sheet: str | None, instrument: Instrument
+) -> None:
+    """Raise when the sheet is empty or no row names an element."""
+    if not rows or all(row_is_blank(r) for r in rows):
+        raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
+    if header_row < 0:
+        first = next(r for r in rows if not row_is_blank(r))
+        found = [shorten(v, 30) for v in first if not is_blank(v)][:15]
+        raise SkmError(
+            IssueCode.NO_ELEMENT_COLUMNS,
+            ExitCode.INPUT_ERROR,
+            file=source,
+            sheet=sheet,
+            columns=", ".join(f"'{c}'" for c in found) or "-",
+            codes=f"{instrument.codes[0]} … {instrument.codes[-1]}",
+        )
+
+
+def _header_texts(rows: list[list[object]], header_row: int, width: int, matches: dict[int, ColumnMatch]) -> list[str]:
+    """Each column's header text; a two-row header (merged "NO. RESP" above a blank) takes the text above."""
+    header = rows[header_row]
+    headers = [
+        "" if c >= len(header) or is_blank(header[c]) else str(header[c]).replace("\n", " ").strip()
+        for c in range(width)
+    ]
+    if header_row > 0:
+        above = rows[header_row - 1]
+        for c in range(min(width, len(above))):
+            if not headers[c] and not is_blank(above[c]) and c not in matches:
+                headers[c] = str(above[c]).replace("\n", " ").strip()
+    return headers
+
+
+def _factorise(rows: list[list[object]], header_row: int, matches: dict[int, ColumnMatch]) -> _Grid:
+    """One factorisation per column: codes (-1 = empty cell) and the distinct values."""
+    body = rows[header_row + 1 :]
+    lengths = set(map(len, rows[header_row:]))
+    width = max(lengths)
+    n = len(body)
+    if len(lengths) > 1:
+        body = [list(r) + [None] * (width - len(r)) if len(r) < width else r for r in body]
+    cells = np.empty((n, width), dtype=object)
+    if n:
+        with no_gc():
+            cells[:, :] = body
+    grid = _Grid(n, width, _header_texts(rows, header_row, width, matches), [], [], [], [], [])
+    for c in range(width):
+        codes, uniques = pd.factorize(np.ascontiguousarray(cells[:, c]), use_na_sentinel=True)
+        codes = codes.astype(np.int32, copy=False)
+        values = list(uniques)
+        kind = pd.api.types.infer_dtype(uniques, skipna=True)
+        if kind in _NO_TEXT:  # numbers, dates: nothing to strip or to read as a label (fast for dates)
+            blank_u = np.zeros(len(values), dtype=bool)
+        else:
+            blank_u = np.fromiter(
+                ((not v.strip()) if type(v) is str else (v != v) if type(v) is float else False for v in values),  # noqa: PLR0124 - NaN
+                dtype=bool,
+                count=len(values),
+            )
+        grid.kinds.append(kind)
+        grid.codes.append(codes)
+        grid.uniques.append(values)
+        grid.blank.append(blank_u)
+        grid.nonblank.append(~np.append(blank_u, True)[codes])
+    return grid
+
+
+def _parse_column(ctx: _Context, grid: _Grid, c: int, key: str | None) -> list[Cell]:
+    """What each distinct value of column ``c`` means (for question ``key``, or any)."""
+    custom = ctx.book.column_mapping(key, grid.headers[c])
+    return [parse_cell(v, ctx.book, custom, key) for v in grid.uniques[c]]
+
+
+def _map_columns(ctx: _Context, grid: _Grid, matches: dict[int, ColumnMatch], issues: list[Issue]) -> _Mapping:
+    """Settle which column holds which question: header matches checked against the answers' labels."""
+    instrument = ctx.instrument
+    final: dict[int, ColumnMatch] = dict(matches)
+    parsed = {c: _parse_column(ctx, grid, c, m.key) for c, m in matches.items()}
+    # a free-text question that happens to name an element ("Saran untuk perbaikan sarana dan prasarana")
+    # is a suggestion column when its answers are not scale answers
+    for c, m in list(final.items()):
+        if m.how != "text":
+            continue
+        repeated = sum(1 for other in final.values() if other.key == m.key) > 1
+        if (repeated or match_profile(grid.headers[c]) == "suggestion") and _valid_share(
+            parsed[c], grid.codes[c]
+        ) < 0.5:
+            del final[c], parsed[c]
+    # cross-check each element column with the labels its answers carry
+    for c, m in list(final.items()):
+        label_key = _label_element(parsed[c], grid.codes[c])
+        if label_key is None or m.key in label_key:
+            continue
+        named = _element_name(instrument, m.key)
+        carried = " / ".join(_element_name(instrument, k) for k in sorted(label_key))
+        positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1 and label_key <= _POSITIONAL
+        if positional:
+            (new_key,) = label_key
+            final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
+        issues.append(
+            ctx.issue(
+                IssueCode.HEADER_LABEL_MISMATCH,
+                Severity.WARNING,
+                column=shorten(grid.headers[c], 60),
+                letter=column_letter(c),
+                params={
+                    "header_element": named,
+                    "label_element": carried,
+                    "used": _element_name(instrument, final[c].key),
+                },
+            )
+        )
+    # columns whose header names nothing but whose answers carry one missing element's labels
+    taken = {m.key for m in final.values()}
+    for c in range(grid.width):
+        if c in final or match_profile(grid.headers[c]) is not None:
+            continue
+        cells = _parse_column(ctx, grid, c, None)
+        label_key = _label_element(cells, grid.codes[c], strict=True)
+        if label_key is None:
+            continue
+        free = sorted(label_key - taken)
+        if len(free) == 1:
+            final[c] = ColumnMatch(free[0], "labels", _element_name(instrument, free[0]))
+            parsed[c] = cells
+            taken.add(free[0])
+    by_key: dict[str, list[int]] = {}
+    for c, m in sorted(final.items()):
+        by_key.setdefault(m.key, []).append(c)
+    columns = [
+        ColumnInfo(
+            c,
+            column_letter(c),
+            grid.headers[c],
+            hit.key if (hit := final.get(c)) else None,
+            hit.how if hit else "attribute",
+            hit.detail if hit else "",
+        )
+        for c in range(grid.width)
+    ]
+    element_cols = [c for c in range(grid.width) if c in final]
+    attr_cols = [c for c in range(grid.width) if c not in final and (grid.headers[c] or bool(grid.nonblank[c].any()))]
+    return _Mapping(final, parsed, by_key, element_cols, attr_cols, columns)
+
+
+def _column_issues(ctx: _Context, grid: _Grid, mapping: _Mapping, issues: list[Issue]) -> None:
+    """Duplicate and missing elements, and attribute columns that look like elements beyond the instrument."""
+    instrument, headers = ctx.instrument, grid.headers
+    for key, cols in mapping.by_key.items():
+        if len(cols) > 1:
+            issues.append(
+                ctx.issue(
+                    IssueCode.DUPLICATE_ELEMENT,
+                    params={
+                        "element": key.upper(),
+                        "columns": ", ".join(f"'{headers[c]}' ({column_letter(c)})" for c in cols),
+                    },
+                )
+            )
+    missing = [k.upper() for k in instrument.question_keys if k not in mapping.by_key]
+    if missing:
+        issues.append(
+            ctx.issue(
+                IssueCode.MISSING_ELEMENTS, params={"codes": ", ".join(missing), "k": len(instrument.question_keys)}
+            )
+        )
+    beyond = [c for c in mapping.attr_cols if code_beyond(headers[c], instrument) is not None]
+    if beyond:
+        issues.append(
+            ctx.issue(
+                IssueCode.CODES_BEYOND_INSTRUMENT,
+                Severity.WARNING,
+                params={
+                    "columns": ", ".join(f"'{shorten(headers[c], 20)}' ({column_letter(c)})" for c in beyond),
+                    "instrument": instrument.key,
+                    "count": len(instrument.elements),
+                },
+            )
+        )
+
+
+def _classify_rows(rows: list[list[object]], grid: _Grid, mapping: _Mapping, header_row: int) -> _Rows:
+    """Classify rows: empty, the template's summary block, rows without a single answer; the rest are kept."""
+    n = grid.n
+    skipped = [SkippedRow(r + 1, "title") for r in range(header_row) if not row_is_blank(rows[r])]
+    nonblank = np.zeros(n, dtype=bool)
+    for c in range(grid.width):
+        nonblank |= grid.nonblank[c]
+    seen = np.zeros(n, dtype=bool)
+    summary = np.zeros(n, dtype=bool)
+    for c in range(grid.width):
+        uniques = grid.uniques[c]
+        flags = (
+            np.zeros(len(uniques), dtype=bool)
+            if grid.kinds[c] in _NO_TEXT
+            else np.fromiter((type(v) is str and is_summary_label(v) for v in uniques), dtype=bool, count=len(uniques))
+        )
+        summary |= ~seen & np.append(flags, False)[grid.codes[c]]
+        seen |= grid.nonblank[c]
+    labelled_summary = summary.copy()
+    if summary.any():
+        summary[int(np.argmax(summary)) :] = True
+    summary &= nonblank
+    answered = np.zeros(n, dtype=bool)
+    for c in mapping.element_cols:
+        answered |= grid.nonblank[c]
+    keep = nonblank & ~summary & answered
+    for i in np.flatnonzero(~keep).tolist():
+        reason = "empty" if not nonblank[i] else "summary" if summary[i] else "no-answers"
+        skipped.append(SkippedRow(header_row + 2 + i, reason))
+    skipped.sort(key=lambda s: s.row)
+    kept = np.flatnonzero(keep)
+    return _Rows(kept, kept + header_row + 2, skipped, summary & ~labelled_summary)
+
+
+def _score_cells(
+    ctx: _Context, grid: _Grid, mapping: _Mapping, found: _Rows, issues: list[Issue]
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Each element column's scores and mask: one lookup table per column, issues only for wrong cells."""
+    instrument = ctx.instrument
+    low, high = instrument.scale_min, instrument.scale_max
+    cell_issues: list[tuple[int, int, Issue]] = []
+    scores: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    complete_tail = found.complete_tail
+    mismatched = {i.letter for i in issues if i.code is IssueCode.HEADER_LABEL_MISMATCH}
+    for c in mapping.element_cols:
+        key = mapping.final[c].key
+        cells = mapping.parsed[c]
+        mismatch = column_letter(c) in mismatched
+        table = np.zeros(len(cells) + 1, dtype=np.int8)
+        valid = np.zeros(len(cells) + 1, dtype=bool)
+        bad: list[int] = []
+        for u, cell in enumerate(cells):
+            foreign = bool(cell.elements) and key not in cell.elements and not mismatch
+            if cell.score is not None and not foreign:
+                table[u], valid[u] = cell.score, True
+            elif cell.code is not None or foreign:
+                bad.append(u)
+        codes = grid.codes[c][found.kept]
+        scores[c] = (table[codes], ~valid[codes])
+        complete_tail &= valid[grid.codes[c]]
+        params = {
+            "low": low,
+            "high": high,
+            "mid": low + 1,
+            "element": _element_name(instrument, key),
+            "expected": ctx.book.expected(key),
+        }
+        for u in bad:
+            cell = cells[u]
+            code = cell.code if cell.code is not None else IssueCode.UNKNOWN_LABEL
+            value = shorten(grid.uniques[c][u])
+            column = shorten(grid.headers[c], 60)
+            cell_issues.extend(
+                (
+                    i,
+                    c,
+                    ctx.issue(
+                        code,
+                        row=int(found.row_numbers[i]),
+                        column=column,
+                        letter=column_letter(c),
+                        value=value,
+                        params=dict(params),
+                    ),
+                )
+                for i in np.flatnonzero(codes == u).tolist()
+            )
+    if mapping.element_cols:
+        for i in np.flatnonzero(complete_tail).tolist():
+            issues.append(ctx.issue(IssueCode.ROW_AFTER_SUMMARY, Severity.WARNING, row=ctx.header_row + 2 + i))
+    cell_issues.sort(key=lambda x: (x[0], x[1]))
+    issues.extend(i for _, _, i in cell_issues)
+    return scores
+
+
+def _assemble(
+    ctx: _Context,
+    grid: _Grid,
+    mapping: _Mapping,
+    found: _Rows,
+    scores: dict[int, tuple[np.ndarray, np.ndarray]],
+    issues: list[Issue],
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The frame (answers, then attributes under their headers), its profile and the parsed date column."""
+    kept = found.kept
+    data: dict[str, object] = {}
+    for key in ctx.instrument.question_keys:
+        if key in mapping.by_key:
+            answer_values, mask = scores[mapping.by_key[key][0]]
+            data[key] = pd.arrays.IntegerArray(answer_values, mask)
+    attr_cols = mapping.attr_cols
+    names = _dedupe([grid.headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
+    for name, c in zip(names, attr_cols, strict=True):
+        lookup = np.empty(len(grid.uniques[c]) + 1, dtype=object)
+        lookup[:-1] = grid.uniques[c]
+        lookup[:-1][grid.blank[c]] = None
+        lookup[-1] = None
+        data[name] = lookup[grid.codes[c][kept]]
+    frame = pd.DataFrame(data, index=pd.Index(found.row_numbers.tolist(), name="row"))
+    profile: dict[str, str] = {}
+    for name in names:
+        canonical = match_profile(name)
+        if canonical is not None and canonical not in profile:
+            profile[canonical] = name
+    if "date" in profile:
+        c = attr_cols[names.index(profile["date"])]
+        codes = grid.codes[c][kept]
+        dates = _date_column(grid.uniques[c], grid.blank[c], codes, grid.kinds[c])
+        if dates is not None:
+            frame[profile["date"]], bad_dates = dates
+            issues.extend(
+                ctx.issue(
+                    IssueCode.INVALID_DATE,
+                    Severity.WARNING,
+                    row=int(found.row_numbers[i]),
+                    column=shorten(grid.headers[c], 60),
+                    letter=column_letter(c),
+                    value=shorten(grid.uniques[c][codes[i]]),
+                )
+                for i in bad_dates
+            )
+    return frame, profile
+
+
+def _enforce(responses: Responses, *, strict: bool, invalid: InvalidPolicy) -> None:
+    """Raise for no respondents, or (``strict``) for bad columns and invalid cells under ``--invalid error``."""
+    source, issues = responses.source, responses.issues
+    if responses.frame.empty:
+        raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
+    if not strict:
+        return
+    if any(i.code in FATAL_CODES for i in issues):
+        raise SkmError(
+            IssueCode.BAD_COLUMNS,
+            ExitCode.INVALID_DATA,
+            issues=[i for i in issues if i.code in FATAL_CODES],
+            file=source,
+        )
+    bad_cells = [i for i in issues if i.code in CELL_CODES]
+    if bad_cells and InvalidPolicy(invalid) is InvalidPolicy.ERROR:
+        raise SkmError(
+            IssueCode.INVALID_DATA,
+            ExitCode.INVALID_DATA,
+            issues=bad_cells,
+            file=source,
+            count=len(bad_cells),
+        )
+
+
+def _date_column(
+    values: list[object], blank: object, codes: object, kind: str = "mixed"
+) -> tuple[Any, list[int]] | None:
+    """The date column as datetimes (NaT where blank or not a date) and the rows that are not dates.
+
+    ``None`` when most values are not dates (then the column is left as written).
+    """
+
+    index = np.asarray(codes)
+    if kind in {"datetime", "datetime64", "date"}:  # Excel date cells: already dates
+        lookup = pd.to_datetime(pd.Series([*values, None], dtype=object))
+        return lookup.to_numpy()[index], []
+    parsed, _ = parse_date_column(values)
+    blank_u = np.asarray(blank, dtype=bool)
+    failed = np.fromiter((d is None for d in parsed), dtype=bool, count=len(parsed)) & ~blank_u
+    if 2 * int(failed.sum()) > int((~blank_u).sum()):
+        return None
+    lookup = pd.to_datetime(pd.Series([*parsed, None], dtype=object), errors="coerce")
+    column = lookup.to_numpy()[index]
+    bad_rows = np.flatnonzero(np.append(failed, False)[index]).tolist()
+    return column, bad_rows
+
+
+# pandas.api.types.infer_dtype kinds without any text cell
+_NO_TEXT = frozenset(
+    {"integer", "floating", "decimal", "boolean", "datetime", "datetime64", "date", "timedelta", "time", "empty"}
+)
+_POSITIONAL = frozenset({"u8", "u9"})
+
+
+def _element_name(instrument: Instrument, key: str) -> str:
+    for element in instrument.elements:
+        if any(q.key == key for q in element.questions):
+            return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
+    return key.upper()
+
+
+def _valid_share(cells: list[Cell], codes: object) -> float:
+    """Share of a column's non-blank cells that are valid answers (0 for an empty column)."""
+
+    index = np.asarray(codes)
+    counts = np.bincount(index[index >= 0], minlength=len(cells))
+    filled = sum(int(counts[u]) for u, cell in enumerate(cells) if not cell.blank)
+    valid = sum(int(counts[u]) for u, cell in enumerate(cells) if cell.score is not None)
+    return valid / filled if filled else 0.0
+
+
+def _label_element(cells: list[Cell], codes: object, *, strict: bool = False) -> frozenset[str] | None:
+    """The element(s) whose labels most answers of a column carry, or ``None`` without labels.
+
+    ``strict`` (recognising a column by its answers alone) asks every non-blank distinct
+    value to be one element's label.
+    """
+
+    labelled = [u for u, cell in enumerate(cells) if cell.elements]
+    if not labelled:
+        return None
+    if strict and any(not cell.blank and not cell.elements and cell.score is None for cell in cells):
+        return None
+    counts = np.bincount(np.asarray(codes)[np.asarray(codes) >= 0], minlength=len(cells))
+    votes: dict[frozenset[str], int] = {}
+    for u in labelled:
+        votes[cells[u].elements] = votes.get(cells[u].elements, 0) + int(counts[u])
+    total = sum(int(counts[u]) for u, cell in enumerate(cells) if not cell.blank)
+    best = max(votes, key=lambda k: votes[k])
+    common = frozenset.intersection(*votes) if strict else best
+    if strict and not common:
+        return None
+    if votes[best] * 2 <= total:
+        return None
+    return common

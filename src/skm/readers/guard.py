@@ -1,0 +1,472 @@
+"""Look inside a spreadsheet before it is loaded: refuse what would exhaust memory, find the cells
+that hold no answer although they are not blank.
+
+python-calamine materialises a sheet as a dense rectangle from A1 to the farthest used cell, so a
+1 KB xlsx with one value at ``XFD1048576`` asks for 17 billion cells, and a zip whose sheet
+inflates to gigabytes is read whole. Before calamine sees an xlsx/xlsm, :func:`scan_ooxml`
+streams every worksheet part (a few MB at a time, never the whole part) and measures what is
+really there:
+
+* inflated size of each XML part (cap :data:`MAX_PART_BYTES`, counted while inflating, not taken
+  from the zip's own claims);
+* filled cells (cap :data:`MAX_CELLS`) and the dense area they span (cap :data:`MAX_AREA`, and
+  no more than :data:`SPARSE_FACTOR` times the filled cells once past :data:`FREE_AREA`);
+* cells that calamine would turn into blanks: Excel errors (``#N/A``, ``#DIV/0!``) and formulas
+  without a stored value. Their positions are returned so the reader can mark them
+  :class:`~skm.readers.cells.Unusable` (an invalid cell, listed), never a blank.
+
+A DOCTYPE (entity declarations: XXE, "billion laughs") in any part is refused. ODS gets the
+inflated-size cap and a check on repeated filled rows/columns; every other format a file-size cap.
+Limits are documented in docs/security.md.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+from xml.parsers import expat
+
+from skm.errors import ExitCode, IssueCode, SkmError
+
+__all__ = [
+    "FREE_AREA",
+    "MAX_AREA",
+    "MAX_CELLS",
+    "MAX_CSV_BYTES",
+    "MAX_PART_BYTES",
+    "MAX_SIDE_FILE_BYTES",
+    "MAX_SPREADSHEET_BYTES",
+    "SPARSE_FACTOR",
+    "SheetScan",
+    "check_file_size",
+    "read_capped",
+    "scan_ods",
+    "scan_ooxml",
+]
+
+MAX_CELLS = 10_000_000  # filled cells in one sheet (100 000 respondents × 100 columns)
+MAX_AREA = 20_000_000  # cells of the dense rectangle A1 … farthest cell
+FREE_AREA = 1_000_000  # below this area any sparsity is accepted
+SPARSE_FACTOR = 20  # above FREE_AREA, the area may be at most this many times the filled cells
+MAX_PART_BYTES = 512 * 1024 * 1024  # inflated size of one XML part of an xlsx/ods
+MAX_SPREADSHEET_BYTES = 512 * 1024 * 1024  # size on disk of an xls/xlsb (binary formats)
+MAX_CSV_BYTES = 256 * 1024 * 1024  # size of a CSV file
+MAX_SIDE_FILE_BYTES = 16 * 1024 * 1024  # --labels, --instrument, --previous (JSON), --plan (CSV)
+_CHUNK = 4 * 1024 * 1024
+_MAX_TAG = 1024 * 1024
+
+# cheap triggers (bytes searches); a false alarm only costs the exact walk or a pass over the cells
+_FLAGS = {
+    "error": (b't="e"', b"t='e'"),
+    "formula": (b"<f", b":f>"),
+    "bool": (b't="b"', b"t='b'"),
+}
+_NONFINITE = re.compile(rb"<v>\s*[+-]?(?:[iInN]|[0-9.]{0,20}[eE]\+?[0-9]{3})")
+_DETAIL_FLAGS = frozenset({"error", "formula"})
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY")
+# what a broken or hostile zip makes the standard library raise (bad headers, bad deflate data,
+# encryption, unknown compression, bad CRC, truncation)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    struct.error,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    KeyError,
+)
+
+
+@dataclass
+class SheetScan:
+    """What one worksheet part holds: extent, filled cells, and the cells calamine would blank."""
+
+    member: str
+    max_row: int = 0  # 1-based, 0 = empty
+    max_col: int = 0
+    cells: int = 0
+    flags: set[str] = field(default_factory=set)
+    implicit: bool = False  # some cells carry no r="A1" reference
+    unusable: dict[tuple[int, int], str] = field(default_factory=dict)  # (row0, col0) → shown text
+
+
+def _mb(n: int) -> int:
+    return n // (1024 * 1024)
+
+
+def _bounded(digits: str) -> int:
+    """A row number as read, but never more than 10**12 (far past any limit anyway)."""
+    return int(digits) if len(digits.lstrip("0")) <= 12 else 10**12
+
+
+def _col_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _unreadable(path: Path, reason: str) -> SkmError:
+    return SkmError(IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=str(path), kind="Excel/ODS", reason=reason)
+
+
+def check_file_size(path: Path, limit: int, kind: str) -> None:
+    """Refuse a file larger than ``limit`` bytes (exit 3)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the reader reports it
+    if size > limit:
+        raise SkmError(IssueCode.FILE_TOO_LARGE, ExitCode.INPUT_ERROR, file=str(path), limit=_mb(limit), kind=kind)
+
+
+def read_capped(path: Path, limit: int = MAX_SIDE_FILE_BYTES, kind: str = "TOML/CSV/JSON") -> bytes:
+    """At most ``limit`` bytes of a side file (also from a device or a pipe); refuse a longer one.
+
+    Raises :class:`SkmError` exit 3: permission denied or too large; lets ``FileNotFoundError`` and
+    other ``OSError`` through for the caller's own message.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except PermissionError:
+        raise SkmError(IssueCode.PERMISSION_DENIED, ExitCode.INPUT_ERROR, file=str(path)) from None
+    if len(data) > limit:
+        raise SkmError(IssueCode.FILE_TOO_LARGE, ExitCode.INPUT_ERROR, file=str(path), limit=_mb(limit), kind=kind)
+    return data
+
+
+def _stream_parts(path: Path, zf: zipfile.ZipFile, name: str) -> IO[bytes]:
+    info = zf.getinfo(name)
+    if info.file_size > MAX_PART_BYTES:  # the zip's own claim: refuse early
+        raise SkmError(
+            IssueCode.INFLATED_TOO_LARGE, ExitCode.INPUT_ERROR, file=str(path), member=name, limit=_mb(MAX_PART_BYTES)
+        )
+    return zf.open(info)
+
+
+def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    """The inflated part in blocks that end on a complete tag, counting the real inflated size."""
+    total = 0
+    carry = b""
+    with _stream_parts(path, zf, name) as stream:
+        while True:
+            block = stream.read(_CHUNK)
+            total += len(block)
+            if total > MAX_PART_BYTES:
+                raise SkmError(
+                    IssueCode.INFLATED_TOO_LARGE,
+                    ExitCode.INPUT_ERROR,
+                    file=str(path),
+                    member=name,
+                    limit=_mb(MAX_PART_BYTES),
+                )
+            if not block:
+                if carry:
+                    yield carry
+                return
+            data = carry + block
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # anywhere, however long the prolog
+                raise _unreadable(path, f"{name}: DOCTYPE/ENTITY")
+            last = data.rfind(b"<")
+            if last != -1 and data.find(b">", last) == -1:
+                carry = data[last:]
+                data = data[:last]
+                if len(carry) > _MAX_TAG:
+                    raise _unreadable(path, f"{name}: tag > {_MAX_TAG} bytes")
+            else:
+                carry = b""
+            yield data
+
+
+_ROW_DIGITS_6 = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6})"')
+_PREFIXED_CELL = re.compile(rb"<[\w.-]+:c[\s>]")
+_LONG_ROWS = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{7,9})"')
+_COL_LETTERS = [re.compile(rb'<c r="[A-Z]{%d}[0-9]' % n) for n in range(4)]
+
+
+def _quick_extent(data: bytes) -> tuple[int, int] | None:
+    """An upper bound of the farthest row and column of a block whose cells all start ``<c r="``;
+    ``None`` when the block needs the exact walk (prefixed tags, cells without a reference).
+
+    C-speed searches instead of one match per cell: the longest row number present (then the
+    exact maximum among those only) and the longest column letters present."""
+    if b"<c\t" in data or b"<c\n" in data or b"<c\r" in data:
+        return None  # other white space after the tag name: the exact walk counts those cells
+    opened = data.count(b"<c ")
+    if not opened:
+        return (0, 0) if b"<c>" not in data and not _PREFIXED_CELL.search(data) else None
+    if data.count(b'<c r="') != opened or b"<c>" in data or b":c " in data or b":c>" in data:
+        return None
+    if _ODD_REF.search(data):  # "z100", "A0100", "XFD00001048576": the library reads them too
+        return None
+    if _LONG_ROWS.search(data):  # row 1 000 000 or more: rare (or hostile), measure them exactly
+        max_row = max(int(r) for r in _LONG_ROWS.findall(data))
+    elif _ROW_DIGITS_6.search(data):
+        max_row = int(max(_ROW_DIGITS_6.findall(data)))  # same length: the text order is the number order
+    else:
+        max_row = 99_999  # a bound; past the limits the exact walk decides
+    letters = next((n for n in (3, 2) if _COL_LETTERS[n].search(data)), 1)
+    if letters < 2:
+        cols = 26
+    else:
+        found = set(re.findall(rb'<c r="([A-Z]{%d})[0-9]' % letters, data))
+        cols = _col_number(max(found).decode("ascii"))
+    return max_row, cols
+
+
+_ODD_REF = re.compile(rb'<c r="(?![A-Z]{1,3}[1-9][0-9]{0,8}")')
+_CELL_EXACT = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"[^>]*?(/?)>')
+
+
+def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str) -> SheetScan:
+    scan = SheetScan(name)
+    for data in _iter_blocks(path, zf, name):
+        scan.cells += data.count(b"</c>") + data.count(b":c>")
+        quick = None if scan.implicit else _quick_extent(data)
+        if quick is None:
+            scan.implicit = True
+        else:
+            scan.max_row, scan.max_col = max(scan.max_row, quick[0]), max(scan.max_col, quick[1])
+        for flag, needles in _FLAGS.items():
+            if flag not in scan.flags and any(n in data for n in needles):
+                scan.flags.add(flag)
+        if "nonfinite" not in scan.flags and (b":v>" in data or _NONFINITE.search(data)):
+            scan.flags.add("nonfinite")
+    if scan.cells > MAX_CELLS:
+        return scan  # refused whatever the positions
+    if scan.flags & _DETAIL_FLAGS or scan.implicit:
+        _detail(path, zf, scan)  # exact positions, unusable cells
+    elif _over_limits(scan):  # the bound counts styled empty cells too: measure exactly
+        scan.max_row = scan.max_col = 0
+        for data in _iter_blocks(path, zf, name):
+            for letters, row, empty in _CELL_EXACT.findall(data):
+                if not empty:
+                    scan.max_row = max(scan.max_row, int(row))
+                    scan.max_col = max(scan.max_col, _col_number(letters.decode("ascii")))
+    return scan
+
+
+def _detail(path: Path, zf: zipfile.ZipFile, scan: SheetScan) -> None:
+    """Walk the part with expat: exact positions (also without r="A1") and the unusable cells."""
+    state: dict[str, object] = {"row": 0, "col": 0, "t": None, "f": None, "v": None, "grab": None}
+    found: dict[tuple[int, int], str] = {}
+    extent = [0, 0, 0]  # max row, max col, filled cells
+
+    def local(name: str) -> str:
+        return name.rsplit(" ", 1)[-1]
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        tag = local(name)
+        if tag == "row":
+            r = attrs.get("r")
+            state["row"] = int(r) if r and r.isdigit() else int(state["row"]) + 1  # type: ignore[call-overload]
+            state["col"] = 0
+        elif tag == "c":
+            ref = attrs.get("r")
+            m = re.fullmatch(r"([A-Za-z]+)([0-9]+)", ref or "")
+            if m:  # any case, any length, leading zeros: as the library reads it
+                state["col"], state["row"] = _col_number(m.group(1).upper()[:8]), _bounded(m.group(2))
+            else:
+                state["col"] = int(state["col"]) + 1  # type: ignore[call-overload]
+            state["t"], state["f"], state["v"] = attrs.get("t"), None, None
+        elif tag in {"f", "v"}:
+            state[tag] = ""
+            state["grab"] = tag
+        elif tag == "is":
+            state["v"] = ""
+
+    def end(name: str) -> None:
+        tag = local(name)
+        if tag in {"f", "v"}:
+            state["grab"] = None
+        elif tag == "c":
+            value, formula = state["v"], state["f"]
+            if value is None and formula is None:
+                return
+            row, col = int(state["row"]), int(state["col"])  # type: ignore[call-overload]
+            extent[0], extent[1], extent[2] = max(extent[0], row), max(extent[1], col), extent[2] + 1
+            if state["t"] == "e":
+                found[(row - 1, col - 1)] = str(value or "#ERROR")[:40]
+            elif value is None:
+                found[(row - 1, col - 1)] = ("=" + str(formula or "…"))[:40]
+
+    def text(data: str) -> None:
+        grab = state["grab"]
+        if grab is not None and len(str(state[grab])) < 200:  # type: ignore[index]
+            state[grab] = str(state[grab]) + data  # type: ignore[index]
+
+    def refuse(*_: object) -> None:
+        raise _unreadable(path, f"{scan.member}: DOCTYPE/ENTITY")
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        for data in _iter_blocks(path, zf, scan.member):
+            parser.Parse(data, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise _unreadable(path, f"{scan.member}: {exc}") from None
+    scan.max_row, scan.max_col, scan.cells = extent
+    scan.unusable = found
+
+
+def _over_limits(scan: SheetScan) -> bool:
+    area = scan.max_row * scan.max_col
+    return scan.cells > MAX_CELLS or area > MAX_AREA or (area > FREE_AREA and area > SPARSE_FACTOR * scan.cells)
+
+
+def _check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
+    area = scan.max_row * scan.max_col
+    if scan.cells > MAX_CELLS:
+        raise SkmError(
+            IssueCode.TOO_MANY_CELLS,
+            ExitCode.INPUT_ERROR,
+            file=str(path),
+            sheet=sheet,
+            count=scan.cells,
+            limit=MAX_CELLS,
+        )
+    if area > MAX_AREA or (area > FREE_AREA and area > SPARSE_FACTOR * scan.cells):
+        letters = ""
+        n = scan.max_col
+        while n:
+            n, rem = divmod(n - 1, 26)
+            letters = chr(65 + rem) + letters
+        raise SkmError(
+            IssueCode.AREA_TOO_LARGE,
+            ExitCode.INPUT_ERROR,
+            file=str(path),
+            sheet=sheet,
+            cell=f"{letters}{scan.max_row}",
+            area=area,
+            count=scan.cells,
+            limit=min(MAX_AREA, max(FREE_AREA, SPARSE_FACTOR * scan.cells)),
+        )
+
+
+def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    """Worksheet part → sheet name, from xl/workbook.xml and its relationships (best effort)."""
+    wanted: dict[str, str] = {}  # r:id → sheet name
+    targets: dict[str, str] = {}  # r:id → part
+
+    def read_small(name: str) -> bytes:
+        info = zf.getinfo(name)
+        if info.file_size > MAX_SIDE_FILE_BYTES:
+            raise SkmError(
+                IssueCode.INFLATED_TOO_LARGE,
+                ExitCode.INPUT_ERROR,
+                file=str(path),
+                member=name,
+                limit=_mb(MAX_SIDE_FILE_BYTES),
+            )
+        with zf.open(info) as handle:
+            data = handle.read(MAX_SIDE_FILE_BYTES + 1)
+        if _DOCTYPE.search(data):
+            raise _unreadable(path, f"{name}: DOCTYPE/ENTITY")
+        return data
+
+    def parse(data: bytes, handler: Callable[[str, dict[str, str]], None]) -> None:
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.StartElementHandler = handler
+        try:
+            parser.Parse(data, True)
+        except expat.ExpatError as exc:
+            raise _unreadable(path, str(exc)) from None
+
+    def on_sheet(name: str, attrs: dict[str, str]) -> None:
+        if name.rsplit(" ", 1)[-1] == "sheet":
+            rid = next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "id" and k != "sheetId"), None)
+            if rid is not None:
+                wanted[rid] = attrs.get("name", "")
+
+    def on_rel(name: str, attrs: dict[str, str]) -> None:
+        if name.rsplit(" ", 1)[-1] == "Relationship" and "Id" in attrs and "Target" in attrs:
+            target = attrs["Target"]
+            part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            targets[attrs["Id"]] = posixpath.normpath(part)
+
+    parse(read_small("xl/workbook.xml"), on_sheet)
+    if "xl/_rels/workbook.xml.rels" in names:
+        parse(read_small("xl/_rels/workbook.xml.rels"), on_rel)
+    return {targets[rid]: sheet for rid, sheet in wanted.items() if rid in targets}
+
+
+def scan_ooxml(path: Path) -> dict[str, SheetScan]:
+    """Scan an xlsx/xlsm: refuse past the limits (exit 3); sheet name → its scan."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except _ZIP_ERRORS as exc:
+        raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
+    with zf:
+        names = set(zf.namelist())
+        if "xl/workbook.xml" not in names:
+            raise _unreadable(path, "xl/workbook.xml missing")
+        try:
+            titles = _sheet_names(path, zf, names)
+            scans: dict[str, SheetScan] = {}
+            for member in sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+                scan = _scan_sheet(path, zf, member)
+                sheet = titles.get(member, member)
+                _check_extent(path, sheet, scan)
+                scans[sheet] = scan
+            if "xl/sharedStrings.xml" in names:
+                for _ in _iter_blocks(path, zf, "xl/sharedStrings.xml"):
+                    pass
+        except _ZIP_ERRORS as exc:
+            raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
+    return scans
+
+
+_ODS_ROW = re.compile(
+    rb"<table:table-row\b[^>]*number-rows-repeated=\"(\d+)\"[^>]*>(.{0,8192}?)</table:table-row>", re.S
+)
+_ODS_CELL = re.compile(rb"<table:table-cell\b[^>]*number-columns-repeated=\"(\d+)\"[^>]*(?<!/)>")
+_ODS_FILLED = re.compile(rb"office:value-type|<text:p")
+
+
+def scan_ods(path: Path) -> None:
+    """Refuse an ODS whose content inflates past the cap or repeats a filled cell or row enormously."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except _ZIP_ERRORS as exc:
+        raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
+    with zf:
+        if "content.xml" not in zf.namelist():
+            raise _unreadable(path, "content.xml missing")
+        try:
+            for data in _iter_blocks(path, zf, "content.xml"):
+                for m in _ODS_CELL.finditer(data):
+                    if int(m.group(1)) > 16_384:
+                        raise SkmError(
+                            IssueCode.REPEAT_TOO_LARGE,
+                            ExitCode.INPUT_ERROR,
+                            file=str(path),
+                            count=int(m.group(1)),
+                            limit=16_384,
+                        )
+                for m in _ODS_ROW.finditer(data):
+                    if int(m.group(1)) > 65_536 and _ODS_FILLED.search(m.group(2)):
+                        raise SkmError(
+                            IssueCode.REPEAT_TOO_LARGE,
+                            ExitCode.INPUT_ERROR,
+                            file=str(path),
+                            count=int(m.group(1)),
+                            limit=65_536,
+                        )
+        except _ZIP_ERRORS as exc:
+            raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None

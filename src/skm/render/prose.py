@@ -1,0 +1,237 @@
+"""Rule and method prose: the sentences every output shows beside its numbers.
+
+The score's rules (:func:`rules_lines`, :func:`bands_text`, :func:`legacy_text`) and the methods and
+summary of ``skm stats`` (:func:`method_lines`, :func:`summary_lines`), in Indonesian or English.
+The terminal, the JSON (``rules.text``, ``methods``) and the report all take them from here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from skm.core.calc import IkmResult, round_half_up
+from skm.core.instrument import Instrument
+from skm.render.stats import flag_label
+from skm.text import Lang, fmt_number, t
+
+if TYPE_CHECKING:
+    from skm.analysis.stats import StatsResult
+
+__all__ = [
+    "bands_text",
+    "legacy_number",
+    "legacy_text",
+    "method_lines",
+    "p_text",
+    "rules_lines",
+    "summary_lines",
+]
+
+
+def rules_lines(result: IkmResult, lang: Lang | str = Lang.ID) -> list[str]:
+    """The rules used, one sentence each, for every output."""
+    rules = result.rules
+    weights = (
+        sorted({str(w) for w in result.weights})
+        if rules.weight.value == "exact"
+        else sorted({str(round_half_up(w, 3 if rules.weight.value == "0.111" else 2)) for w in result.weights})
+    )
+    shown = ", ".join(weights)
+    lines = [
+        t(
+            "rule-instrument",
+            lang,
+            title=result.instrument.title_en if str(lang) == Lang.EN else result.instrument.title,
+        ),
+        t(
+            "rule-weight-legacy" if rules.is_legacy and rules.weight.value != "exact" else "rule-weight-exact",
+            lang,
+            weights=shown,
+        ),
+        t("rule-rounding", lang, places=result.instrument.grade_decimals, bands=bands_text(result, lang)),
+        t("rule-missing", lang),
+    ]
+    if rules.nrr_decimals is not None:
+        lines.append(t("rule-nrr-rounding", lang, places=rules.nrr_decimals))
+    if rules.index_decimals is not None:
+        lines.append(t("rule-index-rounding", lang, places=rules.index_decimals, factor=result.instrument.conversion))
+    return lines
+
+
+def bands_text(result: IkmResult, lang: Lang | str = Lang.ID) -> str:
+    """The grade bounds as compared, e.g. ``≥ 88,31 A; ≥ 76,61 B; ≥ 65,00 C; else D``."""
+    return _bands(result.instrument, lang)
+
+
+def _bands(instrument: Instrument, lang: Lang | str) -> str:
+    bands = instrument.bands
+    parts = [f"{'≥' if b.inclusive else '>'} {fmt_number(b.lower, lang)} {b.grade}" for b in bands[:-1]]
+    parts.append(f"{t('else', lang)} {bands[-1].grade}")
+    return "; ".join(parts)
+
+
+def legacy_number(value: Fraction) -> Decimal:
+    """A legacy comparison figure: rounded half up to 4 decimals, trailing zeros dropped (≥ 2 kept)."""
+    rounded = round_half_up(value, 4)
+    trimmed = rounded.normalize()
+    return trimmed if -trimmed.as_tuple().exponent >= 2 else rounded.quantize(Decimal("0.01"))  # type: ignore[operator]
+
+
+def legacy_text(result: IkmResult, lang: Lang | str = Lang.ID) -> str | None:
+    """With any legacy option: one sentence giving the emulated IKM, the exact one and the difference."""
+    if not result.rules.is_legacy:
+        return None
+    difference = legacy_number(result.ikm - result.exact_ikm)
+    return t(
+        "legacy-line",
+        lang,
+        ikm=fmt_number(legacy_number(result.ikm), lang),
+        grade=result.grade,
+        exact=fmt_number(legacy_number(result.exact_ikm), lang),
+        exact_grade=result.exact_band.grade,
+        difference=("+" if difference > 0 else "") + fmt_number(difference, lang),
+    )
+
+
+def p_text(value: float, lang: Lang | str) -> str:
+    """A p-value as written: ``= 0,0123`` or ``< 0,0001``."""
+    return f"< {_num_text(0.0001, 4, lang)}" if value < 0.0001 else f"= {_num_text(value, 4, lang)}"
+
+
+def _num_text(value: float, places: int, lang: Lang | str) -> str:
+    return fmt_number(f"{value:.{places}f}", lang)
+
+
+def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, str]:
+    """The method of every figure, one sentence each, keyed by the figure."""
+    instrument = result.instrument
+    k = len(instrument.elements)
+    crit = result.items[0].r_critical if result.items else None
+    out = {
+        "reliability": t("stats-m-reliability", lang, k=k, n=result.reliability_n, total=result.respondents),
+        "alpha_if_deleted": t("stats-m-alpha-deleted", lang),
+        "validity": t(
+            "stats-m-validity",
+            lang,
+            df=max(result.reliability_n - 2, 0),
+            r="-" if crit is None else _num_text(crit, 4, lang),
+        ),
+        "bootstrap": t(
+            "stats-m-bootstrap",
+            lang,
+            level=round(result.confidence * 100),
+            resamples=result.resamples,
+            seed=result.seed,
+            n=result.respondents,
+            valid=result.resamples_valid,
+        ),
+        "grade_probability": t(
+            "stats-m-grade", lang, places=instrument.grade_decimals, bands=_bands(result.instrument, lang)
+        ),
+    }
+    if result.margin is not None:
+        out["margin_of_error"] = t("stats-m-margin", lang, population=result.margin.population, n=result.margin.sample)
+    if result.groups is not None:
+        out["groups"] = t(
+            "stats-m-groups",
+            lang,
+            column=result.groups.column,
+            min_group=result.groups.min_group,
+            conversion=instrument.conversion,
+        )
+    if result.previous is not None:
+        out["previous"] = t(
+            "stats-m-previous",
+            lang,
+            file=result.previous.source,
+            level=round(result.confidence * 100),
+            seed=result.seed,
+            seed1=result.seed + 1,
+            sig=fmt_number(str(result.significance), lang),
+        )
+    profile_keys = ", ".join(result.duplicate_columns) or "-"
+    window = t("stats-m-window", lang, minutes=result.duplicate_window_minutes) if result.has_dates else ""
+    out["flags"] = t(
+        "stats-m-flags",
+        lang,
+        profile=profile_keys,
+        window=window,
+        period=result.period.text if result.period else t("stats-no-period", lang),
+        min_group=result.groups.min_group if result.groups else "-",
+    )
+    out["exclusion"] = (
+        t("stats-m-excluded", lang, count=len(result.removed_rows), total=result.rows_total)
+        if result.exclude_flagged
+        else t("stats-m-not-excluded", lang, total=result.rows_total)
+    )
+    return out
+
+
+def summary_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> list[str]:
+    """A few plain sentences for a report's "Keandalan data" section (methods: :func:`method_lines`).
+
+    Alpha ≥ 0.70 is called reliable (Nunnally's usual threshold); the sentence says so.
+    """
+    r = result.result
+    ci = result.ikm_ci
+    lines = [
+        t(
+            "stats-s-ci",
+            lang,
+            ikm=fmt_number(r.ikm_display, lang),
+            grade=r.grade,
+            low="-" if ci is None else _num_text(ci[0], 2, lang),
+            high="-" if ci is None else _num_text(ci[1], 2, lang),
+            n=result.respondents,
+            other=_num_text(100 * (1 - result.grade_probability.get(r.grade, 0.0)), 1, lang),
+        )
+    ]
+    if result.cronbach_alpha is None:
+        lines.append(t("stats-s-alpha-none", lang))
+    else:
+        crit = result.items[0].r_critical if result.items else None
+        lines.append(
+            t(
+                "stats-s-alpha",
+                lang,
+                alpha=_num_text(result.cronbach_alpha, 4, lang),
+                verdict=t("stats-s-reliable" if result.cronbach_alpha >= 0.7 else "stats-s-unreliable", lang),
+                valid=sum(1 for i in result.items if i.valid),
+                k=len(result.items),
+                r="-" if crit is None else _num_text(crit, 4, lang),
+            )
+        )
+    if result.margin is not None:
+        lines.append(
+            t(
+                "stats-s-margin",
+                lang,
+                population=result.margin.population,
+                prop=_num_text(100 * result.margin.proportion, 2, lang),
+            )
+        )
+    if result.previous is not None:
+        p = result.previous
+        lines.append(
+            t(
+                "stats-s-previous",
+                lang,
+                file=p.source,
+                prev=fmt_number(p.ikm_previous, lang),
+                diff=fmt_number(p.difference, lang),
+                low="-" if p.ci is None else _num_text(p.ci[0], 2, lang),
+                high="-" if p.ci is None else _num_text(p.ci[1], 2, lang),
+                p="-" if p.test is None else p_text(p.test.p_value, lang),
+                verdict=t("stats-s-significant" if p.significant else "stats-s-not-significant", lang),
+            )
+        )
+    found = [f"{flag_label(f.kind, lang)} {len(f.rows)}" for f in result.flags if f.rows]
+    lines.append(t("stats-s-flags", lang, parts=", ".join(found) or t("stats-none", lang)))
+    lines.append(
+        t("stats-m-excluded", lang, count=len(result.removed_rows), total=result.rows_total)
+        if result.exclude_flagged
+        else t("stats-m-not-excluded", lang, total=result.rows_total)
+    )
+    return lines
