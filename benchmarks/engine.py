@@ -1,6 +1,6 @@
 """The inputs of issue 13's table, each scored by ``skm`` and by the baseline the issue names, in the same run.
 
-    python benchmarks/engine.py [--only xlsx,csv1m,csv10m,folder] [--rows-scale 1.0] [--keep DIR]
+    python benchmarks/engine.py [--only header,xlsx,csv1m,csv10m,folder] [--rows-scale 1.0] [--keep DIR]
 
 Every measurement is a whole process (start-up included), timed as wall clock, with its peak
 resident size (``wait4``'s ``ru_maxrss``). Prints one line per input: our time, the baseline's,
@@ -95,6 +95,45 @@ def duckdb_baseline(paths: list[Path], xlsx: list[Path]) -> list[str]:
     return [sys.executable, "-c", code]
 
 
+def per_file_cost(root: Path) -> None:
+    """A 200-row Google-Forms-like CSV: what reading adds beyond the raw read (target < 20 ms)."""
+    from generate import rows
+
+    from skm.core.instrument import PERMENPAN_14_2017
+    from skm.readers import headers
+    from skm.readers.files import read_sheets
+    from skm.readers.table import read_responses
+
+    path = root / "g200.csv"
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows(200, labels=True))
+    read_responses(path)  # imports
+    best = {"raw": 1e9, "cold": 1e9, "warm": 1e9, "whole": 1e9}
+    for _ in range(5):
+        start = time.perf_counter()
+        sheet = read_sheets(path)[0].rows
+        best["raw"] = min(best["raw"], time.perf_counter() - start)
+        headers._VERDICTS.clear()
+        start = time.perf_counter()
+        headers.find_header(sheet, PERMENPAN_14_2017)
+        best["cold"] = min(best["cold"], time.perf_counter() - start)
+        start = time.perf_counter()
+        headers.find_header(sheet, PERMENPAN_14_2017)
+        best["warm"] = min(best["warm"], time.perf_counter() - start)
+        start = time.perf_counter()
+        read_responses(path)
+        best["whole"] = min(best["whole"], time.perf_counter() - start)
+    ms = {k: v * 1000 for k, v in best.items()}
+    print(
+        f"200 rows: raw read {ms['raw']:.1f} ms; header search {ms['cold']:.1f} ms (first file), "
+        f"{ms['warm']:.2f} ms (next file, cached verdicts); read_responses {ms['whole']:.1f} ms, i.e. "
+        f"{ms['whole'] - ms['raw']:.1f} ms beyond the raw read (target < 20 ms)",
+        flush=True,
+    )
+
+
 def report(name: str, ours: tuple[float, float], theirs: tuple[float, float], baseline: str, target: str) -> None:
     (t_ours, m_ours), (t_theirs, m_theirs) = ours, theirs
     ratio = t_theirs / t_ours
@@ -108,7 +147,7 @@ def report(name: str, ours: tuple[float, float], theirs: tuple[float, float], ba
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="xlsx,csv1m,folder,csv10m")
+    parser.add_argument("--only", default="header,xlsx,csv1m,folder,csv10m")
     parser.add_argument("--rows-scale", type=float, default=1.0, help="scale every input (0.1 for a quick run)")
     parser.add_argument("--keep", type=Path, help="generate into (and reuse) this folder")
     parser.add_argument(
@@ -124,6 +163,8 @@ def main() -> None:
         def scaled(n: int) -> int:
             return max(10, int(n * args.rows_scale))
 
+        if "header" in wanted:
+            per_file_cost(root)
         if "xlsx" in wanted:
             path = root / f"xlsx_{scaled(100_000)}.xlsx"
             if not path.exists():

@@ -18,7 +18,8 @@ from skm.analysis.sql import DIALECTS, SqlNameError, tallies_sql
 from skm.core.instrument import PERMENPAN_14_2017
 from skm.core.tallies import RESPONDENTS, TallySet
 from skm.errors import SkmError
-from skm.readers.engine import Fallback, find_header, read_many_engine, read_tallies_engine
+from skm.readers.engine import Fallback, read_many_engine, read_tallies_engine
+from skm.readers.headers import find_header
 from skm.readers.table import read_responses
 from skm.readers.tallies import is_tallies_file, read_tallies, tallies_bytes
 
@@ -205,13 +206,28 @@ def test_fallback_keeps_the_reference(tmp_path: Path) -> None:
         read_tallies_engine(path)
 
 
-def test_header_detection_caches_and_skips_numbers() -> None:
+def test_header_detection_caches_and_skips_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The header search matches each distinct text once and never a number, with the same verdict."""
+    from skm.readers import headers
+
     rows: list[list[object]] = [["Rekap"], ["No", "Nama", *[k.upper() for k in KEYS]]]
-    rows += [[i, f"orang {i}", *[3] * 9] for i in range(300)]
-    cache: dict[object, object] = {}
-    assert find_header(rows, INSTRUMENT, cache) == (1, find_header(rows[:2], INSTRUMENT)[1])  # type: ignore[arg-type]
-    assert all(isinstance(k, str) for k in cache)  # numbers never reach the matcher
-    assert len(cache) <= 2 + 9 + 50
+    rows += [[i, f"orang {i % 7}", *[3] * 9] for i in range(60)]
+    seen: list[object] = []
+    real = headers.match_header
+
+    def counting(value: object, instrument: object) -> object:
+        seen.append(value)
+        return real(value, instrument)  # type: ignore[arg-type]
+
+    expected = [(r, c) for r, row in enumerate(rows[:50]) for c, v in enumerate(row) if real(v, INSTRUMENT)]
+    headers._VERDICTS.clear()
+    monkeypatch.setattr(headers, "match_header", counting)
+    row, matches = find_header(rows, INSTRUMENT)
+    assert (row, sorted(matches)) == (1, [c for r, c in expected if r == 1])
+    assert not any(isinstance(v, int | float) for v in seen)
+    assert len(seen) == len(set(seen)) <= 2 + 2 + 9 + 7
+    find_header(rows, INSTRUMENT)  # a second file with the same headers: nothing matched again
+    assert len(seen) == len(set(seen))
 
 
 # --- tallies: round trips and pooling -------------------------------------------------------

@@ -38,7 +38,7 @@ from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmE
 from skm.readers.cells import Cell, LabelBook, parse_cell
 from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank, sniff_delimiter
 from skm.readers.headers import _SUMMARY as _SUMMARY_PATTERN
-from skm.readers.headers import ColumnMatch, code_beyond, is_summary_label, match_header, match_profile
+from skm.readers.headers import ColumnMatch, code_beyond, find_header, is_summary_label, match_profile
 
 if TYPE_CHECKING:
     import duckdb
@@ -56,7 +56,6 @@ PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 EXCEL_ENGINE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
 ENGINE_SUFFIXES = CSV_SUFFIXES | PARQUET_SUFFIXES | EXCEL_ENGINE_SUFFIXES
 DEFAULT_LIMIT = 1000  # invalid cells / date warnings kept with their rows (the total is always counted)
-HEADER_SEARCH_ROWS = 50
 _HEAD_BYTES = 1 << 20
 _SAMPLE_ROWS = 2000  # rows read in Python to decide which unnamed columns could hold labels
 # every character ``str.strip()`` removes (``str.isspace``), for DuckDB's ``trim``
@@ -86,40 +85,6 @@ class Fallback(Exception):  # noqa: N818 - a signal, not an error shown to anyon
 
 
 # --- header detection: cheap per file ----------------------------------------------------
-
-
-def find_header(
-    rows: Sequence[Sequence[object]], instrument: Instrument, cache: dict[object, ColumnMatch | None] | None = None
-) -> tuple[int, dict[int, ColumnMatch]]:
-    """The 0-based header row (most element columns, earliest on ties) and its matches.
-
-    The same verdicts as the reference reader's search, cheaper: each distinct cell text is
-    matched once (answer cells repeat), numbers are never matched (no header is a number), and
-    the search stops once a row maps every question and no later row could map more.
-    """
-    cache = {} if cache is None else cache
-    best_row, best = -1, dict[int, ColumnMatch]()
-    full = len(instrument.question_keys)
-    numeric_keys = any(k.isdigit() for k in instrument.question_keys) or any(
-        e.code.isdigit() for e in instrument.elements
-    )
-    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        matches: dict[int, ColumnMatch] = {}
-        for c, v in enumerate(row):
-            if v is None or (not numeric_keys and isinstance(v, int | float)):
-                continue
-            key = v if isinstance(v, str) else repr(v)
-            if key in cache:
-                hit = cache[key]
-            else:
-                hit = cache[key] = match_header(v, instrument)
-            if hit is not None:
-                matches[c] = hit
-        if len(matches) > len(best):
-            best_row, best = r, matches
-        if len(best) >= full and len({m.key for m in best.values()}) == len(best) and len(row) <= len(best):
-            break  # every cell of the row is a distinct question: no later row can map more
-    return best_row, best
 
 
 # --- reading the first rows ------------------------------------------------------------------

@@ -16,13 +16,16 @@ Three kinds of header are recognised, in this order:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 
 __all__ = [
+    "HEADER_SEARCH_ROWS",
     "PROFILE_ALIASES",
     "ColumnMatch",
+    "find_header",
     "is_summary_label",
     "match_header",
     "match_profile",
@@ -248,3 +251,53 @@ def is_summary_label(value: object) -> bool:
         return False
     text = value.strip()
     return len(text) <= _SUMMARY_MAX and bool(_SUMMARY.match(text))
+
+
+# --- the header row -------------------------------------------------------------------
+
+HEADER_SEARCH_ROWS = 50
+_VERDICTS: dict[Instrument, dict[tuple[type, object], ColumnMatch | None]] = {}
+_VERDICTS_MAX = 200_000
+
+
+def _letters_only(instrument: Instrument) -> bool:
+    """Whether every question key and element code holds a letter (then no number can name one)."""
+    return all(any(ch.isalpha() for ch in k) for k in instrument.question_keys) and all(
+        any(ch.isalpha() for ch in e.code) for e in instrument.elements
+    )
+
+
+def find_header(rows: Sequence[Sequence[object]], instrument: Instrument) -> tuple[int, dict[int, ColumnMatch]]:
+    """The 0-based header row among the first :data:`HEADER_SEARCH_ROWS` (most element columns,
+    earliest on ties) and its matches; ``(-1, {})`` when no row names an element.
+
+    Cheap per file: each distinct cell is matched once (answer cells and a folder's repeated
+    headers hit a cache of verdicts), numbers are never run through the matcher's regexes (no key
+    of a built-in instrument is a number), and the search stops at a row of the widest width whose
+    every cell names a question (no row can then map more).
+    """
+    search = rows[:HEADER_SEARCH_ROWS]
+    widest = max((len(r) for r in search), default=0)
+    skip_numbers = _letters_only(instrument)
+    verdicts = _VERDICTS.setdefault(instrument, {})
+    if len(verdicts) > _VERDICTS_MAX:
+        verdicts.clear()
+    best_row, best = -1, dict[int, ColumnMatch]()
+    for r, row in enumerate(search):
+        matches: dict[int, ColumnMatch] = {}
+        for c, v in enumerate(row):
+            kind = type(v)
+            if skip_numbers and (kind is int or kind is float):
+                continue
+            try:
+                key = (kind, v)
+                hit = verdicts[key] if key in verdicts else verdicts.setdefault(key, match_header(v, instrument))
+            except TypeError:  # an unhashable cell value
+                hit = match_header(v, instrument)
+            if hit is not None:
+                matches[c] = hit
+        if len(matches) > len(best):
+            best_row, best = r, matches
+            if len(best) == widest:
+                break  # a row whose every cell names a question: no row can name more
+    return best_row, best

@@ -13,7 +13,7 @@ from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.readers.cells import LabelBook
 from skm.readers.files import Sheet, is_blank, read_sheets
-from skm.readers.headers import ColumnMatch, is_summary_label, match_header
+from skm.readers.headers import ColumnMatch, find_header, is_summary_label
 from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
 
 if TYPE_CHECKING:
@@ -30,17 +30,10 @@ __all__ = [
     "responses_from_frame",
 ]
 
-HEADER_SEARCH_ROWS = 50
-
 
 def _find_header(rows: list[list[object]], instrument: Instrument) -> tuple[int, dict[int, ColumnMatch]]:
     """The 0-based header row (most element columns, earliest on ties) and its matches."""
-    best_row, best = -1, dict[int, ColumnMatch]()
-    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        matches = {c: m for c, v in enumerate(row) if (m := match_header(v, instrument)) is not None}
-        if len(matches) > len(best):
-            best_row, best = r, matches
-    return best_row, best
+    return find_header(rows, instrument)
 
 
 def _choose_sheet(
