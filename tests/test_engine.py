@@ -198,6 +198,25 @@ def test_parquet_numbers_and_row_numbers(tmp_path: Path) -> None:
     assert [(i.row, i.letter, i.value) for i in read.errors] == [(19, "C", "7"), (42, "E", "2.5")]
 
 
+def test_invalid_cells_first_n_and_the_total(tmp_path: Path) -> None:
+    """The engine keeps the first ``limit`` invalid cells with their rows (in row, column order) and counts all."""
+    from skm.render.json import result_to_dict
+
+    rows = _survey(50, 9)
+    for r in range(1, 50, 5):
+        rows[r][2] = "x"
+        rows[r][5] = "8"
+    path = _csv_of(tmp_path, "bad.csv", rows)
+    ref = read_responses(path, invalid="skip")
+    read = read_tallies_engine(path, invalid="skip", limit=7)
+    assert read.invalid_total == len(ref.errors) == 20
+    assert read.errors == ref.errors[:7]
+    result = score_tally_set(read.tallies, issues=read.issues, invalid_total=read.invalid_total, source="bad.csv")
+    data = result_to_dict(result)
+    assert len(data["skipped_cells"]) == 7
+    assert data["skipped_cells_total"] == 20
+
+
 def test_fallback_keeps_the_reference(tmp_path: Path) -> None:
     """A blank line inside a CSV (Python's csv counts it as a row, DuckDB skips it) goes to the reference."""
     path = tmp_path / "kosong.csv"

@@ -253,11 +253,13 @@ def score_tally_set(
     source: str = "-",
     grouped: bool = True,
     issues: Sequence[Issue] = (),
+    invalid_total: int = 0,
 ) -> IkmResult:
     """Score grouped tallies: the pooled index on all respondents, and each group's (when ``grouped``).
 
     The same result :func:`score_responses` gives for the respondents the tallies count; ``issues``
-    (what reading found) go out with it, as skipped cells and warnings.
+    (what reading found) go out with it, as skipped cells and warnings; ``invalid_total`` counts the
+    invalid cells when ``issues`` lists only the first of them.
     """
     rules = rules or ScoringRules()
     instrument = tallies.instrument
@@ -272,6 +274,7 @@ def score_tally_set(
         source=source,
         skipped_cells=errors,
         warnings=tuple(i for i in issues if i.severity is not Severity.ERROR),
+        skipped_total=invalid_total if invalid_total > len(errors) else 0,
     )
     if not tallies.group_by or not grouped:
         return result

@@ -129,7 +129,9 @@ def score(
         )
         if fast is not None:
             tallies, source, issues, invalid_total = fast
-            result = score_tally_set(tallies, rules=rules, min_group=min_group, source=source, issues=issues)
+            result = score_tally_set(
+                tallies, rules=rules, min_group=min_group, source=source, issues=issues, invalid_total=invalid_total
+            )
             _report_issues(issues, invalid_total, lang)
         else:
             responses = read_input(
