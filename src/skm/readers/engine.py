@@ -523,9 +523,12 @@ def _run(
     # layer 1: each cell's blank flag, once (k0, k1 …); layer 2 uses them
     flags = ", ".join(f"{_blank_sql(col)} AS k{c}" for c, col in enumerate(columns))
     blank_all = " AND ".join(f"k{c}" for c in range(width)) or "true"
+    # the first non-blank cell (blank tests written out, so a row stops at its first filled column)
     first_cell = (
         "CASE "
-        + " ".join(f"WHEN NOT k{c} THEN {_quote(col.name) if col.text else 'NULL'}" for c, col in enumerate(columns))
+        + " ".join(
+            f"WHEN NOT {_blank_sql(col)} THEN {_quote(col.name) if col.text else 'NULL'}" for col in columns
+        )
         + " END"
     )
     mask = " + ".join(f"(CASE WHEN k{c} THEN 0 ELSE {1 << i} END)" for i, c in enumerate(kept_cols)) or "0"
@@ -533,7 +536,9 @@ def _run(
         "_r",
         f"NOT ({blank_all}) AS _nb",
         f"CAST({mask} AS BIGINT) AS _m",
-        f"CASE WHEN regexp_matches(_fc0, {_sql_str(_SUMMARY_PREFILTER)}) THEN _fc0 END AS _fc",
+        # a cell starting with a digit (a timestamp, a number) cannot be a summary label: no regex for it
+        f"CASE WHEN _fc0 IS NULL OR (_fc0 >= '0' AND _fc0 < ':') THEN NULL "
+        f"WHEN regexp_matches(_fc0, {_sql_str(_SUMMARY_PREFILTER)}) THEN _fc0 END AS _fc",
     ]
     base += [f"{col_sql[c]} AS e{c}" for c in kept_cols]
     base += [f"{col_sql[c]} AS g{i}" for i, c in enumerate(group_cols)]
@@ -549,7 +554,7 @@ def _run(
         f"(SELECT *, {flags} FROM ({source_sql}) WHERE _r >= {first_data})))"
     )
     g_names = [f"g{i}" for i in range(len(group_cols))]
-    combo_keys = [*g_names, "_m", "_nb", *(f"e{c}" for c in kept_cols), "_fc"]
+    combo_keys = [*g_names, "_m", *(f"e{c}" for c in kept_cols), "_fc"]
     combo_aggs = ["count(*) AS _n", "min(_r) AS _first", *(f"bool_or(n{c}) AS n{c}" for c in unnamed)]
     if date_col is not None:
         combo_aggs.append("bool_or(_d IS NOT NULL) AS _dq")
