@@ -444,3 +444,19 @@ def test_cli_parquet_tallies_and_sql(tmp_path: Path) -> None:
     assert code == 0
     assert "`x`.`y`" in text
     assert _cli(["sql", "--table", "x;y"], {})[0] == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", [["sample", "1000"], ["sql", "--table", "t"], ["score", "--help"]])
+def test_fast_commands_do_not_load_the_engine(argv: list[str]) -> None:
+    """DuckDB, pyarrow and fastexcel are imported only when a large file is read."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom skm.cli import app\n"
+        f"try:\n    app({argv!r})\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pandas', 'duckdb', 'pyarrow', 'fastexcel') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
