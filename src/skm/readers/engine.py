@@ -526,9 +526,7 @@ def _run(
     # the first non-blank cell (blank tests written out, so a row stops at its first filled column)
     first_cell = (
         "CASE "
-        + " ".join(
-            f"WHEN NOT {_blank_sql(col)} THEN {_quote(col.name) if col.text else 'NULL'}" for col in columns
-        )
+        + " ".join(f"WHEN NOT {_blank_sql(col)} THEN {_quote(col.name) if col.text else 'NULL'}" for col in columns)
         + " END"
     )
     mask = " + ".join(f"(CASE WHEN k{c} THEN 0 ELSE {1 << i} END)" for i, c in enumerate(kept_cols)) or "0"
