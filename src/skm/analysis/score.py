@@ -312,11 +312,12 @@ def read_tally_inputs(
     from skm.readers.engine import ENGINE_SUFFIXES, EXCEL_ENGINE_SUFFIXES, Fallback, read_tallies_engine  # noqa: PLC0415
 
     files = expand_paths(paths)
-    # xlsx is compressed: a quarter of the bytes holds as many rows as a CSV
+    # xlsx: the engine parses the workbook twice (calamine for the head, fastexcel for the rows), so
+    # it pays only where the reference reader's Python cells become the problem (≈ 500 000 rows)
     large = [
         p.is_file()
         and p.suffix.lower() in ENGINE_SUFFIXES
-        and p.stat().st_size >= (min_bytes // 4 if p.suffix.lower() in EXCEL_ENGINE_SUFFIXES else min_bytes)
+        and p.stat().st_size >= (min_bytes * 8 if p.suffix.lower() in EXCEL_ENGINE_SUFFIXES else min_bytes)
         for p in files
     ]
     if not any(large):

@@ -132,19 +132,38 @@ def _csv_head(path: Path, instrument: Instrument) -> _Head:
 
 
 def _blank_line_inside(path: Path) -> bool:
-    """Whether a blank line (which Python's csv counts as a row and DuckDB skips) lies before the end."""
-    import mmap  # noqa: PLC0415
+    """Whether a blank line (which Python's csv counts as a row and DuckDB skips) lies before the end.
 
-    if path.stat().st_size == 0:
-        return False
-    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
-        start = 3 if m[:3] == codecs.BOM_UTF8 else 0
-        if m[start : start + 1] in (b"\n", b"\r"):
+    Read in chunks (a memory map would count the whole file in the resident size)."""
+    patterns = (b"\n\n", b"\n\r\n", b"\r\r")
+    chunk = 4 << 20
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        start = 3 if f.read(3) == codecs.BOM_UTF8 else 0
+        f.seek(start)
+        if f.read(1) in (b"\n", b"\r"):
             return True
-        end = len(m)
-        while end > 0 and m[end - 1 : end] in (b"\n", b"\r", b" ", b"\t"):
-            end -= 1
-        return any(m.find(pattern, start, end) >= 0 for pattern in (b"\n\n", b"\n\r\n", b"\r\r"))
+        end, pos = start, size  # end of the content without the trailing white space
+        while pos > start:
+            step = min(chunk, pos - start)
+            f.seek(pos - step)
+            kept = f.read(step).rstrip(b"\r\n \t")
+            if kept:
+                end = pos - step + len(kept)
+                break
+            pos -= step
+        f.seek(start)
+        offset, tail = start, b""
+        while offset < end:
+            block = f.read(min(chunk, end - offset))
+            if not block:
+                break
+            offset += len(block)
+            data = tail + block
+            if any(pattern in data for pattern in patterns):
+                return True
+            tail = data[-2:]
+    return False
 
 
 # --- the engine ------------------------------------------------------------------------------
@@ -186,9 +205,9 @@ def _sql_str(text: str) -> str:
 def _connect() -> duckdb.DuckDBPyConnection:
     import duckdb  # noqa: PLC0415 - heavy, only when reading large files
 
-    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
-    con.execute("SET preserve_insertion_order = false")
-    return con
+    # insertion order is preserved (DuckDB's default): row_number() OVER () then numbers the records
+    # of a CSV in file order, even with the parallel reader
+    return duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
 
 
 def _headers(rows: list[list[object]], header_row: int, width: int, matches: dict[int, ColumnMatch]) -> list[str]:
@@ -297,6 +316,30 @@ def read_tallies_engine(
         raise Fallback("not a file")
     suffix = path.suffix.lower()
     book = labels or LabelBook(instrument)
+    if suffix in CSV_SUFFIXES:
+        # the parallel reader keeps memory flat (the serial one buffers the file); it refuses quoted
+        # line breaks together with short rows, and then the serial reader is used
+        try:
+            return _read_one(path, suffix, book, instrument, invalid, group_by, group_name, sheet, limit, strict, True)
+        except Fallback as exc:
+            if "parallel" not in str(exc):
+                raise
+    return _read_one(path, suffix, book, instrument, invalid, group_by, group_name, sheet, limit, strict, False)
+
+
+def _read_one(
+    path: Path,
+    suffix: str,
+    book: LabelBook,
+    instrument: Instrument,
+    invalid: InvalidPolicy | str,
+    group_by: Sequence[str],
+    group_name: str | None,
+    sheet: str | int | None,
+    limit: int,
+    strict: bool,
+    parallel: bool,
+) -> EngineRead:
     con = _connect()
     try:
         if suffix in CSV_SUFFIXES:
@@ -310,7 +353,7 @@ def read_tallies_engine(
             source_sql = (
                 f"SELECT row_number() OVER () AS _r, * FROM read_csv({_sql_str(str(path))}, header=false, "
                 f"all_varchar=true, delim={_sql_str(head.delimiter)}, quote='\"', escape='\"', null_padding=true, "
-                f"parallel=false, auto_detect=false, columns={spec}, encoding='utf-8')"
+                f"parallel={str(parallel).lower()}, auto_detect=false, columns={spec}, encoding='utf-8')"
             )
             sheet_name = None
         elif suffix in PARQUET_SUFFIXES:
@@ -341,7 +384,7 @@ def read_tallies_engine(
     except (Fallback, SkmError):
         raise
     except Exception as exc:
-        raise Fallback(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+        raise Fallback(" ".join(str(exc).split("\n")[:3]) if str(exc) else type(exc).__name__) from exc
     finally:
         con.close()
 
