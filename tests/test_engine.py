@@ -460,3 +460,21 @@ def test_fast_commands_do_not_load_the_engine(argv: list[str]) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.slow
+def test_parallel_csv_reader_keeps_row_numbers(tmp_path: Path) -> None:
+    """A CSV large enough for DuckDB's parallel reader: invalid cells keep their spreadsheet rows."""
+    path = tmp_path / "besar.csv"
+    n = 600_000
+    answers = ", ".join(f"'{1 + i % 4}' AS \"{k.upper()}\"" for i, k in enumerate(KEYS[1:], start=1))
+    con = duckdb.connect()
+    con.execute(
+        f"COPY (SELECT 'orang ' || i AS \"Nama\", CASE WHEN i % 50000 = 7 THEN 'x' ELSE '3' END AS \"U1\", "
+        f"{answers} FROM range({n}) r(i)) TO '{path}' (HEADER, DELIMITER ',')"
+    )
+    assert path.stat().st_size > 8 << 20
+    read = read_tallies_engine(path, invalid="skip")
+    assert read.respondents == n
+    assert [i.row for i in read.errors] == [i + 2 for i in range(n) if i % 50000 == 7]
+    assert all(i.letter == "B" and i.value == "x" for i in read.errors)
