@@ -323,7 +323,10 @@ def test_round_nrr_cli_json_equals_api_and_shows_difference(tmp_path: Path) -> N
 def test_toml_examples_in_the_docs_are_valid() -> None:
     text = (ROOT / "docs" / "instrumen.md").read_text("utf-8")
     blocks = [b.split("```", 1)[0] for b in text.split("```toml\n")[1:]]
-    assert len(blocks) == 2
+    assert len(blocks) == 3
+    expectation = instrument_from_toml(blocks[2])
+    assert expectation.question_keys == ("u1",)
+    assert expectation.expectation_keys == ("h1",)
     first = instrument_from_toml(blocks[0])
     assert first.question_keys == ("u1a", "u1b", "u2", "u3")
     assert first.exact_weights() == (Fraction(1, 4), Fraction(1, 4), Fraction(1, 2))

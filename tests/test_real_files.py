@@ -331,7 +331,8 @@ def test_check_table_explains_columns(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "U9 Sarana dan Prasarana" in out
-    assert "words in the header: kecepatan" in out
+    assert "candidates: U3" in out  # every column's candidates, scores and evidence (issue 11)
+    assert "'kecepatan'" in out
     assert "profile: date" in out
     assert "No problems" in out
     plain = runner.invoke(app, ["check", str(plain_csv(tmp_path / "plain.csv")), "--lang", "en"], terminal_width=200)

@@ -19,6 +19,7 @@ from scipy import stats as sps
 from typer.testing import CliRunner
 
 from skm.analysis.stats import analyse, parse_period
+from skm.analysis.stats.analyse import MIN_INTERVAL_N
 from skm.analysis.stats.numeric import (
     alpha_if_deleted,
     bootstrap_index,
@@ -169,16 +170,23 @@ def test_ci_contains_point_estimate_and_grades_sum_to_one(rows: list[list[int]],
     )
     frame = pd.DataFrame(rows, columns=[f"U{i}" for i in range(1, 5)])
     result = analyse(responses_from_frame(frame, instrument=instrument), seed=seed, resamples=200)
+    exact = compute_ikm(rows, instrument)
+    assert result.result.ikm == exact.ikm
+    if len(rows) < MIN_INTERVAL_N:  # too few: no interval, no grade stability, and a note says so
+        assert result.ikm_ci is None
+        assert result.grade_stability == {}
+        assert all(e.low is None for e in result.nrr_ci)
+        assert "stats-note-small-n" in [n.key for n in result.notes]
+        return
     low, high = result.ikm_ci  # type: ignore[misc]
     point = float(result.result.ikm)
     assert low - 1e-9 <= point <= high + 1e-9
+    assert high > low  # never collapses, even when every answer is the same
     for e in result.nrr_ci:
         assert e.low is not None
         assert e.high is not None
         assert e.low - 1e-9 <= float(e.nrr) <= e.high + 1e-9
-    assert sum(result.grade_probability.values()) == pytest.approx(1.0)
-    exact = compute_ikm(rows, instrument)
-    assert result.result.ikm == exact.ikm
+    assert sum(result.grade_stability.values()) == pytest.approx(1.0)
 
 
 def test_bootstrap_deterministic_with_seed() -> None:
@@ -210,11 +218,27 @@ def test_bootstrap_matches_exact_rules_with_blanks_and_multi_question_elements()
 
 
 def test_every_bootstrap_replicate_follows_the_exact_rules() -> None:
-    """Two respondents, an element with two questions and blanks: each replicate's IKM is one of
-    the values the exact computation gives for the three possible draws (or NaN when a
-    question has no answer in the draw)."""
+    """Blanks and an element with two questions: every replicate is the exact computation with
+    the respondents weighted by that replicate's Dirichlet weights (regenerated here from the
+    same seed: one Gamma(c) per distinct answer pattern of c respondents, patterns in sorted order)."""
+    x = np.array([[2, 3, 1], [4, np.nan, 3], [2, 3, 1]])
+    draws = bootstrap_index(x, [[0, 1], [2]], [0.5, 0.5], 25, resamples=400, seed=3)
+    patterns = np.array([[2, 3, 1], [4, np.nan, 3]])  # np.unique order (blank coded −1 sorts first? no: 2 < 4)
+    w = np.random.default_rng(3).gamma(np.array([2.0, 1.0]), size=(400, 2))
+    answered = np.isfinite(patterns)
+    means = (w @ np.where(answered, patterns, 0)) / (w @ answered)
+    expected = 25 * (0.5 * (means[:, 0] + means[:, 1]) / 2 + 0.5 * means[:, 2])
+    assert np.allclose(draws.ikm, expected)
+    assert draws.valid == 400  # q2 always has the answers of the first pattern
+    # the exact figure with equal weights: every respondent counted once
+    assert float(compute_ikm([[2, 3, 1], [4, None, 3], [2, 3, 1]], _two_question_instrument()).ikm) == pytest.approx(
+        25 * (0.5 * ((8 / 3 + 3) / 2) + 0.5 * (5 / 3))
+    )
+
+
+def _two_question_instrument() -> Instrument:
     labels = ("a", "b", "c", "d")
-    instrument = Instrument(
+    return Instrument(
         key="two",
         title="two",
         title_en="two",
@@ -224,14 +248,6 @@ def test_every_bootstrap_replicate_follows_the_exact_rules() -> None:
         ),
         bands=PERMENPAN_14_2017.bands,
     )
-    a, b = [4, None, 3], [2, 3, 1]
-    possible = {float(compute_ikm(rows, instrument).ikm) for rows in ([a, b], [b, b])}
-    assert possible == {62.5, 43.75}
-    x = np.array([[4, np.nan, 3], [2, 3, 1]])
-    draws = bootstrap_index(x, [[0, 1], [2]], [0.5, 0.5], 25, resamples=400, seed=3)
-    finite = draws.ikm[np.isfinite(draws.ikm)]
-    assert set(np.round(finite, 9).tolist()) == possible
-    assert draws.valid == finite.size < 400  # the draws {a, a} leave q2 unanswered
 
 
 def test_mahulu_point_figures_match_score(mahulu: Path) -> None:
@@ -244,7 +260,9 @@ def test_mahulu_point_figures_match_score(mahulu: Path) -> None:
     assert [i.valid for i in result.items].count(False) == 1  # U4 (cost) is answered 4 by almost everyone
     assert result.items[3].code == "U4"
     assert result.items[3].valid is False
-    assert result.grade_probability["A"] > 0.9
+    assert result.grade_stability["A"] > 0.9
+    assert [i.discriminating for i in result.items].count(False) == 1  # U4: r = .296 < .30
+    assert result.items[3].item_total_r == pytest.approx(0.296, abs=5e-4)
 
 
 def test_other_instrument_is_generic() -> None:
@@ -329,10 +347,10 @@ def test_flags_with_real_date_cells_in_xlsx(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.append(["Timestamp", "Jenis Kelamin", *[f"U{i}" for i in range(1, 10)]])
-    sheet.append([datetime(2026, 1, 5, 8, 0), "L", 3, 4, 3, 2, 3, 4, 3, 3, 2])
-    sheet.append([datetime(2026, 1, 5, 8, 10), "L", 3, 4, 3, 2, 3, 4, 3, 3, 2])
-    sheet.append([datetime(2026, 5, 5, 8, 10), "P", 3, 3, 3, 2, 3, 4, 3, 3, 2])
+    sheet.append(["Timestamp", "Jenis Kelamin", "Usia", "Pendidikan", *[f"U{i}" for i in range(1, 10)]])
+    sheet.append([datetime(2026, 1, 5, 8, 0), "L", 30, "SMA", 3, 4, 3, 2, 3, 4, 3, 3, 2])
+    sheet.append([datetime(2026, 1, 5, 8, 10), "L", 30, "SMA", 3, 4, 3, 2, 3, 4, 3, 3, 2])
+    sheet.append([datetime(2026, 5, 5, 8, 10), "P", 41, "S1", 3, 3, 3, 2, 3, 4, 3, 3, 2])
     path = tmp_path / "dates.xlsx"
     book.save(path)
     flags = {f.kind: f.rows for f in analyse(load(path), period="2026-TW1", resamples=100).flags}
@@ -352,15 +370,15 @@ def test_duplicate_rows_window() -> None:
     assert duplicate_rows(keys) == [(1, 0), (2, 0)]
 
 
-FLAGGED_CSV = """Tanggal,Jenis Kelamin,Usia,Jenis Layanan,U1,U2,U3,U4,U5,U6,U7,U8,U9
-05/01/2026 08:00,L,30,KTP,3,4,3,2,3,4,3,3,2
-05/01/2026 08:05,L,30,KTP,3,4,3,2,3,4,3,3,2
-06/01/2026 09:00,P,41,KTP,4,4,4,4,4,4,4,4,4
-07/01/2026 10:00,P,25,KTP,2,3,3,3,2,3,4,3,3
-10/04/2026 10:00,L,52,KK,3,3,4,3,2,3,3,4,3
-kemarin,P,33,KTP,3,2,3,4,3,3,2,3,4
-08/01/2026 10:00,L,36,KTP,4,3,3,4,3,2,3,3,4
-09/02/2026 11:00,P,29,KTP,2,2,3,3,3,3,4,4,3
+FLAGGED_CSV = """Tanggal,Jenis Kelamin,Usia,Pendidikan,Jenis Layanan,U1,U2,U3,U4,U5,U6,U7,U8,U9
+05/01/2026 08:00,L,30,SMA,KTP,3,4,3,2,3,4,3,3,2
+05/01/2026 08:05,L,30,SMA,KTP,3,4,3,2,3,4,3,3,2
+06/01/2026 09:00,P,41,S1,KTP,4,4,4,4,4,4,4,4,4
+07/01/2026 10:00,P,25,SMA,KTP,2,3,3,3,2,3,4,3,3
+10/04/2026 10:00,L,52,SD,KK,3,3,4,3,2,3,3,4,3
+kemarin,P,33,D3,KTP,3,2,3,4,3,3,2,3,4
+08/01/2026 10:00,L,36,S1,KTP,4,3,3,4,3,2,3,3,4
+09/02/2026 11:00,P,29,SMP,KTP,2,2,3,3,3,3,4,4,3
 """
 
 
@@ -376,7 +394,8 @@ def test_flags_on_constructed_file(flagged: Path) -> None:
     result = analyse(responses, period="2026-TW1", by="layanan", resamples=200)
     flags = {f.kind: f for f in result.flags}
     # spreadsheet rows: the header is row 1, so the data rows are 2 … 9
-    assert flags["straight-lining"].rows == (4,)
+    assert flags["straight-lining"].rows == ()  # row 4 answered 4 throughout, but nothing else is odd
+    assert result.uniform_rows == 1
     assert flags["duplicate"].rows == (3,)
     assert flags["duplicate"].duplicate_of == ((3, 2),)
     assert flags["outside-period"].rows == (6,)
@@ -396,13 +415,13 @@ def test_exclude_flagged_rescores(flagged: Path) -> None:
     responses = load(flagged)
     full = analyse(responses, period="2026-TW1", resamples=200)
     cut = analyse(responses, period="2026-TW1", resamples=200, exclude_flagged=True)
-    assert cut.removed_rows == (3, 4, 6, 7)
-    assert cut.respondents == 4
+    assert cut.removed_rows == (3, 6, 7)  # the honest all-4 row 4 is kept
+    assert cut.respondents == 5
     assert cut.rows_total == 8
-    kept = [responses.frame.loc[r, list(PERMENPAN_14_2017.question_keys)].astype(int).tolist() for r in (2, 5, 8, 9)]
+    kept = [responses.frame.loc[r, list(PERMENPAN_14_2017.question_keys)].astype(int).tolist() for r in (2, 4, 5, 8, 9)]
     assert cut.result.ikm == compute_ikm(kept).ikm
     assert cut.result.ikm != full.result.ikm
-    assert "4" in stats_to_dict(cut)["methods"]["exclusion"]
+    assert "3" in stats_to_dict(cut)["methods"]["exclusion"]
 
 
 def test_two_groups_use_mann_whitney(flagged: Path) -> None:
@@ -420,19 +439,23 @@ def test_two_groups_use_mann_whitney(flagged: Path) -> None:
     assert test.statistic == pytest.approx(expected.statistic)
     assert test.p_value == pytest.approx(expected.pvalue)
     assert [g.name for g in result.groups.groups] == ["L", "P"]
-    for g in result.groups.groups:
+    for g in result.groups.groups:  # 4 respondents each: graded and tested, but too few for an interval
         assert g.ikm is not None
-        assert g.ci is not None
-        assert g.ci[0] <= float(g.ikm) <= g.ci[1]
+        assert g.respondents < MIN_INTERVAL_N
+        assert g.ci is None
     small = analyse(responses, by="layanan", resamples=200)
     assert small.groups is not None
-    assert [(g.name, g.ci is None) for g in small.groups.groups] == [("KK", True), ("KTP", False)]
+    assert [(g.name, g.respondents, g.ci is None) for g in small.groups.groups] == [("KK", 1, True), ("KTP", 7, True)]
     assert all(code == "U" + str(i) for i, (code, _, _) in enumerate(result.groups.elements, 1))
 
 
 def test_exclude_flagged_refuses_to_remove_everything(tmp_path: Path) -> None:
     path = tmp_path / "same.csv"
     path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + "4,4,4,4,4,4,4,4,4\n" * 3)
+    assert analyse(load(path), exclude_flagged=True, resamples=100).removed_rows == ()  # all-4 alone: kept
+    # the same all-4 answers sent in one minute by the same person: straight-lining with evidence
+    header = "Tanggal,Jenis Kelamin,Usia,Pendidikan,U1,U2,U3,U4,U5,U6,U7,U8,U9\n"
+    path.write_text(header + "05/01/2026 08:00,L,30,SMA,4,4,4,4,4,4,4,4,4\n" * 3)
     with pytest.raises(ValueError, match="remove all 3 rows"):
         analyse(load(path), exclude_flagged=True)
     code, _, _ = run("stats", str(path), "--exclude-flagged")
@@ -445,8 +468,9 @@ def test_single_respondent_has_undefined_reliability(tmp_path: Path) -> None:
     result = analyse(load(path), resamples=100)
     assert result.cronbach_alpha is None
     assert all(i.valid is None and i.r_critical is None for i in result.items)
-    assert result.ikm_ci is not None
-    assert result.ikm_ci[0] == pytest.approx(result.ikm_ci[1])
+    assert result.ikm_ci is None  # one respondent: no "95 % interval" [x; x], no "0 % chance of another grade"
+    assert result.grade_stability == {}
+    assert stats_to_dict(result)["grade_stability"]["same_grade"] is None
     code, _, _ = run("stats", str(path), "--resamples", "100")
     assert code == ExitCode.OK
 
@@ -455,7 +479,7 @@ def test_period_without_date_column_is_noted(tmp_path: Path) -> None:
     path = tmp_path / "nodate.csv"
     path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + "3,4,3,2,3,4,3,3,2\n" * 3 + "4,4,3,2,3,4,3,3,2\n")
     result = analyse(load(path), period="2026", resamples=200)
-    assert result.notes == ("stats-note-no-profile", "stats-note-no-date")
+    assert [n.key for n in result.notes] == ["stats-note-no-profile", "stats-note-no-date", "stats-note-small-n"]
     assert {f.kind for f in result.flags} == {"straight-lining"}
 
 
@@ -470,8 +494,11 @@ def test_previous_period_comparison(mahulu: Path, data_dir: Path) -> None:
     assert prev.ci[1] < 0  # this file is clearly lower than Mahulu
     assert prev.significant
     assert prev.test is not None
-    assert prev.test.effect is not None
-    assert prev.test.effect < 0
+    assert prev.test.test == "bootstrap-difference"  # the difference shown is the difference tested
+    assert prev.test.p_value < 0.05
+    assert prev.rank_test is not None
+    assert prev.rank_test.effect is not None
+    assert prev.rank_test.effect < 0
 
 
 def test_population_smaller_than_sample_is_an_error(mahulu: Path) -> None:
@@ -496,7 +523,7 @@ def test_cli_json_equals_api(mahulu: Path) -> None:
     api = analyse(in_2025, by="layanan", previous=load(example), population=300, period="2025", seed=11, resamples=300)
     expected = json.loads(json.dumps(stats_to_dict(api)))
     assert json.loads(out) == expected
-    for key in ("cronbach_alpha", "items", "ikm_ci", "nrr_ci", "grade_probability", "flags", "methods"):
+    for key in ("cronbach_alpha", "items", "ikm_ci", "nrr_ci", "grade_stability", "dissatisfied", "flags", "methods"):
         assert key in expected
     assert set(expected["items"][0]) >= {"code", "item_total_r", "r_critical", "valid", "alpha_if_deleted"}
 
@@ -511,7 +538,7 @@ def test_cli_table_indonesian_and_english(flagged: Path) -> None:
     code, out, _ = run("stats", str(flagged), "--resamples", "200", "--lang", "en", "--exclude-flagged")
     assert code == ExitCode.OK
     assert "r critical" in out
-    assert "2 of 8 rows removed" in out  # straight-lining row 4, duplicate row 3
+    assert "1 of 8 rows removed" in out  # duplicate row 3 (the all-4 row 4 is kept: no other evidence)
 
 
 @pytest.mark.parametrize(
@@ -562,13 +589,16 @@ def test_summary_lines_for_the_report(mahulu: Path) -> None:
     example = Path(__file__).parent.parent / "examples" / "disdukcapil_tw1_2026.csv"
     result = analyse(load(mahulu), previous=load(example), population=300, resamples=300)
     data = stats_to_dict(result)
-    assert data["grade_other_probability"] == pytest.approx(1 - data["grade_probability"]["A"], abs=1e-4)
+    stability = data["grade_stability"]
+    assert stability["same_grade"] == stability["shares"]["A"]
     lines = summary_lines(result)
     assert lines[0].startswith("IKM 92,84 (mutu A); interval kepercayaan 95% [")
-    assert "Cronbach's alpha 0,9077 (andal, ≥ 0,70); 8 dari 9 unsur valid (r hitung > r tabel 0,3882)" in lines[1]
+    assert "bukan peluang bahwa mutu benar" in lines[0]
+    assert "8 dari 9 unsur \u201cvalid\u201d menurut uji signifikansi (r hitung > r tabel 0,3882)" in lines[1]
+    assert "8 dari 9 unsur berdaya beda cukup (r hitung ≥ 0,30)" in lines[1]
     assert any("berubah nyata" in line for line in lines)
     english = summary_lines(result, "en")
-    assert "8 of 9 elements valid" in english[1]
+    assert "8 of 9 elements \u201cvalid\u201d by the significance test" in english[1]
     assert english[-1].startswith("All 26 rows are counted")
 
 

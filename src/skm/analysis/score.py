@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,6 +65,7 @@ def load(
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | str | Path | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> Responses:
     """Read and validate ``source`` (a path, a DataFrame or already-read responses).
 
@@ -76,6 +77,8 @@ def load(
 
     ``labels`` adds a unit's own answer labels: a :class:`LabelBook` or the path of a labels
     file (``--labels``; see :func:`skm.readers.labelfile.load_labels`).
+
+    ``column_map`` (``--map J=U5``) says which column holds which question when the headers do not.
     """
     if isinstance(source, Responses):
         return source
@@ -88,10 +91,14 @@ def load(
         from skm.readers.combine import read_many  # noqa: PLC0415
 
         paths = [Path(p) for p in source] if isinstance(source, list | tuple) else [Path(source)]
-        return read_many(paths, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
+        return read_many(
+            paths, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, column_map=column_map
+        )
     if isinstance(source, str | Path):
-        return read_responses(source, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
-    return responses_from_frame(source, instrument=instrument, invalid=invalid, labels=labels)
+        return read_responses(
+            source, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, column_map=column_map
+        )
+    return responses_from_frame(source, instrument=instrument, invalid=invalid, labels=labels, column_map=column_map)
 
 
 def find_column(responses: Responses, name: str) -> str:
@@ -210,10 +217,11 @@ def score(
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | str | Path | None = None,
     period: str | Period | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> IkmResult:
     """Read (if needed), validate and score responses: the result ``skm score`` prints, with the
     same options (``weight``, ``round_nrr``, ``round_index``, ``by``, ``min_group``, ``sheet``,
-    ``invalid``, ``labels``, ``period``, ``instrument``), so that
+    ``invalid``, ``labels``, ``period``, ``instrument``, ``column_map`` for ``--map``), so that
     ``skm.result_to_dict(skm.score(path, ...))`` is the document of ``skm score path ... --format json``.
 
     ``source`` is a path (.xlsx, .xls, .ods, .csv), several paths or a folder (pooled and, unless
@@ -222,7 +230,7 @@ def score(
     the respondents dated in it. Raises :class:`SkmError`.
     """
     chosen = rules_of(rules, weight=weight, round_nrr=round_nrr, round_index=round_index)
-    responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels)
+    responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, column_map=column_map)
     if period is not None:
         from skm.readers.dates import filter_period  # noqa: PLC0415
 

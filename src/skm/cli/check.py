@@ -12,10 +12,12 @@ from skm.cli.common import (
     InstrumentOption,
     LabelsOption,
     LangOption,
+    MapOption,
     SheetOption,
     TableJson,
     error_boundary,
     instrument_from_option,
+    parse_map_option,
     print_renderable,
 )
 from skm.errors import ExitCode, InvalidPolicy
@@ -43,6 +45,7 @@ def check(
         ),
     ] = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
+    column_map: MapOption = None,
     instrument: InstrumentOption = None,
     output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
     lang: LangOption = Lang.ID,
@@ -69,6 +72,7 @@ def check(
         from skm.text import error_text  # noqa: PLC0415
 
         chosen = instrument_from_option(instrument)
+        mapping = parse_map_option(column_map, lang)
         book = load_labels(labels, chosen) if labels is not None else None
         paths = expand_paths(files)
         reports: list[dict[str, object]] = []
@@ -77,7 +81,13 @@ def check(
             try:
                 with reading(f"{path.name} …", enabled=output_format is TableJson.TABLE):
                     responses = read_responses(
-                        path, sheet=sheet, instrument=chosen, invalid=InvalidPolicy.SKIP, labels=book, strict=False
+                        path,
+                        sheet=sheet,
+                        instrument=chosen,
+                        invalid=InvalidPolicy.SKIP,
+                        labels=book,
+                        strict=False,
+                        column_map=mapping,
                     )
             except SkmError as exc:
                 if len(paths) == 1:

@@ -38,6 +38,7 @@ __all__ = [
     "InvalidOption",
     "LabelsOption",
     "LangOption",
+    "MapOption",
     "OutputOption",
     "PeriodOption",
     "PreviousOption",
@@ -51,6 +52,7 @@ __all__ = [
     "filter_by_period",
     "instrument_from_option",
     "output_path",
+    "parse_map_option",
     "parse_period_option",
     "read_input",
     "read_previous_input",
@@ -164,6 +166,16 @@ LabelsOption = Annotated[
         dir_okay=False,
     ),
 ]
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        metavar="KOLOM=PERTANYAAN",
+        help="Kolom (huruf atau judul) berisi pertanyaan ini, mis. --map J=U5; boleh berulang. "
+        "/ Column (letter or header) → question, e.g. --map J=U5; repeatable.",
+        show_default=False,
+    ),
+]
 PeriodOption = Annotated[
     str | None,
     typer.Option(
@@ -225,6 +237,7 @@ def read_input(
     labels: Path | None,
     lang: Lang,
     progress: bool = True,
+    column_map: dict[str, str] | None = None,
 ) -> Responses:
     """Read the responses named on the command line: one file, several files or a folder
     (pooled, with a ``berkas`` column), with the options every reading command shares.
@@ -240,9 +253,20 @@ def read_input(
     book = load_labels(labels, chosen) if labels is not None else None
     source: Path | list[str | Path] = files[0] if len(files) == 1 else list(files)
     with reading(f"{files[0].name} …", enabled=progress):
-        responses = load(source, instrument=chosen, sheet=sheet, invalid=invalid, labels=book)
+        responses = load(source, instrument=chosen, sheet=sheet, invalid=invalid, labels=book, column_map=column_map)
     report_reading_issues(responses, lang)
     return responses
+
+
+def parse_map_option(values: Sequence[str] | None, lang: Lang) -> dict[str, str]:
+    """``--map J=U5`` (repeatable) → ``{"J": "U5"}``; a value without ``=`` is a usage error (exit 2)."""
+    out: dict[str, str] = {}
+    for value in values or ():
+        column, sep, question = value.rpartition("=")
+        if not sep or not column.strip() or not question.strip():
+            fail_usage(t("map-format", lang, value=value))
+        out[column.strip()] = question.strip()
+    return out
 
 
 def parse_period_option(value: str | None) -> Period | None:

@@ -16,6 +16,7 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    MapOption,
     PeriodOption,
     PreviousOption,
     RoundIndexOption,
@@ -26,6 +27,7 @@ from skm.cli.common import (
     error_boundary,
     filter_by_period,
     output_path,
+    parse_map_option,
     parse_period_option,
     read_input,
     read_previous_input,
@@ -124,6 +126,7 @@ def report(
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
+    column_map: MapOption = None,
     weight: WeightOption = WeightPolicy.EXACT,
     round_nrr: RoundNrrOption = None,
     round_index: RoundIndexOption = None,
@@ -161,7 +164,14 @@ def report(
         inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, previous])
         check_output(target, inputs=inputs, force=force)
         responses = read_input(
-            [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=True
+            [file],
+            instrument=instrument,
+            sheet=sheet,
+            invalid=invalid,
+            labels=labels,
+            lang=lang,
+            progress=True,
+            column_map=parse_map_option(column_map, lang),
         )
         responses = filter_by_period(responses, wanted, lang)
         rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
@@ -176,7 +186,7 @@ def report(
         if with_stats:
             from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
-            stats = analyse(responses, rules=rules, population=population)
+            stats = analyse(responses, rules=rules, population=population, service_populations=services or None)
         trend = None
         if previous is not None:
             earlier = read_previous_input(previous, current=responses, invalid=invalid, labels=labels, lang=lang)

@@ -17,6 +17,7 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    MapOption,
     OutputOption,
     PeriodOption,
     RoundIndexOption,
@@ -26,6 +27,7 @@ from skm.cli.common import (
     command_inputs,
     error_boundary,
     filter_by_period,
+    parse_map_option,
     parse_period_option,
     print_renderable,
     read_input,
@@ -93,6 +95,7 @@ def score(
     invalid: InvalidOption = InvalidPolicy.ERROR,
     period: PeriodOption = None,
     labels: LabelsOption = None,
+    column_map: MapOption = None,
     output_format: Annotated[
         ScoreFormat,
         typer.Option(
@@ -124,8 +127,19 @@ def score(
 
         wanted = parse_period_option(period)  # a usage error before any reading
         rules = rules_of(weight=weight, round_nrr=round_nrr, round_index=round_index)
-        fast = _fast_path(
-            paths, by=by, period=wanted, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, lang=lang
+        fast = (
+            None
+            if column_map is not None  # --map: the reference reader applies it
+            else _fast_path(
+                paths,
+                by=by,
+                period=wanted,
+                sheet=sheet,
+                instrument=instrument,
+                invalid=invalid,
+                labels=labels,
+                lang=lang,
+            )
         )
         if fast is not None:
             tallies, source, issues, invalid_total = fast
@@ -142,6 +156,7 @@ def score(
                 labels=labels,
                 lang=lang,
                 progress=output_format is not ScoreFormat.JSON,
+                column_map=parse_map_option(column_map, lang),
             )
             responses = filter_by_period(responses, wanted, lang)
             grouping = default_by(responses, by)  # several files or a folder: pooled, and per file

@@ -16,6 +16,7 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    MapOption,
     OutputOption,
     PeriodOption,
     PreviousOption,
@@ -24,6 +25,7 @@ from skm.cli.common import (
     command_inputs,
     error_boundary,
     filter_by_period,
+    parse_map_option,
     parse_period_option,
     print_renderable,
     read_input,
@@ -81,6 +83,15 @@ def stats(
         int,
         typer.Option("--resamples", min=100, metavar="N", help="Jumlah ulangan bootstrap. / Bootstrap resamples."),
     ] = DEFAULT_RESAMPLES,
+    service_population: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--service-population",
+            metavar="NAMA=POPULASI",
+            help="Populasi per layanan, berulang: IKM terbobot populasi layanan di samping IKM gabungan. "
+            '--service-population "KTP-el=1200". / Per-service population: post-stratified IKM.',
+        ),
+    ] = None,
     min_group: Annotated[
         int,
         typer.Option(
@@ -90,6 +101,7 @@ def stats(
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
+    column_map: MapOption = None,
     output_format: Annotated[TableJson, typer.Option("--format", help="table atau json.")] = TableJson.TABLE,
     output: OutputOption = None,
     instrument: InstrumentOption = None,
@@ -106,12 +118,22 @@ def stats(
 
     with error_boundary(lang, debug):
         from skm.analysis.stats import analyse  # noqa: PLC0415
+        from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm report
         from skm.readers.responses import Responses  # noqa: PLC0415
+
+        services = parse_services(service_population or [], None, lang)
 
         the_period = parse_period_option(period)  # SkmError: translated, exit 2
         show = output_format is TableJson.TABLE
         responses = read_input(
-            [file], instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, lang=lang, progress=show
+            [file],
+            instrument=instrument,
+            sheet=sheet,
+            invalid=invalid,
+            labels=labels,
+            lang=lang,
+            progress=show,
+            column_map=parse_map_option(column_map, lang),
         )
         responses = filter_by_period(responses, the_period, lang)
         earlier: Responses | None = None
@@ -134,6 +156,7 @@ def stats(
             seed=seed,
             resamples=resamples,
             min_group=min_group,
+            service_populations=services or None,
         )
         if output_format is TableJson.TABLE:
             from skm.render.stats_console import stats_renderable  # noqa: PLC0415

@@ -50,6 +50,9 @@ class Element:
     number: int
     weight: Fraction | None = None
     keywords: tuple[str, ...] = ()
+    # expectation (harapan/kepentingan) questions: asked beside the element, never scored in the IKM;
+    # ``skm stats`` compares them with the answers (importance–performance analysis)
+    expectations: tuple[Question, ...] = ()
 
     @property
     def key(self) -> str:
@@ -103,6 +106,11 @@ class Instrument:
     def question_keys(self) -> tuple[str, ...]:
         """Canonical column keys of every question, in order."""
         return tuple(q.key for e in self.elements for q in e.questions)
+
+    @property
+    def expectation_keys(self) -> tuple[str, ...]:
+        """Column keys of the expectation questions (not part of the index), in order."""
+        return tuple(q.key for e in self.elements for q in e.expectations)
 
     def element(self, code: str) -> Element:
         """Return the element with ``code`` (case-insensitive)."""

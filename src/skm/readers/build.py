@@ -1,8 +1,10 @@
 """Build the canonical :class:`~skm.readers.Responses` table from a sheet's cells, in named phases.
 
 :func:`build_responses` runs, in order: check that a header row was found, factorise the cells
-per column, map the columns to questions (header matches checked against the labels the answers
-carry), column-level issues (duplicate, missing, beyond the instrument), classify the rows
+per column, map the columns to questions (``--map`` and codes first; every other column scored
+against every question by its wording, words and answers, then assigned so that each question
+gets its best distinct column; header matches checked against the labels the answers carry),
+column-level issues (duplicate, missing, beyond the instrument), classify the rows
 (title, empty, summary block, no answers), parse the answers, assemble the frame with its
 profile and dates, and apply the invalid-data policy. Heavy (numpy, pandas): imported only when
 a file is read.
@@ -10,8 +12,9 @@ a file is read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -21,8 +24,21 @@ from skm.core.instrument import Instrument
 from skm.core.periods import parse_date_column
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
 from skm.readers.cells import Cell, LabelBook, parse_cell
-from skm.readers.files import column_letter, is_blank, no_gc, row_is_blank
-from skm.readers.headers import ColumnMatch, code_beyond, is_summary_label, match_profile
+from skm.readers.files import column_index, column_letter, is_blank, no_gc, row_is_blank
+from skm.readers.headers import (
+    MIN_SCORE,
+    Candidate,
+    ColumnMatch,
+    Reason,
+    code_beyond,
+    code_match,
+    header_candidates,
+    is_profile_header,
+    is_summary_label,
+    match_profile,
+    normalise_header,
+    numbering_code,
+)
 from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
 
 __all__ = ["build_responses"]
@@ -108,8 +124,11 @@ def build_responses(
     invalid: InvalidPolicy,
     labels: LabelBook | None = None,
     strict: bool = True,
+    column_map: Mapping[str, str] | None = None,
 ) -> Responses:
     """Validate the cells below ``header_row`` and build the canonical table.
+
+    ``column_map`` (``--map``) names columns (letter or header text) → question (key or code).
 
     With ``strict=False`` (``skm check``) data problems are only recorded in the result's
     ``issues``; files that cannot be read or hold no respondents still raise.
@@ -129,7 +148,7 @@ def build_responses(
     ctx = _Context(source, sheet, header_row, instrument, labels or LabelBook(instrument))
     grid = _factorise(rows, header_row, matches)
     issues: list[Issue] = []
-    mapping = _map_columns(ctx, grid, matches, issues)
+    mapping = _map_columns(ctx, grid, issues, column_map)
     _column_issues(ctx, grid, mapping, issues)
     found = _classify_rows(rows, grid, mapping, header_row)
     scores = _score_cells(ctx, grid, mapping, found, issues)
@@ -158,13 +177,16 @@ def _require_header(
     if header_row < 0:
         first = next(r for r in rows if not row_is_blank(r))
         found = [shorten(v, 30) for v in first if not is_blank(v)][:15]
+        keys = (
+            instrument.question_keys if len(instrument.question_keys) > len(instrument.elements) else instrument.codes
+        )
         raise SkmError(
             IssueCode.NO_ELEMENT_COLUMNS,
             ExitCode.INPUT_ERROR,
             file=source,
             sheet=sheet,
             columns=", ".join(f"'{c}'" for c in found) or "-",
-            codes=f"{instrument.codes[0]} … {instrument.codes[-1]}",
+            codes=f"{keys[0].upper()} … {keys[-1].upper()}",
         )
 
 
@@ -223,23 +245,280 @@ def _parse_column(ctx: _Context, grid: _Grid, c: int, key: str | None) -> list[C
     return [parse_cell(v, ctx.book, custom, key) for v in grid.uniques[c]]
 
 
-def _map_columns(ctx: _Context, grid: _Grid, matches: dict[int, ColumnMatch], issues: list[Issue]) -> _Mapping:
-    """Settle which column holds which question: header matches checked against the answers' labels."""
+def _map_columns(
+    ctx: _Context, grid: _Grid, issues: list[Issue], column_map: Mapping[str, str] | None = None
+) -> _Mapping:
+    """Settle which column holds which question.
+
+    ``--map`` and codes decide alone. Every other column is scored against every question
+    (:func:`_candidates`: its header's wording and words, what its answers say) and the columns
+    are assigned to the questions left so that each gets its best distinct column
+    (:func:`~skm.readers.assign.assign`); a reading another one matches too closely is refused
+    (:func:`_assign`). The header matches are then checked against the answers' labels, and
+    columns whose header names nothing are recognised by their labels alone.
+    """
     instrument = ctx.instrument
-    final: dict[int, ColumnMatch] = dict(matches)
-    parsed = {c: _parse_column(ctx, grid, c, m.key) for c, m in matches.items()}
-    # a free-text question that happens to name an element ("Saran untuk perbaikan sarana dan prasarana")
-    # is a suggestion column when its answers are not scale answers
-    for c, m in list(final.items()):
-        if m.how != "text":
+    final: dict[int, ColumnMatch] = _mapped(ctx, grid, column_map or {})
+    for c in range(grid.width):
+        if c not in final and (code := code_match(grid.headers[c], instrument)) is not None:
+            final[c] = code
+    content: dict[int, list[Cell]] = {}
+
+    def cells_of(c: int) -> list[Cell]:
+        if c not in content:
+            content[c] = _parse_column(ctx, grid, c, None)
+        return content[c]
+
+    candidates = {
+        c: found for c in range(grid.width) if c not in final and (found := _candidates(ctx, grid, c, cells_of))
+    }
+    _assign(ctx, grid, final, candidates, cells_of, issues)
+    # "U1. <words naming no question>": the questionnaire's code decides, if its question is still free
+    taken = {m.key for m in final.values()}
+    for c in range(grid.width):
+        code = None if c in final or c in candidates else numbering_code(grid.headers[c], instrument)
+        if code is not None and code.key not in taken:
+            final[c] = code
+            taken.add(code.key)
+    parsed = {c: _parse_column(ctx, grid, c, m.key) for c, m in final.items()}
+    _cross_check(ctx, grid, final, parsed, issues)
+    # columns whose header names nothing but whose answers carry one missing element's labels
+    taken = {m.key for m in final.values()}
+    for c in range(grid.width):
+        if c in final or c in candidates or is_profile_header(grid.headers[c]):
             continue
-        repeated = sum(1 for other in final.values() if other.key == m.key) > 1
-        if (repeated or match_profile(grid.headers[c]) == "suggestion") and _valid_share(
-            parsed[c], grid.codes[c]
-        ) < 0.5:
-            del final[c], parsed[c]
-    # cross-check each element column with the labels its answers carry
+        label_key = _label_element(cells_of(c), grid.codes[c], strict=True)
+        if label_key is None:
+            continue
+        free = sorted(label_key - taken)
+        if len(free) == 1:
+            final[c] = ColumnMatch(free[0], "labels", _element_name(instrument, free[0]))
+            parsed[c] = _parse_column(ctx, grid, c, free[0])
+            taken.add(free[0])
+    _unnamed_scale_columns(ctx, grid, final, candidates, cells_of, issues)
+    by_key: dict[str, list[int]] = {}
+    for c, m in sorted(final.items()):
+        by_key.setdefault(m.key, []).append(c)
+    columns = [
+        ColumnInfo(
+            c,
+            column_letter(c),
+            grid.headers[c],
+            hit.key if (hit := final.get(c)) else None,
+            hit.how if hit else "attribute",
+            hit.detail if hit else "",
+            tuple(candidates.get(c, ())),
+        )
+        for c in range(grid.width)
+    ]
+    element_cols = [c for c in range(grid.width) if c in final]
+    attr_cols = [c for c in range(grid.width) if c not in final and (grid.headers[c] or bool(grid.nonblank[c].any()))]
+    return _Mapping(final, parsed, by_key, element_cols, attr_cols, columns)
+
+
+def _unnamed_scale_columns(
+    ctx: _Context,
+    grid: _Grid,
+    final: dict[int, ColumnMatch],
+    candidates: dict[int, list[Candidate]],
+    cells_of: Callable[[int], list[Cell]],
+    issues: list[Issue],
+) -> None:
+    """While questions are missing, name the columns whose answers are all on the scale but whose
+    header names no question: the likely home of a missing question, with the fix."""
+    taken = {m.key for m in final.values()}
+    missing = [k for k in ctx.instrument.question_keys if k not in taken]
+    if not missing:
+        return
+    for c in range(grid.width):
+        header = grid.headers[c]
+        if c in final or c in candidates or not header or is_profile_header(header):
+            continue
+        if grid.kinds[c] in _NOT_ANSWERS:
+            continue
+        if _valid_share(cells_of(c), grid.codes[c]) < _SCALE_SHARE:
+            continue
+        issues.append(
+            ctx.issue(
+                IssueCode.SCALE_COLUMN_UNNAMED,
+                Severity.WARNING,
+                column=shorten(header, 60),
+                letter=column_letter(c),
+                params={"letter": column_letter(c), "key": _question_name(ctx.instrument, missing[0])},
+            )
+        )
+
+
+def _mapped(ctx: _Context, grid: _Grid, column_map: Mapping[str, str]) -> dict[int, ColumnMatch]:
+    """``--map J=U5`` / ``--map "Header text=U5"``: the columns the user named, each to its question."""
+    instrument = ctx.instrument
+    out: dict[int, ColumnMatch] = {}
+    by_header = {normalise_header(h): c for c, h in enumerate(grid.headers) if h}
+    keys = {k.lower(): k for k in instrument.question_keys}
+    for e in instrument.elements:
+        if len(e.questions) == 1:
+            keys.setdefault(e.code.lower(), e.questions[0].key)
+    for column, question in column_map.items():
+        c = by_header.get(normalise_header(column))
+        if c is None and column.strip().isalpha() and len(column.strip()) <= 3:
+            c = column_index(column.strip())
+            c = c if c < grid.width else None
+        key = keys.get(question.strip().lower().replace(" ", ""))
+        if c is None or key is None:
+            raise SkmError(
+                IssueCode.BAD_MAP,
+                ExitCode.USAGE,
+                file=ctx.source,
+                value=f"{column}={question}",
+                columns=", ".join(f"{column_letter(i)} '{shorten(h, 30)}'" for i, h in enumerate(grid.headers) if h),
+                codes=", ".join(k.upper() for k in instrument.question_keys),
+            )
+        out[c] = ColumnMatch(key, "map", f"{column}={question}")
+    return out
+
+
+def _candidates(ctx: _Context, grid: _Grid, c: int, cells_of: Callable[[int], list[Cell]]) -> list[Candidate]:
+    """The questions column ``c`` may hold, best first: its header's evidence (see
+    :func:`~skm.readers.headers.header_candidates`) weighed with what its answers say.
+
+    Content decides what a column is: every answer a scale answer makes a question (weak words
+    count, a profile word in the header does not matter); a short profile header over other
+    answers is a profile column; free text named like a suggestion is the suggestions column.
+    """
+    header = grid.headers[c]
+    if not header or not header_candidates(header, ctx.instrument, question=True):
+        return []
+    cells = cells_of(c)
+    share = _valid_share(cells, grid.codes[c])
+    scale = share >= _SCALE_SHARE
+    if is_profile_header(header) and not scale:
+        return []
+    if share < 0.5 and match_profile(header) == "suggestion":
+        return []
+    labels = _label_element(cells, grid.codes[c]) or frozenset()
+    out: list[Candidate] = []
+    for cand in header_candidates(header, ctx.instrument, question=scale or None):
+        if cand.score < MIN_SCORE:
+            continue
+        reasons = list(cand.reasons)
+        if cand.key in labels:
+            reasons.append(Reason("labels", _question_name(ctx.instrument, cand.key), _LABEL_POINTS))
+        if scale:
+            reasons.append(Reason("scale", f"{round(share * 100)}%", 0.0))
+        elif share < 0.5:
+            reasons.append(Reason("free-text", f"{round(share * 100)}%", -_FREE_TEXT_PENALTY))
+        out.append(Candidate(cand.key, round(sum(r.points for r in reasons), 1), tuple(reasons)))
+    order = {k: i for i, k in enumerate(ctx.instrument.question_keys)}
+    out.sort(key=lambda x: (-x.score, order.get(x.key, 0)))
+    return out
+
+
+def _assign(
+    ctx: _Context,
+    grid: _Grid,
+    final: dict[int, ColumnMatch],
+    candidates: dict[int, list[Candidate]],
+    cells_of: Callable[[int], list[Cell]],
+    issues: list[Issue],
+) -> None:
+    """Give each question left its best distinct column; report close calls and columns left over."""
+    from skm.readers.assign import assign, close_calls  # noqa: PLC0415
+
+    instrument = ctx.instrument
+    fixed = {m.key: c for c, m in final.items()}
+    free = [k for k in instrument.question_keys if k not in fixed]
+    cols = sorted(candidates)
+    if not cols:
+        return
+    scores = [[0.0] * len(free) for _ in cols]
+    for i, c in enumerate(cols):
+        for cand in candidates[c]:
+            if cand.key in free:
+                scores[i][free.index(cand.key)] = max(cand.score, 0.01)
+    chosen = assign(scores) if free else [None] * len(cols)
+    for i, j in enumerate(chosen):
+        if j is not None:
+            cand = next(x for x in candidates[cols[i]] if x.key == free[j])
+            final[cols[i]] = ColumnMatch(free[j], "text", cand.detail)
+    reported: set[frozenset[int]] = set()
+    ambiguous: list[tuple[list[tuple[int, str]], str]] = []
+    for i, j, other in close_calls(scores, chosen):
+        c, key = cols[i], free[j]
+        pair = frozenset({c, cols[other]} if other is not None else {c})
+        if pair in reported:
+            continue
+        reported.add(pair)
+        if other is not None:
+            rivals = [(c, key), (cols[other], key)]
+        else:
+            second = next((x.key for x in candidates[c] if x.key != key and x.key in free), key)
+            rivals = [(c, key), (c, second)]
+        ambiguous.append((rivals, key))
+    missing = [k for k in free if k not in {m.key for m in final.values()}]
+    issues.extend(_ambiguous(ctx, grid, candidates, rivals, key) for rivals, key in ambiguous)
+    for c in cols:
+        if c in final or _valid_share(cells_of(c), grid.codes[c]) < 0.5:
+            continue
+        if not missing and is_profile_header(grid.headers[c]):  # "Waktu kunjungan" coded 1–2: a profile
+            continue
+        best = candidates[c][0]
+        holder = fixed.get(best.key, next((o for o, m in final.items() if m.key == best.key), None))
+        suggest = missing[0] if missing else best.key
+        issues.append(
+            ctx.issue(
+                IssueCode.COLUMN_LEFT_OVER,
+                Severity.WARNING,
+                column=shorten(grid.headers[c], 60),
+                letter=column_letter(c),
+                params={
+                    "question": _question_name(instrument, best.key),
+                    "score": best.score,
+                    "holder": column_letter(holder) if holder is not None else "-",
+                    "letter": column_letter(c),
+                    "key": _question_name(instrument, suggest),
+                },
+            )
+        )
+
+
+def _ambiguous(
+    ctx: _Context,
+    grid: _Grid,
+    candidates: dict[int, list[Candidate]],
+    rivals: list[tuple[int, str]],
+    key: str,
+) -> Issue:
+    """The refusal of a reading too close to call: both columns (or both questions) and the fixes."""
+
+    def score(c: int, k: str) -> float:
+        return next((x.score for x in candidates.get(c, []) if x.key == k), 0.0)
+
+    name = partial(_question_name, ctx.instrument)
+    readings = "; ".join(
+        f"{column_letter(c)} '{shorten(grid.headers[c], 50)}' → {name(k)} ({score(c, k)})" for c, k in rivals
+    )
+    (c1, k1), (c2, k2) = rivals
+    return ctx.issue(
+        IssueCode.AMBIGUOUS_COLUMNS,
+        params={
+            "question": name(key),
+            "readings": readings,
+            "letter": column_letter(c1),
+            "key": name(k1),
+            "other_letter": column_letter(c2),
+            "other_key": name(k2),
+        },
+    )
+
+
+def _cross_check(
+    ctx: _Context, grid: _Grid, final: dict[int, ColumnMatch], parsed: dict[int, list[Cell]], issues: list[Issue]
+) -> None:
+    """Each element column checked against the labels its answers carry (positional U8/U9 follow them)."""
+    instrument = ctx.instrument
     for c, m in list(final.items()):
+        if m.how == "map":
+            continue
         label_key = _label_element(parsed[c], grid.codes[c])
         if label_key is None or m.key in label_key:
             continue
@@ -249,6 +528,7 @@ def _map_columns(ctx: _Context, grid: _Grid, matches: dict[int, ColumnMatch], is
         if positional:
             (new_key,) = label_key
             final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
+            parsed[c] = _parse_column(ctx, grid, c, new_key)
         issues.append(
             ctx.issue(
                 IssueCode.HEADER_LABEL_MISMATCH,
@@ -262,55 +542,36 @@ def _map_columns(ctx: _Context, grid: _Grid, matches: dict[int, ColumnMatch], is
                 },
             )
         )
-    # columns whose header names nothing but whose answers carry one missing element's labels
-    taken = {m.key for m in final.values()}
-    for c in range(grid.width):
-        if c in final or match_profile(grid.headers[c]) is not None:
-            continue
-        cells = _parse_column(ctx, grid, c, None)
-        label_key = _label_element(cells, grid.codes[c], strict=True)
-        if label_key is None:
-            continue
-        free = sorted(label_key - taken)
-        if len(free) == 1:
-            final[c] = ColumnMatch(free[0], "labels", _element_name(instrument, free[0]))
-            parsed[c] = cells
-            taken.add(free[0])
-    by_key: dict[str, list[int]] = {}
-    for c, m in sorted(final.items()):
-        by_key.setdefault(m.key, []).append(c)
-    columns = [
-        ColumnInfo(
-            c,
-            column_letter(c),
-            grid.headers[c],
-            hit.key if (hit := final.get(c)) else None,
-            hit.how if hit else "attribute",
-            hit.detail if hit else "",
-        )
-        for c in range(grid.width)
-    ]
-    element_cols = [c for c in range(grid.width) if c in final]
-    attr_cols = [c for c in range(grid.width) if c not in final and (grid.headers[c] or bool(grid.nonblank[c].any()))]
-    return _Mapping(final, parsed, by_key, element_cols, attr_cols, columns)
 
 
 def _column_issues(ctx: _Context, grid: _Grid, mapping: _Mapping, issues: list[Issue]) -> None:
     """Duplicate and missing elements, and attribute columns that look like elements beyond the instrument."""
     instrument, headers = ctx.instrument, grid.headers
+    several = len(instrument.question_keys) > len(instrument.elements)  # several questions per element
     for key, cols in mapping.by_key.items():
         if len(cols) > 1:
             issues.append(
                 ctx.issue(
-                    IssueCode.DUPLICATE_ELEMENT,
+                    IssueCode.DUPLICATE_QUESTION if several else IssueCode.DUPLICATE_ELEMENT,
                     params={
-                        "element": key.upper(),
+                        "element": _question_name(instrument, key) if several else key.upper(),
                         "columns": ", ".join(f"'{headers[c]}' ({column_letter(c)})" for c in cols),
                     },
                 )
             )
-    missing = [k.upper() for k in instrument.question_keys if k not in mapping.by_key]
-    if missing:
+    missing = [_question_name(instrument, k) for k in instrument.question_keys if k not in mapping.by_key]
+    if missing and several:
+        issues.append(
+            ctx.issue(
+                IssueCode.MISSING_QUESTIONS,
+                params={
+                    "codes": ", ".join(missing),
+                    "k": len(instrument.question_keys),
+                    "elements": len(instrument.elements),
+                },
+            )
+        )
+    elif missing:
         issues.append(
             ctx.issue(
                 IssueCode.MISSING_ELEMENTS, params={"codes": ", ".join(missing), "k": len(instrument.question_keys)}
@@ -486,7 +747,8 @@ def _enforce(responses: Responses, *, strict: bool, invalid: InvalidPolicy) -> N
         raise SkmError(
             IssueCode.BAD_COLUMNS,
             ExitCode.INVALID_DATA,
-            issues=[i for i in issues if i.code in FATAL_CODES],
+            # a scale column left over is the likely home of a missing question: its fix goes along
+            issues=[i for i in issues if i.code in FATAL_CODES or i.code in _HINTS],
             file=source,
         )
     bad_cells = [i for i in issues if i.code in CELL_CODES]
@@ -528,12 +790,26 @@ _NO_TEXT = frozenset(
     {"integer", "floating", "decimal", "boolean", "datetime", "datetime64", "date", "timedelta", "time", "empty"}
 )
 _POSITIONAL = frozenset({"u8", "u9"})
+_HINTS = frozenset({IssueCode.COLUMN_LEFT_OVER, IssueCode.SCALE_COLUMN_UNNAMED})
+_NOT_ANSWERS = frozenset({"boolean", "datetime", "datetime64", "date", "timedelta", "time", "empty"})
+_SCALE_SHARE = 0.9  # this share of a column's answers on the scale makes it a question
+_LABEL_POINTS = 1.5  # the answers carry the question's own labels
+_FREE_TEXT_PENALTY = 3.0  # most answers are not scale answers
 
 
 def _element_name(instrument: Instrument, key: str) -> str:
     for element in instrument.elements:
         if any(q.key == key for q in element.questions):
             return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
+    return key.upper()
+
+
+def _question_name(instrument: Instrument, key: str) -> str:
+    """A question as the questionnaire names it: its element's code and the key's suffix (``U8a``)."""
+    for element in instrument.elements:
+        code = element.code
+        if any(q.key == key for q in element.questions) and key.lower().startswith(code.lower()):
+            return code + key[len(code) :]
     return key.upper()
 
 

@@ -7,7 +7,7 @@ index sits next to the pooled total.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
@@ -96,6 +96,7 @@ def read_many(
     instrument: Instrument = PERMENPAN_14_2017,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> Responses:
     """Read every file (folders expanded) and :func:`combine` them.
 
@@ -105,7 +106,11 @@ def read_many(
     failures: list[SkmError] = []
     for path in expand_paths(paths):
         try:
-            parts.append(read_responses(path, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels))
+            parts.append(
+                read_responses(
+                    path, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, column_map=column_map
+                )
+            )
         except SkmError as exc:
             failures.append(exc)
     if failures:

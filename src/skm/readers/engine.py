@@ -38,7 +38,15 @@ from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmE
 from skm.readers.cells import Cell, LabelBook, parse_cell
 from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank, sniff_delimiter
 from skm.readers.headers import _SUMMARY as _SUMMARY_PATTERN
-from skm.readers.headers import ColumnMatch, code_beyond, find_header, is_summary_label, match_profile
+from skm.readers.headers import (
+    ColumnMatch,
+    code_beyond,
+    code_match,
+    header_candidates,
+    is_summary_label,
+    match_profile,
+)
+from skm.readers.table import _find_header as find_header
 
 if TYPE_CHECKING:
     import duckdb
@@ -541,17 +549,19 @@ def _run(
         raise Fallback("rows above the header are wider than the table")
     headers = _headers(rows, hr, width, matches)
     first_data = hr + 2  # spreadsheet row of the first row below the header
-    sample = rows[hr + 1 :]
-    profile_of = {c: match_profile(headers[c]) for c in range(width)}
-    strict_candidates = []
-    for c in range(width):
-        if c in matches or profile_of[c] is not None:
-            continue
-        custom = book.column_mapping(None, headers[c])
-        cells = [parse_cell(v, book, custom) for v in {_key(r, c) for r in sample}]
-        if any(not cell.blank and not cell.elements and cell.score is None for cell in cells):
-            continue  # a value that is neither a label nor a score: the column cannot be a labels column
-        strict_candidates.append(c)
+    # The engine covers files whose element columns are all named by codes (U1 … U9, "Unsur 1"):
+    # the reader then decides by the codes alone and only checks them against the answers' labels.
+    # Columns named by words are scored against every question by the reader (wording, words,
+    # answers): those files are left to it.
+    codes = {c: m for c in range(width) if (m := code_match(headers[c], instrument)) is not None}
+    if sorted(m.key for m in codes.values()) != sorted(instrument.question_keys):
+        raise Fallback("element columns not all named by their codes")
+    if any(
+        headers[c] and header_candidates(headers[c], instrument, question=True) for c in range(width) if c not in codes
+    ):
+        raise Fallback("a column named by words: the reader scores it against the questions")
+    matches = codes
+    strict_candidates: list[int] = []
     names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in range(width)])
     kept_cols = sorted(set(matches) | set(strict_candidates))
     unnamed = [c for c in range(width) if not headers[c] and c not in kept_cols]
@@ -641,12 +651,7 @@ def _run(
 
     final: dict[int, ColumnMatch] = dict(matches)
     parsed = {c: parse(c, m.key) for c, m in matches.items()}
-    for c, m in list(final.items()):
-        if m.how != "text":
-            continue
-        repeated = sum(1 for other in final.values() if other.key == m.key) > 1
-        if (repeated or profile_of[c] == "suggestion") and _valid_share(parsed[c], distinct[c][1]) < 0.5:
-            del final[c], parsed[c]
+    # each element column checked against the labels its answers carry (positional U8/U9 follow them)
     for c, m in list(final.items()):
         label_key = _label_element(parsed[c], distinct[c][1])
         if label_key is None or m.key in label_key:
@@ -657,6 +662,7 @@ def _run(
         if positional:
             (new_key,) = label_key
             final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
+            parsed[c] = parse(c, new_key)
         issues.append(
             issue(
                 IssueCode.HEADER_LABEL_MISMATCH,
@@ -670,17 +676,6 @@ def _run(
                 },
             )
         )
-    taken = {m.key for m in final.values()}
-    for c in strict_candidates:
-        cells = parse(c, None)
-        label_key = _label_element(cells, distinct[c][1], strict=True)
-        if label_key is None:
-            continue
-        free = sorted(label_key - taken)
-        if len(free) == 1:
-            final[c] = ColumnMatch(free[0], "labels", _element_name(instrument, free[0]))
-            parsed[c] = cells
-            taken.add(free[0])
     if any(c in final for c in group_cols) or (date_col is not None and date_col in final):
         raise Fallback("a grouping or date column turned out to be an element")
     by_key: dict[str, list[int]] = {}

@@ -253,6 +253,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def column_index(letters: str) -> int:
+    """0-based column index of a spreadsheet letter (A → 0, AA → 26), case-insensitive."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
 def is_blank(value: object) -> bool:
     """Empty cell: None, NaN, or whitespace-only text."""
     if value is None:

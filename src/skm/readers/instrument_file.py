@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
+from typing import Literal
 
 from pydantic import (
     BaseModel,
@@ -65,11 +66,12 @@ def _rule(key: str, **params: object) -> PydanticCustomError:
 
 
 class QuestionSpec(_Model):
-    """One question of an element."""
+    """One question of an element; ``kind = "expectation"`` marks an expectation (harapan) question."""
 
     key: str | None = None
     text: str | None = None
     labels: list[str] | None = None
+    kind: Literal["performance", "expectation"] = "performance"
 
 
 class ElementSpec(_Model):
@@ -384,18 +386,19 @@ def _questions(
     default_labels = element_labels or scale.top_labels
     if default_labels is None and inherited is not None and scale.same_as_base:
         default_labels = inherited.labels
-    q_specs = es.questions
-    if q_specs is None:
+    given = [(j, qs) for j, qs in enumerate(es.questions or []) if qs.kind != "expectation"]
+    q_specs = given if es.questions is not None and (given or len(given) == len(es.questions)) else None
+    if q_specs is None:  # no questions, or expectation questions only: the performance question as usual
         if inherited is not None and scale.same_as_base and element_labels is None and scale.top_labels is None:
             return list(inherited.questions)
-        q_specs = [QuestionSpec()]
+        q_specs = [(0, QuestionSpec())]
     if not q_specs:
         problems.add((*loc, "questions"), "ip-missing")
     many = len(q_specs) > 1
     questions: list[Question] = []
-    for j, qs in enumerate(q_specs):
-        qloc: Loc = (*loc, "questions", j) if es.questions is not None else loc
-        key = (qs.key or (f"{code.lower()}{chr(ord('a') + j)}" if many else code.lower())).strip().lower()
+    for n, (j, qs) in enumerate(q_specs):
+        qloc: Loc = (*loc, "questions", j) if given else loc
+        key = (qs.key or (f"{code.lower()}{chr(ord('a') + n)}" if many else code.lower())).strip().lower()
         if not _KEY_RE.match(key):
             problems.add((*qloc, "key") if qs.key else (*loc, "code"), "ip-key-format", value=key)
         labels = scale.labels(problems, (*qloc, "labels"), qs.labels) if qs.labels is not None else default_labels
@@ -409,6 +412,30 @@ def _questions(
             problems.add(key_loc, "ip-duplicate", value=key)
         seen.keys[key] = key_loc
     return questions
+
+
+def _expectations(es: ElementSpec, loc: Loc, name: str, scale: _Scale, problems: _Found, seen: _Seen) -> list[Question]:
+    """The expectation (harapan) questions of one element: asked beside it, never scored.
+
+    Default key ``h1`` for element ``U1`` (``h1a``, ``h1b`` … with several), else ``<code>h``;
+    default labels are the scale's numbers.
+    """
+    code = es.code.strip()
+    specs = [(j, qs) for j, qs in enumerate(es.questions or []) if qs.kind == "expectation"]
+    stem = f"h{code[1:]}" if code[:1].upper() == "U" and code[1:].isdigit() else f"{code.lower()}h"
+    out: list[Question] = []
+    for n, (j, qs) in enumerate(specs):
+        qloc: Loc = (*loc, "questions", j)
+        key = (qs.key or stem + (chr(ord("a") + n) if len(specs) > 1 else "")).strip().lower()
+        if not _KEY_RE.match(key):
+            problems.add((*qloc, "key"), "ip-key-format", value=key)
+        labels = scale.labels(problems, (*qloc, "labels"), qs.labels) if qs.labels is not None else None
+        out.append(Question(key, qs.text or name, labels or tuple(str(v) for v in range(scale.low, scale.high + 1))))
+        key_loc = (*qloc, "key") if qs.key else qloc
+        if key in seen.keys:
+            problems.add(key_loc, "ip-duplicate", value=key)
+        seen.keys[key] = key_loc
+    return out
 
 
 def _element(i: int, es: ElementSpec, scale: _Scale, problems: _Found, seen: _Seen) -> Element:
@@ -425,6 +452,7 @@ def _element(i: int, es: ElementSpec, scale: _Scale, problems: _Found, seen: _Se
         problems.add((*loc, "name"), "ip-missing")
         name = code
     questions = _questions(es, loc, name, inherited, element_labels, scale, problems, seen)
+    expectations = _expectations(es, loc, name, scale, problems, seen)
     weight = _fraction(es.weight) if es.weight is not None else None
     if weight is not None and not 0 < weight <= 1:
         weight = None  # reported by ElementSpec's validator
@@ -438,6 +466,7 @@ def _element(i: int, es: ElementSpec, scale: _Scale, problems: _Found, seen: _Se
         number=i + 1,
         weight=weight,
         keywords=tuple(es.keywords) if es.keywords is not None else (inherited.keywords if inherited else ()),
+        expectations=tuple(expectations),
     )
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from skm.core.instrument import Instrument
 from skm.errors import Issue, IssueCode, Severity
+from skm.readers.headers import Candidate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -14,7 +15,15 @@ if TYPE_CHECKING:
 __all__ = ["CELL_CODES", "FATAL_CODES", "ColumnInfo", "Responses", "SkippedRow"]
 
 # issues that refuse the file (strict reads), and the invalid cells that --invalid decides about
-FATAL_CODES = frozenset({IssueCode.MISSING_ELEMENTS, IssueCode.DUPLICATE_ELEMENT})
+FATAL_CODES = frozenset(
+    {
+        IssueCode.MISSING_ELEMENTS,
+        IssueCode.MISSING_QUESTIONS,
+        IssueCode.DUPLICATE_ELEMENT,
+        IssueCode.DUPLICATE_QUESTION,
+        IssueCode.AMBIGUOUS_COLUMNS,
+    }
+)
 CELL_CODES = frozenset(
     {IssueCode.OUT_OF_RANGE, IssueCode.NOT_A_NUMBER, IssueCode.NOT_AN_INTEGER, IssueCode.UNKNOWN_LABEL}
     | {IssueCode.UNUSABLE_CELL, IssueCode.NUMBER_LABEL_MISMATCH}
@@ -29,8 +38,9 @@ class ColumnInfo:
     letter: str
     header: str
     key: str | None  # question key (u1…) or None for an attribute column
-    how: str  # "code", "text", "labels" or "attribute"
+    how: str  # "code", "text", "labels", "map" or "attribute"
     detail: str = ""  # the code, keywords or labels that decided it
+    candidates: tuple[Candidate, ...] = ()  # the questions its wording and answers point to, best first
 
 
 @dataclass(frozen=True)

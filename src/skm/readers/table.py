@@ -6,6 +6,7 @@ The building itself (numpy and pandas, imported only when a file is read) is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.readers.cells import LabelBook
 from skm.readers.files import Sheet, is_blank, read_sheets
-from skm.readers.headers import ColumnMatch, find_header, is_summary_label
+from skm.readers.headers import ColumnMatch, is_summary_label, match_header, names_question
 from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
 
 if TYPE_CHECKING:
@@ -30,10 +31,24 @@ __all__ = [
     "responses_from_frame",
 ]
 
+HEADER_SEARCH_ROWS = 50
+
 
 def _find_header(rows: list[list[object]], instrument: Instrument) -> tuple[int, dict[int, ColumnMatch]]:
-    """The 0-based header row (most element columns, earliest on ties) and its matches."""
-    return find_header(rows, instrument)
+    """The 0-based header row (most cells naming a question, earliest on ties) and its matches."""
+    row, matches, _ = _header_search(rows, instrument)
+    return row, matches
+
+
+def _header_search(rows: list[list[object]], instrument: Instrument) -> tuple[int, dict[int, ColumnMatch], int]:
+    """The header row, its unambiguous matches and how many of its cells name a question."""
+    best_row, best, most = -1, dict[int, ColumnMatch](), 0
+    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        named = sum(1 for v in row if names_question(v, instrument))
+        if named > most:
+            matches = {c: m for c, v in enumerate(row) if (m := match_header(v, instrument)) is not None}
+            best_row, best, most = r, matches, named
+    return best_row, best, most
 
 
 def _choose_sheet(
@@ -58,9 +73,10 @@ def _choose_sheet(
             )
         header_row, matches = _find_header(chosen.rows, instrument)
         return chosen, header_row, matches
-    found = [(s, *_find_header(s.rows, instrument)) for s in sheets]
-    most = max((len(m) for _, _, m in found), default=0)
-    best = [f for f in found if most and len(f[2]) == most]
+    searched = [(s, _header_search(s.rows, instrument)) for s in sheets]
+    most = max((n for _, (_, _, n) in searched), default=0)
+    found = [(s, h, m) for s, (h, m, _) in searched]
+    best = [(s, h, m) for s, (h, m, n) in searched if most and n == most]
     if len(best) > 1:
         # a recap sheet repeats the U1..U9 header above summary rows only: prefer the sheet with answers
         counts = [_answer_rows(s.rows, h, m) for s, h, m in best]
@@ -95,9 +111,11 @@ def read_responses(
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | None = None,
     strict: bool = True,
+    column_map: Mapping[str, str] | None = None,
 ) -> Responses:
     """Read a responses file (.xlsx, .xlsm, .xls, .ods, .csv) into :class:`Responses`.
 
+    ``column_map`` (``--map J=U5``) names columns (letter or header) → question (key or code).
     Raises :class:`SkmError`: exit 3 when the file cannot be read or has no element
     columns, exit 1 when answers are invalid and ``invalid`` is ``"error"``.
     """
@@ -116,6 +134,7 @@ def read_responses(
         invalid=InvalidPolicy(invalid),
         labels=labels,
         strict=strict,
+        column_map=column_map,
     )
 
 
@@ -126,6 +145,7 @@ def responses_from_frame(
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     source: str = "<DataFrame>",
     labels: LabelBook | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> Responses:
     """Validate a pandas DataFrame whose column names are headers, as if it were a file.
 
@@ -145,4 +165,5 @@ def responses_from_frame(
         instrument=instrument,
         invalid=InvalidPolicy(invalid),
         labels=labels,
+        column_map=column_map,
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from skm.core.instrument import PERMENPAN_14_2017
 from skm.errors import Severity
@@ -25,6 +25,25 @@ _POSITIONAL = frozenset({"u8", "u9"})
 def _how(column_how: str, detail: str, lang: Lang | str) -> str:
     key = f"check-how-{column_how}"
     return t(key, lang, detail=detail)
+
+
+def _candidates(col: dict[str, Any], lang: Lang | str) -> str:
+    """The questions a column was scored against, best first, and why the winner won."""
+    found = col["candidates"]
+    if not found:
+        return ""
+    shown = []
+    for cand in found[:_SHOWN]:
+        reasons = ", ".join(t(f"check-why-{r['kind']}", lang, detail=r["detail"]) for r in cand["reasons"])
+        shown.append(f"{str(cand['question']).upper()} {cand['score']:g} ({reasons})")
+    listed = t("check-candidates", lang, candidates=" > ".join(shown))
+    decision = col["decision"]
+    if decision is None:
+        return listed
+    return f"{listed}; {t(f'check-decision-{decision}', lang)}"
+
+
+_SHOWN = 3
 
 
 def skipped_ranges(rows: list[int]) -> str:
@@ -91,7 +110,13 @@ def check_renderable(
         how = str(col["how"])
         if how == "code" and col["question"] in _POSITIONAL and responses.instrument.key == PERMENPAN_14_2017.key:
             how = "positional"
-        table.add_row(str(col["letter"]), shorten(col["header"], 80), read_as, _how(how, str(col["detail"]), lang))
+        why = "" if col["candidates"] and how in {"text", "attribute"} else _how(how, str(col["detail"]), lang)
+        table.add_row(
+            str(col["letter"]),
+            shorten(col["header"], 80),
+            read_as,
+            "; ".join(filter(None, [why, _candidates(col, lang)])),
+        )
     parts.append(table)
     dates = data["dates"]
     if isinstance(dates, dict) and dates["first"]:

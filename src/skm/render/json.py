@@ -24,17 +24,19 @@ from skm.analysis.facts import percent
 from skm.core.calc import GroupResult, IkmResult
 from skm.core.sampling import SampleSize, ServiceSample
 from skm.errors import Issue
-from skm.render.prose import bands_text, legacy_number, method_lines, rules_lines
+from skm.render.prose import bands_text, legacy_number, method_lines, rank_method_lines, rules_lines
 from skm.render.rows import element_row
 from skm.render.stats import flag_label
 from skm.text import Lang, issue_line, t
 
 if TYPE_CHECKING:
     from skm.analysis.facts import ReportData
+    from skm.analysis.rank import ParentRollup, Ranking, UnitRank
     from skm.analysis.stats import StatsResult
     from skm.analysis.stats.analyse import Flag
     from skm.analysis.stats.numeric import TestResult
     from skm.readers import Responses
+    from skm.readers.responses import ColumnInfo
 
 __all__ = [
     "check_to_dict",
@@ -43,6 +45,7 @@ __all__ = [
     "issue_to_dict",
     "legacy_comparison",
     "p_round",
+    "ranking_to_dict",
     "report_to_dict",
     "result_to_dict",
     "sample_size_to_dict",
@@ -225,7 +228,7 @@ def _test(test: TestResult | None) -> dict[str, Any] | None:
         "statistic": round(test.statistic, 4),
         "p_value": p_round(test.p_value),
         "effect": stat_round(test.effect, 4),
-        "effect_size": test.effect_name,
+        "effect_size": test.effect_name or None,
         "sizes": list(test.sizes),
     }
 
@@ -266,7 +269,12 @@ def _comparison(result: StatsResult) -> dict[str, Any] | None:
         ],
         "ikm_test": _test(g.test),
         "elements": [
-            {"code": code, **(_test(test) or {"test": None}), "p_holm": p_round(p_holm)}
+            {
+                "code": code,
+                "test": _test(test),
+                "p_holm": p_round(p_holm),
+                "significant": p_holm is not None and p_holm < result.significance,
+            }
             for code, test, p_holm in g.elements
         ],
     }
@@ -285,6 +293,7 @@ def _previous(result: StatsResult) -> dict[str, Any] | None:
         "difference": float(p.difference),
         "difference_ci": interval(p.ci, 2),
         "test": _test(p.test),
+        "rank_test": _test(p.rank_test),
         "significant": p.significant,
         "elements": [
             {
@@ -294,10 +303,75 @@ def _previous(result: StatsResult) -> dict[str, Any] | None:
                 "difference": float(e.difference),
                 "difference_ci": interval(e.ci, 4),
                 "test": _test(e.test),
+                "rank_test": _test(e.rank_test),
                 "p_holm": p_round(e.p_holm),
                 "significant": e.significant,
             }
             for e in p.elements
+        ],
+    }
+
+
+def _post_stratified(result: StatsResult) -> dict[str, Any] | None:
+    ps = result.post_stratified
+    if ps is None:
+        return None
+    return {
+        "column": ps.column,
+        "ikm": float(ps.ikm),
+        "grade": ps.grade,
+        "ci": interval(ps.ci, 2),
+        "design_effect": round(ps.design_effect, 4),
+        "effective_n": round(ps.effective_n, 1),
+        "strata": [
+            {
+                "service": s.name,
+                "population": s.population,
+                "share": round(float(s.share), 4),
+                "respondents": s.respondents,
+                "ikm": float(s.ikm),
+            }
+            for s in ps.strata
+        ],
+    }
+
+
+def _clustering(result: StatsResult) -> dict[str, Any] | None:
+    c = result.clustering
+    if c is None:
+        return None
+    return {
+        "column": c.column,
+        "clusters": c.clusters,
+        "mean_size": round(c.mean_size, 2),
+        "icc": round(c.icc, 4),
+        "design_effect": round(c.design_effect, 4),
+        "effective_n": round(c.effective_n, 1),
+        "ikm_ci": interval(c.ci, 2),
+    }
+
+
+def _importance(result: StatsResult, lang: Lang | str) -> dict[str, Any] | None:
+    ip = result.importance
+    if ip is None:
+        return None
+    return {
+        "performance_mean": round(ip.performance_mean, 4),
+        "expectation_mean": round(ip.expectation_mean, 4),
+        "invalid_cells": ip.invalid_cells,
+        "elements": [
+            {
+                "code": e.code,
+                "performance": round(e.performance, 4),
+                "expectation": stat_round(e.expectation, 4),
+                "gap": stat_round(e.gap, 4),
+                "gap_ci": interval(e.gap_ci, 4),
+                "conformity_pct": stat_round(None if e.conformity is None else 100 * e.conformity, 2),
+                "answered": e.answered,
+                "quadrant": e.quadrant,
+                "quadrant_label": None if e.quadrant is None else t(f"stats-q-{e.quadrant}", lang),
+            }
+            for e in ip.elements
         ],
     }
 
@@ -317,6 +391,8 @@ def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, 
         "grade": r.grade,
         "cronbach_alpha": stat_round(result.cronbach_alpha, 4),
         "reliability_n": result.reliability_n,
+        "reliability_total": result.reliability_total,
+        "discrimination_threshold": result.discrimination_threshold,
         "items": [
             {
                 "code": i.code,
@@ -324,23 +400,45 @@ def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, 
                 "item_total_r": stat_round(i.item_total_r, 4),
                 "r_critical": stat_round(i.r_critical, 4),
                 "valid": i.valid,
+                "discriminating": i.discriminating,
                 "alpha_if_deleted": stat_round(i.alpha_if_deleted, 4),
             }
             for i in result.items
         ],
+        "intervals_given": result.intervals_given,
+        "min_interval_n": result.min_interval_n,
         "ikm_ci": interval(result.ikm_ci, 2),
         "nrr": {e.code: float(e.nrr) for e in result.nrr_ci},
         "nrr_ci": {
             e.code: None if e.low is None or e.high is None else interval((e.low, e.high), 4) for e in result.nrr_ci
         },
-        "grade_probability": {g: round(p, 4) for g, p in result.grade_probability.items()},
-        "grade_other_probability": round(1 - result.grade_probability.get(r.grade, 0.0), 4),
+        "grade_stability": {
+            "grade": r.grade,
+            "same_grade": round(result.grade_stability[r.grade], 4) if result.grade_stability else None,
+            "shares": {g: round(p, 4) for g, p in result.grade_stability.items()},
+        },
         "bootstrap": {
+            "method": "bayesian-bootstrap",
+            "prior_respondents": result.prior_respondents,
             "seed": result.seed,
             "resamples": result.resamples,
             "valid_resamples": result.resamples_valid,
             "confidence": result.confidence,
         },
+        "dissatisfied": [
+            {
+                "code": d.code,
+                "count": d.count,
+                "answered": d.answered,
+                "share": stat_round(d.share, 4),
+                "ci": interval(d.ci, 4),
+            }
+            for d in result.dissatisfied
+        ],
+        "post_stratified": _post_stratified(result),
+        "clustering": _clustering(result),
+        "importance": _importance(result, lang),
+        "uniform_rows": result.uniform_rows,
         "margin_of_error": None
         if result.margin is None
         else {
@@ -359,7 +457,7 @@ def stats_to_dict(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, 
             "end": result.period.end.isoformat(),
         },
         "flags": [_flag(f, lang) for f in result.flags],
-        "notes": [t(n, lang) for n in result.notes],
+        "notes": [n.text(lang) for n in result.notes],
         "methods": method_lines(result, lang),
     }
     if r.skipped_cells:
@@ -385,6 +483,18 @@ def _dates(responses: Responses) -> dict[str, object] | None:
     }
 
 
+def _decision(column: ColumnInfo) -> str | None:
+    """Why a column scored against the questions got its question (or none): ``only`` candidate,
+    ``best`` score, ``assigned`` (its better candidates went to other columns), ``left-over``."""
+    if not column.candidates or column.how not in {"text", "attribute"}:
+        return None
+    if column.key is None:
+        return "left-over"
+    if len(column.candidates) == 1:
+        return "only"
+    return "best" if column.candidates[0].key == column.key else "assigned"
+
+
 def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str, object]:
     """The JSON contract of ``skm check``: every decision the reader took, and every issue."""
     profile_of = {column: name for name, column in responses.profile.items()}
@@ -408,6 +518,16 @@ def check_to_dict(responses: Responses, lang: Lang | str = Lang.ID) -> dict[str,
                 "profile": profile_of.get(c.header) if c.key is None else None,
                 "how": how,
                 "detail": c.detail,
+                "decision": _decision(c),
+                "candidates": [
+                    {
+                        "question": cand.key,
+                        "element": element_of.get(cand.key, cand.key.upper()),
+                        "score": cand.score,
+                        "reasons": [{"kind": r.kind, "detail": r.detail, "points": r.points} for r in cand.reasons],
+                    }
+                    for cand in c.candidates
+                ],
             }
         )
     return {
@@ -562,3 +682,105 @@ def report_to_dict(data: ReportData) -> dict[str, Any]:
 
 def _optional(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
+
+
+# --- skm rank ---------------------------------------------------------------------------------
+
+
+def _opt_num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _rank_nrr(unit: UnitRank) -> dict[str, float]:
+    if unit.result is None:
+        return {}
+    return {e.code: float(e.nrr_display) for e in unit.result.elements}
+
+
+def _rank_parent(p: ParentRollup) -> dict[str, Any]:
+    return {
+        "unit": p.unit,
+        "name": p.name,
+        "parent": p.parent,
+        "depth": p.depth,
+        "units": p.units,
+        "respondents": p.respondents,
+        "ikm": float(p.pooled.ikm_display),
+        "grade": p.pooled.grade,
+        "mean_of_units": float(p.mean_display),
+        "weakest": p.pooled.priority[0],
+    }
+
+
+def ranking_to_dict(ranking: Ranking, lang: Lang | str = Lang.ID) -> dict[str, Any]:
+    """The JSON contract of ``skm rank --format json`` (documented in docs/rank.md)."""
+    from skm.analysis.rank import LEVEL  # noqa: PLC0415 - numpy only for skm rank
+
+    units = []
+    for u in ranking.units:
+        units.append(
+            {
+                "unit": u.unit,
+                "name": u.name,
+                "parent": u.parent,
+                "respondents": u.respondents,
+                "ikm": _opt_num(u.ikm),
+                "ci": None if u.ci is None else [float(u.ci[0]), float(u.ci[1])],
+                "grade": u.grade,
+                "rank": u.rank,
+                "rank_group": u.rank_group,
+                "rank_interval": None if u.rank_interval is None else list(u.rank_interval),
+                "population": u.population,
+                "minimum_sample": u.minimum_sample,
+                "sample_met": u.sample_met,
+                "weakest": u.weakest,
+                "nrr": _rank_nrr(u),
+                "flags": list(u.flags),
+            }
+        )
+    pooled: dict[str, Any] = {}
+    if ranking.pooled is not None:
+        pooled = _rank_parent(ranking.pooled)
+        for key in ("unit", "name", "parent", "depth"):
+            pooled.pop(key)
+        pooled["weakest_counts"] = dict(sorted(ranking.weakest_counts.items()))
+    data: dict[str, Any] = {
+        "instrument": ranking.instrument.key,
+        "units": units,
+        "parents": [_rank_parent(p) for p in ranking.parents],
+        "pooled": pooled,
+        "without_data": list(ranking.without_data),
+        "method": {
+            "resamples": ranking.resamples,
+            "seed": ranking.seed,
+            "level": LEVEL,
+            "alpha": ranking.alpha,
+            "correction": "holm",
+            "pairs": ranking.pairs,
+            "min_respondents": ranking.min_respondents,
+            "text": rank_method_lines(ranking, lang),
+        },
+    }
+    if ranking.comparison is not None:
+        c = ranking.comparison
+        data["change"] = {
+            "source": c.source,
+            "units": [
+                {
+                    "unit": ch.unit,
+                    "name": ch.name,
+                    "ikm_before": _opt_num(ch.ikm_before),
+                    "ikm_now": _opt_num(ch.ikm_now),
+                    "ikm_change": _opt_num(ch.ikm_change),
+                    "grade_before": ch.grade_before,
+                    "grade_now": ch.grade_now,
+                    "rank_before": ch.rank_before,
+                    "rank_now": ch.rank_now,
+                    "rank_change": ch.rank_change,
+                }
+                for ch in c.changes
+            ],
+            "only_now": list(c.only_now),
+            "only_before": list(c.only_before),
+        }
+    return data

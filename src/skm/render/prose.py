@@ -17,6 +17,7 @@ from skm.render.stats import flag_label
 from skm.text import Lang, fmt_number, t
 
 if TYPE_CHECKING:
+    from skm.analysis.rank import Ranking, UnitRank
     from skm.analysis.stats import StatsResult
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "legacy_text",
     "method_lines",
     "p_text",
+    "rank_flag_texts",
+    "rank_method_lines",
     "rules_lines",
     "summary_lines",
 ]
@@ -117,6 +120,7 @@ def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, s
             lang,
             df=max(result.reliability_n - 2, 0),
             r="-" if crit is None else _num_text(crit, 4, lang),
+            threshold=_num_text(result.discrimination_threshold, 2, lang),
         ),
         "bootstrap": t(
             "stats-m-bootstrap",
@@ -126,11 +130,27 @@ def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, s
             seed=result.seed,
             n=result.respondents,
             valid=result.resamples_valid,
+            prior=fmt_number(f"{result.prior_respondents:g}", lang),
+            low=instrument.scale_min,
+            high=instrument.scale_max,
+            minimum=result.min_interval_n,
         ),
-        "grade_probability": t(
+        "grade_stability": t(
             "stats-m-grade", lang, places=instrument.grade_decimals, bands=_bands(result.instrument, lang)
         ),
+        "dissatisfied": t("stats-m-dissatisfied", lang),
     }
+    if result.post_stratified is not None:
+        out["post_stratified"] = t("stats-m-post-stratified", lang)
+    if result.clustering is not None and result.clustering.design_effect > 1:
+        out["clustering"] = t("stats-m-clustering", lang)
+    if result.importance is not None:
+        out["importance"] = t(
+            "stats-m-importance",
+            lang,
+            x=_num_text(result.importance.performance_mean, 2, lang),
+            y=_num_text(result.importance.expectation_mean, 2, lang),
+        )
     if result.margin is not None:
         out["margin_of_error"] = t("stats-m-margin", lang, population=result.margin.population, n=result.margin.sample)
     if result.groups is not None:
@@ -140,6 +160,7 @@ def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, s
             column=result.groups.column,
             min_group=result.groups.min_group,
             conversion=instrument.conversion,
+            minimum=result.min_interval_n,
         )
     if result.previous is not None:
         out["previous"] = t(
@@ -160,6 +181,7 @@ def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, s
         window=window,
         period=result.period.text if result.period else t("stats-no-period", lang),
         min_group=result.groups.min_group if result.groups else "-",
+        minimum=result.min_identifying_columns,
     )
     out["exclusion"] = (
         t("stats-m-excluded", lang, count=len(result.removed_rows), total=result.rows_total)
@@ -182,10 +204,19 @@ def summary_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> list[str]:
             lang,
             ikm=fmt_number(r.ikm_display, lang),
             grade=r.grade,
-            low="-" if ci is None else _num_text(ci[0], 2, lang),
-            high="-" if ci is None else _num_text(ci[1], 2, lang),
+            low=_num_text(ci[0], 2, lang),
+            high=_num_text(ci[1], 2, lang),
             n=result.respondents,
-            other=_num_text(100 * (1 - result.grade_probability.get(r.grade, 0.0)), 1, lang),
+            same=_num_text(100 * result.grade_stability.get(r.grade, 0.0), 1, lang),
+        )
+        if ci is not None and result.grade_stability
+        else t(
+            "stats-s-ci-none",
+            lang,
+            ikm=fmt_number(r.ikm_display, lang),
+            grade=r.grade,
+            n=result.respondents,
+            minimum=result.min_interval_n,
         )
     ]
     if result.cronbach_alpha is None:
@@ -201,6 +232,9 @@ def summary_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> list[str]:
                 valid=sum(1 for i in result.items if i.valid),
                 k=len(result.items),
                 r="-" if crit is None else _num_text(crit, 4, lang),
+                n=result.reliability_n,
+                discriminating=sum(1 for i in result.items if i.discriminating),
+                threshold=_num_text(result.discrimination_threshold, 2, lang),
             )
         )
     if result.margin is not None:
@@ -227,11 +261,82 @@ def summary_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> list[str]:
                 verdict=t("stats-s-significant" if p.significant else "stats-s-not-significant", lang),
             )
         )
+    ps = result.post_stratified
+    if ps is not None:
+        lines.append(
+            t(
+                "stats-s-post-stratified",
+                lang,
+                column=ps.column,
+                ikm=fmt_number(ps.ikm, lang),
+                grade=ps.grade,
+                low="-" if ps.ci is None else _num_text(ps.ci[0], 2, lang),
+                high="-" if ps.ci is None else _num_text(ps.ci[1], 2, lang),
+                pooled=fmt_number(r.ikm_display, lang),
+                pooled_grade=r.grade,
+                deff=_num_text(ps.design_effect, 2, lang),
+                neff=_num_text(ps.effective_n, 0, lang),
+            )
+        )
+    c = result.clustering
+    if c is not None and c.ci is not None and c.design_effect > 1:  # respondents of a service are alike
+        lines.append(
+            t(
+                "stats-s-clustering",
+                lang,
+                column=c.column,
+                clusters=c.clusters,
+                icc=_num_text(c.icc, 3, lang),
+                deff=_num_text(c.design_effect, 2, lang),
+                neff=_num_text(c.effective_n, 0, lang),
+                low=_num_text(c.ci[0], 2, lang),
+                high=_num_text(c.ci[1], 2, lang),
+            )
+        )
+    ip = result.importance
+    if ip is not None:
+
+        def codes(name: str) -> str:
+            return ", ".join(e.code for e in ip.elements if e.quadrant == name) or "-"
+
+        lines.append(
+            t(
+                "stats-s-importance",
+                lang,
+                first=codes("prioritas-utama"),
+                keep=codes("pertahankan"),
+                low=codes("prioritas-rendah"),
+                over=codes("berlebihan"),
+            )
+        )
     found = [f"{flag_label(f.kind, lang)} {len(f.rows)}" for f in result.flags if f.rows]
     lines.append(t("stats-s-flags", lang, parts=", ".join(found) or t("stats-none", lang)))
+    lines.extend(n.text(lang) for n in result.notes)
     lines.append(
         t("stats-m-excluded", lang, count=len(result.removed_rows), total=result.rows_total)
         if result.exclude_flagged
         else t("stats-m-not-excluded", lang, total=result.rows_total)
     )
     return lines
+
+
+# --- skm rank ---------------------------------------------------------------------------------
+
+
+def rank_flag_texts(ranking: Ranking, unit: UnitRank, lang: Lang | str) -> list[str]:
+    """The unit's flags as sentences."""
+    return [t(f"rank-flag-{f}", lang, minimum=ranking.min_respondents) for f in unit.flags]
+
+
+def rank_method_lines(ranking: Ranking, lang: Lang | str = Lang.ID) -> list[str]:
+    """The method of ``skm rank``, one sentence each (printed with every output)."""
+    params = {
+        "minimum": ranking.min_respondents,
+        "resamples": ranking.resamples,
+        "seed": ranking.seed,
+        "pairs": ranking.pairs,
+        "alpha": fmt_number(str(ranking.alpha), lang),
+    }
+    keys = ["rank-method-rank", "rank-method-ci", "rank-method-interval", "rank-method-group"]
+    keys += ["rank-method-rollup", "rank-method-sample"]
+    return [t(k, lang, **params) for k in keys]

@@ -54,6 +54,8 @@ def _p_eq(value: float | None, lang: Lang | str) -> str:
 def _test_text(test: TestResult | None, lang: Lang | str) -> str:
     if test is None:
         return "-"
+    if test.test == "bootstrap-difference":
+        return f"bootstrap p {_p_eq(p_round(test.p_value), lang)}"
     name = "Kruskal–Wallis H" if test.test == "kruskal-wallis" else "Mann–Whitney U"
     effect = "ε²" if test.effect_name == "epsilon-squared" else "r_rb"
     return (
@@ -74,7 +76,7 @@ def _summary(result: StatsResult, lang: Lang | str) -> Panel:
     lines = [
         t("rule-instrument", lang, title=instrument.title_en if str(lang) == Lang.EN else instrument.title),
         t(
-            "stats-summary",
+            "stats-summary" if result.intervals_given else "stats-summary-no-ci",
             lang,
             ikm=_n(float(result.result.ikm_display), lang, 2),
             grade=result.result.grade,
@@ -83,6 +85,7 @@ def _summary(result: StatsResult, lang: Lang | str) -> Panel:
             high=_n(ci[1], lang, 2),
             n=result.respondents,
             removed=removed,
+            minimum=result.min_interval_n,
         ),
         t(
             "stats-alpha",
@@ -113,8 +116,11 @@ def _items(result: StatsResult, lang: Lang | str) -> Table:
     table.add_column(t("element", lang))
     table.add_column(t("stats-r", lang), justify="right")
     table.add_column(t("stats-r-crit", lang), justify="right")
-    table.add_column(t("stats-valid", lang), justify="center")
+    table.add_column(t("stats-r-test", lang), justify="center")
+    threshold = _n(result.discrimination_threshold, lang, 2)
+    table.add_column(t("stats-discriminating", lang, threshold=threshold), justify="center")
     table.add_column(t("stats-alpha-deleted", lang), justify="right")
+    yes, no = t("stats-yes", lang), t("stats-no", lang)
     for item in result.items:
         verdict = (
             Text("-")
@@ -123,12 +129,14 @@ def _items(result: StatsResult, lang: Lang | str) -> Table:
             if item.valid
             else Text(t("stats-invalid", lang), style="red")
         )
+        discriminating = "-" if item.discriminating is None else yes if item.discriminating else no
         table.add_row(
             item.code,
             item.name_en if str(lang) == Lang.EN else item.name,
             _n(stat_round(item.item_total_r, 4), lang, 4),
             _n(stat_round(item.r_critical, 4), lang, 4),
             verdict,
+            discriminating,
             _n(stat_round(item.alpha_if_deleted, 4), lang, 4),
         )
     return table
@@ -149,13 +157,108 @@ def _intervals(result: StatsResult, lang: Lang | str) -> Table:
 
 def _grades(result: StatsResult, lang: Lang | str) -> RenderableType:
     grade = result.result.grade
+    if not result.grade_stability:
+        return Text(
+            f"{t('stats-grade-title', lang)}: "
+            + t("stats-no-intervals", lang, n=result.respondents, minimum=result.min_interval_n)
+        )
     table = Table(title=t("stats-grade-title", lang), title_justify="left")
     table.add_column(t("grade", lang), justify="center")
     table.add_column(t("stats-probability", lang), justify="right")
-    for g, p in result.grade_probability.items():
+    for g, p in result.grade_stability.items():
         table.add_row(g, _n(round(p, 4), lang, 4), style="bold" if g == grade else "")
-    other = round(1 - result.grade_probability.get(grade, 0.0), 4)
+    other = round(1 - result.grade_stability.get(grade, 0.0), 4)
     return Group(table, Text(t("stats-other-grade", lang, p=_n(other, lang, 4))))
+
+
+def _dissatisfied(result: StatsResult, lang: Lang | str) -> Table:
+    table = Table(title=t("stats-dissatisfied-title", lang), title_justify="left")
+    table.add_column(t("code", lang))
+    table.add_column(t("stats-dissatisfied", lang), justify="right")
+    table.add_column(t("stats-answered", lang), justify="right")
+    table.add_column("%", justify="right")
+    table.add_column(t("stats-ci", lang), justify="right")
+    for d in result.dissatisfied:
+        share = stat_round(d.share, 4)
+        ci = interval(d.ci, 4)
+        table.add_row(
+            d.code,
+            str(d.count),
+            str(d.answered),
+            _n(None if share is None else round(100 * share, 1), lang, 1),
+            "-" if ci is None else f"[{_n(round(100 * ci[0], 1), lang, 1)}; {_n(round(100 * ci[1], 1), lang, 1)}]",
+        )
+    return table
+
+
+def _weighted(result: StatsResult, lang: Lang | str) -> RenderableType:
+    ps, c = result.post_stratified, result.clustering
+    column = ps.column if ps is not None else c.column if c is not None else ""
+    table = Table(title=t("stats-post-title", lang, column=column), title_justify="left")
+    table.add_column("")
+    table.add_column(t("ikm", lang), justify="right")
+    table.add_column(t("stats-ci", lang), justify="right")
+    table.add_column(t("grade", lang), justify="center")
+    r = result.result
+    table.add_row(
+        t("stats-pooled", lang), _n(float(r.ikm_display), lang, 2), _ci(interval(result.ikm_ci, 2), lang, 2), r.grade
+    )
+    if c is not None and c.ci is not None and c.design_effect > 1:
+        table.add_row(
+            t("stats-clustered", lang, deff=_n(round(c.design_effect, 2), lang, 2)),
+            _n(float(r.ikm_display), lang, 2),
+            _ci(interval(c.ci, 2), lang, 2),
+            r.grade,
+        )
+    parts: list[RenderableType] = [table]
+    if ps is not None:
+        table.add_row(
+            t("stats-post", lang), _n(float(ps.ikm), lang, 2), _ci(interval(ps.ci, 2), lang, 2), ps.grade, style="bold"
+        )
+        strata = Table(title=t("stats-post", lang), title_justify="left")
+        for key in ("stats-group", "stats-population", "stats-share", "respondents", "ikm"):
+            strata.add_column(t(key, lang), justify="left" if key == "stats-group" else "right")
+        for st in ps.strata:
+            strata.add_row(
+                st.name,
+                str(st.population),
+                _n(round(float(st.share), 4), lang, 4),
+                str(st.respondents),
+                _n(float(st.ikm), lang, 2),
+            )
+        parts.append(strata)
+    return Group(*parts)
+
+
+def _importance(result: StatsResult, lang: Lang | str) -> Table:
+    ip = result.importance
+    assert ip is not None
+    table = Table(title=t("stats-importance-title", lang), title_justify="left")
+    table.add_column(t("code", lang))
+    for key in ("stats-performance", "stats-expectation", "stats-gap", "stats-ci", "stats-conformity"):
+        table.add_column(t(key, lang), justify="right")
+    table.add_column(t("stats-quadrant", lang))
+    for e in ip.elements:
+        table.add_row(
+            e.code,
+            _n(round(e.performance, 4), lang, 2),
+            _n(stat_round(e.expectation, 4), lang, 2),
+            _n(stat_round(e.gap, 4), lang, 2),
+            _ci(interval(e.gap_ci, 2), lang, 2),
+            _n(stat_round(None if e.conformity is None else 100 * e.conformity, 2), lang, 1),
+            "-" if e.quadrant is None else t(f"stats-q-{e.quadrant}", lang),
+        )
+    table.add_row(
+        "",
+        _n(round(ip.performance_mean, 4), lang, 2),
+        _n(round(ip.expectation_mean, 4), lang, 2),
+        "",
+        "",
+        "",
+        "",
+        style="bold",
+    )
+    return table
 
 
 def _groups(result: StatsResult, lang: Lang | str) -> RenderableType:
@@ -200,6 +303,7 @@ def _previous(result: StatsResult, lang: Lang | str) -> Table:
         ("stats-diff", "right"),
         ("stats-ci", "right"),
         ("stats-test", "left"),
+        ("stats-rank-test", "left"),
         ("stats-significant", "center"),
     ):
         table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]
@@ -211,6 +315,7 @@ def _previous(result: StatsResult, lang: Lang | str) -> Table:
             _n(float(e.difference), lang, 4),
             _ci(interval(e.ci, 4), lang, 4),
             f"{_test_text(e.test, lang)}; p Holm {_p_eq(p_round(e.p_holm), lang)}",
+            _test_text(e.rank_test, lang),
             yes if e.significant else no,
         )
     table.add_row(
@@ -220,6 +325,7 @@ def _previous(result: StatsResult, lang: Lang | str) -> Table:
         _n(float(prev.difference), lang, 2),
         _ci(interval(prev.ci, 2), lang, 2),
         _test_text(prev.test, lang),
+        _test_text(prev.rank_test, lang),
         yes if prev.significant else no,
         style="bold",
     )
@@ -246,12 +352,21 @@ def stats_renderable(result: StatsResult, lang: Lang | str = Lang.ID) -> Rendera
     """Everything ``skm stats`` shows in a terminal."""
     parts: list[RenderableType] = [_summary(result, lang), _items(result, lang), _intervals(result, lang)]
     parts.append(_grades(result, lang))
+    parts.append(_dissatisfied(result, lang))
+    clustered = result.clustering is not None and result.clustering.design_effect > 1
+    if result.post_stratified is not None or clustered:
+        parts.append(_weighted(result, lang))
+    if result.importance is not None:
+        parts.append(_importance(result, lang))
     if result.groups is not None:
         parts.append(_groups(result, lang))
     if result.previous is not None:
         parts.append(_previous(result, lang))
     parts.append(_flags(result, lang))
     methods = Text(t("stats-methods-title", lang) + "\n", style="bold")
-    for line in [*(t(n, lang) for n in result.notes), *method_lines(result, lang).values()]:
+    if result.uniform_rows:
+        flagged = next((len(f.rows) for f in result.flags if f.kind == "straight-lining"), 0)
+        methods.append(f"• {t('stats-uniform', lang, count=result.uniform_rows, flagged=flagged)}\n", style="")
+    for line in [*(n.text(lang) for n in result.notes), *method_lines(result, lang).values()]:
         methods.append(f"• {line}\n", style="")
     return Group(*parts, methods)

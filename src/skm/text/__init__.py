@@ -15,7 +15,20 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from skm.errors import Issue, SkmError
-from skm.text.catalog import check, cli, engine, instrument, issues, questionnaire, report, results, security, stats
+from skm.text.catalog import (
+    check,
+    cli,
+    engine,
+    instrument,
+    issues,
+    poster,
+    questionnaire,
+    rank,
+    report,
+    results,
+    security,
+    stats,
+)
 
 __all__ = ["Lang", "catalog", "error_text", "fmt_number", "has", "issue_line", "t"]
 
@@ -31,9 +44,9 @@ def _load() -> dict[str, tuple[str, str]]:
     """Every catalogue of :mod:`skm.text.catalog`, merged; a key defined twice is an error."""
     merged: dict[str, tuple[str, str]] = {}
     parts = [issues.TEXT, instrument.TEXT, results.TEXT, check.TEXT, stats.TEXT, questionnaire.TEXT, cli.TEXT]
-    parts.append(security.TEXT)
-    parts.append(engine.TEXT)
+    parts += [security.TEXT, rank.TEXT, engine.TEXT]
     parts.append({report.PREFIX + key: pair for key, pair in report.TEXT.items()})
+    parts.append({poster.PREFIX + key: pair for key, pair in poster.TEXT.items()})
     for part in parts:
         clash = sorted(set(part) & set(merged))
         if clash:

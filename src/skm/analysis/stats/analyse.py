@@ -7,15 +7,18 @@ the numeric functions of :mod:`skm.analysis.stats.numeric` and :mod:`skm.analysi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from skm.analysis.score import load
+from skm.analysis.stats import design
 from skm.analysis.stats import numeric as num
-from skm.analysis.stats.quality import DUPLICATE_WINDOW, duplicate_rows, straight_lining
+from skm.analysis.stats.quality import DUPLICATE_WINDOW, duplicate_rows, same_minute, straight_lining
 from skm.core.calc import IkmResult, ScoringRules, round_half_up
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period, parse_period
@@ -46,6 +49,7 @@ __all__ = [
     "DEFAULT_RESAMPLES",
     "DEFAULT_SEED",
     "EXCLUDABLE",
+    "MIN_INTERVAL_N",
     "ElementChange",
     "ElementInterval",
     "Flag",
@@ -53,6 +57,7 @@ __all__ = [
     "GroupSummary",
     "ItemStat",
     "Margin",
+    "Note",
     "PeriodComparison",
     "StatsResult",
     "analyse",
@@ -66,6 +71,28 @@ CONFIDENCE = 0.95
 # flags whose rows --exclude-flagged removes (small groups are a property of a group, not of a row)
 EXCLUDABLE = frozenset({"straight-lining", "duplicate", "outside-period", "date-unreadable"})
 _NO_DUPLICATE_KEYS = frozenset({"date", "suggestion"})
+# profile columns that tell respondents apart (a service or unit is shared by many honest people)
+_NOT_IDENTIFYING = frozenset({"date", "suggestion", "service", "unit"})
+#: duplicates are looked for only with at least this many identifying profile columns
+MIN_IDENTIFYING_COLUMNS = 3
+#: below this many respondents (or answers to an element) no interval and no grade stability is given
+MIN_INTERVAL_N = 10
+#: item discrimination: a corrected item–total r of at least this is the usual rule of thumb
+DISCRIMINATION = 0.30
+#: warn when the listwise-complete rows used by alpha leave out more than this share
+LISTWISE_WARNING = 0.10
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence about a check that could not run or a figure to read with care."""
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: Lang | str) -> str:
+        """The sentence in ``lang``."""
+        return t(self.key, lang, **dict(self.params))
 
 
 @dataclass(frozen=True)
@@ -77,8 +104,9 @@ class ItemStat:
     name_en: str
     item_total_r: float | None
     r_critical: float | None
-    valid: bool | None
+    valid: bool | None  # r > r critical: a significance test (depends on n), the usual "valid"
     alpha_if_deleted: float | None
+    discriminating: bool | None = None  # r ≥ 0.30: item discrimination (does not depend on n)
 
 
 @dataclass(frozen=True)
@@ -137,7 +165,11 @@ class GroupComparison:
 
 @dataclass(frozen=True)
 class ElementChange:
-    """Change of one element's NRR from the previous period."""
+    """Change of one element's NRR from the previous period.
+
+    ``test`` is the bootstrap test of the difference shown (it decides ``significant``);
+    ``rank_test`` is a Mann–Whitney test of the answers, reported beside it.
+    """
 
     code: str
     current: Decimal
@@ -147,6 +179,7 @@ class ElementChange:
     test: num.TestResult | None
     p_holm: float | None
     significant: bool
+    rank_test: num.TestResult | None = None
 
 
 @dataclass(frozen=True)
@@ -160,9 +193,10 @@ class PeriodComparison:
     grade_previous: str
     difference: Decimal
     ci: tuple[float, float] | None
-    test: num.TestResult | None
+    test: num.TestResult | None  # bootstrap test of the difference (decides ``significant``)
     significant: bool
     elements: tuple[ElementChange, ...]
+    rank_test: num.TestResult | None = None  # Mann–Whitney of respondent scores, beside it
 
 
 @dataclass(frozen=True)
@@ -180,7 +214,7 @@ class StatsResult:
     items: tuple[ItemStat, ...]
     ikm_ci: tuple[float, float] | None
     nrr_ci: tuple[ElementInterval, ...]
-    grade_probability: dict[str, float]
+    grade_stability: dict[str, float]  # share of bootstrap IKMs in each grade ({} below MIN_INTERVAL_N)
     seed: int
     resamples: int
     resamples_valid: int
@@ -189,9 +223,40 @@ class StatsResult:
     groups: GroupComparison | None = None
     previous: PeriodComparison | None = None
     period: Period | None = None
-    notes: tuple[str, ...] = field(default=())  # message keys of checks that could not run
+    notes: tuple[Note, ...] = field(default=())  # checks that could not run, figures to read with care
     duplicate_columns: tuple[str, ...] = ()  # profile columns compared for duplicates
     has_dates: bool = False  # a date column exists (duplicates must be close in time)
+    dissatisfied: tuple[design.Dissatisfied, ...] = ()
+    post_stratified: design.PostStratified | None = None
+    clustering: design.Clustering | None = None
+    importance: design.ImportancePerformance | None = None
+    uniform_rows: int = 0  # rows with identical answers throughout (flagged only with other evidence)
+    reliability_total: int = 0  # respondents before listwise deletion
+
+    @property
+    def intervals_given(self) -> bool:
+        """Enough respondents for intervals and grade stability (``MIN_INTERVAL_N``)."""
+        return self.respondents >= MIN_INTERVAL_N
+
+    @property
+    def prior_respondents(self) -> float:
+        """Weight of the bootstrap's weak prior, in respondents (spread over the answer values)."""
+        return num.PRIOR_MASS
+
+    @property
+    def min_identifying_columns(self) -> int:
+        """The fewest identifying profile columns with which duplicates are looked for."""
+        return MIN_IDENTIFYING_COLUMNS
+
+    @property
+    def min_interval_n(self) -> int:
+        """The fewest respondents for which intervals are given."""
+        return MIN_INTERVAL_N
+
+    @property
+    def discrimination_threshold(self) -> float:
+        """The item-discrimination rule of thumb (r ≥ 0.30)."""
+        return DISCRIMINATION
 
     @property
     def respondents(self) -> int:
@@ -251,7 +316,79 @@ def respondent_ikm(scores: npt.NDArray[np.float64], weights: list[float], conver
     return np.asarray(conversion * (scores @ np.asarray(weights)), dtype=np.float64)
 
 
+def exact_rank_keys(
+    answers: npt.NDArray[np.float64], instrument: Instrument, weights: Sequence[Fraction]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Rank keys of the respondent scores, computed exactly: ``(person, elements)``.
+
+    A respondent's element score (mean of its answered questions) and IKM-scale score
+    (conversion × Σ wⱼ·scoreⱼ) are computed as :class:`~fractions.Fraction`, so that scores
+    that are equal are *equal* (in floating point 1/9-weighted sums of the same answers in a
+    different order differ in the last bits and would not be ties). Each distinct exact value
+    is replaced by its dense rank (0, 1, 2 … as a float; NaN for a blank), which orders and
+    ties exactly like the exact values: rank tests give the same statistic on the keys as on
+    the exact scores. Keys are comparable only within one call (pass every sample at once).
+    """
+    cols = _element_columns(instrument)
+    n = answers.shape[0]
+    coded = np.where(np.isfinite(answers), answers, -1.0).astype(np.int64) if n else np.empty((0, answers.shape[1]))
+    patterns, pattern_of = np.unique(coded, axis=0, return_inverse=True) if n else (coded, np.empty(0, dtype=np.int64))
+    pattern_of = np.asarray(pattern_of).reshape(-1)
+    person: list[Fraction | None] = []
+    element_values: list[list[Fraction | None]] = []
+    for row in patterns.tolist():
+        scores: list[Fraction | None] = []
+        for c in cols:
+            given = [row[i] for i in c if row[i] >= 0]
+            scores.append(Fraction(sum(given), len(given)) if given else None)
+        element_values.append(scores)
+        if any(s is None for s in scores):
+            person.append(None)
+        else:
+            person.append(
+                instrument.conversion
+                * sum((w * s for w, s in zip(weights, scores, strict=True) if s is not None), Fraction(0))
+            )
+
+    def dense(values: list[Fraction | None]) -> npt.NDArray[np.float64]:
+        order = {v: float(i) for i, v in enumerate(sorted({v for v in values if v is not None}))}
+        return np.array([np.nan if v is None else order[v] for v in values], dtype=np.float64)
+
+    person_keys = dense(person)[pattern_of] if n else np.empty(0)
+    element_keys = np.full((n, len(cols)), np.nan)
+    for j in range(len(cols)):
+        if n:
+            element_keys[:, j] = dense([e[j] for e in element_values])[pattern_of]
+    return person_keys, element_keys
+
+
 # ---------------------------------------------------------------- pieces
+
+
+def _bootstrap(
+    answers: npt.NDArray[np.float64], instrument: Instrument, weights: Sequence[Fraction], seed: int, resamples: int
+) -> num.BootstrapDraws:
+    """The Bayesian bootstrap of :func:`~skm.analysis.stats.numeric.bootstrap_index` with the weak prior
+    on the instrument's scale."""
+    return num.bootstrap_index(
+        answers,
+        _element_columns(instrument),
+        [float(w) for w in weights],
+        instrument.conversion,
+        resamples=resamples,
+        seed=seed,
+        scale=(instrument.scale_min, instrument.scale_max),
+    )
+
+
+def _interval(draws: npt.NDArray[np.float64], point: float) -> tuple[float, float] | None:
+    """The 95 % percentile interval of the draws, widened where needed to hold the exact figure.
+
+    The weak prior pulls the draws slightly towards the middle of the scale; at the scale's ends
+    (everyone answered 4) the interval would otherwise lie just beside the exact IKM of 100.
+    """
+    ci = num.percentile_ci(draws, CONFIDENCE)
+    return None if ci is None else (min(ci[0], point), max(ci[1], point))
 
 
 def _reliability(scores: npt.NDArray[np.float64], instrument: Instrument) -> tuple[int, float | None, list[ItemStat]]:
@@ -270,13 +407,14 @@ def _reliability(scores: npt.NDArray[np.float64], instrument: Instrument) -> tup
             crit,
             None if r is None or crit is None else r > crit,
             d,
+            None if r is None else r >= DISCRIMINATION,
         )
         for e, r, d in zip(instrument.elements, rs, deleted, strict=True)
     ]
     return n, alpha, items
 
 
-def _grade_probability(draws: npt.NDArray[np.float64], instrument: Instrument) -> dict[str, float]:
+def _grade_stability(draws: npt.NDArray[np.float64], instrument: Instrument) -> dict[str, float]:
     finite = draws[np.isfinite(draws)]
     places = instrument.grade_decimals
     units = num.rounded_grade_units(finite, places)
@@ -310,40 +448,60 @@ def _flags(
     responses: Responses,
     answers: npt.NDArray[np.float64],
     period: Period | None,
-) -> tuple[list[Flag], list[str]]:
-    rows = [int(r) for r in responses.frame.index]
-    flags: list[Flag] = []
-    notes: list[str] = []
-    straight = straight_lining(answers)
-    flags.append(Flag("straight-lining", tuple(r for r, s in zip(rows, straight, strict=True) if s), True))
+) -> tuple[list[Flag], list[Note], int]:
+    """The flags, the notes of checks that could not run, and the number of uniform rows."""
+    from skm.analysis.stats.quality import same_text  # noqa: PLC0415
     from skm.readers.dates import date_values  # noqa: PLC0415 - the dates the reader parsed
 
+    rows = [int(r) for r in responses.frame.index]
+    flags: list[Flag] = []
+    notes: list[Note] = []
     moments = date_values(responses)
-    profile_cols = [c for name, c in responses.profile.items() if name not in _NO_DUPLICATE_KEYS]
-    if profile_cols:
-        frame = responses.frame
+    frame = responses.frame
+    identifying = [c for name, c in responses.profile.items() if name not in _NOT_IDENTIFYING]
+    duplicated: set[int] = set()
+    duplicate_flag = None
+    if len(identifying) >= MIN_IDENTIFYING_COLUMNS:
+        profile_cols = [c for name, c in responses.profile.items() if name not in _NO_DUPLICATE_KEYS]
         prof = [tuple(_norm(v) for v in t) for t in frame[profile_cols].itertuples(index=False, name=None)]
         ans = [tuple(None if np.isnan(v) else int(v) for v in row) for row in answers]
         pairs = duplicate_rows([p + a for p, a in zip(prof, ans, strict=True)], moments)
-        flags.append(
-            Flag(
-                "duplicate",
-                tuple(sorted(rows[i] for i, _ in pairs)),
-                True,
-                duplicate_of=tuple(sorted((rows[i], rows[j]) for i, j in pairs)),
+        duplicated = {i for i, _ in pairs}  # the copies (the first submission is not evidence)
+        duplicate_flag = Flag(
+            "duplicate",
+            tuple(sorted(rows[i] for i, _ in pairs)),
+            True,
+            duplicate_of=tuple(sorted((rows[i], rows[j]) for i, j in pairs)),
+        )
+    elif identifying:
+        notes.append(
+            Note(
+                "stats-note-few-identifying",
+                (("columns", ", ".join(identifying)), ("minimum", MIN_IDENTIFYING_COLUMNS)),
             )
         )
     else:
-        notes.append("stats-note-no-profile")
+        notes.append(Note("stats-note-no-profile", (("minimum", MIN_IDENTIFYING_COLUMNS),)))
+    # uniform answers are normal in a satisfied population: flagged only with other evidence
+    straight = straight_lining(answers)
+    minute = same_minute(moments) if moments is not None else [False] * len(rows)
+    suggestion = responses.profile.get("suggestion")
+    text = same_text(frame[suggestion].tolist()) if suggestion is not None else [False] * len(rows)
+    evidence = [m or x or i in duplicated for i, (m, x) in enumerate(zip(minute, text, strict=True))]
+    flags.append(
+        Flag("straight-lining", tuple(r for r, s, e in zip(rows, straight, evidence, strict=True) if s and e), True)
+    )
+    if duplicate_flag is not None:
+        flags.append(duplicate_flag)
     if period is not None:
         if moments is None:
-            notes.append("stats-note-no-date")
+            notes.append(Note("stats-note-no-date"))
         else:
             unreadable = tuple(r for r, m in zip(rows, moments, strict=True) if m is None)
             outside = tuple(r for r, m in zip(rows, moments, strict=True) if m is not None and m not in period)
             flags.append(Flag("outside-period", outside, True))
             flags.append(Flag("date-unreadable", unreadable, True))
-    return flags, notes
+    return flags, notes, int(np.asarray(straight).sum())
 
 
 def _norm(value: object) -> object:
@@ -381,16 +539,9 @@ def _group_comparison(
     for g in scored.groups:
         graded = g.result is not None and not g.small
         ci = None
-        if graded and g.result is not None:
-            draws = num.bootstrap_index(
-                answers[labels == g.group],
-                _element_columns(instrument),
-                [float(w) for w in g.result.weights],
-                instrument.conversion,
-                resamples=resamples,
-                seed=seed,
-            )
-            ci = num.percentile_ci(draws.ikm, CONFIDENCE)
+        if graded and g.result is not None and g.respondents >= MIN_INTERVAL_N:
+            draws = _bootstrap(answers[labels == g.group], instrument, g.result.weights, seed, resamples)
+            ci = _interval(draws.ikm, float(g.result.ikm))
         summaries.append(
             GroupSummary(
                 g.group,
@@ -423,6 +574,11 @@ def _group_comparison(
     return GroupComparison(column, min_group, tuple(summaries), overall, elements)
 
 
+def _difference_test(draws: npt.NDArray[np.float64], difference: float, sizes: tuple[int, int]) -> num.TestResult:
+    p = num.bootstrap_p(draws)
+    return num.TestResult("bootstrap-difference", difference, 1.0 if p is None else p, None, "", sizes)
+
+
 def _period_comparison(
     current: Responses,
     result: IkmResult,
@@ -432,25 +588,33 @@ def _period_comparison(
     seed: int,
     resamples: int,
 ) -> PeriodComparison:
+    """The change shown (difference of the exact IKMs and NRRs) is what is tested: significant
+    when the bootstrap p of the difference (Holm-adjusted per element) is below 0.05, i.e. when
+    the 95 % interval shown leaves out 0. Mann–Whitney on exact scores is reported beside it."""
     from skm.analysis.score import score_responses  # noqa: PLC0415
 
     instrument = current.instrument
     if previous.instrument.codes != instrument.codes:
         raise StatsArgumentError(IssueCode.STATS_OTHER_INSTRUMENT)
     prev_result = score_responses(previous, rules=rules)
-    weights = [float(w) for w in result.weights]
     prev_answers = answer_matrix(previous)
-    prev_draws = num.bootstrap_index(
-        prev_answers, _element_columns(instrument), weights, instrument.conversion, resamples=resamples, seed=seed + 1
-    )
-    cur_scores = element_scores(answer_matrix(current), instrument)
-    prev_scores = element_scores(prev_answers, instrument)
-    cur_person = respondent_ikm(cur_scores, weights, instrument.conversion)
-    prev_person = respondent_ikm(prev_scores, weights, instrument.conversion)
-    test = num.mann_whitney(cur_person, prev_person)
-    tests = [num.mann_whitney(cur_scores[:, j], prev_scores[:, j]) for j in range(len(instrument.elements))]
-    adjusted = iter(num.holm([t.p_value for t in tests if t is not None]))
+    prev_draws = _bootstrap(prev_answers, instrument, result.weights, seed + 1, resamples)
+    cur_answers = answer_matrix(current)
+    n_cur = cur_answers.shape[0]
+    person_keys, element_keys = exact_rank_keys(np.vstack([cur_answers, prev_answers]), instrument, result.weights)
+    cur_scores, prev_scores = element_keys[:n_cur], element_keys[n_cur:]
+    rank_test = num.mann_whitney(person_keys[:n_cur], person_keys[n_cur:])
+    sizes = (result.respondents, prev_result.respondents)
+    enough = min(sizes) >= MIN_INTERVAL_N
+    difference = round_half_up(result.ikm - prev_result.ikm, instrument.grade_decimals)
+    test = _difference_test(draws.ikm - prev_draws.ikm, float(difference), sizes) if enough else None
     changes = []
+    diffs = [round_half_up(c.nrr - p.nrr, 4) for c, p in zip(result.elements, prev_result.elements, strict=True)]
+    tests = [
+        _difference_test(draws.nrr[:, j] - prev_draws.nrr[:, j], float(diffs[j]), sizes) if enough else None
+        for j in range(len(instrument.elements))
+    ]
+    adjusted = iter(num.holm([t.p_value for t in tests if t is not None]))
     for j, (cur_e, prev_e) in enumerate(zip(result.elements, prev_result.elements, strict=True)):
         t = tests[j]
         p_holm = next(adjusted) if t is not None else None
@@ -459,11 +623,12 @@ def _period_comparison(
                 cur_e.code,
                 cur_e.nrr_display,
                 prev_e.nrr_display,
-                round_half_up(cur_e.nrr - prev_e.nrr, 4),
-                num.percentile_ci(draws.nrr[:, j] - prev_draws.nrr[:, j], CONFIDENCE),
+                diffs[j],
+                _interval(draws.nrr[:, j] - prev_draws.nrr[:, j], float(cur_e.nrr - prev_e.nrr)) if enough else None,
                 t,
                 p_holm,
                 p_holm is not None and p_holm < SIGNIFICANCE,
+                num.mann_whitney(cur_scores[:, j], prev_scores[:, j]),
             )
         )
     return PeriodComparison(
@@ -472,15 +637,146 @@ def _period_comparison(
         ikm_current=result.ikm_display,
         ikm_previous=prev_result.ikm_display,
         grade_previous=prev_result.grade,
-        difference=round_half_up(result.ikm - prev_result.ikm, instrument.grade_decimals),
-        ci=num.percentile_ci(draws.ikm - prev_draws.ikm, CONFIDENCE),
+        difference=difference,
+        ci=_interval(draws.ikm - prev_draws.ikm, float(result.ikm - prev_result.ikm)) if enough else None,
         test=test,
         significant=test is not None and test.p_value < SIGNIFICANCE,
         elements=tuple(changes),
+        rank_test=rank_test,
     )
 
 
 # ---------------------------------------------------------------- entry point
+
+
+def _expectations(responses: Responses) -> tuple[npt.NDArray[np.float64], list[list[int]], int, list[str]] | None:
+    """The expectation answers (``n × e``, NaN blank), each element's columns in it, the number of
+    cells that are not an answer of the scale (left blank) and the keys without a column."""
+    import re  # noqa: PLC0415
+
+    instrument = responses.instrument
+    keys = instrument.expectation_keys
+    if not keys:
+        return None
+
+    def fold(text: object) -> str:
+        return re.sub(r"[\s._\-]", "", str(text).lower())
+
+    columns = {fold(c): c for c in responses.frame.columns if isinstance(c, str)}
+    missing = [k.upper() for k in keys if fold(k) not in columns]
+    n = len(responses.frame)
+    values = np.full((n, len(keys)), np.nan)
+    invalid = 0
+    questions = [q for e in instrument.elements for q in e.expectations]
+    for j, (key, question) in enumerate(zip(keys, questions, strict=True)):
+        column = columns.get(fold(key))
+        if column is None:
+            continue
+        labels = {" ".join(label.lower().split()): i + instrument.scale_min for i, label in enumerate(question.labels)}
+        for i, cell in enumerate(responses.frame[column].tolist()):
+            if cell is None or (isinstance(cell, float) and cell != cell):  # noqa: PLR0124 - NaN
+                continue
+            text = " ".join(str(cell).lower().split())
+            if not text:
+                continue
+            number = labels.get(text)
+            if number is None:
+                try:
+                    as_float = float(text.replace(",", "."))
+                except ValueError:
+                    as_float = float("nan")
+                if as_float.is_integer() and instrument.scale_min <= as_float <= instrument.scale_max:
+                    number = int(as_float)
+            if number is None:
+                invalid += 1
+            else:
+                values[i, j] = number
+    position = {k: j for j, k in enumerate(keys)}
+    columns_of = [[position[q.key] for q in e.expectations] for e in instrument.elements]
+    return values, columns_of, invalid, missing
+
+
+def _gap_intervals(
+    importance: design.ImportancePerformance,
+    answers: npt.NDArray[np.float64],
+    expectations: npt.NDArray[np.float64],
+    columns_of: list[list[int]],
+    instrument: Instrument,
+    seed: int,
+    resamples: int,
+) -> design.ImportancePerformance:
+    """Each gap's 95 % interval: one Bayesian bootstrap of the performance and expectation answers
+    together (the same respondent weights for both, so the pairing is kept; seed + 100)."""
+    q = answers.shape[1]
+    both = np.hstack([answers, expectations])
+    performance = _element_columns(instrument)
+    paired = [j for j, cols in enumerate(columns_of) if cols]
+    columns = [*performance, *([q + c for c in columns_of[j]] for j in paired)]
+    draws = num.bootstrap_index(
+        both,
+        columns,
+        [0.0] * len(columns),
+        1,
+        resamples=resamples,
+        seed=seed + 100,
+        scale=(instrument.scale_min, instrument.scale_max),
+    )
+    k = len(performance)
+    cis: dict[int, tuple[float, float] | None] = {}
+    for position, j in enumerate(paired):
+        gap = importance.elements[j].gap
+        if gap is not None:
+            cis[j] = _interval(draws.nrr[:, j] - draws.nrr[:, k + position], gap)
+    return replace(
+        importance,
+        elements=tuple(replace(e, gap_ci=cis.get(j)) for j, e in enumerate(importance.elements)),
+    )
+
+
+def _post_stratify(
+    responses: Responses,
+    result: IkmResult,
+    rules: ScoringRules,
+    answers: npt.NDArray[np.float64],
+    populations: dict[str, int],
+    seed: int,
+    resamples: int,
+) -> tuple[design.PostStratified | None, list[Note]]:
+    from skm.analysis.score import score_responses  # noqa: PLC0415
+
+    column = responses.profile.get("service")
+    if column is None:
+        return None, [Note("stats-note-no-service")]
+
+    def fold(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    scored = score_responses(responses, rules=rules, by=column, min_group=1)
+    answered = {fold(g.group): g for g in scored.groups if g.result is not None and g.respondents}
+    listed = {fold(name): (name, n) for name, n in populations.items()}
+    unlisted = sorted(g.group for key, g in answered.items() if key not in listed)
+    empty = sorted(name for key, (name, _) in listed.items() if key not in answered)
+    if unlisted or empty:
+        notes = []
+        if unlisted:
+            notes.append(Note("stats-note-service-unlisted", (("services", ", ".join(unlisted)),)))
+        if empty:
+            notes.append(Note("stats-note-service-empty", (("services", ", ".join(empty)),)))
+        return None, notes
+    labels = _labels(responses, column).to_numpy()
+    strata = []
+    draws = []
+    for k, (key, (name, population)) in enumerate(listed.items()):
+        group = answered[key]
+        assert group.result is not None
+        strata.append((name, population, group.respondents, group.result.ikm))
+        if result.respondents >= MIN_INTERVAL_N:  # independent draws per service: seeds seed + 2, seed + 3 …
+            rows = np.array([fold(str(v)) == key for v in labels])
+            draws.append(_bootstrap(answers[rows], responses.instrument, result.weights, seed + 2 + k, resamples).ikm)
+    ps = design.post_stratified_ikm(
+        column, strata, responses.instrument, draws if result.respondents >= MIN_INTERVAL_N else None, CONFIDENCE
+    )
+    return ps, []
 
 
 def analyse(
@@ -495,12 +791,14 @@ def analyse(
     seed: int = DEFAULT_SEED,
     resamples: int = DEFAULT_RESAMPLES,
     min_group: int = 5,
+    service_populations: dict[str, int] | None = None,
 ) -> StatsResult:
-    """Reliability, validity, bootstrap intervals, grade probabilities, comparisons and flags.
+    """Reliability, validity, bootstrap intervals, grade stability, comparisons and flags.
 
     ``by`` names a column (or profile attribute such as ``layanan``) to compare groups;
     ``previous`` is the previous period's responses; ``period`` is ``2026``, ``2026-01``,
-    ``2026-TW1``, ``2026-S1`` or ``FROM..TO``. Flags never change the figures unless
+    ``2026-TW1``, ``2026-S1`` or ``FROM..TO``; ``service_populations`` (service → population)
+    adds the IKM post-stratified by service. Flags never change the figures unless
     ``exclude_flagged`` is true, in which case every figure is computed without the rows of
     the excludable flags (``StatsResult.removed_rows``). Raises :class:`StatsArgumentError` (also a
     ``ValueError``) for bad arguments and :class:`~skm.errors.SkmError` for unusable data.
@@ -516,7 +814,7 @@ def analyse(
     the_period = parse_period(period) if isinstance(period, str) else period
     column = find_column(responses, by) if by is not None else None
     all_answers = answer_matrix(responses)
-    flags, notes = _flags(responses, all_answers, the_period)
+    flags, notes, uniform = _flags(responses, all_answers, the_period)
     rows_total = len(responses.frame)
     removed: tuple[int, ...] = ()
     if exclude_flagged:
@@ -531,14 +829,31 @@ def analyse(
     answers = answer_matrix(responses)
     scores = element_scores(answers, instrument)
     reliability_n, alpha, items = _reliability(scores, instrument)
+    total = result.respondents
+    if total and (total - reliability_n) / total > LISTWISE_WARNING:
+        notes.append(
+            Note(
+                "stats-note-listwise",
+                (("n", reliability_n), ("total", total), ("pct", round(100 * (total - reliability_n) / total))),
+            )
+        )
+    enough = total >= MIN_INTERVAL_N
+    if not enough:
+        notes.append(Note("stats-note-small-n", (("n", total), ("minimum", MIN_INTERVAL_N))))
     weights = [float(w) for w in result.weights]
-    draws = num.bootstrap_index(
-        answers, _element_columns(instrument), weights, instrument.conversion, resamples=resamples, seed=seed
-    )
+    draws = _bootstrap(answers, instrument, result.weights, seed, resamples)
     nrr_ci = tuple(
-        ElementInterval(e.code, e.nrr_display, *(num.percentile_ci(draws.nrr[:, j], CONFIDENCE) or (None, None)))
+        ElementInterval(
+            e.code,
+            e.nrr_display,
+            *(
+                (_interval(draws.nrr[:, j], float(e.nrr)) if enough and e.answered >= MIN_INTERVAL_N else None)
+                or (None, None)
+            ),
+        )
         for j, e in enumerate(result.elements)
     )
+    ikm_ci = _interval(draws.ikm, float(result.ikm)) if enough else None
     person = respondent_ikm(scores, weights, instrument.conversion)
     margin = None
     if population is not None:
@@ -553,14 +868,41 @@ def analyse(
             num.margin_of_error_proportion(n, population),
             None if sd is None else num.margin_of_error_mean(sd, int(finite.size), population),
         )
-    groups = (
-        _group_comparison(responses, column, scores, person, rules, min_group, answers, (seed, resamples))
-        if column is not None
-        else None
-    )
+    groups = None
+    if column is not None:  # rank tests on exact scores (ties are ties)
+        person_keys, element_keys = exact_rank_keys(answers, instrument, result.weights)
+        groups = _group_comparison(
+            responses, column, element_keys, person_keys, rules, min_group, answers, (seed, resamples)
+        )
     prev = (
         _period_comparison(responses, result, draws, previous, rules, seed, resamples) if previous is not None else None
     )
+    post = None
+    if service_populations:
+        post, more = _post_stratify(responses, result, rules, answers, service_populations, seed, resamples)
+        notes.extend(more)
+    service = responses.profile.get("service")
+    clustered = None
+    if service is not None and enough:
+        clustered = design.clustering(
+            service,
+            person,
+            [str(v) for v in _labels(responses, service)],
+            float(result.ikm),
+            ikm_ci,
+            (float(instrument.conversion * instrument.scale_min), float(instrument.conversion * instrument.scale_max)),
+        )
+    importance = None
+    expected = _expectations(responses)
+    if expected is not None:
+        values, columns_of, invalid, missing = expected
+        if missing:
+            notes.append(Note("stats-note-no-expectation", (("columns", ", ".join(missing)),)))
+        importance = design.importance_performance(
+            values, columns_of, instrument, {e.code: float(e.nrr) for e in result.elements}, invalid
+        )
+        if importance is not None and enough:
+            importance = _gap_intervals(importance, answers, values, columns_of, instrument, seed, resamples)
     return StatsResult(
         source=responses.source,
         instrument=instrument,
@@ -571,9 +913,9 @@ def analyse(
         reliability_n=reliability_n,
         cronbach_alpha=alpha,
         items=tuple(items),
-        ikm_ci=num.percentile_ci(draws.ikm, CONFIDENCE),
+        ikm_ci=ikm_ci,
         nrr_ci=nrr_ci,
-        grade_probability=_grade_probability(draws.ikm, instrument),
+        grade_stability=_grade_stability(draws.ikm, instrument) if enough else {},
         seed=seed,
         resamples=resamples,
         resamples_valid=draws.valid,
@@ -583,8 +925,16 @@ def analyse(
         previous=prev,
         period=the_period,
         notes=tuple(notes),
-        duplicate_columns=tuple(c for n, c in responses.profile.items() if n not in _NO_DUPLICATE_KEYS),
+        duplicate_columns=tuple(c for n, c in responses.profile.items() if n not in _NO_DUPLICATE_KEYS)
+        if not any(n.key in ("stats-note-few-identifying", "stats-note-no-profile") for n in notes)
+        else (),
         has_dates="date" in responses.profile,
+        dissatisfied=design.dissatisfied(scores, instrument, CONFIDENCE),
+        post_stratified=post,
+        clustering=clustered,
+        importance=importance,
+        uniform_rows=uniform,
+        reliability_total=total,
     )
 
 
@@ -603,6 +953,7 @@ def stats(
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | str | Path | None = None,
+    service_populations: dict[str, int] | None = None,
 ) -> StatsResult:
     """Read ``source`` (and ``previous``) and :func:`analyse` it: the result ``skm stats`` prints,
     with the same options, so that ``stats_to_dict(stats(path, ...))`` is the document of
@@ -629,4 +980,5 @@ def stats(
         seed=seed,
         resamples=resamples,
         min_group=min_group,
+        service_populations=service_populations,
     )

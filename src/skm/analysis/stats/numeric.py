@@ -19,6 +19,7 @@ __all__ = [
     "TestResult",
     "alpha_if_deleted",
     "bootstrap_index",
+    "bootstrap_p",
     "cronbach_alpha",
     "holm",
     "item_total_r",
@@ -29,15 +30,15 @@ __all__ = [
     "percentile_ci",
     "r_critical",
     "rounded_grade_units",
+    "wilson_interval",
 ]
 
 FloatArray = npt.NDArray[np.float64]
 
 # bootstrap replicates are generated in chunks of at most this many counts (memory bound)
 _CHUNK_CELLS = 2_000_000
-# with n respondents in m distinct answer patterns, draw pattern counts from a multinomial when
-# m · ratio ≤ n (cost ∝ m per replicate) and row indices otherwise (cost ∝ n per replicate)
-_MULTINOMIAL_RATIO = 8
+# weak prior of the Bayesian bootstrap: this many pseudo-respondents, spread over the answer values
+PRIOR_MASS = 0.5
 
 
 def cronbach_alpha(items: npt.ArrayLike) -> float | None:
@@ -117,49 +118,80 @@ def bootstrap_index(
     *,
     resamples: int,
     seed: int,
+    scale: tuple[int, int] | None = None,
+    prior: float = PRIOR_MASS,
 ) -> BootstrapDraws:
-    """Respondent-level bootstrap of the NRRs and the IKM.
+    """Respondent-level Bayesian bootstrap of the NRRs and the IKM, with a weak prior.
 
     ``answers`` is ``n × q`` (NaN for a blank); ``element_columns[j]`` lists the question
-    columns of element j. Each replicate draws n respondents with replacement, recomputes
-    every question mean over answered cells, each element's NRR as the mean of its question
-    means, and IKM = conversion × Σ wⱼ·NRRⱼ — the same rules as the exact computation.
-    Respondents with identical answers are interchangeable, so a replicate is the count of
-    each distinct answer pattern drawn: n uniform row indices (``Generator.integers``), or,
-    when there are few patterns, multinomial counts with the patterns' frequencies — the same
-    distribution, faster. Deterministic for a given data set and ``seed``
-    (``numpy.random.default_rng``).
+    columns of element j. Each replicate gives every respondent a random weight (Rubin's
+    Bayesian bootstrap: weights ~ Dirichlet(1, …, 1)) and recomputes every question mean over
+    answered cells, each element's NRR as the mean of its question means, and IKM =
+    conversion × Σ wⱼ·NRRⱼ — the same rules as the exact computation.
+
+    With ``scale = (low, high)`` a weak prior is added: ``prior`` pseudo-respondents in all
+    (``prior / levels`` for each answer value, all questions answered with that value), with
+    Dirichlet weights like the real respondents. Without it, five respondents who all answer 4
+    give every replicate an IKM of exactly 100 and an "interval" [100; 100]; with it the
+    interval stays below the ceiling, and at n = 100 the prior moves the draws by about 1 %
+    of the distance to the scale's middle.
+
+    Respondents with identical answers are interchangeable: the weights of a pattern's c
+    respondents sum to a Gamma(c) variable, so a replicate draws one Gamma per distinct
+    answer pattern (the same distribution, much faster). Deterministic for a given data set
+    and ``seed`` (``numpy.random.default_rng``).
     """
     x = np.asarray(answers, dtype=np.float64)
     n, q = x.shape
-    # respondents with the same answers are interchangeable: resample row indices, then count
-    # how often each distinct answer pattern was drawn (a much smaller matrix to multiply)
     coded = np.where(np.isfinite(x), x, -1.0)
     patterns, pattern_of = np.unique(coded, axis=0, return_inverse=True)
     pattern_of = pattern_of.reshape(-1)
+    shape = np.bincount(pattern_of, minlength=patterns.shape[0]).astype(np.float64)
+    if scale is not None and prior > 0 and n:
+        levels = np.arange(scale[0], scale[1] + 1, dtype=np.float64)
+        patterns = np.vstack([patterns, np.repeat(levels[:, None], q, axis=1)])
+        shape = np.concatenate([shape, np.full(levels.size, prior / levels.size)])
     m = patterns.shape[0]
     answered = (patterns >= 0).astype(np.float64)
     values = np.where(patterns >= 0, patterns, 0.0)
     rng = np.random.default_rng(seed)
     means_parts: list[FloatArray] = []
-    few_patterns = m * _MULTINOMIAL_RATIO <= n
-    frequency = np.bincount(pattern_of, minlength=m) / n
-    for size in _chunks(resamples, n):
-        if few_patterns:  # the same distribution, drawn directly as counts per pattern
-            counts = rng.multinomial(n, frequency, size=size).astype(np.float64)
-        else:
-            drawn = pattern_of[rng.integers(0, n, size=(size, n))]  # (size, n) pattern ids
-            offsets = (np.arange(size) * m)[:, None]
-            flat = np.bincount((drawn + offsets).ravel(), minlength=size * m)
-            counts = flat.reshape(size, m).astype(np.float64)
-        sums = counts @ values  # (size, q)
-        dens = counts @ answered
+    for size in _chunks(resamples, m):
+        weight = rng.gamma(shape, size=(size, m)) if m else np.empty((size, 0))
+        sums = weight @ values  # (size, q)
+        dens = weight @ answered
         with np.errstate(invalid="ignore", divide="ignore"):
             means_parts.append(np.where(dens > 0, sums / np.where(dens > 0, dens, 1.0), np.nan))
     means = np.concatenate(means_parts, axis=0) if means_parts else np.empty((0, q))
     nrr = np.column_stack([means[:, list(cols)].mean(axis=1) for cols in element_columns])
     ikm = conversion * (nrr @ np.asarray(weights, dtype=np.float64))
     return BootstrapDraws(nrr=nrr, ikm=ikm)
+
+
+def bootstrap_p(draws: npt.ArrayLike) -> float | None:
+    """Two-sided bootstrap p-value of a difference: 2 · (1 + min(#draws ≤ 0, #draws ≥ 0)) / (B + 1),
+    capped at 1 (never 0: with B draws nothing below 1/B can be claimed).
+
+    Below 0.05 when 0 lies outside the 95 % percentile interval of the same draws (up to one
+    draw), so the verdict and the interval shown agree.
+    """
+    d = np.asarray(draws, dtype=np.float64)
+    d = d[np.isfinite(d)]
+    if d.size == 0:
+        return None
+    tail = min(int((d <= 0).sum()), int((d >= 0).sum()))
+    return float(min(1.0, 2 * (1 + tail) / (d.size + 1)))
+
+
+def wilson_interval(count: int, n: int, level: float = 0.95) -> tuple[float, float] | None:
+    """Wilson score interval of a proportion ``count / n`` (never collapses at 0 or 1)."""
+    if n <= 0:
+        return None
+    z = float(sps.norm.ppf(1 - (1 - level) / 2))
+    p = count / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def percentile_ci(draws: npt.ArrayLike, level: float = 0.95) -> tuple[float, float] | None:

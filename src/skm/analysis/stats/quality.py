@@ -15,9 +15,15 @@ import numpy.typing as npt
 
 __all__ = [
     "DUPLICATE_WINDOW",
+    "MIN_TEXT",
     "duplicate_rows",
+    "same_minute",
+    "same_text",
     "straight_lining",
 ]
+
+#: free text shorter than this (after collapsing spaces) is too common to be evidence ("baik", "-")
+MIN_TEXT = 12
 
 DUPLICATE_WINDOW = timedelta(hours=1)
 
@@ -60,3 +66,29 @@ def duplicate_rows(
                 break
         earlier.append(i)
     return sorted(out)
+
+
+def same_minute(moments: Sequence[datetime | None]) -> list[bool]:
+    """Rows submitted in the same minute as another row.
+
+    Times of exactly midnight are taken as dates without a time and never match.
+    """
+    minutes: dict[datetime, int] = {}
+    keys: list[datetime | None] = []
+    for m in moments:
+        key = None if m is None or (m.hour, m.minute, m.second) == (0, 0, 0) else m.replace(second=0, microsecond=0)
+        keys.append(key)
+        if key is not None:
+            minutes[key] = minutes.get(key, 0) + 1
+    return [k is not None and minutes[k] > 1 for k in keys]
+
+
+def same_text(texts: Sequence[object]) -> list[bool]:
+    """Rows whose free text (at least :data:`MIN_TEXT` characters, case and spaces ignored) is
+    written, identically, in another row too."""
+    norm = [" ".join(str(v).lower().split()) if isinstance(v, str) else "" for v in texts]
+    counts: dict[str, int] = {}
+    for v in norm:
+        if len(v) >= MIN_TEXT:
+            counts[v] = counts.get(v, 0) + 1
+    return [len(v) >= MIN_TEXT and counts[v] > 1 for v in norm]

@@ -22,6 +22,7 @@ __all__ = [
     "Headline",
     "KeyValues",
     "Paragraph",
+    "QuadrantChart",
     "Section",
     "Signature",
     "Table",
@@ -90,6 +91,26 @@ class BarChart:
 
 
 @dataclass(frozen=True)
+class QuadrantChart:
+    """Points ``labels`` at (``x``, ``y``) with cross-hairs at the means and a name per quadrant.
+
+    ``quadrants`` names the top-left, top-right, bottom-left and bottom-right quadrants (an
+    importance–performance chart: x = performance, y = expectation). HTML draws it as SVG;
+    the other formats show the table that precedes it in the section.
+    """
+
+    title: str
+    labels: tuple[str, ...]
+    x: tuple[Decimal, ...]
+    y: tuple[Decimal, ...]
+    x_mean: Decimal
+    y_mean: Decimal
+    x_title: str
+    y_title: str
+    quadrants: tuple[str, str, str, str]
+
+
+@dataclass(frozen=True)
 class Signature:
     """The place/date and signature lines that close an official document."""
 
@@ -97,7 +118,7 @@ class Signature:
     name: str
 
 
-Block = Paragraph | KeyValues | Headline | Table | BarChart | Signature
+Block = Paragraph | KeyValues | Headline | Table | BarChart | QuadrantChart | Signature
 
 
 class Chapter(StrEnum):

@@ -17,6 +17,7 @@ from skm.render.document.blocks import (
     Headline,
     KeyValues,
     Paragraph,
+    QuadrantChart,
     Section,
     Signature,
     Table,
@@ -25,7 +26,7 @@ from skm.render.document.blocks import (
 )
 from skm.text.report import tr
 
-__all__ = ["escape", "render_html", "svg_bar_chart"]
+__all__ = ["escape", "render_html", "svg_bar_chart", "svg_quadrant_chart"]
 
 _GRADE_COLOURS = {"A": "#1b7f4b", "B": "#2f6db5", "C": "#d08a17", "D": "#b8322a"}
 _DEFAULT_BAR = "#2f5d8a"
@@ -173,6 +174,79 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
     )
 
 
+def svg_quadrant_chart(chart: QuadrantChart, doc: Document) -> str:
+    """An inline SVG scatter of the elements around the two means, one name per quadrant
+    (importance–performance: the top-left quadrant, high expectation and low performance, is
+    shaded as the first priority)."""
+    if not chart.labels:
+        return ""
+    xs, ys = [float(v) for v in chart.x], [float(v) for v in chart.y]
+    x_mean, y_mean = float(chart.x_mean), float(chart.y_mean)
+
+    def span(values: list[float], mean: float) -> tuple[float, float]:
+        low, high = min([*values, mean]), max([*values, mean])
+        pad = max((high - low) * 0.12, 0.05)
+        return low - pad, high + pad
+
+    (x_lo, x_hi), (y_lo, y_hi) = span(xs, x_mean), span(ys, y_mean)
+    width, height, left, right, top, bottom = 600, 420, 62, 18, 16, 48
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def px(v: float) -> float:
+        return left + (v - x_lo) / (x_hi - x_lo) * plot_w
+
+    def py(v: float) -> float:
+        return top + (y_hi - v) / (y_hi - y_lo) * plot_h
+
+    cx, cy = px(x_mean), py(y_mean)
+    parts = [
+        f'<rect x="{left}" y="{top}" width="{cx - left:.1f}" height="{cy - top:.1f}" fill="#b8322a" opacity="0.08"/>',
+        f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" class="axis"/>',
+        f'<line x1="{cx:.1f}" y1="{top}" x2="{cx:.1f}" y2="{top + plot_h}" class="band" stroke="#666"/>',
+        f'<line x1="{left}" y1="{cy:.1f}" x2="{left + plot_w}" y2="{cy:.1f}" class="band" stroke="#666"/>',
+    ]
+    corners = (
+        (left + 6, top + 14, "start"),
+        (left + plot_w - 6, top + 14, "end"),
+        (left + 6, top + plot_h - 8, "start"),
+        (left + plot_w - 6, top + plot_h - 8, "end"),
+    )
+    for (qx, qy, anchor), name in zip(corners, chart.quadrants, strict=True):
+        parts.append(
+            f'<text x="{qx}" y="{qy}" text-anchor="{anchor}" class="bandlbl" fill="#555">{escape(name)}</text>'
+        )
+    for name, xv, yv in zip(chart.labels, xs, ys, strict=True):
+        colour = "#b8322a" if xv < x_mean and yv >= y_mean else _DEFAULT_BAR
+        tip = f"{name}: {fmt(Decimal(f'{xv:.2f}'), doc.lang)}; {fmt(Decimal(f'{yv:.2f}'), doc.lang)}"
+        parts.append(
+            f'<circle cx="{px(xv):.1f}" cy="{py(yv):.1f}" r="5" fill="{colour}"><title>{escape(tip)}</title></circle>'
+        )
+        parts.append(f'<text x="{px(xv) + 7:.1f}" y="{py(yv) + 4:.1f}" class="val">{escape(name)}</text>')
+    for tick in (x_lo, x_mean, x_hi):
+        parts.append(
+            f'<text x="{px(tick):.1f}" y="{top + plot_h + 15}" text-anchor="middle" class="tick">'
+            f"{escape(fmt(Decimal(f'{tick:.2f}'), doc.lang))}</text>"
+        )
+    for tick in (y_lo, y_mean, y_hi):
+        parts.append(
+            f'<text x="{left - 6}" y="{py(tick) + 4:.1f}" text-anchor="end" class="tick">'
+            f"{escape(fmt(Decimal(f'{tick:.2f}'), doc.lang))}</text>"
+        )
+    parts.append(
+        f'<text x="{left + plot_w / 2:.1f}" y="{height - 10}" text-anchor="middle" class="lbl">'
+        f"{escape(chart.x_title)}</text>"
+    )
+    parts.append(
+        f'<text x="14" y="{top + plot_h / 2:.1f}" text-anchor="middle" class="lbl" '
+        f'transform="rotate(-90 14 {top + plot_h / 2:.1f})">{escape(chart.y_title)}</text>'
+    )
+    label = escape(chart.title)
+    return (
+        f'<figure class="chart"><svg viewBox="0 0 {width} {height}" role="img" aria-label="{label}">'
+        f"{''.join(parts)}</svg><figcaption>{label}</figcaption></figure>"
+    )
+
+
 def _band_shading_h(chart: BarChart, x: Callable[[float], float], top: float, bottom: float) -> list[str]:
     out: list[str] = []
     for lower, grade in chart.bands:
@@ -235,6 +309,8 @@ def _section(section: Section, doc: Document, number: str) -> str:
             out.append(_table(block, doc))
         elif isinstance(block, BarChart):
             out.append(svg_bar_chart(block, doc))
+        elif isinstance(block, QuadrantChart):
+            out.append(svg_quadrant_chart(block, doc))
         elif isinstance(block, Signature):
             lines = "".join(f"<div>{escape(line)}</div>" for line in block.lines)
             out.append(f'<div class="sign">{lines}<div class="space"></div><div>{escape(block.name)}</div></div>')

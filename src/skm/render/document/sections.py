@@ -22,6 +22,7 @@ from skm.render.document.blocks import (
     Headline,
     KeyValues,
     Paragraph,
+    QuadrantChart,
     Section,
     Signature,
     Table,
@@ -32,7 +33,14 @@ from skm.render.rows import TABLE_FIELDS, element_rows
 from skm.text import Lang
 from skm.text.report import tr
 
-__all__ = ["SECTION_BUILDERS", "SectionBuilder", "build_document", "element_table", "section_stats"]
+__all__ = [
+    "SECTION_BUILDERS",
+    "SectionBuilder",
+    "build_document",
+    "element_table",
+    "section_importance",
+    "section_stats",
+]
 
 # --------------------------------------------------------------------------- sections
 
@@ -220,8 +228,16 @@ def _round(value: float | None, places: int) -> Decimal | None:
     return round_half_up(Fraction(repr(value)), places)
 
 
+def _pct(value: float | None) -> Decimal | None:
+    return None if value is None else _round(100 * value, 1)
+
+
 def section_stats(data: ReportData) -> Section | None:
-    """Bab II: validity (item–total r vs r table), reliability (Cronbach's alpha) and 95% intervals."""
+    """Bab II: validity (significance test and discrimination), reliability (Cronbach's alpha),
+    95% intervals, the share dissatisfied per element and, with service populations, the IKM
+    weighted by service population beside the pooled one."""
+    from skm.text import t  # noqa: PLC0415
+
     stats = data.stats
     if stats is None:
         return None
@@ -238,19 +254,22 @@ def section_stats(data: ReportData) -> Section | None:
             _round(item.item_total_r, 4),
             _round(item.r_critical, 4),
             "-" if item.valid is None else yes if item.valid else no,
+            "-" if item.discriminating is None else yes if item.discriminating else no,
             _round(item.alpha_if_deleted, 4),
             _round(intervals[item.code].low, 4) if item.code in intervals else None,
             _round(intervals[item.code].high, 4) if item.code in intervals else None,
         )
         for item in stats.items
     )
+    threshold = fmt(Decimal(str(stats.discrimination_threshold)).quantize(Decimal("0.01")), lang)
     table = Table(
         (
             tr("code", lang),
             tr("element", lang),
             tr("r-item", lang),
             tr("r-table", lang),
-            tr("valid", lang),
+            t("stats-r-test", lang),
+            t("stats-discriminating", lang, threshold=threshold),
             tr("alpha-deleted", lang),
             tr("nrr-low", lang),
             tr("nrr-high", lang),
@@ -259,16 +278,141 @@ def section_stats(data: ReportData) -> Section | None:
         wide=1,
         key="stats",
         flags=tuple("invalid" if item.valid is False else "" for item in stats.items),
-        widths=(7, 25, 10, 10, 8, 14, 13, 13),
+        widths=(6, 22, 9, 9, 10, 10, 12, 11, 11),
     )
+    unhappy = Table(
+        (tr("code", lang), tr("element", lang), t("stats-dissatisfied", lang), t("stats-answered", lang), "%")
+        + ((f"{t('stats-ci', lang)} ↓", f"{t('stats-ci', lang)} ↑") if stats.intervals_given else ()),
+        tuple(
+            (
+                d.code,
+                _name(data.result.element(d.code), lang),
+                d.count,
+                d.answered,
+                _pct(d.share),
+                *((_pct(d.ci[0]) if d.ci else None, _pct(d.ci[1]) if d.ci else None) if stats.intervals_given else ()),
+            )
+            for d in stats.dissatisfied
+        ),
+        caption=t("stats-dissatisfied-title", lang),
+        wide=1,
+        key="stats-dissatisfied",
+    )
+    blocks: list[Block] = [*(Paragraph(line) for line in lines), table, unhappy]
+    ps = stats.post_stratified
+    if ps is not None:
+        r = data.result
+        pooled_ci = stats.ikm_ci
+        blocks.append(
+            Table(
+                ("", tr("ikm", lang), f"{t('stats-ci', lang)} ↓", f"{t('stats-ci', lang)} ↑", tr("grade", lang)),
+                (
+                    (
+                        t("stats-pooled", lang),
+                        r.ikm_display,
+                        _round(pooled_ci[0], 2) if pooled_ci else None,
+                        _round(pooled_ci[1], 2) if pooled_ci else None,
+                        r.grade,
+                    ),
+                    (
+                        t("stats-post", lang),
+                        ps.ikm,
+                        _round(ps.ci[0], 2) if ps.ci else None,
+                        _round(ps.ci[1], 2) if ps.ci else None,
+                        ps.grade,
+                    ),
+                ),
+                caption=t("stats-post-title", lang, column=ps.column),
+                wide=0,
+                key="stats-post-stratified",
+            )
+        )
+        blocks.append(
+            Table(
+                (
+                    t("stats-group", lang),
+                    t("stats-population", lang),
+                    t("stats-share", lang),
+                    tr("respondents", lang),
+                    tr("ikm", lang),
+                ),
+                tuple((s.name, s.population, _round(float(s.share), 4), s.respondents, s.ikm) for s in ps.strata),
+                caption=t("stats-post", lang),
+                wide=0,
+                key="stats-strata",
+            )
+        )
     methods = method_lines(stats, lang)
-    notes = tuple(Paragraph(methods[k], note=True) for k in ("reliability", "validity", "bootstrap") if k in methods)
+    keys = ("reliability", "validity", "bootstrap", "grade_stability", "dissatisfied", "post_stratified", "clustering")
+    blocks.extend(Paragraph(methods[k], note=True) for k in keys if k in methods)
+    return Section("stats", Chapter.METHOD, tr("sec-stats", lang), tuple(blocks), sheet=tr("sheet-stats", lang))
+
+
+def _interval_text(ci: tuple[float, float] | None, lang: Lang) -> str:
+    if ci is None:
+        return "-"
+    low, high = (round_half_up(Fraction(repr(v)), 2) for v in ci)
+    return f"[{fmt(low, lang)}; {fmt(high, lang)}]"
+
+
+def section_importance(data: ReportData) -> Section | None:
+    """Bab IV: importance–performance of an instrument with expectation questions: gap per
+    element, its quadrant, and the four-quadrant chart (SVG in HTML; the table elsewhere)."""
+    from skm.text import t  # noqa: PLC0415
+
+    ip = data.stats.importance if data.stats is not None else None
+    if ip is None:
+        return None
+    lang = data.lang
+    names = {q: t(f"stats-q-{q}", lang) for q in ("prioritas-utama", "pertahankan", "prioritas-rendah", "berlebihan")}
+    scored = [e for e in ip.elements if e.expectation is not None]
+    table = Table(
+        (
+            tr("code", lang),
+            tr("element", lang),
+            t("stats-performance", lang),
+            t("stats-expectation", lang),
+            t("stats-gap", lang),
+            f"{t('stats-gap', lang)} {t('stats-ci', lang)}",
+            t("stats-conformity", lang),
+            t("stats-quadrant", lang),
+        ),
+        tuple(
+            (
+                e.code,
+                _name(data.result.element(e.code), lang),
+                _round(e.performance, 2),
+                _round(e.expectation, 2),
+                _round(e.gap, 2),
+                _interval_text(e.gap_ci, lang),
+                _round(None if e.conformity is None else 100 * e.conformity, 1),
+                "-" if e.quadrant is None else names[e.quadrant],
+            )
+            for e in ip.elements
+        ),
+        total=("", "", _round(ip.performance_mean, 2), _round(ip.expectation_mean, 2), None, "", None, ""),
+        wide=1,
+        key="importance",
+        flags=tuple("drop" if e.quadrant == "prioritas-utama" else "" for e in ip.elements),
+    )
+    chart = QuadrantChart(
+        title=t("stats-importance-title", lang),
+        labels=tuple(e.code for e in scored),
+        x=tuple(Decimal(f"{e.performance:.4f}") for e in scored),
+        y=tuple(Decimal(f"{e.expectation:.4f}") for e in scored if e.expectation is not None),
+        x_mean=Decimal(f"{ip.performance_mean:.4f}"),
+        y_mean=Decimal(f"{ip.expectation_mean:.4f}"),
+        x_title=t("stats-performance", lang),
+        y_title=t("stats-expectation", lang),
+        quadrants=(names["prioritas-utama"], names["pertahankan"], names["prioritas-rendah"], names["berlebihan"]),
+    )
+    methods = method_lines(data.stats, lang) if data.stats is not None else {}
     return Section(
-        "stats",
-        Chapter.METHOD,
-        tr("sec-stats", lang),
-        (*(Paragraph(line) for line in lines), table, *notes),
-        sheet=tr("sheet-stats", lang),
+        "importance",
+        Chapter.ANALYSIS,
+        t("stats-importance-title", lang),
+        (table, chart, Paragraph(methods.get("importance", ""), note=True)),
+        sheet=t("stats-importance-sheet", lang),
     )
 
 
@@ -661,6 +805,7 @@ SECTION_BUILDERS: list[SectionBuilder] = [
     section_profile,
     section_distribution,
     section_priority,
+    section_importance,
     section_trend,
     section_plan,
     section_suggestions,

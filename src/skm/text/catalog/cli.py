@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
+    "map-format": (
+        "--map '{value}': tulis KOLOM=PERTANYAAN, mis. --map J=U5 atau --map \"Kecepatan layanan=U3\"",
+        "--map '{value}': write COLUMN=QUESTION, e.g. --map J=U5 or --map \"Service speed=U3\"",
+    ),
     # skm sample
     "sample-bad-population": (
         "populasi harus bilangan bulat ≥ 1, bukan '{value}'",

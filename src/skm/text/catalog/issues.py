@@ -74,6 +74,38 @@ TEXT: dict[str, tuple[str, str]] = {
         "kolom unsur {codes} tidak ditemukan; semua {k} unsur diperlukan untuk menghitung IKM",
         "element columns {codes} not found; all {k} elements are needed to compute the IKM",
     ),
+    "missing-questions": (
+        "pertanyaan {codes} tidak ditemukan; instrumen ini punya {k} pertanyaan dalam {elements} unsur, "
+        "semuanya diperlukan untuk menghitung IKM",
+        "questions {codes} not found; this instrument has {k} questions in {elements} elements, "
+        "all needed to compute the IKM",
+    ),
+    "ambiguous-columns": (
+        "{question} tidak dapat dipastikan, judulnya terlalu mirip: {readings}. Pilih sendiri: ganti nama "
+        "kolom {letter} menjadi {key} (atau --map {letter}={key}), atau kolom {other_letter} menjadi {other_key} "
+        "(atau --map {other_letter}={other_key})",
+        "{question} cannot be told apart, the headers read too much alike: {readings}. Choose yourself: rename "
+        "column {letter} to {key} (or --map {letter}={key}), or column {other_letter} to {other_key} "
+        "(or --map {other_letter}={other_key})",
+    ),
+    "column-left-over": (
+        "jawabannya berskala, tetapi tidak ada pertanyaan tersisa yang cocok (paling mirip {question}, "
+        "skor {score}, sudah dari kolom {holder}); disimpan sebagai atribut. Bila ini pertanyaan: ganti nama "
+        "kolom {letter} menjadi {key} atau pakai --map {letter}={key}",
+        "its answers are on the scale, but no question left fits it (closest {question}, score {score}, "
+        "already column {holder}); kept as an attribute. If it is a question: rename column {letter} to {key} "
+        "or use --map {letter}={key}",
+    ),
+    "scale-column-unnamed": (
+        "jawabannya berskala, tetapi judulnya tidak menyebut pertanyaan mana pun; disimpan sebagai atribut. "
+        "Bila ini {key}: ganti nama kolom {letter} menjadi {key} atau pakai --map {letter}={key}",
+        "its answers are on the scale, but its header names no question; kept as an attribute. "
+        "If it is {key}: rename column {letter} to {key} or use --map {letter}={key}",
+    ),
+    "duplicate-question": (
+        "pertanyaan {element} muncul di lebih dari satu kolom ({columns}); hapus atau ganti nama salah satunya",
+        "question {element} appears in more than one column ({columns}); remove or rename one",
+    ),
     "duplicate-element": (
         "unsur {element} muncul di lebih dari satu kolom ({columns}); hapus atau ganti nama salah satunya",
         "element {element} appears in more than one column ({columns}); remove or rename one",
@@ -93,6 +125,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "header-label-mismatch": (
         "judul kolom menunjuk {header_element}, tetapi jawabannya berlabel {label_element}; dibaca sebagai {used}",
         "the header names {header_element}, but the answers carry the labels of {label_element}; read as {used}",
+    ),
+    "bad-map": (
+        "--map '{value}' di '{file}': kolom atau pertanyaan tidak dikenal. Tulis KOLOM=PERTANYAAN, "
+        "KOLOM berupa huruf atau judul kolom ({columns}); PERTANYAAN salah satu dari {codes}.",
+        "--map '{value}' for '{file}': unknown column or question. Write COLUMN=QUESTION, COLUMN a letter "
+        "or a header ({columns}); QUESTION one of {codes}.",
     ),
     "invalid-data": (
         "Berkas '{file}' berisi {count} sel tidak valid. Perbaiki sel berikut lalu jalankan lagi:",

@@ -16,30 +16,42 @@ TEXT: dict[str, tuple[str, str]] = {
         "Alpha if deleted: the same alpha computed without that element.",
     ),
     "stats-m-validity": (
-        "Validitas: korelasi Pearson terkoreksi tiap unsur dengan jumlah unsur lainnya (r hitung); "
-        "valid bila r hitung > r tabel. r tabel = t/√(df + t²), t = t(1 − 0,05/2; df) dari distribusi "
-        "t (scipy), dua sisi, α = 0,05, df = n − 2 = {df}: r tabel = {r}.",
-        "Validity: corrected item–total Pearson r of each element with the sum of the other elements; "
-        "valid when r > r critical. r critical = t/√(df + t²), t = t(1 − 0.05/2; df) from the t "
-        "distribution (scipy), two-tailed, α = 0.05, df = n − 2 = {df}: r critical = {r}.",
+        "Validitas, dua ukuran yang berbeda: (1) uji signifikansi — r hitung (korelasi Pearson terkoreksi "
+        "tiap unsur dengan jumlah unsur lainnya) > r tabel, “valid” menurut kebiasaan; r tabel = "
+        "t/√(df + t²), t = t(1 − 0,05/2; df) (scipy), dua sisi, α = 0,05, df = n − 2 = {df}: r tabel = {r}. "
+        "Uji ini bergantung pada n: r yang sama menjadi “valid” bila responden bertambah. "
+        "(2) daya beda — r hitung ≥ {threshold} (ambang lazim, tidak bergantung pada n).",
+        "Validity, two different measures: (1) significance test — the corrected item–total Pearson r of "
+        "each element with the sum of the other elements > r critical, the customary “valid”; "
+        "r critical = t/√(df + t²), t = t(1 − 0.05/2; df) (scipy), two-tailed, α = 0.05, df = n − 2 = {df}: "
+        "r critical = {r}. This test depends on n: the same r turns “valid” with more respondents. "
+        "(2) item discrimination — r ≥ {threshold} (the usual rule of thumb, independent of n).",
     ),
     "stats-m-bootstrap": (
-        "Interval kepercayaan {level}%: bootstrap persentil tingkat responden, {resamples} ulangan, "
-        "seed {seed} (numpy default_rng). Tiap ulangan menarik {n} responden dengan pengembalian dan "
-        "menghitung ulang NRR (rata-rata jawaban yang terisi, kosong tidak dihitung) dan IKM dengan "
-        "bobot yang sama; {valid} ulangan sah. Angka titik tetap hasil hitung eksak.",
-        "{level}% confidence intervals: respondent-level percentile bootstrap, {resamples} resamples, "
-        "seed {seed} (numpy default_rng). Each resample draws {n} respondents with replacement and "
-        "recomputes the NRRs (mean of the answers given, blanks left out) and the IKM with the same "
-        "weights; {valid} valid resamples. Point figures remain the exact computation.",
+        "Interval kepercayaan {level}%: bootstrap Bayes tingkat responden (Rubin 1981) dengan prior lemah, "
+        "{resamples} ulangan, seed {seed} (numpy default_rng). Tiap ulangan memberi {n} responden bobot acak "
+        "Dirichlet(1, …, 1), ditambah {prior} responden semu yang tersebar rata di nilai jawaban {low}–{high} "
+        "(supaya interval tidak menyempit menjadi satu titik bila semua menjawab sama), lalu menghitung ulang "
+        "NRR (rata-rata jawaban yang terisi) dan IKM dengan bobot yang sama; {valid} ulangan sah; interval = "
+        "persentil 2,5 dan 97,5. Di bawah {minimum} responden (atau jawaban suatu unsur) interval tidak "
+        "diberikan. Angka titik tetap hasil hitung eksak.",
+        "{level}% confidence intervals: respondent-level Bayesian bootstrap (Rubin 1981) with a weak prior, "
+        "{resamples} resamples, seed {seed} (numpy default_rng). Each resample gives the {n} respondents "
+        "random Dirichlet(1, …, 1) weights, plus {prior} pseudo-respondent spread evenly over the answer "
+        "values {low}–{high} (so that an interval does not collapse to a point when everyone answers alike), "
+        "and recomputes the NRRs (mean of the answers given) and the IKM with the same weights; {valid} valid "
+        "resamples; interval = 2.5th and 97.5th percentiles. Below {minimum} respondents (or answers to an "
+        "element) no interval is given. Point figures remain the exact computation.",
     ),
     "stats-m-grade": (
-        "Peluang mutu: bagian IKM bootstrap yang jatuh di tiap rentang mutu, setelah dibulatkan "
-        "setengah ke atas ke {places} desimal seperti perhitungan IKM ({bands}); peluang mutu lain = "
-        "1 − peluang mutu hasil hitung. Distribusi bootstrap dipakai sebagai perkiraan ketidakpastian IKM.",
-        "Grade probability: share of bootstrap IKMs in each grade band, after rounding half up to "
-        "{places} decimals as the IKM itself is graded ({bands}); probability of another grade = 1 − that "
-        "of the computed grade. The bootstrap distribution stands in for the uncertainty of the IKM.",
+        "Stabilitas mutu: bagian ulangan bootstrap yang IKM-nya (dibulatkan setengah ke atas ke {places} "
+        "desimal, {bands}) jatuh di tiap mutu. Ini mengukur seberapa mantap mutu bila survei diulang dengan "
+        "responden serupa, BUKAN peluang bahwa mutu itu benar: di dekat batas mutu angka ini bisa 0,76 padahal "
+        "mutu yang dilaporkan hanya benar sekitar 60% kali (lihat docs/stats.md).",
+        "Grade stability: share of bootstrap resamples whose IKM (rounded half up to {places} decimals, "
+        "{bands}) falls in each grade. It measures how steady the grade is if the survey were repeated with "
+        "similar respondents, NOT the probability that the grade is right: near a grade bound it can read 0.76 "
+        "while the reported grade is right only about 60% of the time (see docs/stats.md).",
     ),
     "stats-m-margin": (
         "Margin of error (populasi N = {population}, n = {n}, z = 1,96, koreksi populasi terbatas): "
@@ -52,46 +64,71 @@ TEXT: dict[str, tuple[str, str]] = {
     "stats-m-groups": (
         "Perbandingan kelompok '{column}': Kruskal–Wallis H (> 2 kelompok, koreksi ties, p dari χ²; "
         "efek ε² = H/(n−1)) atau Mann–Whitney U dua sisi (2 kelompok; efek r rank-biserial = "
-        "2U₁/(n₁n₂) − 1) atas skor IKM per responden ({conversion} × Σ bobot × skor unsur; responden "
-        "dengan unsur kosong tidak ikut) dan per unsur (p dikoreksi Holm). IK 95% IKM tiap kelompok: "
-        "bootstrap persentil yang sama atas responden kelompok itu. Kelompok < {min_group} responden "
+        "2U₁/(n₁n₂) − 1) atas skor IKM per responden ({conversion} × Σ bobot × skor unsur, dihitung eksak "
+        "lalu diberi peringkat sehingga skor yang sama adalah ties; responden dengan unsur kosong tidak "
+        "ikut) dan per unsur (p dikoreksi Holm). Uji ini membandingkan sebaran skor antar kelompok, bukan "
+        "IKM kelompok yang ditampilkan. IK 95% IKM tiap kelompok: bootstrap yang sama atas responden "
+        "kelompok itu (hanya kelompok ≥ {minimum} responden). Kelompok < {min_group} responden "
         "dilaporkan, tidak dinilai dan tidak diuji.",
         "Group comparison '{column}': Kruskal–Wallis H (> 2 groups, tie-corrected, χ² p-value; effect "
         "ε² = H/(n−1)) or two-sided Mann–Whitney U (2 groups; effect rank-biserial r = 2U₁/(n₁n₂) − 1) "
-        "on respondent-level IKM-scale scores ({conversion} × Σ weight × element score; respondents with "
-        "a blank element left out) and per element (Holm-adjusted p). Each group's 95% IKM interval: the "
-        "same percentile bootstrap over that group's respondents. Groups under {min_group} respondents "
-        "are reported, not graded and not tested.",
+        "on respondent-level IKM-scale scores ({conversion} × Σ weight × element score, computed exactly "
+        "and then ranked, so equal scores are ties; respondents with a blank element left out) and per "
+        "element (Holm-adjusted p). These tests compare the distributions of scores between groups, not "
+        "the group IKMs shown. Each group's 95% IKM interval: the same bootstrap over that group's "
+        "respondents (groups of ≥ {minimum} respondents only). Groups under {min_group} respondents are "
+        "reported, not graded and not tested.",
     ),
     "stats-m-previous": (
-        "Perbandingan periode dengan '{file}': Mann–Whitney U dua sisi atas skor IKM per responden "
-        "(efek r rank-biserial, positif = periode ini lebih tinggi); selisih IKM dengan interval "
-        "bootstrap {level}% (bootstrap independen kedua berkas, seed {seed} dan {seed1}). Berubah "
-        "nyata bila p < {sig}; per unsur bila p Holm < {sig}.",
-        "Period comparison with '{file}': two-sided Mann–Whitney U on respondent-level IKM-scale "
-        "scores (rank-biserial r, positive = this period higher); IKM difference with a {level}% "
-        "bootstrap interval (independent bootstraps of both files, seeds {seed} and {seed1}). "
-        "Significant when p < {sig}; per element when the Holm-adjusted p < {sig}.",
+        "Perbandingan periode dengan '{file}': yang diuji adalah yang ditampilkan — selisih IKM (dan NRR) "
+        "eksak, dengan interval bootstrap {level}% dari bootstrap independen kedua berkas (seed {seed} dan "
+        "{seed1}) dan p bootstrap = 2·(1 + min(#selisih ≤ 0, #≥ 0))/(B + 1). Berubah nyata bila p < {sig} "
+        "(interval tidak memuat 0); per unsur bila p Holm < {sig}. Mann–Whitney U dua sisi atas skor "
+        "eksak per responden (r rank-biserial) dicetak di sampingnya sebagai uji sebaran, bukan penentu.",
+        "Period comparison with '{file}': what is shown is what is tested — the exact IKM (and NRR) "
+        "difference, with a {level}% bootstrap interval from independent bootstraps of both files (seeds "
+        "{seed} and {seed1}) and bootstrap p = 2·(1 + min(#differences ≤ 0, #≥ 0))/(B + 1). Significant when "
+        "p < {sig} (the interval leaves out 0); per element when the Holm-adjusted p < {sig}. A two-sided "
+        "Mann–Whitney U on exact respondent scores (rank-biserial r) is printed beside it as a test of the "
+        "distributions, not as the verdict.",
     ),
     "stats-m-flags": (
-        "Tanda mutu data tidak mengubah indeks dengan sendirinya. straight-lining: semua jawaban "
-        "(≥ 2 terisi) sama; duplikat: profil ({profile}) dan semua jawaban sama{window}, baris pertama "
-        "tidak ditandai; di luar periode: tanggal di luar {period}; kelompok kecil: < {min_group} "
+        "Tanda mutu data tidak mengubah indeks dengan sendirinya. Jawaban seragam (semua jawaban ≥ 2 terisi "
+        "sama) lazim pada populasi yang puas, jadi straight-lining hanya ditandai bila ada bukti lain: "
+        "dikirim pada menit yang sama dengan baris lain, saran tertulis identik (≥ 12 huruf) dengan baris "
+        "lain, atau salinan kiriman ganda. Duplikat: profil ({profile}) dan semua jawaban sama{window}, baris "
+        "pertama tidak ditandai; diperiksa hanya dengan ≥ {minimum} kolom profil pembeda (selain tanggal, "
+        "saran, layanan, unit). Di luar periode: tanggal di luar {period}; kelompok kecil: < {min_group} "
         "responden. Baris = nomor baris di spreadsheet.",
-        "Data-quality flags never change the index by themselves. straight-lining: all answers "
-        "(≥ 2 given) identical; duplicate: same profile ({profile}) and identical answers{window}, the "
-        "first row is not flagged; outside period: dated outside {period}; small group: < {min_group} "
-        "respondents. Rows are spreadsheet row numbers.",
+        "Data-quality flags never change the index by themselves. Uniform answers (all ≥ 2 answers "
+        "identical) are normal in a satisfied population, so straight-lining is flagged only with other "
+        "evidence: submitted in the same minute as another row, identical written suggestion (≥ 12 "
+        "characters) as another row, or being a duplicate copy. Duplicate: same profile ({profile}) and identical "
+        "answers{window}, the first row is not flagged; checked only with ≥ {minimum} identifying profile "
+        "columns (other than date, suggestion, service, unit). Outside period: dated outside {period}; small "
+        "group: < {min_group} respondents. Rows are spreadsheet row numbers.",
     ),
     "stats-s-ci": (
         "IKM {ikm} (mutu {grade}); interval kepercayaan 95% [{low}; {high}] (bootstrap, {n} responden). "
-        "Peluang mutu lain: {other}%.",
+        "Stabilitas mutu: bila survei diulang dengan responden serupa, mutu {grade} bertahan pada {same}% "
+        "ulangan (ini bukan peluang bahwa mutu benar).",
         "IKM {ikm} (grade {grade}); 95% confidence interval [{low}; {high}] (bootstrap, {n} respondents). "
-        "Probability of another grade: {other}%.",
+        "Grade stability: were the survey repeated with similar respondents, grade {grade} would hold in "
+        "{same}% of resamples (this is not the probability that the grade is right).",
+    ),
+    "stats-s-ci-none": (
+        "IKM {ikm} (mutu {grade}) dari {n} responden: terlalu sedikit (< {minimum}) untuk interval kepercayaan "
+        "atau stabilitas mutu; angka ini sangat tidak pasti.",
+        "IKM {ikm} (grade {grade}) from {n} respondents: too few (< {minimum}) for a confidence interval or "
+        "grade stability; the figure is very uncertain.",
     ),
     "stats-s-alpha": (
-        "Reliabilitas: Cronbach's alpha {alpha} ({verdict}); {valid} dari {k} unsur valid (r hitung > r tabel {r}).",
-        "Reliability: Cronbach's alpha {alpha} ({verdict}); {valid} of {k} elements valid (r > r critical {r}).",
+        "Reliabilitas: Cronbach's alpha {alpha} ({verdict}, n = {n}). Validitas: {valid} dari {k} unsur "
+        "“valid” menurut uji signifikansi (r hitung > r tabel {r}); {discriminating} dari {k} unsur "
+        "berdaya beda cukup (r hitung ≥ {threshold}).",
+        "Reliability: Cronbach's alpha {alpha} ({verdict}, n = {n}). Validity: {valid} of {k} elements "
+        "“valid” by the significance test (r > r critical {r}); {discriminating} of {k} elements "
+        "discriminate well (r ≥ {threshold}).",
     ),
     "stats-s-alpha-none": (
         "Reliabilitas tidak dapat dihitung (terlalu sedikit responden lengkap atau jawaban seragam).",
@@ -105,8 +142,30 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "stats-s-flags": ("Tanda mutu data: {parts}.", "Data-quality flags: {parts}."),
     "stats-s-previous": (
-        "Dibanding '{file}' (IKM {prev}): selisih {diff}, IK 95% [{low}; {high}], p {p} ({verdict}).",
-        "Against '{file}' (IKM {prev}): difference {diff}, 95% CI [{low}; {high}], p {p} ({verdict}).",
+        "Dibanding '{file}' (IKM {prev}): selisih {diff}, IK 95% [{low}; {high}], p bootstrap {p} ({verdict}).",
+        "Against '{file}' (IKM {prev}): difference {diff}, 95% CI [{low}; {high}], bootstrap p {p} ({verdict}).",
+    ),
+    "stats-s-post-stratified": (
+        "IKM terbobot populasi layanan (post-stratifikasi, tiap layanan menurut bagiannya dalam populasi "
+        "'{column}'): {ikm} (mutu {grade}), IK 95% [{low}; {high}]; IKM gabungan (tiap responden sama bobot): "
+        "{pooled} (mutu {pooled_grade}). Efek desain pembobotan {deff} (n efektif {neff}).",
+        "IKM weighted by service population (post-stratified, each service by its share of the population, "
+        "'{column}'): {ikm} (grade {grade}), 95% CI [{low}; {high}]; pooled IKM (every respondent equal): "
+        "{pooled} (grade {pooled_grade}). Design effect of the weighting {deff} (effective n {neff}).",
+    ),
+    "stats-s-clustering": (
+        "Responden mengelompok per layanan ('{column}', {clusters} layanan): korelasi intrakelas {icc}, efek "
+        "desain {deff} (n efektif {neff}); bila layanan yang disurvei dianggap contoh dari layanan unit, IK 95% "
+        "IKM gabungan melebar menjadi [{low}; {high}].",
+        "Respondents cluster by service ('{column}', {clusters} services): intra-class correlation {icc}, design "
+        "effect {deff} (effective n {neff}); if the services surveyed stand for a sample of the unit's services, "
+        "the pooled IKM's 95% CI widens to [{low}; {high}].",
+    ),
+    "stats-s-importance": (
+        "Kepentingan–kinerja (jawaban harapan): prioritas utama (harapan tinggi, kinerja rendah): {first}; "
+        "pertahankan: {keep}; prioritas rendah: {low}; berlebihan: {over}.",
+        "Importance–performance (expectation answers): first priority (high expectation, low performance): "
+        "{first}; keep up: {keep}; low priority: {low}; possible overkill: {over}.",
     ),
     "stats-s-significant": ("berubah nyata", "significant change"),
     "stats-s-not-significant": ("tidak berbeda nyata", "not a significant change"),
@@ -122,8 +181,99 @@ TEXT: dict[str, tuple[str, str]] = {
         "All {total} rows are counted; use --exclude-flagged to recompute without flagged rows.",
     ),
     "stats-note-no-profile": (
-        "Duplikat tidak diperiksa: tidak ada kolom profil responden.",
-        "Duplicates not checked: no respondent-profile columns.",
+        "Duplikat tidak dapat diperiksa: tidak ada kolom profil pembeda responden (perlu ≥ {minimum}).",
+        "Duplicates cannot be checked: no identifying respondent-profile columns (≥ {minimum} needed).",
+    ),
+    "stats-note-few-identifying": (
+        "Duplikat tidak dapat diperiksa: hanya kolom profil {columns}; perlu sedikitnya {minimum} kolom pembeda "
+        "(selain tanggal, saran, layanan, unit), karena dengan lebih sedikit responden jujur berjawaban sama "
+        "akan tampak ganda.",
+        "Duplicates cannot be checked: only the profile columns {columns}; at least {minimum} identifying "
+        "columns (other than date, suggestion, service, unit) are needed, since with fewer honest respondents "
+        "with equal answers would look like copies.",
+    ),
+    "stats-note-listwise": (
+        "Perhatian: alpha dan validitas memakai {n} dari {total} responden (hanya yang menjawab semua unsur); "
+        "{pct}% tidak ikut. Bila jawaban kosong tidak acak, angka ini bisa menyesatkan.",
+        "Caution: alpha and validity use {n} of {total} respondents (only those who answered every element); "
+        "{pct}% are left out. If blanks are not random, these figures may mislead.",
+    ),
+    "stats-note-small-n": (
+        "Hanya {n} responden: interval kepercayaan dan stabilitas mutu tidak diberikan (perlu ≥ {minimum}).",
+        "Only {n} respondents: no confidence intervals and no grade stability are given (≥ {minimum} needed).",
+    ),
+    "stats-note-no-service": (
+        "IKM terbobot populasi layanan tidak dihitung: tidak ada kolom layanan.",
+        "IKM weighted by service population not computed: no service column.",
+    ),
+    "stats-note-service-unlisted": (
+        "IKM terbobot populasi layanan tidak dihitung: layanan tanpa populasi: {services} "
+        "(beri --service-population untuk setiap layanan).",
+        "IKM weighted by service population not computed: services without a population: {services} "
+        "(give --service-population for every service).",
+    ),
+    "stats-note-service-empty": (
+        "IKM terbobot populasi layanan tidak dihitung: layanan tanpa responden: {services} (IKM-nya tidak "
+        "diketahui, jadi bobotnya tidak dapat diwakili).",
+        "IKM weighted by service population not computed: services without respondents: {services} (their IKM "
+        "is unknown, so their weight cannot be represented).",
+    ),
+    "stats-note-no-expectation": (
+        "Kolom harapan tidak ditemukan: {columns}; unsur itu tidak ikut analisis kepentingan–kinerja.",
+        "Expectation columns not found: {columns}; those elements are left out of the importance–performance analysis.",
+    ),
+    "stats-m-dissatisfied": (
+        "Tidak puas: bagian responden yang skor unsurnya (rata-rata jawabannya) di bawah titik tengah skala "
+        "(jawaban 1–2 pada skala 1–4), dengan interval Wilson 95%.",
+        "Dissatisfied: share of respondents whose element score (mean of their answers) is below the middle "
+        "of the scale (answers 1–2 on the 1–4 scale), with a 95% Wilson interval.",
+    ),
+    "stats-m-post-stratified": (
+        "IKM terbobot populasi layanan (post-stratifikasi): Σ (Nₛ/N)·IKMₛ, IKMₛ = IKM eksak layanan s, "
+        "Nₛ = --service-population; IK 95% dari bootstrap Bayes terpisah dan independen di tiap layanan "
+        "(seed + 2, seed + 3, …) digabung dengan bobot yang sama. Efek desain Kish = n·Σwᵢ²/(Σwᵢ)², "
+        "wᵢ = Nₛ/nₛ. IKM gabungan memberi bobot sama pada tiap responden, sehingga layanan dengan "
+        "responden terbanyak paling menentukan.",
+        "IKM weighted by service population (post-stratified): Σ (Nₛ/N)·IKMₛ, IKMₛ = exact IKM of service "
+        "s, Nₛ = --service-population; 95% CI from separate, independent Bayesian bootstraps within each "
+        "service (seeds seed + 2, seed + 3, …) combined with the same weights. Kish design effect = "
+        "n·Σwᵢ²/(Σwᵢ)², wᵢ = Nₛ/nₛ. The pooled IKM weighs every respondent equally, so the service with "
+        "most respondents dominates it.",
+    ),
+    "stats-m-clustering": (
+        "Pengelompokan per layanan: korelasi intrakelas ANOVA satu arah atas skor IKM per responden (negatif "
+        "→ 0), efek desain = 1 + (m̄ − 1)·ICC, m̄ = rata-rata responden per layanan; IK gabungan yang "
+        "disesuaikan = IKM ± √efek desain × jarak ujung IK biasa. Berlaku bila layanan yang disurvei adalah "
+        "contoh (klaster); bila semua layanan disurvei, pakai IKM terbobot populasi layanan. Dengan sedikit "
+        "layanan ICC sangat tidak pasti.",
+        "Clustering by service: one-way ANOVA intra-class correlation of respondent IKM-scale scores "
+        "(negative → 0), design effect = 1 + (m̄ − 1)·ICC, m̄ = mean respondents per service; adjusted pooled CI "
+        "= IKM ± √design effect × the usual CI's distances. Applies when the services surveyed are a sample "
+        "(clusters); when every service was surveyed, use the IKM weighted by service population. With few "
+        "services the ICC is very uncertain.",
+    ),
+    "stats-m-importance": (
+        "Kepentingan–kinerja: kinerja = NRR unsur (rata-rata jawaban), harapan = rata-rata jawaban pertanyaan "
+        "harapan unsur itu (skala yang sama); gap = kinerja − harapan (negatif: di bawah harapan), dengan "
+        "IK 95% dari satu bootstrap Bayes atas kedua jawaban (bobot responden yang sama, seed + 100); kesesuaian = "
+        "kinerja/harapan. Kuadran di sekitar rata-rata kinerja {x} dan rata-rata harapan {y}: prioritas utama "
+        "(harapan ≥ rata-rata, kinerja < rata-rata), pertahankan (keduanya ≥), prioritas rendah (keduanya <), "
+        "berlebihan (harapan <, kinerja ≥). Jawaban harapan tidak ikut dihitung dalam IKM.",
+        "Importance–performance: performance = the element's NRR (mean answer), expectation = mean answer to "
+        "the element's expectation questions (same scale); gap = performance − expectation (negative: below "
+        "expectations), with a 95% interval from one Bayesian bootstrap of both answers (same respondent "
+        "weights, seed + 100); conformity = performance/expectation. Quadrants around mean performance {x} and mean "
+        "expectation {y}: first priority (expectation ≥ mean, performance < mean), keep up (both ≥), low "
+        "priority (both <), possible overkill (expectation <, performance ≥). Expectation answers are never "
+        "part of the IKM.",
+    ),
+    "stats-q-prioritas-utama": ("Prioritas utama", "First priority"),
+    "stats-q-pertahankan": ("Pertahankan", "Keep up"),
+    "stats-q-prioritas-rendah": ("Prioritas rendah", "Low priority"),
+    "stats-q-berlebihan": ("Berlebihan", "Possible overkill"),
+    "stats-uniform": (
+        "{count} baris berjawaban seragam; hanya {flagged} ditandai karena ada bukti lain.",
+        "{count} rows with uniform answers; only {flagged} flagged, on other evidence.",
     ),
     "stats-note-no-date": (
         "Periode tidak diperiksa: tidak ada kolom tanggal.",
@@ -140,6 +290,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "IKM {ikm} (mutu {grade}), IK {level}% [{low}; {high}], {n} responden{removed}",
         "IKM {ikm} (grade {grade}), {level}% CI [{low}; {high}], {n} respondents{removed}",
     ),
+    "stats-summary-no-ci": (
+        "IKM {ikm} (mutu {grade}), {n} responden{removed}; IK {level}% tidak diberikan (< {minimum} responden)",
+        "IKM {ikm} (grade {grade}), {n} respondents{removed}; no {level}% CI (< {minimum} respondents)",
+    ),
     "stats-removed": (" ({count} baris bertanda dikeluarkan)", " ({count} flagged rows removed)"),
     "stats-alpha": (
         "Cronbach's alpha {alpha} (n = {n}, {k} unsur)",
@@ -153,9 +307,44 @@ TEXT: dict[str, tuple[str, str]] = {
     "stats-alpha-deleted": ("alpha jika dihapus", "alpha if deleted"),
     "stats-ci-title": ("NRR dan interval kepercayaan 95%", "NRR and 95% confidence intervals"),
     "stats-ci": ("IK 95%", "95% CI"),
-    "stats-grade-title": ("Peluang mutu", "Grade probability"),
-    "stats-probability": ("peluang", "probability"),
-    "stats-other-grade": ("peluang mutu lain: {p}", "probability of another grade: {p}"),
+    "stats-grade-title": (
+        "Stabilitas mutu (bagian ulangan bootstrap per mutu; bukan peluang mutu benar)",
+        "Grade stability (share of bootstrap resamples per grade; not the probability the grade is right)",
+    ),
+    "stats-probability": ("bagian ulangan", "share of resamples"),
+    "stats-other-grade": ("mutu lain pada {p} ulangan", "another grade in {p} of resamples"),
+    "stats-no-intervals": (
+        "Tidak diberikan: {n} responden (< {minimum}).",
+        "Not given: {n} respondents (< {minimum}).",
+    ),
+    "stats-discriminating": ("daya beda ≥ {threshold}", "discrimination ≥ {threshold}"),
+    "stats-r-test": ("r > r tabel (uji signifikansi)", "r > r critical (significance test)"),
+    "stats-dissatisfied-title": (
+        "Tidak puas per unsur (skor di bawah titik tengah, mis. jawaban 1–2), interval Wilson 95%",
+        "Dissatisfied per element (score below the middle, e.g. answers 1–2), 95% Wilson interval",
+    ),
+    "stats-dissatisfied": ("tidak puas", "dissatisfied"),
+    "stats-answered": ("menjawab", "answered"),
+    "stats-post-title": (
+        "IKM gabungan dan IKM terbobot populasi layanan ({column})",
+        "Pooled IKM and IKM weighted by service population ({column})",
+    ),
+    "stats-pooled": ("IKM gabungan (tiap responden sama bobot)", "Pooled IKM (every respondent equal)"),
+    "stats-post": ("IKM terbobot populasi layanan", "IKM weighted by service population"),
+    "stats-clustered": (
+        "IKM gabungan, IK disesuaikan klaster layanan (efek desain {deff})",
+        "Pooled IKM, CI adjusted for clustering by service (design effect {deff})",
+    ),
+    "stats-population": ("populasi", "population"),
+    "stats-share": ("bobot", "weight"),
+    "stats-importance-title": ("Kepentingan–kinerja (harapan)", "Importance–performance (expectations)"),
+    "stats-importance-sheet": ("Kepentingan-kinerja", "Importance-performance"),
+    "stats-performance": ("kinerja", "performance"),
+    "stats-expectation": ("harapan", "expectation"),
+    "stats-gap": ("gap", "gap"),
+    "stats-conformity": ("kesesuaian %", "conformity %"),
+    "stats-quadrant": ("kuadran", "quadrant"),
+    "stats-rank-test": ("uji peringkat", "rank test"),
     "stats-margin": (
         "Margin of error (N = {population}, n = {n}): ±{prop} poin persen (proporsi), ±{ikm} poin IKM",
         "Margin of error (N = {population}, n = {n}): ±{prop} percentage points (proportion), ±{ikm} IKM points",
