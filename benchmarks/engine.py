@@ -58,13 +58,13 @@ def csv_file(path: Path, n: int, seed: int = 2026) -> None:
     con.execute(f"SELECT setseed({(seed % 1000) / 1000})")
     con.execute(
         f"""COPY (
-        SELECT strftime(TIMESTAMP '2026-01-02 08:00:00' + to_minutes(7 * i), '%Y-%m-%d %H:%M:%S') AS "Tanggal",
+        SELECT strftime(TIMESTAMP '2026-01-02 08:00:00' + to_minutes(7 * i), '%Y-%m-%d %H:%M:%S') AS "Cap waktu",
                CASE WHEN g < 0.5 THEN 'Laki-laki' ELSE 'Perempuan' END AS "Jenis Kelamin",
                17 + CAST(floor(a * 58) AS INTEGER) AS "Usia",
                ['SD','SMP','SMA','D3','S1','S2'][1 + CAST(floor(e * 6) AS INTEGER)] AS "Pendidikan",
                {services}[1 + CAST(floor(s * 5) AS INTEGER)] AS "Jenis layanan",
                {answers},
-               {suggestions}[1 + CAST(floor(t * 7) AS INTEGER)] AS "Komentar"
+               {suggestions}[1 + CAST(floor(t * 7) AS INTEGER)] AS "Saran"
         FROM (SELECT i, random() AS g, random() AS a, random() AS e, random() AS s, random() AS t, {draws}
               FROM range({n}) r(i))
         ) TO '{path}' (HEADER, DELIMITER ',')"""

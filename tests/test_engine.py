@@ -217,6 +217,20 @@ def test_invalid_cells_first_n_and_the_total(tmp_path: Path) -> None:
     assert data["skipped_cells_total"] == 20
 
 
+def test_google_forms_profile_headers_stay_on_the_engine(tmp_path: Path) -> None:
+    """'Cap waktu' and 'Saran' are weak evidence for U3/U8; the engine proves from the cells that they are
+    profile columns (timestamps, free text cannot be scale answers) and gives the reader's result."""
+    rng = random.Random(12)
+    header: list[object] = ["Cap waktu", "Jenis layanan", *[k.upper() for k in KEYS], "Saran"]
+    rows = [header]
+    for i in range(200):
+        answers = [rng.choice(["1", "2", "3", "4", "", "7", "Sangat baik"]) for _ in KEYS]
+        saran = rng.choice(["", "", "Antrian panjang", "Petugas ramah sekali", "Ruang tunggu panas"])
+        rows.append([f"2026-01-{1 + i % 28:02d} 08:{i % 60:02d}:00", rng.choice(["KTP", "KK"]), *answers, saran])
+    path = _csv_of(tmp_path, "gform.csv", rows)
+    assert_same(path, by="Jenis layanan")
+
+
 def test_worded_headers_are_left_to_the_reference(tmp_path: Path) -> None:
     """Columns named by words are scored against every question by the reader: the engine declines."""
     rows = _survey(20, 3)

@@ -43,6 +43,7 @@ from skm.readers.headers import (
     code_beyond,
     code_match,
     header_candidates,
+    is_profile_header,
     is_summary_label,
     match_profile,
 )
@@ -556,10 +557,14 @@ def _run(
     codes = {c: m for c in range(width) if (m := code_match(headers[c], instrument)) is not None}
     if sorted(m.key for m in codes.values()) != sorted(instrument.question_keys):
         raise Fallback("element columns not all named by their codes")
-    if any(
-        headers[c] and header_candidates(headers[c], instrument, question=True) for c in range(width) if c not in codes
-    ):
+    worded = [c for c in range(width) if c not in codes and header_candidates(headers[c], instrument, question=True)]
+    # a short profile header ("Cap waktu", "Saran") is a profile column unless ≥ 90 % of its answers are on
+    # the scale: proven below by counting cells that cannot be scale answers (else the reader decides)
+    if any(not is_profile_header(headers[c]) or not columns[c].text for c in worded):
         raise Fallback("a column named by words: the reader scores it against the questions")
+    not_answer = _not_answer_sql(instrument, book)
+    if worded and not_answer is None:
+        raise Fallback("custom labels: no proof that a profile column is not a question")
     matches = codes
     strict_candidates: list[int] = []
     names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in range(width)])
@@ -594,6 +599,9 @@ def _run(
     base += [f"{col_sql[c]} AS e{c}" for c in kept_cols]
     base += [f"{col_sql[c]} AS g{i}" for i, c in enumerate(group_cols)]
     base += [f"NOT k{c} AS n{c}" for c in unnamed]
+    for c in worded:  # filled cells, and filled cells that cannot be scale answers
+        assert not_answer is not None
+        base += [f"NOT k{c} AS f{c}", f"(NOT k{c} AND {not_answer.format(v=col_sql[c])}) AS x{c}"]
     if date_col is not None:
         d = col_sql[date_col]
         base.append(
@@ -607,6 +615,8 @@ def _run(
     g_names = [f"g{i}" for i in range(len(group_cols))]
     combo_keys = [*g_names, "_m", *(f"e{c}" for c in kept_cols), "_fc"]
     combo_aggs = ["count(*) AS _n", "min(_r) AS _first", *(f"bool_or(n{c}) AS n{c}" for c in unnamed)]
+    for c in worded:
+        combo_aggs += [f"count_if(f{c}) AS f{c}", f"count_if(x{c}) AS x{c}"]
     if date_col is not None:
         combo_aggs.append("bool_or(_d IS NOT NULL) AS _dq")
 
@@ -634,6 +644,11 @@ def _run(
         "SELECT " + ", ".join([*(f"bool_or(n{c})" for c in unnamed), "true"]) + " FROM combos"
     ).fetchone()
     nonblank_unnamed = {c for c, hit in zip(unnamed, flags_row or (), strict=False) if hit}
+    for c in worded:
+        proof = con.execute(f"SELECT coalesce(sum(f{c}), 0), coalesce(sum(x{c}), 0) FROM combos").fetchone()
+        filled, cannot = (int(proof[0]), int(proof[1])) if proof is not None else (0, 0)
+        if filled and filled - cannot >= _SCALE_SHARE * filled:  # could be ≥ 90 % scale answers
+            raise Fallback(f"column {column_letter(c)} might hold scale answers: the reader decides")
     slow_dates: list[str] = []
     if date_col is not None and _scalar(con, "SELECT count(*) FROM combos WHERE _dq"):
         slow_dates = [str(v) for (v,) in con.execute(f"SELECT DISTINCT _d FROM {body} WHERE _d IS NOT NULL").fetchall()]
@@ -885,6 +900,40 @@ def _run(
 def _same_day(a: object, b: object) -> bool:
     """calamine gives a date for a midnight date-time that fastexcel gives as a date-time."""
     return isinstance(a, datetime) and type(b) is date and a == datetime(b.year, b.month, b.day)
+
+
+_SCALE_SHARE = 0.9  # the reader's share of scale answers that makes a profile-named column a question
+
+
+def _not_answer_sql(instrument: Instrument, book: LabelBook) -> str | None:
+    """A DuckDB test (``{v}`` the cell) true only for text that :func:`parse_cell` can never score:
+    text starting with a number of three digits or more (above any scale), or ASCII text without
+    digits that starts with two letters and holds a word no label of the instrument uses.
+    ``None`` when that cannot be proven for this instrument (a unit's own labels, labels with digits
+    or other characters, a scale reaching 100)."""
+    words: set[str] = set()
+    for label in book.by_label:
+        words.update(label.split())
+    for key in book.by_key.values():
+        for label in key:
+            words.update(label.split())
+    if book.custom or book.custom_columns or instrument.scale_max >= 100 or instrument.scale_min < 0:
+        return None
+    if any(not w.isascii() or not w.isalpha() for w in words):
+        return None
+    from skm.readers.cells import _ALIASES, _WORD_FIXES  # noqa: PLC0415 - the same vocabulary
+
+    for variant in [*_ALIASES, *_WORD_FIXES]:
+        words.update(w for w in variant.split() if w.isascii() and w.isalpha())
+    vocabulary = "[" + ", ".join(_sql_str(w) for w in sorted(words)) + "]"
+    number = "regexp_matches({v}, '^[ \t]*[1-9][0-9][0-9]')"
+    text = (
+        "(NOT regexp_matches({v}, '[^\x20-\x7e]') AND NOT regexp_matches({v}, '[0-9]') "
+        "AND regexp_matches({v}, '^[ ]*[A-Za-z][A-Za-z]') "
+        "AND len(list_filter(string_split_regex(lower({v}), '[^a-z]+'), "
+        f"lambda w: w <> '' AND NOT list_contains({vocabulary}, w))) > 0)"
+    )
+    return f"({number} OR {text})"
 
 
 def _has_value(values: list[object]) -> bool:
