@@ -933,7 +933,7 @@ def _not_answer_sql(instrument: Instrument, book: LabelBook) -> str | None:
         "AND len(list_filter(string_split_regex(lower({v}), '[^a-z]+'), "
         f"lambda w: w <> '' AND NOT list_contains({vocabulary}, w))) > 0)"
     )
-    return f"({number} OR {text})"
+    return f"(CASE WHEN {number} THEN true ELSE {text} END)"
 
 
 def _has_value(values: list[object]) -> bool:
