@@ -105,6 +105,10 @@ class IssueCode(StrEnum):
     INSTRUMENT_FILE_NOT_FOUND = "instrument-file-not-found"
     INVALID_INSTRUMENT_FILE = "invalid-instrument-file"
     INVALID_INSTRUMENT = "instrument-problem"
+    INVALID_REPORT_CONFIG = "invalid-report-config"
+    OUTPUT_FOLDER_NOT_EMPTY = "output-folder-not-empty"
+    OUTPUT_FOLDER_HOLDS_INPUT = "output-folder-holds-input"
+    OUTPUT_NOT_FOLDER = "output-not-folder"
 
 
 @dataclass(frozen=True)

@@ -19,19 +19,20 @@ import contextlib
 import errno
 import gc
 import os
+import shutil
 import signal
 import stat
 import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import FrameType
 
 from skm.errors import ExitCode, IssueCode, SkmError
 
-__all__ = ["check_output", "write_atomic"]
+__all__ = ["check_folder", "check_output", "write_atomic", "write_folder"]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -176,3 +177,80 @@ def _drop_frames(exc: BaseException) -> None:
     if tb is not None and tb.tb_next is not None:  # not write_atomic's own frame: it is running
         traceback.clear_frames(tb.tb_next)
     gc.collect()
+
+
+def check_folder(path: Path, *, inputs: Iterable[Path] = (), force: bool = False) -> None:
+    """Refuse an output folder that holds an input (even with ``force``), that is not a real folder
+    (a file, a symlink, a device), or that is not empty (unless ``force``)."""
+    resolved = path.resolve()
+    for source in inputs:
+        if source.exists() and (source.resolve() == resolved or resolved in source.resolve().parents):
+            raise SkmError(IssueCode.OUTPUT_FOLDER_HOLDS_INPUT, ExitCode.OUTPUT_ERROR, file=str(source))
+    if not os.path.lexists(path):
+        return
+    if path.is_symlink() or not path.is_dir():
+        raise SkmError(IssueCode.OUTPUT_NOT_FOLDER, ExitCode.OUTPUT_ERROR, file=str(path))
+    if any(path.iterdir()) and not force:
+        raise SkmError(IssueCode.OUTPUT_FOLDER_NOT_EMPTY, ExitCode.OUTPUT_ERROR, file=str(path))
+
+
+def write_folder(
+    path: Path,
+    files: Mapping[str, bytes | str],
+    *,
+    inputs: Iterable[Path] = (),
+    force: bool = False,
+) -> None:
+    """Write a whole folder (``relative path → content``) atomically.
+
+    The files go to a temporary folder beside ``path`` that takes its place only when complete;
+    with ``force`` an existing folder is replaced as a whole (never one holding an input). An
+    interrupt (SIGINT, SIGTERM, SIGHUP) removes the temporary folder. Relative paths must stay
+    inside the folder.
+    """
+    inputs = list(inputs)
+    check_folder(path, inputs=inputs, force=force)
+    parent = path.parent if str(path.parent) else Path()
+    with _interruptible():
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent))
+        except OSError as exc:
+            raise SkmError(
+                IssueCode.OUTPUT_UNWRITABLE, ExitCode.OUTPUT_ERROR, file=str(path), reason=exc.strerror
+            ) from exc
+        old: Path | None = None
+        try:
+            mode = 0o666 & ~_umask()
+            for name, content in files.items():
+                target = (tmp / name).resolve()
+                if tmp.resolve() not in target.parents:
+                    msg = f"path outside the output folder: {name!r}"
+                    raise ValueError(msg)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+                os.chmod(target, mode)
+            for folder in [tmp, *(p for p in tmp.rglob("*") if p.is_dir())]:
+                os.chmod(folder, 0o777 & ~_umask())
+            if os.path.lexists(path):
+                check_folder(path, inputs=inputs, force=force)  # still what was checked
+                old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=parent))
+                os.replace(path, old / path.name)
+            try:
+                os.rename(tmp, path)  # fails if a folder appeared there meanwhile: never merged into it
+            except OSError as exc:
+                if old is not None:
+                    os.replace(old / path.name, path)
+                if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                    raise SkmError(IssueCode.OUTPUT_FOLDER_NOT_EMPTY, ExitCode.OUTPUT_ERROR, file=str(path)) from None
+                raise
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise SkmError(
+                IssueCode.OUTPUT_UNWRITABLE, ExitCode.OUTPUT_ERROR, file=str(path), reason=exc.strerror
+            ) from exc
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        finally:
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from skm import __version__
-from skm.analysis.trend import Trend, TrendRow
+from skm.analysis.trend import PeriodPoint, Trend, TrendRow
 from skm.core.calc import IkmResult, round_half_up
-from skm.core.periods import day_name, period_name
+from skm.core.periods import day_name, day_range, period_name
 from skm.core.sampling import SampleSize, allocate, sample_size
 from skm.text import Lang
 from skm.text.report import tr
@@ -28,8 +28,10 @@ if TYPE_CHECKING:
     from skm.analysis.stats import StatsResult
     from skm.readers import Responses
     from skm.readers.extras import PlanEntry
+    from skm.readers.report_config import ReportInfo
 
 __all__ = [
+    "PeriodPoint",
     "PlanRow",
     "ProfileTable",
     "ReportData",
@@ -40,6 +42,7 @@ __all__ = [
     "build_report",
     "date_range",
     "fmt_date",
+    "mentions",
     "percent",
     "profile_table",
     "suggestions_of",
@@ -126,12 +129,20 @@ class ReportData:
     min_group: int = 5
     service_samples: tuple[ServiceSampleRow, ...] = ()
     stats: StatsResult | None = None  # reliability, validity, intervals (skm stats), when asked
+    info: ReportInfo | None = None  # publisher and fieldwork (--config report.toml, --head, --nip …)
+    history: tuple[PeriodPoint, ...] = ()  # earlier periods, oldest first (several --previous)
+    response_days: tuple[date, ...] = ()  # the distinct days the responses are dated on
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def sample_met(self) -> bool | None:
         """Whether the respondents reach the K&M minimum (``None`` without a population)."""
         return None if self.minimum is None else self.result.respondents >= self.minimum.sample
+
+    @property
+    def field_days(self) -> int:
+        """How many distinct days the responses are dated on (0 without dates)."""
+        return len(self.response_days)
 
     @property
     def unit_text(self) -> str:
@@ -152,16 +163,9 @@ class ReportData:
 # --------------------------------------------------------------------------- helpers
 
 
-def fmt_date(day: date, lang: Lang) -> str:
-    """``12 November 2025`` (Indonesian month names by default)."""
-    return day_name(day, lang)
-
-
-def date_range(first: date, last: date, lang: Lang) -> str:
-    """A date range as written in reports."""
-    if first == last:
-        return fmt_date(first, lang)
-    return f"{fmt_date(first, lang)} – {fmt_date(last, lang)}"
+# the report's names for the two date formats of skm.core.periods
+fmt_date = day_name
+date_range = day_range
 
 
 def percent(count: int, total: int) -> Decimal:
@@ -261,6 +265,37 @@ def suggestions_of(values: Sequence[object]) -> tuple[tuple[Suggestion, ...], in
     return tuple(Suggestion(text, n) for text, n in ranked), total
 
 
+# words that point to an element in a suggestion, beyond the element's own keywords
+_MENTIONS: dict[str, tuple[str, ...]] = {
+    "U1": ("syarat", "berkas", "dokumen"),
+    "U2": ("prosedur", "alur", "mekanisme", "sistem", "antre", "antri", "online", "daring"),
+    "U3": ("waktu", "lama", "cepat", "lambat", "tunggu", "antre", "antri"),
+    "U4": ("biaya", "tarif", "bayar", "pungli", "gratis"),
+    "U5": ("produk", "hasil", "salah ketik", "kesalahan"),
+    "U6": ("kompeten", "kemampuan", "paham", "terampil"),
+    "U7": ("ramah", "sopan", "perilaku", "sikap", "jutek", "senyum"),
+    "U8": ("pengaduan", "keluhan", "saran", "komplain"),
+    "U9": ("sarana", "prasarana", "fasilitas", "ruang", "kursi", "toilet", "parkir", "ac", "wifi"),
+}
+
+
+def mentions(element: object, suggestions: Sequence[Suggestion]) -> tuple[Suggestion, ...]:
+    """The suggestions that mention ``element`` (its keywords, its name, or the usual words for it)."""
+    code = str(getattr(element, "code", ""))
+    words = {w.casefold() for w in getattr(element, "keywords", ())}
+    words |= {w.casefold() for w in _MENTIONS.get(code.upper(), ())}
+    name = str(getattr(element, "name", "")).casefold()
+    if name:
+        words.add(name)
+    found = []
+    for s in suggestions:
+        tokens = set(re.findall(r"\w+", s.text.casefold()))
+        text = s.text.casefold()
+        if any((w in tokens) if " " not in w and len(w) <= 3 else (w in text) for w in words):
+            found.append(s)
+    return tuple(found)
+
+
 def file_sha256(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
     digest = hashlib.sha256()
@@ -311,6 +346,8 @@ def build_report(
     min_group: int = 5,
     service_populations: Mapping[str, int] | None = None,
     stats: StatsResult | None = None,
+    info: ReportInfo | None = None,
+    history: Sequence[PeriodPoint] = (),
 ) -> ReportData:
     """Collect the facts of a report from read responses and their result."""
     frame = responses.frame
@@ -393,6 +430,9 @@ def build_report(
         min_group=min_group,
         service_samples=service_samples,
         stats=stats,
+        info=info,
+        history=tuple(history),
+        response_days=tuple(sorted(set(dates))),
     )
 
 

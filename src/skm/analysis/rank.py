@@ -397,6 +397,26 @@ def _add(tallies: dict[str, Tally], more: Mapping[str, Tally]) -> None:
         tallies[key] = tallies[key] + tally if key in tallies else tally
 
 
+def _unit_flags(
+    s: UnitSummary, r: IkmResult | None, minimum: int | None, min_respondents: int, *, unlisted: bool
+) -> tuple[str, ...]:
+    """The flags of one unit's league-table row (their sentences are in the rank catalogue)."""
+    flags: list[str] = []
+    if r is None:
+        flags.append("not-scored")
+    elif s.respondents < min_respondents:
+        flags.append("few-respondents")
+    if minimum is not None and s.respondents < minimum:
+        flags.append("below-minimum")
+    if s.skipped_cells:
+        flags.append("skipped-cells")
+    if s.warnings:
+        flags.append("reading-warnings")
+    if unlisted:
+        flags.append("not-in-units-file")
+    return tuple(flags)
+
+
 def rank_summaries(
     summaries: Sequence[UnitSummary],
     *,
@@ -445,19 +465,7 @@ def rank_summaries(
         meta = info.get(s.unit)
         population = meta.population if meta else None
         minimum = sample_size(population).sample if population else None
-        flags: list[str] = []
-        if r is None:
-            flags.append("not-scored")
-        elif s.respondents < min_respondents:
-            flags.append("few-respondents")
-        if minimum is not None and s.respondents < minimum:
-            flags.append("below-minimum")
-        if s.skipped_cells:
-            flags.append("skipped-cells")
-        if s.warnings:
-            flags.append("reading-warnings")
-        if info and meta is None:
-            flags.append("not-in-units-file")
+        flags = _unit_flags(s, r, minimum, min_respondents, unlisted=bool(info) and meta is None)
         ci = percentile_ci(s.draws, LEVEL) if r is not None and s.draws.size else None
         rows.append(
             UnitRank(
@@ -474,7 +482,7 @@ def rank_summaries(
                 rank_group=group_of.get(i),
                 population=population,
                 minimum_sample=minimum,
-                flags=tuple(flags),
+                flags=flags,
             )
         )
     # roll-up: every ancestor of a scored unit, and the whole

@@ -12,10 +12,12 @@ from decimal import Decimal
 
 from skm.analysis.score import score_responses
 from skm.core.calc import IkmResult, ScoringRules
+from skm.core.periods import day_range, period_name
 from skm.readers.extras import PreviousSummary
 from skm.readers.responses import Responses
+from skm.text import Lang
 
-__all__ = ["Trend", "TrendRow", "compare", "previous_trend"]
+__all__ = ["PeriodPoint", "Trend", "TrendRow", "compare", "period_point", "previous_trend"]
 
 
 @dataclass(frozen=True)
@@ -72,3 +74,47 @@ def compare(result: IkmResult, previous: IkmResult | PreviousSummary, source: st
         now = e.converted_display
         rows.append(TrendRow(e.code, e.name, before, now, None if before is None else now - before))
     return Trend(source, prev_ikm, prev_grade, result.ikm_display, result.ikm_display - prev_ikm, tuple(rows))
+
+
+@dataclass(frozen=True)
+class PeriodPoint:
+    """One earlier period of the trend: its name, IKM, grade and each element's 25 × NRR."""
+
+    name: str
+    ikm: Decimal
+    grade: str
+    elements: tuple[tuple[str, Decimal], ...]
+    respondents: int | None = None
+
+
+def period_point(
+    previous: Responses | PreviousSummary, rules: ScoringRules, *, name: str | None = None, lang: Lang = Lang.ID
+) -> PeriodPoint:
+    """One earlier period for the trend table and chart, named by ``name`` (``--previous-period``),
+    else the period its report JSON states, else its data's dates, else its file name."""
+
+    if isinstance(previous, PreviousSummary):
+        label = name or previous.period or previous.source
+        elements = tuple(sorted(previous.elements.items()))
+        point = PeriodPoint(label, previous.ikm, previous.grade, elements, previous.respondents)
+    else:
+        result = score_responses(previous, rules=rules)
+        label = name or _dates_name(previous, lang) or previous.source
+        point = PeriodPoint(
+            label,
+            result.ikm_display,
+            result.grade,
+            tuple((e.code.upper(), e.converted_display) for e in result.elements),
+            result.respondents,
+        )
+    if name:
+        point = PeriodPoint(period_name(name, lang) or name, point.ikm, point.grade, point.elements, point.respondents)
+    return point
+
+
+def _dates_name(responses: Responses, lang: Lang) -> str | None:
+    """``12 November 2025 – 6 Januari 2026`` from the responses' dates, if they have any."""
+    from skm.readers.dates import date_values  # noqa: PLC0415
+
+    days = [d.date() for d in date_values(responses) or () if d is not None]
+    return day_range(min(days), max(days), lang) if days else None

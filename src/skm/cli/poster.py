@@ -144,7 +144,7 @@ def _check_qr(url: str, lang: Lang) -> None:
 
 def _data_period(responses: Responses, lang: Lang) -> str | None:
     """The span of the respondents' dates ("5 Januari 2026 – 28 Maret 2026"), when the file has dates."""
-    from skm.analysis.facts import date_range  # noqa: PLC0415
+    from skm.core.periods import day_range as date_range  # noqa: PLC0415
     from skm.readers.dates import date_values  # noqa: PLC0415
 
     values = [v for v in (date_values(responses) or []) if v is not None]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,7 +18,6 @@ from skm.cli.common import (
     LangOption,
     MapOption,
     PeriodOption,
-    PreviousOption,
     RoundIndexOption,
     RoundNrrOption,
     SheetOption,
@@ -33,14 +32,16 @@ from skm.cli.common import (
     read_previous_input,
     stderr_console,
 )
-from skm.core.calc import WeightPolicy
+from skm.core.calc import ScoringRules, WeightPolicy
 from skm.errors import InvalidPolicy
 from skm.text import Lang, t
 
 if TYPE_CHECKING:
     from skm.analysis.facts import ReportData
+    from skm.core.periods import Period
+    from skm.readers.report_config import ReportInfo
 
-__all__ = ["register"]
+__all__ = ["ConfigOption", "gather", "note_placeholders", "register", "report_info"]
 
 
 class ReportFormat(StrEnum):
@@ -53,6 +54,17 @@ class ReportFormat(StrEnum):
     JSON = "json"
 
 
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="BERKAS",
+        help="report.toml: unit, kepala dan NIP, metode, lokasi, waktu, tim, logo, tindak lanjut "
+        "(lihat docs/report.md). / Report settings file.",
+    ),
+]
+
+
 def default_output(source: Path, fmt: ReportFormat) -> Path:
     """``<input stem>_laporan.<ext>`` beside the input."""
     return source.with_name(f"{source.stem}_laporan.{fmt.value}")
@@ -60,14 +72,21 @@ def default_output(source: Path, fmt: ReportFormat) -> Path:
 
 def report(
     file: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             metavar="BERKAS",
             readable=False,
             help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    example: Annotated[
+        bool,
+        typer.Option(
+            "--example",
+            help="Laporan dari contoh bawaan paket (ditulis di folder kerja). / Report on the bundled example.",
+        ),
+    ] = False,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="md, html, xlsx, docx atau json.")
     ] = ReportFormat.HTML,
@@ -121,7 +140,33 @@ def report(
             help="Rencana tindak lanjut (csv/xlsx: unsur, program/kegiatan, waktu, penanggung jawab). / Plan file.",
         ),
     ] = None,
-    previous: PreviousOption = None,
+    previous: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--previous",
+            metavar="BERKAS",
+            help="Periode lalu: berkas jawaban atau JSON skm score/report; berulang atau satu folder untuk tren "
+            "beberapa periode (urut dari yang terlama). / Earlier period(s): responses or JSON; repeat or a folder.",
+        ),
+    ] = None,
+    previous_period: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--previous-period",
+            metavar="TEKS",
+            help="Nama periode tiap --previous, berulang, urutan sama (mis. 2025-TW4). / Name of each earlier period.",
+        ),
+    ] = None,
+    config: ConfigOption = None,
+    head: Annotated[
+        str | None,
+        typer.Option("--head", metavar="NAMA", help="Nama kepala unit (penanda tangan). / Head of the unit."),
+    ] = None,
+    nip: Annotated[str | None, typer.Option("--nip", metavar="NIP", help="NIP kepala unit. / Head's NIP.")] = None,
+    logo: Annotated[
+        Path | None,
+        typer.Option("--logo", metavar="BERKAS", help="Logo (PNG/JPEG) di sampul. / Cover logo."),
+    ] = None,
     instrument: InstrumentOption = None,
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
@@ -146,69 +191,168 @@ def report(
     dengan grafik Excel), docx (dokumen Word yang dapat disunting) atau json.
     """
     with error_boundary(lang, debug):
-        from skm.analysis.facts import build_report  # noqa: PLC0415
-        from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
-        from skm.analysis.trend import previous_trend  # noqa: PLC0415
+        from skm.cli.common import fail_usage  # noqa: PLC0415
         from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm sample
-        from skm.core.calc import ScoringRules  # noqa: PLC0415
         from skm.output import check_output, write_atomic  # noqa: PLC0415
-        from skm.readers.extras import read_plan  # noqa: PLC0415
 
+        if (file is None) == (not example):
+            fail_usage(t("score-no-file", lang))
+        if file is None:
+            from skm.cli.score import example_path  # noqa: PLC0415
+
+            file = example_path()
+            # never beside the bundled file (inside the installed package): in the working folder
+            output = output or Path(default_output(file, output_format).name)
         wanted = parse_period_option(period)  # a usage error before any reading
         services = parse_services(service_population or [], None, lang)
         if population is not None and services and population != sum(services.values()):
-            from skm.cli.common import fail_usage  # noqa: PLC0415
-
             fail_usage(t("report-population-mismatch", lang, population=population, total=sum(services.values())))
         target = output or default_output(file, output_format)
-        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, previous])
+        earlier = previous_files(previous or [])
+        if previous_period and len(previous_period) != len(earlier):
+            fail_usage(t("report-previous-periods", lang, names=len(previous_period), files=len(earlier)))
+        inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[plan, *earlier, config, logo])
         check_output(target, inputs=inputs, force=force)
-        responses = read_input(
-            [file],
+        info = report_info(config, head=head, nip=nip, logo=logo, lang=lang)
+        data = gather(
+            file,
+            column_map=parse_map_option(column_map, lang),
             instrument=instrument,
             sheet=sheet,
             invalid=invalid,
             labels=labels,
             lang=lang,
-            progress=True,
-            column_map=parse_map_option(column_map, lang),
-        )
-        responses = filter_by_period(responses, wanted, lang)
-        rules = ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index)
-        result = score_responses(responses, rules=rules)
-        by_service = (
-            score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)
-            if "service" in responses.profile
-            else None
-        )
-        plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
-        stats = None
-        if with_stats:
-            from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
-
-            stats = analyse(responses, rules=rules, population=population, service_populations=services or None)
-        trend = None
-        if previous is not None:
-            earlier = read_previous_input(previous, current=responses, invalid=invalid, labels=labels, lang=lang)
-            trend = previous_trend(result, earlier, rules)
-        data = build_report(
-            responses,
-            result,
-            path=file,
-            lang=lang,
-            unit=unit,
-            period=period_label or (wanted.label if wanted is not None else None),
+            rules=ScoringRules(weight=weight, nrr_decimals=round_nrr, index_decimals=round_index),
+            with_stats=with_stats,
             population=population,
-            by_service=by_service,
-            plan=plan_rows,
-            plan_source=plan.name if plan is not None else None,
-            trend=trend,
-            min_group=DEFAULT_MIN_GROUP,
-            service_populations=services or None,
-            stats=stats,
+            services=services or None,
+            unit=unit or info.unit,
+            wanted=wanted,
+            period_label=period_label,
+            plan=plan,
+            previous=earlier,
+            previous_names=previous_period or (),
+            info=info,
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
         stderr_console().print(t("report-written", lang, file=target), markup=False)
+        note_placeholders(info, lang)
+
+
+def report_info(config: Path | None, *, head: str | None, nip: str | None, logo: Path | None, lang: Lang) -> ReportInfo:
+    """The report settings from ``--config`` and the options (which win). Call inside ``error_boundary``."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    from skm.readers.report_config import ReportInfo, load_report_config, read_logo  # noqa: PLC0415
+
+    info = load_report_config(config) if config is not None else ReportInfo()
+    if head:
+        info = replace(info, head=head)
+    if nip:
+        info = replace(info, nip=nip)
+    if logo is not None:
+        info = replace(info, logo=read_logo(logo))
+    return info
+
+
+PREVIOUS_SUFFIXES = (".json", ".csv", ".xlsx", ".xls", ".ods")
+
+
+def previous_files(paths: Sequence[Path]) -> list[Path]:
+    """``--previous`` files in order; a folder stands for its responses and JSON files, by name."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PREVIOUS_SUFFIXES))
+        else:
+            out.append(path)
+    return out
+
+
+def note_placeholders(info: ReportInfo, lang: Lang) -> None:
+    """After writing: say on stderr which settings the report shows as placeholders."""
+    missing = info.missing()
+    if missing:
+        stderr_console().print(t("report-config-missing", lang, keys=", ".join(missing)), markup=False)
+
+
+def gather(
+    file: Path,
+    *,
+    instrument: str | None,
+    sheet: str | None,
+    invalid: InvalidPolicy,
+    labels: Path | None,
+    lang: Lang,
+    rules: ScoringRules,
+    with_stats: bool,
+    population: int | None = None,
+    services: dict[str, int] | None = None,
+    unit: str | None = None,
+    wanted: Period | None = None,
+    period_label: str | None = None,
+    plan: Path | None = None,
+    previous: Sequence[Path] = (),
+    previous_names: Sequence[str] = (),
+    info: ReportInfo | None = None,
+    column_map: dict[str, str] | None = None,
+) -> ReportData:
+    """Read one responses file (keeping the respondents of ``wanted``, the ``--period`` filter) and
+    gather what its report states (call inside ``error_boundary``)."""
+    from skm.analysis.facts import build_report  # noqa: PLC0415
+    from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
+    from skm.analysis.trend import period_point, previous_trend  # noqa: PLC0415
+    from skm.readers.extras import read_plan  # noqa: PLC0415
+
+    responses = read_input(
+        [file],
+        instrument=instrument,
+        sheet=sheet,
+        invalid=invalid,
+        labels=labels,
+        lang=lang,
+        progress=True,
+        column_map=column_map,
+    )
+    responses = filter_by_period(responses, wanted, lang)
+    result = score_responses(responses, rules=rules)
+    by_service = (
+        score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)
+        if "service" in responses.profile
+        else None
+    )
+    plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
+    stats = None
+    if with_stats:
+        from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
+
+        stats = analyse(responses, rules=rules, population=population, service_populations=services)
+    trend = None
+    history = []
+    for i, path in enumerate(previous):
+        earlier = read_previous_input(path, current=responses, invalid=invalid, labels=labels, lang=lang)
+        name = previous_names[i] if i < len(previous_names) else None
+        history.append(period_point(earlier, rules, name=name, lang=lang))
+        if i == len(previous) - 1:  # the most recent earlier period: the element-by-element comparison
+            trend = previous_trend(result, earlier, rules)
+    return build_report(
+        responses,
+        result,
+        path=file,
+        lang=lang,
+        unit=unit,
+        period=period_label or (wanted.label if wanted is not None else None),
+        population=population,
+        by_service=by_service,
+        plan=plan_rows,
+        plan_source=plan.name if plan is not None else None,
+        trend=trend,
+        min_group=DEFAULT_MIN_GROUP,
+        service_populations=services,
+        stats=stats,
+        info=info,
+        history=history,
+    )
 
 
 def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[Path], None]:

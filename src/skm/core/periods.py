@@ -34,6 +34,7 @@ __all__ = [
     "Period",
     "PeriodError",
     "day_name",
+    "day_range",
     "parse_date",
     "parse_date_column",
     "parse_day",
@@ -195,6 +196,13 @@ _ROMAN = ("I", "II", "III", "IV")
 def day_name(day: date, lang: Lang | str = Lang.ID) -> str:
     """``12 November 2025`` (Indonesian month names unless ``lang`` is English)."""
     return f"{day.day} {(MONTH_NAMES_EN if str(lang) == Lang.EN else MONTH_NAMES_ID)[day.month - 1]} {day.year}"
+
+
+def day_range(first: date, last: date, lang: Lang | str = Lang.ID) -> str:
+    """A range of days as reports write it: ``1 Januari 2026 – 31 Maret 2026`` (one day: that day)."""
+    if first == last:
+        return day_name(first, lang)
+    return f"{day_name(first, lang)} – {day_name(last, lang)}"
 
 
 def _month_end(year: int, month: int) -> date:

@@ -51,6 +51,8 @@ class PreviousSummary:
     ikm: Decimal  # two decimals, as published
     grade: str
     elements: dict[str, Decimal]  # element code (upper case) → 25 × NRR, two decimals
+    period: str | None = None  # the period a report JSON names (identity.period_text)
+    respondents: int | None = None
 
 
 _PLAN_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -157,7 +159,11 @@ def read_previous(
         data: Any = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise _fail("previous-bad-file", lang, path, tr("previous-unreadable", lang, reason=str(exc)[:80])) from None
+    period: str | None = None
     if isinstance(data, dict) and isinstance(data.get("result"), dict):
+        identity = data.get("identity")
+        if isinstance(identity, dict) and isinstance(identity.get("period_text"), str):
+            period = identity["period_text"][:200]
         data = data["result"]  # a report JSON holds the score JSON under "result"
     if not (isinstance(data, dict) and "ikm" in data and isinstance(data.get("elements"), list)):
         raise _fail("previous-bad-file", lang, path, tr("previous-bad-json", lang))
@@ -171,6 +177,8 @@ def read_previous(
                 for e in data["elements"]
                 if isinstance(e, dict) and "code" in e and "converted" in e
             },
+            period=period,
+            respondents=data["respondents"] if isinstance(data.get("respondents"), int) else None,
         )
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise _fail("previous-bad-file", lang, path, tr("previous-bad-json", lang)) from exc

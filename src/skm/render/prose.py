@@ -191,6 +191,62 @@ def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, s
     return out
 
 
+def _design_lines(result: StatsResult, lang: Lang | str) -> list[str]:
+    """The summary sentences on weighting and design: post-stratified IKM, clustering by service,
+    importance–performance quadrants (each only when computed)."""
+    r = result.result
+    lines: list[str] = []
+    ps = result.post_stratified
+    if ps is not None:
+        lines.append(
+            t(
+                "stats-s-post-stratified",
+                lang,
+                column=ps.column,
+                ikm=fmt_number(ps.ikm, lang),
+                grade=ps.grade,
+                low="-" if ps.ci is None else _num_text(ps.ci[0], 2, lang),
+                high="-" if ps.ci is None else _num_text(ps.ci[1], 2, lang),
+                pooled=fmt_number(r.ikm_display, lang),
+                pooled_grade=r.grade,
+                deff=_num_text(ps.design_effect, 2, lang),
+                neff=_num_text(ps.effective_n, 0, lang),
+            )
+        )
+    c = result.clustering
+    if c is not None and c.ci is not None and c.design_effect > 1:  # respondents of a service are alike
+        lines.append(
+            t(
+                "stats-s-clustering",
+                lang,
+                column=c.column,
+                clusters=c.clusters,
+                icc=_num_text(c.icc, 3, lang),
+                deff=_num_text(c.design_effect, 2, lang),
+                neff=_num_text(c.effective_n, 0, lang),
+                low=_num_text(c.ci[0], 2, lang),
+                high=_num_text(c.ci[1], 2, lang),
+            )
+        )
+    ip = result.importance
+    if ip is not None:
+
+        def codes(name: str) -> str:
+            return ", ".join(e.code for e in ip.elements if e.quadrant == name) or "-"
+
+        lines.append(
+            t(
+                "stats-s-importance",
+                lang,
+                first=codes("prioritas-utama"),
+                keep=codes("pertahankan"),
+                low=codes("prioritas-rendah"),
+                over=codes("berlebihan"),
+            )
+        )
+    return lines
+
+
 def summary_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> list[str]:
     """A few plain sentences for a report's "Keandalan data" section (methods: :func:`method_lines`).
 
@@ -261,54 +317,7 @@ def summary_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> list[str]:
                 verdict=t("stats-s-significant" if p.significant else "stats-s-not-significant", lang),
             )
         )
-    ps = result.post_stratified
-    if ps is not None:
-        lines.append(
-            t(
-                "stats-s-post-stratified",
-                lang,
-                column=ps.column,
-                ikm=fmt_number(ps.ikm, lang),
-                grade=ps.grade,
-                low="-" if ps.ci is None else _num_text(ps.ci[0], 2, lang),
-                high="-" if ps.ci is None else _num_text(ps.ci[1], 2, lang),
-                pooled=fmt_number(r.ikm_display, lang),
-                pooled_grade=r.grade,
-                deff=_num_text(ps.design_effect, 2, lang),
-                neff=_num_text(ps.effective_n, 0, lang),
-            )
-        )
-    c = result.clustering
-    if c is not None and c.ci is not None and c.design_effect > 1:  # respondents of a service are alike
-        lines.append(
-            t(
-                "stats-s-clustering",
-                lang,
-                column=c.column,
-                clusters=c.clusters,
-                icc=_num_text(c.icc, 3, lang),
-                deff=_num_text(c.design_effect, 2, lang),
-                neff=_num_text(c.effective_n, 0, lang),
-                low=_num_text(c.ci[0], 2, lang),
-                high=_num_text(c.ci[1], 2, lang),
-            )
-        )
-    ip = result.importance
-    if ip is not None:
-
-        def codes(name: str) -> str:
-            return ", ".join(e.code for e in ip.elements if e.quadrant == name) or "-"
-
-        lines.append(
-            t(
-                "stats-s-importance",
-                lang,
-                first=codes("prioritas-utama"),
-                keep=codes("pertahankan"),
-                low=codes("prioritas-rendah"),
-                over=codes("berlebihan"),
-            )
-        )
+    lines += _design_lines(result, lang)
     found = [f"{flag_label(f.kind, lang)} {len(f.rows)}" for f in result.flags if f.rows]
     lines.append(t("stats-s-flags", lang, parts=", ".join(found) or t("stats-none", lang)))
     lines.extend(n.text(lang) for n in result.notes)

@@ -779,6 +779,80 @@ def _post_stratify(
     return ps, []
 
 
+def _margin(population: int, n: int, person: npt.NDArray[np.float64]) -> Margin:
+    """The margin of error reached for a known population (finite population correction)."""
+    if population < n:
+        raise StatsArgumentError(IssueCode.STATS_BAD_POPULATION, population=population, respondents=n)
+    finite = person[np.isfinite(person)]
+    sd = float(finite.std(ddof=1)) if finite.size > 1 else None
+    return Margin(
+        population,
+        n,
+        num.margin_of_error_proportion(n, population),
+        None if sd is None else num.margin_of_error_mean(sd, int(finite.size), population),
+    )
+
+
+def _importance(
+    responses: Responses,
+    result: IkmResult,
+    answers: npt.NDArray[np.float64],
+    notes: list[Note],
+    bootstrap: tuple[int, int] | None,
+) -> design.ImportancePerformance | None:
+    """Importance–performance from the expectation questions, if the instrument has them; gap
+    intervals when ``bootstrap`` (seed, resamples) is given (enough respondents)."""
+    expected = _expectations(responses)
+    if expected is None:
+        return None
+    instrument = responses.instrument
+    values, columns_of, invalid, missing = expected
+    if missing:
+        notes.append(Note("stats-note-no-expectation", (("columns", ", ".join(missing)),)))
+    importance = design.importance_performance(
+        values, columns_of, instrument, {e.code: float(e.nrr) for e in result.elements}, invalid
+    )
+    if importance is not None and bootstrap is not None:
+        importance = _gap_intervals(importance, answers, values, columns_of, instrument, *bootstrap)
+    return importance
+
+
+def _nrr_intervals(result: IkmResult, draws: num.BootstrapDraws, *, enough: bool) -> tuple[ElementInterval, ...]:
+    """Each element's NRR with its bootstrap interval (none below the minimum n)."""
+    return tuple(
+        ElementInterval(
+            e.code,
+            e.nrr_display,
+            *(
+                (_interval(draws.nrr[:, j], float(e.nrr)) if enough and e.answered >= MIN_INTERVAL_N else None)
+                or (None, None)
+            ),
+        )
+        for j, e in enumerate(result.elements)
+    )
+
+
+def _clustering(
+    responses: Responses,
+    result: IkmResult,
+    person: npt.NDArray[np.float64],
+    ikm_ci: tuple[float, float] | None,
+) -> design.Clustering | None:
+    """The design effect of respondents clustered by service, when there is a service column."""
+    service = responses.profile.get("service")
+    if service is None:
+        return None
+    instrument = responses.instrument
+    return design.clustering(
+        service,
+        person,
+        [str(v) for v in _labels(responses, service)],
+        float(result.ikm),
+        ikm_ci,
+        (float(instrument.conversion * instrument.scale_min), float(instrument.conversion * instrument.scale_max)),
+    )
+
+
 def analyse(
     responses: Responses,
     *,
@@ -842,32 +916,10 @@ def analyse(
         notes.append(Note("stats-note-small-n", (("n", total), ("minimum", MIN_INTERVAL_N))))
     weights = [float(w) for w in result.weights]
     draws = _bootstrap(answers, instrument, result.weights, seed, resamples)
-    nrr_ci = tuple(
-        ElementInterval(
-            e.code,
-            e.nrr_display,
-            *(
-                (_interval(draws.nrr[:, j], float(e.nrr)) if enough and e.answered >= MIN_INTERVAL_N else None)
-                or (None, None)
-            ),
-        )
-        for j, e in enumerate(result.elements)
-    )
+    nrr_ci = _nrr_intervals(result, draws, enough=enough)
     ikm_ci = _interval(draws.ikm, float(result.ikm)) if enough else None
     person = respondent_ikm(scores, weights, instrument.conversion)
-    margin = None
-    if population is not None:
-        n = result.respondents
-        if population < n:
-            raise StatsArgumentError(IssueCode.STATS_BAD_POPULATION, population=population, respondents=n)
-        finite = person[np.isfinite(person)]
-        sd = float(finite.std(ddof=1)) if finite.size > 1 else None
-        margin = Margin(
-            population,
-            n,
-            num.margin_of_error_proportion(n, population),
-            None if sd is None else num.margin_of_error_mean(sd, int(finite.size), population),
-        )
+    margin = _margin(population, result.respondents, person) if population is not None else None
     groups = None
     if column is not None:  # rank tests on exact scores (ties are ties)
         person_keys, element_keys = exact_rank_keys(answers, instrument, result.weights)
@@ -881,28 +933,8 @@ def analyse(
     if service_populations:
         post, more = _post_stratify(responses, result, rules, answers, service_populations, seed, resamples)
         notes.extend(more)
-    service = responses.profile.get("service")
-    clustered = None
-    if service is not None and enough:
-        clustered = design.clustering(
-            service,
-            person,
-            [str(v) for v in _labels(responses, service)],
-            float(result.ikm),
-            ikm_ci,
-            (float(instrument.conversion * instrument.scale_min), float(instrument.conversion * instrument.scale_max)),
-        )
-    importance = None
-    expected = _expectations(responses)
-    if expected is not None:
-        values, columns_of, invalid, missing = expected
-        if missing:
-            notes.append(Note("stats-note-no-expectation", (("columns", ", ".join(missing)),)))
-        importance = design.importance_performance(
-            values, columns_of, instrument, {e.code: float(e.nrr) for e in result.elements}, invalid
-        )
-        if importance is not None and enough:
-            importance = _gap_intervals(importance, answers, values, columns_of, instrument, seed, resamples)
+    clustered = _clustering(responses, result, person, ikm_ci) if enough else None
+    importance = _importance(responses, result, answers, notes, (seed, resamples) if enough else None)
     return StatsResult(
         source=responses.source,
         instrument=instrument,

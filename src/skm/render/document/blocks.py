@@ -21,6 +21,7 @@ __all__ = [
     "Document",
     "Headline",
     "KeyValues",
+    "LineChart",
     "Paragraph",
     "QuadrantChart",
     "Section",
@@ -28,6 +29,7 @@ __all__ = [
     "Table",
     "fmt",
     "printable",
+    "section_number",
 ]
 
 Cell = str | int | Decimal | None
@@ -88,6 +90,21 @@ class BarChart:
     suffix: str = ""
     grades: tuple[str, ...] = ()
     series: str = ""  # name of the plotted quantity, e.g. "25 × NRR"
+    small: tuple[bool, ...] = ()  # per bar: a group too small to rely on (drawn pale and hatched)
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """A value over ordered periods (IKM per period), with optional grade bounds marked."""
+
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[Decimal, ...]
+    minimum: Decimal = Decimal(0)
+    maximum: Decimal = Decimal(100)
+    bands: tuple[tuple[Decimal, str], ...] = ()
+    grades: tuple[str, ...] = ()
+    series: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,19 +133,27 @@ class Signature:
 
     lines: tuple[str, ...]
     name: str
+    after: tuple[str, ...] = ()  # under the name, e.g. "NIP 19700101 199503 1 001"
 
 
-Block = Paragraph | KeyValues | Headline | Table | BarChart | QuadrantChart | Signature
+Block = Paragraph | KeyValues | Headline | Table | BarChart | LineChart | QuadrantChart | Signature
 
 
 class Chapter(StrEnum):
     """The usual chapters of an SKM report."""
 
+    PREFACE = "preface"
     INTRO = "intro"
     METHOD = "method"
     RESULTS = "results"
     ANALYSIS = "analysis"
     CLOSING = "closing"
+    APPENDIX = "appendix"
+
+    @property
+    def numbered(self) -> bool:
+        """Whether the chapter carries a number (Bab I–V); the foreword and appendices do not."""
+        return self not in {Chapter.PREFACE, Chapter.APPENDIX}
 
 
 @dataclass(frozen=True)
@@ -153,6 +178,7 @@ class Document:
     sections: tuple[Section, ...]
     footer: str
     subtitle: str = ""
+    logo: tuple[bytes, str] | None = None  # (picture, MIME type) for the cover
 
     def headline(self) -> Headline | None:
         """The headline figures, for a cover or a summary."""
@@ -171,10 +197,39 @@ class Document:
                 out.append((chapter, tr(f"ch-{chapter.value}", self.lang), parts))
         return out
 
+    def numbered_chapters(self) -> list[tuple[str, Chapter, str, list[Section]]]:
+        """:meth:`chapters` with each chapter's number ("1", "2" …; "" for the foreword and appendices),
+        the number its sections are counted under."""
+        out: list[tuple[str, Chapter, str, list[Section]]] = []
+        n = 0
+        for chapter, title, parts in self.chapters():
+            if chapter.numbered:
+                n += 1
+            out.append((str(n) if chapter.numbered else "", chapter, title, parts))
+        return out
+
+
+def section_number(chapter_no: str, chapter: Chapter, m: int) -> str:
+    """A section's number: ``3.2`` in a numbered chapter, ``A``, ``B`` … in the appendices, none
+    in the foreword."""
+    if chapter_no:
+        return f"{chapter_no}.{m}"
+    return chr(ord("A") + m - 1) if chapter is Chapter.APPENDIX else ""
+
 
 def fmt(value: Decimal | int | str, lang: Lang) -> str:
-    """A number as the document writes it (decimal comma in Indonesian); text unchanged."""
-    return fmt_number(value, lang) if isinstance(value, Decimal) else str(value)
+    """A number as the document writes it: decimal comma and thousands point in Indonesian
+    (``12.000``, ``1.234,5``), the English marks otherwise; text unchanged."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        return str(value)
+    text = fmt_number(value, Lang.EN) if isinstance(value, Decimal) else str(value)
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, fraction = text.partition(".")
+    if whole.isdigit() and len(whole) > 3:
+        whole = f"{int(whole):,}"
+    if lang is Lang.ID:
+        return sign + whole.replace(",", ".") + ("," + fraction if dot else "")
+    return sign + whole + (dot + fraction)
 
 
 def printable(text: str) -> str:

@@ -2,11 +2,15 @@
 
 Chapters Pendahuluan, Metodologi, Hasil, Analisis dan Rencana Tindak Lanjut and Penutup, each
 with its tables as real Word tables, so a unit edits the narrative instead of retyping tables.
-Charts are drawn in the HTML and xlsx outputs; the docx carries their numbers as tables.
+Charts are PNG pictures (matplotlib) under their tables. Tables and pictures carry numbered
+captions in Word's Caption style with SEQ fields ("Tabel 3.1", "Gambar 3.1"), so Word can build
+the list of tables and figures; chapter and section numbers come from the heading styles'
+numbering definition, not from typed text.
 """
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,12 +21,15 @@ from skm.render.document.blocks import (
     Document,
     Headline,
     KeyValues,
+    LineChart,
     Paragraph,
     Signature,
     Table,
     fmt,
     printable,
+    section_number,
 )
+from skm.text import Lang
 from skm.text.report import tr
 
 __all__ = ["write_docx"]
@@ -82,25 +89,86 @@ def _widths(table: Table, doc: Document) -> tuple[int, ...]:
     return tuple(shares)
 
 
-def _table(document: Any, table: Table, doc: Document) -> None:
-    from docx.shared import Pt  # noqa: PLC0415
+class _Captions:
+    """Numbering of the captions: chapter number and a running number per kind within it."""
 
-    if table.caption:
-        cap = document.add_paragraph()
-        run = cap.add_run(table.caption)
-        run.bold = True
-        run.font.size = Pt(10)
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.chapter = ""
+        self.counts = {"table": 0, "figure": 0}
+
+    def next_chapter(self, number: str) -> None:
+        """A new Heading 1: numbers restart; ``number`` is "" in an unnumbered chapter."""
+        self.chapter = number
+        self.counts = dict.fromkeys(self.counts, 0)
+
+    def add(self, document: Any, kind: str, text: str) -> Any:
+        """A caption paragraph ``Tabel 3.1 text`` in the Caption style, the numbers as Word fields."""
+        self.counts[kind] += 1
+        label = tr("caption-table" if kind == "table" else "caption-figure", self.lang)
+        para = document.add_paragraph(style="Caption")
+        para.add_run(f"{label} ")
+        if self.chapter:
+            _field(para, "STYLEREF 1 \\s", self.chapter)
+            para.add_run(".")
+        _field(para, f"SEQ {label} \\* ARABIC \\s 1", str(self.counts[kind]))
+        para.add_run(f" {printable(text)}")
+        para.paragraph_format.keep_with_next = kind == "table"
+        return para
+
+
+def _cell_margins(grid: Any) -> None:
+    """Padding inside every cell of the table (top/bottom 40, left/right 90 twentieths of a point)."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls, qn  # noqa: PLC0415
+
+    margins = parse_xml(
+        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
+        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
+    )
+    props = grid._tbl.tblPr
+    look = props.find(qn("w:tblLook"))  # the schema's order: tblCellMar comes before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        props.append(margins)
+
+
+def _row_flags(row: Any, *, header: bool) -> None:
+    """A row never split across pages; the header row repeated on every page."""
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    props = row._tr.get_or_add_trPr()
+    props.append(OxmlElement("w:cantSplit"))
+    if header:
+        props.append(OxmlElement("w:tblHeader"))
+
+
+def _no_wrap(cell: Any) -> None:
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+
+    cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
+
+
+def _table(document: Any, table: Table, doc: Document, captions: _Captions, title: str) -> None:
+    captions.add(document, "table", table.caption or title)
     numeric = [
         bool(table.rows) and all(isinstance(r[i], int | Decimal) or r[i] is None for r in table.rows)
         for i in range(len(table.columns))
     ]
+    code = tr("code", doc.lang)
+    tight = [numeric[j] or c == code for j, c in enumerate(table.columns)]
     rows = len(table.rows) + 1 + (1 if table.total is not None else 0)
     grid = document.add_table(rows=rows, cols=len(table.columns))
     grid.style = "Table Grid"
+    _cell_margins(grid)
+    for i, row_ in enumerate(grid.rows):
+        _row_flags(row_, header=i == 0)
     for j, c in enumerate(table.columns):
         cell = grid.rows[0].cells[j]
         _set(cell, c, bold=True, white=True, right=numeric[j])
         _shade(cell, "16325C")
+        cell.paragraphs[0].paragraph_format.keep_with_next = True  # the heading stays with the first row
     for i, row in enumerate(table.rows, start=1):
         for j, v in enumerate(row):
             _set(grid.rows[i].cells[j], _text(v, doc), right=numeric[j])
@@ -109,6 +177,10 @@ def _table(document: Any, table: Table, doc: Document) -> None:
             cell = grid.rows[-1].cells[j]
             _set(cell, _text(v, doc), bold=True, right=numeric[j])
             _shade(cell, "EEF2F7")
+    for row_ in grid.rows:
+        for j, flag in enumerate(tight):
+            if flag:
+                _no_wrap(row_.cells[j])
     from docx.shared import Cm  # noqa: PLC0415
 
     widths = table.widths if len(table.widths) == len(table.columns) else _widths(table, doc)
@@ -120,6 +192,63 @@ def _table(document: Any, table: Table, doc: Document) -> None:
         for row_ in grid.rows:
             row_.cells[j].width = size
     document.add_paragraph()
+
+
+def _chart(document: Any, chart: BarChart | LineChart, doc: Document, captions: _Captions) -> None:
+    from docx.shared import Cm  # noqa: PLC0415
+
+    from skm.render.document.charts import chart_png  # noqa: PLC0415 - matplotlib only for Word
+
+    document.add_picture(io.BytesIO(chart_png(chart, doc.lang)), width=Cm(15))
+    document.paragraphs[-1].paragraph_format.keep_with_next = True
+    document.paragraphs[-1].alignment = 1  # centre
+    captions.add(document, "figure", chart.title)
+
+
+def _unnumbered(heading: Any) -> None:
+    """A heading without the style's number (foreword, appendices): numbering id 0 on the paragraph."""
+    _number(heading._p.get_or_add_pPr(), 0, 0)
+
+
+def _number(ppr: Any, level: int, num_id: int) -> None:
+    """Set ``w:numPr`` in its schema place inside a paragraph's or a style's properties."""
+    numbering = ppr.get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = level
+    numbering.get_or_add_numId().val = num_id
+
+
+def _heading_numbering(document: Any, lang: Lang) -> None:
+    """Number Heading 1 (``BAB I``) and Heading 2 (``1.1``) from one multilevel list definition."""
+    from docx.oxml import parse_xml  # noqa: PLC0415
+    from docx.oxml.ns import nsdecls, qn  # noqa: PLC0415
+
+    numbering = document.part.numbering_part.element
+    ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.xpath("./w:abstractNum")]
+    nums = [int(n.get(qn("w:numId"))) for n in numbering.xpath("./w:num")]
+    abstract_id, num_id = max(ids, default=0) + 1, max(nums, default=0) + 1
+    chapter = tr("chapter-number", lang)
+    chapter_fmt = "upperRoman" if lang is Lang.ID else "decimal"
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        '<w:multiLevelType w:val="multilevel"/>'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{chapter_fmt}"/><w:pStyle w:val="Heading1"/>'
+        f'<w:suff w:val="space"/><w:lvlText w:val="{chapter}"/><w:lvlJc w:val="center"/>'
+        '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading2"/><w:isLgl/>'
+        '<w:suff w:val="space"/><w:lvlText w:val="%1.%2"/><w:lvlJc w:val="left"/>'
+        '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl>'
+        "</w:abstractNum>"
+    )
+    first_num = numbering.xpath("./w:num")
+    if first_num:
+        first_num[0].addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+    )
+    for level, name in enumerate(("Heading 1", "Heading 2")):
+        _number(document.styles[name].element.get_or_add_pPr(), level, num_id)
 
 
 def _key_values(document: Any, block: KeyValues) -> None:
@@ -200,10 +329,16 @@ def write_docx(doc: Document, path: Path) -> None:
         document.styles[name].font.color.rgb = RGBColor(*_NAVY)
     document.core_properties.title = printable(f"{doc.title} — {doc.unit}")
     document.core_properties.author = printable(doc.unit)
+    _heading_numbering(document, doc.lang)
+    captions = _Captions(doc.lang)
 
-    for _ in range(6):
+    for _ in range(3 if doc.logo is not None else 6):
         document.add_paragraph()
-    title = document.add_paragraph()
+    if doc.logo is not None:
+        document.add_picture(io.BytesIO(doc.logo[0]), height=Cm(3))
+        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        document.add_paragraph()
+    title = document.add_paragraph(style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run(printable(doc.title.upper()))
     run.bold = True
@@ -225,13 +360,21 @@ def write_docx(doc: Document, path: Path) -> None:
     document.settings.element.append(_update_fields())
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    for n, (_chapter, chapter_title, sections) in enumerate(doc.chapters()):
+    for n, (number, chapter, chapter_title, sections) in enumerate(doc.numbered_chapters()):
         if n:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        heading = document.add_heading(chapter_title.upper(), level=1)
+        captions.next_chapter(number)
+        name = tr(f"chname-{chapter.value}", doc.lang) if number else chapter_title
+        heading = document.add_heading(name.upper(), level=1)
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if not number:
+            _unnumbered(heading)
         for m, part in enumerate(sections, start=1):
-            document.add_heading(f"{n + 1}.{m} {part.title}", level=2)
+            if number:
+                document.add_heading(part.title, level=2)
+            elif part.title != chapter_title:  # the foreword is one heading, not two
+                label = section_number(number, chapter, m)
+                _unnumbered(document.add_heading(f"{label}. {part.title}" if label else part.title, level=2))
             for block in part.blocks:
                 if isinstance(block, Paragraph):
                     p = document.add_paragraph()
@@ -246,16 +389,20 @@ def write_docx(doc: Document, path: Path) -> None:
                 elif isinstance(block, Headline):
                     _headline(document, block, doc)
                 elif isinstance(block, Table):
-                    _table(document, block, doc)
+                    _table(document, block, doc, captions, part.title)
                 elif isinstance(block, Signature):
                     document.add_paragraph()
-                    for line in (*block.lines, "", "", "", block.name):
-                        p = document.add_paragraph(printable(line))
+                    for line in (*block.lines, "", "", "", block.name, *block.after):
+                        p = document.add_paragraph()
+                        r = p.add_run(printable(line))
+                        if line == block.name:
+                            r.bold = True
+                            r.underline = True
                         p.paragraph_format.left_indent = Cm(8.5)
                         p.paragraph_format.space_after = Pt(0)
                         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                elif isinstance(block, BarChart):
-                    continue  # the chart's numbers are in the table before it
+                elif isinstance(block, BarChart | LineChart):
+                    _chart(document, block, doc, captions)
     footer = section.footer.paragraphs[0]
     footer.text = printable(f"{doc.unit} · {doc.period} · {doc.footer} · ")
     _field(footer, "PAGE", "1")

@@ -16,6 +16,7 @@ from skm.render.document.blocks import (
     Document,
     Headline,
     KeyValues,
+    LineChart,
     Paragraph,
     QuadrantChart,
     Section,
@@ -23,13 +24,16 @@ from skm.render.document.blocks import (
     Table,
     fmt,
     printable,
+    section_number,
 )
+from skm.render.document.charts import wrap_label
 from skm.text.report import tr
 
-__all__ = ["escape", "render_html", "svg_bar_chart", "svg_quadrant_chart"]
+__all__ = ["CSS", "escape", "render_html", "render_section", "svg_bar_chart", "svg_line_chart", "svg_quadrant_chart"]
 
 _GRADE_COLOURS = {"A": "#1b7f4b", "B": "#2f6db5", "C": "#d08a17", "D": "#b8322a"}
 _DEFAULT_BAR = "#2f5d8a"
+_SMALL = ' fill-opacity="0.35" stroke="#555" stroke-dasharray="3 2" class="small"'
 
 
 def escape(text: object) -> str:
@@ -76,7 +80,10 @@ def _table(table: Table, doc: Document) -> str:
     key = f' data-table="{escape(table.key)}"' if table.key else ""
     if len(table.widths) == len(table.columns):
         key += ' class="fixed"'
-    return f"<table{key}>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>{foot}</table>"
+    return (
+        f'<div class="tscroll"><table{key}>{caption}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody>{foot}</table></div>"
+    )
 
 
 def _num(value: float) -> str:
@@ -100,6 +107,10 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
         left, right, top, row_h = (112, 50, 10, 24) if compact else (200, 60, 12, 26)
         width = 330 if compact else 680
         plot_w = width - left - right
+        limit = 17 if compact else 30
+        wrapped = [wrap_label(name, limit, 2).split("\n") for name in chart.labels]
+        if any(len(lines) > 1 for lines in wrapped):
+            row_h += 10
         height = top + row_h * len(chart.values) + 30
         bottom = top + row_h * len(chart.values)
 
@@ -109,15 +120,16 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
         parts.extend(_band_shading_h(chart, x, top, bottom))
         for i, (name, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
             ry = top + i * row_h
-            limit = 16 if compact else 30
-            short = name if len(name) <= limit else name[: limit - 1] + "…"
-            parts.append(
-                f'<text x="{left - 8}" y="{ry + row_h / 2 + 4:.1f}" text-anchor="end" class="lbl">'
-                f"<title>{escape(name)}</title>{escape(short)}</text>"
+            lines = wrapped[i]
+            first = ry + row_h / 2 + 4 - 5.5 * (len(lines) - 1)
+            spans = "".join(
+                f'<tspan x="{left - 8}" y="{first + 11 * k:.1f}">{escape(line)}</tspan>' for k, line in enumerate(lines)
             )
+            parts.append(f'<text text-anchor="end" class="lbl"><title>{escape(name)}</title>{spans}</text>')
             w = max(x(float(value)) - left, 1.0)
             parts.append(
-                f'<rect x="{left}" y="{ry + 5}" width="{w:.1f}" height="{row_h - 10}" fill="{colours[i]}" rx="2"/>'
+                f'<rect x="{left}" y="{ry + 5}" width="{w:.1f}" height="{row_h - 10}" fill="{colours[i]}" rx="2"'
+                f"{_SMALL if i < len(chart.small) and chart.small[i] else ''}/>"
             )
             parts.append(
                 f'<text x="{left + w + 5:.1f}" y="{ry + row_h / 2 + 4:.1f}" class="val">'
@@ -159,7 +171,8 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
             yy = y(float(value))
             parts.append(
                 f'<rect x="{cx - bar_w / 2:.1f}" y="{yy:.1f}" width="{bar_w:.1f}" height="{bottom - yy:.1f}" '
-                f'fill="{colours[i]}" rx="2"><title>{escape(name)}: {escape(fmt(value, doc.lang))}</title></rect>'
+                f'fill="{colours[i]}" rx="2"{_SMALL if i < len(chart.small) and chart.small[i] else ""}>'
+                f"<title>{escape(name)}: {escape(fmt(value, doc.lang))}</title></rect>"
             )
             parts.append(
                 f'<text x="{cx:.1f}" y="{yy - 5:.1f}" text-anchor="middle" class="val">'
@@ -171,6 +184,60 @@ def svg_bar_chart(chart: BarChart, doc: Document, *, compact: bool = False) -> s
     return (
         f'<figure class="chart"><svg viewBox="0 0 {width} {height}" '
         f'role="img" aria-label="{label}">{"".join(parts)}</svg>{caption}</figure>'
+    )
+
+
+def svg_line_chart(chart: LineChart, doc: Document) -> str:
+    """An inline SVG line chart: one point per period, coloured by grade, with the grade bounds."""
+    if not chart.values:
+        return ""
+    left, right, top, bottom_pad = 44, 70, 16, 44
+    width, height = 680, 280
+    bottom = height - bottom_pad
+    lo, hi = float(chart.minimum), float(chart.maximum)
+    span = hi - lo or 1.0
+    slot = (width - left - right) / len(chart.values)
+
+    def y(v: float) -> float:
+        return bottom - (v - lo) / span * (bottom - top)
+
+    parts: list[str] = []
+    for tick in _ticks(lo, hi):
+        parts.append(f'<line x1="{left}" y1="{y(tick):.1f}" x2="{width - right}" y2="{y(tick):.1f}" class="grid"/>')
+        parts.append(f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" class="tick">{_num(tick)}</text>')
+    for lower, grade in chart.bands:
+        yy = y(float(lower))
+        colour = _GRADE_COLOURS.get(grade, "#666")
+        parts.append(
+            f'<line x1="{left}" y1="{yy:.1f}" x2="{width - right}" y2="{yy:.1f}" class="band" stroke="{colour}"/>'
+        )
+        parts.append(
+            f'<text x="{width - right + 4}" y="{yy + 4:.1f}" class="bandlbl" fill="{colour}">'
+            f"{escape(grade)} {escape(fmt(lower, doc.lang))}</text>"
+        )
+    points = [(left + slot * (i + 0.5), y(float(v))) for i, v in enumerate(chart.values)]
+    path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+    parts.append(f'<polyline points="{path}" fill="none" stroke="{_DEFAULT_BAR}" stroke-width="2"/>')
+    for i, ((px, py), name, value) in enumerate(zip(points, chart.labels, chart.values, strict=True)):
+        colour = _GRADE_COLOURS.get(chart.grades[i], _DEFAULT_BAR) if i < len(chart.grades) else _DEFAULT_BAR
+        parts.append(
+            f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{colour}"><title>{escape(name)}: '
+            f"{escape(fmt(value, doc.lang))}</title></circle>"
+        )
+        parts.append(
+            f'<text x="{px:.1f}" y="{py - 9:.1f}" text-anchor="middle" class="val">'
+            f"{escape(fmt(value, doc.lang))}</text>"
+        )
+        lines = wrap_label(name, 18, 2).split("\n")
+        spans = "".join(
+            f'<tspan x="{px:.1f}" y="{bottom + 16 + 11 * k}">{escape(line)}</tspan>' for k, line in enumerate(lines)
+        )
+        parts.append(f'<text text-anchor="middle" class="lbl">{spans}</text>')
+    parts.append(f'<line x1="{left}" y1="{bottom}" x2="{width - right}" y2="{bottom}" class="axis"/>')
+    label = escape(chart.title)
+    return (
+        f'<figure class="chart"><svg viewBox="0 0 {width} {height}" role="img" aria-label="{label}">'
+        f"{''.join(parts)}</svg><figcaption>{label}</figcaption></figure>"
     )
 
 
@@ -285,11 +352,13 @@ def _headline(block: Headline, doc: Document) -> str:
 
 def _key_values(block: KeyValues) -> str:
     rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in block.rows)
-    return f'<table class="kv">{rows}</table>'
+    return f'<div class="tscroll"><table class="kv">{rows}</table></div>'
 
 
 def _section(section: Section, doc: Document, number: str) -> str:
-    out = [f'<section id="sec-{escape(section.key)}"><h3><span class="no">{number}</span> {escape(section.title)}</h3>']
+    no = f'<span class="no">{number}</span> ' if number else ""
+    heading = f"<h3>{no}{escape(section.title)}</h3>" if section.chapter.numbered or number else ""
+    out = [f'<section id="sec-{escape(section.key)}">{heading}']
     blocks = list(section.blocks)
     i = 0
     while i < len(blocks):
@@ -309,14 +378,23 @@ def _section(section: Section, doc: Document, number: str) -> str:
             out.append(_table(block, doc))
         elif isinstance(block, BarChart):
             out.append(svg_bar_chart(block, doc))
+        elif isinstance(block, LineChart):
+            out.append(svg_line_chart(block, doc))
         elif isinstance(block, QuadrantChart):
             out.append(svg_quadrant_chart(block, doc))
         elif isinstance(block, Signature):
             lines = "".join(f"<div>{escape(line)}</div>" for line in block.lines)
-            out.append(f'<div class="sign">{lines}<div class="space"></div><div>{escape(block.name)}</div></div>')
+            below = "".join(f"<div>{escape(line)}</div>" for line in block.after)
+            out.append(
+                f'<div class="sign">{lines}<div class="space"></div><div class="name">{escape(block.name)}</div>'
+                f"{below}</div>"
+            )
     out.append("</section>")
     return "".join(out)
 
+
+#: Draw one section (its blocks) as HTML; ``number`` is shown before the title.
+render_section = _section
 
 _CSS = """
 :root{--ink:#1d2430;--muted:#5b6573;--navy:#16325c;--line:#c9d1dc;--soft:#eef2f7;--gold:#b8892b}
@@ -367,7 +445,6 @@ tr.drop td{color:#b8322a;font-weight:600}
 tr.drop td:last-child::before{content:"▼ "}
 tr.small td{color:#5b6573;font-style:italic}
 tr.invalid td{color:#b8322a}
-table.fixed{table-layout:fixed}
 table.fixed td{word-wrap:break-word}
 table.fixed thead th.num{white-space:normal}
 table.kv th{width:34%;text-align:left;background:var(--soft);font-weight:600;color:var(--navy)}
@@ -396,6 +473,37 @@ footer{margin-top:22px;border-top:1px solid var(--line);padding-top:6px;font-siz
   display:flex;justify-content:space-between}
 .sign{margin:28px 0 0 auto;width:50%;text-align:center;page-break-inside:avoid}
 .sign .space{height:60px}
+.sign .name{font-weight:700;text-decoration:underline}
+.cover img.logo{display:block;max-height:28mm;max-width:60%;margin:10px 0 8px}
+.tscroll{overflow-x:auto;max-width:100%}
+.tscroll table{margin-top:6px}
+caption{break-after:avoid;page-break-after:avoid}
+thead{break-inside:avoid;break-after:avoid}
+tbody tr:first-child{break-before:avoid;page-break-before:avoid}
+@media screen and (max-width:700px){
+  html{background:#fff}
+  body{font-size:10pt}
+  .page{margin:0;padding:14px 12px;box-shadow:none;max-width:none}
+  p{text-align:left;hyphens:auto}
+  .cover h1{font-size:17pt}
+  .badge{flex-wrap:wrap}
+  .badge div{flex:1 1 45%;border-bottom:1px solid var(--line)}
+  .badge div:last-child{flex:1 1 100%}
+  .headline{grid-template-columns:1fr 1fr}
+  .card .v{font-size:14pt;overflow-wrap:anywhere}
+  .card.main .v{font-size:18pt}
+  nav.toc>ol{columns:1}
+  .pair{display:block}
+  .pair figure.chart{padding-top:8px;margin:0 0 14px}
+  table{font-size:8.8pt}
+  th,td{padding:3px 5px}
+  table.fixed{table-layout:auto}
+  td.wide{width:auto;min-width:9em}
+  table.kv th{width:auto}
+  .sign{width:100%}
+  footer{flex-direction:column;gap:2px}
+}
+@media screen and (max-width:360px){.headline{grid-template-columns:1fr}}
 @page{size:A4;margin:16mm 15mm 18mm;
   @bottom-right{content:counter(page);font:9pt "Noto Sans","DejaVu Sans",Arial,sans-serif;color:#5b6573}}
 @page:first{@bottom-right{content:none}}
@@ -421,9 +529,14 @@ footer{margin-top:22px;border-top:1px solid var(--line);padding-top:6px;font-siz
   h2.first{page-break-before:avoid}
   h3{page-break-after:avoid}
   thead{display:table-header-group}
+  .tscroll{overflow:visible}
+  table.fixed{table-layout:fixed}
   a{color:inherit;text-decoration:none}
 }
 """
+
+#: The report's stylesheet (screen, phone and print), shared with the pages of ``skm publish``.
+CSS = _CSS
 
 
 def _cover(doc: Document) -> str:
@@ -437,8 +550,14 @@ def _cover(doc: Document) -> str:
             for k, v in headline.items
         )
         badge = f'<div class="badge" style="--accent:{colour}">{items}</div>'
+    logo = ""
+    if doc.logo is not None:
+        import base64  # noqa: PLC0415
+
+        picture, mime = doc.logo
+        logo = f'<img class="logo" alt="logo" src="data:{escape(mime)};base64,{base64.b64encode(picture).decode()}">'
     return (
-        f'<header class="cover"><div class="band"></div><div class="kicker">{kicker}</div>'
+        f'<header class="cover"><div class="band"></div>{logo}<div class="kicker">{kicker}</div>'
         f"<h1>{escape(doc.title)}</h1>"
         f'<p class="sub">{escape(doc.subtitle)}</p><p class="unit">{escape(doc.unit)}</p>'
         f'<p class="period">{escape(doc.period)}</p>{badge}'
@@ -451,16 +570,17 @@ def render_html(doc: Document) -> str:
     lang = doc.lang.value
     toc_items = []
     body = []
-    for n, (_chapter, title, sections) in enumerate(doc.chapters()):
+    for n, (number, chapter, title, sections) in enumerate(doc.numbered_chapters()):
         subs = "".join(
-            f'<li><a href="#sec-{escape(s.key)}"><span class="no">{n + 1}.{m}</span> {escape(s.title)}</a></li>'
+            f'<li><a href="#sec-{escape(s.key)}"><span class="no">{section_number(number, chapter, m)}</span> '
+            f"{escape(s.title)}</a></li>"
             for m, s in enumerate(sections, start=1)
         )
         toc_items.append(f'<li><a href="#ch-{n + 1}">{escape(title)}</a><ol>{subs}</ol></li>')
         cls = ' class="first"' if n == 0 else ""
         body.append(f'<h2 id="ch-{n + 1}"{cls}>{escape(title)}</h2>')
         for m, section in enumerate(sections, start=1):
-            body.append(_section(section, doc, f"{n + 1}.{m}"))
+            body.append(_section(section, doc, section_number(number, chapter, m)))
     toc_title = escape(tr("toc", doc.lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -9,13 +9,25 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from skm.render.document.blocks import BarChart, Cell, Document, Headline, KeyValues, Paragraph, Signature, Table, fmt
+from skm.render.document.blocks import (
+    BarChart,
+    Cell,
+    Document,
+    Headline,
+    KeyValues,
+    LineChart,
+    Paragraph,
+    Signature,
+    Table,
+    fmt,
+    section_number,
+)
 
 __all__ = ["escape", "render_markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|<>~&$])")
 _LINE_START = re.compile(r"^([#=+-])")
-_ORDERED = re.compile(r"^(\d+)([.)])")
+_ORDERED = re.compile(r"^(\d+)([.)])(?=\s|$)")  # a list marker only before a space or the end
 
 
 def escape(text: str) -> str:
@@ -55,10 +67,12 @@ def _table(table: Table, doc: Document) -> list[str]:
 def render_markdown(doc: Document) -> str:
     """The whole report as Markdown text."""
     lines = [f"# {escape(doc.title)}", "", f"**{escape(doc.unit)}** — {escape(doc.period)}", ""]
-    for _chapter, title, sections in doc.chapters():
+    for number, chapter, title, sections in doc.numbered_chapters():
         lines += [f"## {escape(title)}", ""]
-        for section in sections:
-            lines += [f"### {escape(section.title)}", ""]
+        for m, section in enumerate(sections, start=1):
+            no = section_number(number, chapter, m)
+            if section.title != title:  # a one-section chapter named like its section (foreword) has one heading
+                lines += [f"### {no} {escape(section.title)}" if no else f"### {escape(section.title)}", ""]
             for block in section.blocks:
                 if isinstance(block, Paragraph):
                     text = escape(block.text)
@@ -74,8 +88,9 @@ def render_markdown(doc: Document) -> str:
                 elif isinstance(block, Table):
                     lines += _table(block, doc)
                 elif isinstance(block, Signature):
-                    lines += [*(f"{escape(line)}  " for line in block.lines), "", "", escape(block.name), ""]
-                elif isinstance(block, BarChart):
-                    continue  # charts are drawn in the HTML and xlsx outputs
+                    lines += [*(f"{escape(line)}  " for line in block.lines), "", ""]
+                    lines += [f"**{escape(block.name)}**  ", *(f"{escape(line)}  " for line in block.after), ""]
+                elif isinstance(block, BarChart | LineChart):
+                    continue  # charts are drawn in the HTML, docx and xlsx outputs; their numbers are in tables
     lines += ["---", "", f"*{escape(doc.footer)}*", ""]
     return "\n".join(lines)

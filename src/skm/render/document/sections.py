@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from skm.analysis.facts import ReportData, date_range, fmt_date, percent
+from skm.analysis.facts import ReportData, date_range, fmt_date, mentions, percent
 from skm.core.calc import IkmResult, round_half_up
 from skm.render.document.blocks import (
     BarChart,
@@ -21,6 +21,7 @@ from skm.render.document.blocks import (
     Document,
     Headline,
     KeyValues,
+    LineChart,
     Paragraph,
     QuadrantChart,
     Section,
@@ -82,7 +83,7 @@ def section_background(data: ReportData) -> Section:
         rows.append((tr("dates", lang), date_range(data.first_date, data.last_date, lang)))
     if data.services:
         rows.append((tr("services", lang), ", ".join(data.services)))
-    rows.append((tr("respondents", lang), str(data.result.respondents)))
+    rows.append((tr("respondents", lang), fmt(data.result.respondents, lang)))
     return Section(
         "background",
         Chapter.INTRO,
@@ -176,13 +177,17 @@ def section_sample(data: ReportData) -> Section:
     """Bab II: respondents against the minimum sample."""
     lang = data.lang
     n = data.result.respondents
-    rows: list[tuple[str, str]] = [(tr("respondents", lang), str(n))]
+    rows: list[tuple[str, str]] = [(tr("respondents", lang), fmt(n, lang))]
     blocks: list[Block] = []
     if data.minimum is not None and data.population is not None:
         m = data.minimum.sample
-        rows.append((tr("population", lang), str(data.population)))
-        rows.append((tr("minimum", lang), str(m)))
-        met = tr("sample-yes", lang, n=n, minimum=m) if n >= m else tr("sample-no", lang, n=n, minimum=m, short=m - n)
+        rows.append((tr("population", lang), fmt(data.population, lang)))
+        rows.append((tr("minimum", lang), fmt(m, lang)))
+        met = (
+            tr("sample-yes", lang, n=fmt(n, lang), minimum=fmt(m, lang))
+            if n >= m
+            else tr("sample-no", lang, n=fmt(n, lang), minimum=fmt(m, lang), short=fmt(m - n, lang))
+        )
         rows.append((tr("sample-met", lang), met))
         blocks.append(KeyValues(tuple(rows)))
     else:
@@ -536,6 +541,7 @@ def section_services(data: ReportData) -> Section | None:
     labels: list[str] = []
     values: list[Decimal] = []
     grades: list[str] = []
+    small: list[bool] = []
     for g in data.by_service.groups:
         note = tr("small", lang, minimum=data.min_group) if g.small else ""
         if g.result is None:
@@ -555,6 +561,7 @@ def section_services(data: ReportData) -> Section | None:
         labels.append(g.group)
         values.append(g.result.ikm_display)
         grades.append(g.result.grade)
+        small.append(g.small)
     r = data.result
     table = Table(
         (
@@ -581,6 +588,7 @@ def section_services(data: ReportData) -> Section | None:
         bands=_band_marks(r),
         grades=tuple(grades),
         series=tr("ikm", lang),
+        small=tuple(small),
     )
     return Section(
         "services",
@@ -607,7 +615,12 @@ def section_distribution(data: ReportData) -> Section:
         for c in e.counts:
             cells += [c, percent(c, total)]
         rows.append(tuple(cells))
-    labels = "; ".join(f"{v} = {label}" for v, label in zip(values, inst.elements[0].labels, strict=False))
+    scale = inst.elements[0].labels
+    if lang is Lang.EN and len(values) == 4:
+        words = [tr(f"scale-{k}", lang) for k in range(1, 5)]
+        labels = "; ".join(f"{v} = {w} ('{label}')" for v, w, label in zip(values, words, scale, strict=False))
+    else:
+        labels = "; ".join(f"{v} = {label}" for v, label in zip(values, scale, strict=False))
     return Section(
         "distribution",
         Chapter.RESULTS,
@@ -686,6 +699,9 @@ def section_trend(data: ReportData) -> Section | None:
         )
     else:
         text = tr("trend-text-same", lang, current=fmt(trend.current_ikm, lang))
+    grade_words = _grade_change(trend.previous_grade, data.result.grade, lang)
+    if grade_words:
+        text += " " + tr("trend-grade-text", lang, grades=grade_words)
     blocks: list[Block] = [Paragraph(text)]
     if trend.drops:
         blocks.append(Paragraph(tr("trend-drops", lang, codes=", ".join(trend.drops))))
@@ -717,7 +733,71 @@ def section_trend(data: ReportData) -> Section | None:
         )
     )
     blocks.append(Paragraph(f"{tr('trend-source', lang)}: {trend.source}", note=True))
+    if len(data.history) >= 2:
+        blocks.extend(_history_blocks(data))
     return Section("trend", Chapter.ANALYSIS, tr("sec-trend", lang), tuple(blocks), sheet=tr("change", lang))
+
+
+def _grade_change(before: str, after: str, lang: Lang) -> str:
+    """``mutu naik dari C menjadi B`` (grades are letters: A is best), or "" when unknown."""
+    if not before or not after:
+        return ""
+    if before == after:
+        return tr("grade-same", lang, grade=after)
+    return tr("grade-up" if after < before else "grade-down", lang, before=before, after=after)
+
+
+def _history_blocks(data: ReportData) -> list[Block]:
+    """Every period (earlier ones, then this one): a sentence, a table and a line chart of the IKM."""
+    lang = data.lang
+    r = data.result
+    points = [(p.name, p.respondents, p.ikm, p.grade) for p in data.history]
+    points.append((data.period_text, r.respondents, r.ikm_display, r.grade))
+    rows: list[tuple[Cell, ...]] = []
+    for i, (name, n, ikm, grade) in enumerate(points):
+        if i == 0:
+            rows.append((name, n, ikm, grade, None, ""))
+            continue
+        before = points[i - 1]
+        rows.append((name, n, ikm, grade, ikm - before[2], _grade_change(before[3], grade, lang)))
+    first, last = points[0], points[-1]
+    text = tr(
+        "trend-periods-text",
+        lang,
+        count=len(points),
+        first=first[0],
+        last=last[0],
+        first_ikm=fmt(first[2], lang),
+        last_ikm=fmt(last[2], lang),
+        change=fmt(last[2] - first[2], lang),
+        grades=_grade_change(first[3], last[3], lang) or "-",
+    )
+    table = Table(
+        (
+            tr("period", lang),
+            tr("respondents-short", lang),
+            tr("ikm", lang),
+            tr("grade", lang),
+            tr("change", lang),
+            tr("remark", lang),
+        ),
+        tuple(rows),
+        caption=tr("trend-periods", lang),
+        wide=0,
+        key="trend-periods",
+        widths=(30, 12, 11, 9, 11, 27),
+    )
+    chart = LineChart(
+        tr("trend-periods", lang),
+        tuple(p[0] for p in points),
+        tuple(p[2] for p in points),
+        minimum=_chart_floor(r),
+        maximum=_chart_top(r),
+        bands=_band_marks(r),
+        grades=tuple(p[3] for p in points),
+        series=tr("ikm", lang),
+    )
+    return [Paragraph(text), table, chart]
 
 
 def section_plan(data: ReportData) -> Section:
@@ -778,15 +858,262 @@ def section_closing(data: ReportData) -> Section:
         performance=_perf(r, lang),
         weakest=weakest,
     )
-    sign = Signature(
-        (
-            tr("sign-place", lang, date=fmt_date(data.generated, lang)),
-            tr("sign-role", lang, unit=data.unit_text),
-        ),
-        tr("sign-name", lang),
-    )
+    sign = _signature(data)
     return Section(
         "closing", Chapter.CLOSING, tr("sec-closing", lang), (Paragraph(text), sign), sheet=tr("sheet-closing", lang)
+    )
+
+
+# --------------------------------------------------------------------------- front matter, fieldwork
+
+
+def _missing(key: str, lang: Lang) -> str:
+    return tr("missing", lang, key=key)
+
+
+def _signature(data: ReportData) -> Signature:
+    """Place and date, the head's role, name and NIP (placeholders when not given)."""
+    lang = data.lang
+    info = data.info
+    place = info.place if info is not None and info.place else None
+    date_text = fmt_date(data.generated, lang)
+    role = info.position if info is not None and info.position else tr("sign-role", lang, unit=data.unit_text)
+    name = info.head if info is not None and info.head else tr("sign-name", lang)
+    nip = info.nip if info is not None and info.nip else "……………………………"
+    return Signature(
+        (f"{place}, {date_text}" if place else tr("sign-place", lang, date=date_text), role),
+        name,
+        after=(tr("nip", lang, nip=nip),),
+    )
+
+
+def section_foreword(data: ReportData) -> Section:
+    """Kata pengantar, signed by the head of the unit."""
+    lang = data.lang
+    r = data.result
+    text = tr(
+        "foreword-text", lang, unit=data.unit_text, period=data.period_text, ikm=fmt(r.ikm_display, lang), grade=r.grade
+    )
+    return Section(
+        "foreword",
+        Chapter.PREFACE,
+        tr("sec-foreword", lang),
+        (Paragraph(text), Paragraph(tr("foreword-thanks", lang)), _signature(data)),
+        sheet=tr("sheet-preface", lang),
+    )
+
+
+def section_legal(data: ReportData) -> Section:
+    """Bab I: the laws and regulations the survey follows."""
+    lang = data.lang
+    rows = tuple((i, tr(key, lang)) for i, key in enumerate(("legal-uu", "legal-pp", "legal-permen"), start=1))
+    return Section(
+        "legal",
+        Chapter.INTRO,
+        tr("sec-legal", lang),
+        (Table((tr("no", lang), tr("legal-rule", lang)), rows, wide=1, key="legal", widths=(8, 92)),),
+        sheet=tr("sheet-intro", lang),
+    )
+
+
+def section_fieldwork(data: ReportData) -> Section:
+    """Bab II: how, where and when the answers were collected, and by whom."""
+    lang = data.lang
+    info = data.info
+    method = info.method if info is not None and info.method else _missing("method", lang)
+    location = info.location if info is not None and info.location else _missing("location", lang)
+    if info is not None and info.field_days:
+        days = info.field_days
+    elif data.first_date is not None and data.last_date is not None:
+        days = tr(
+            "field-days-from-data", lang, dates=date_range(data.first_date, data.last_date, lang), days=data.field_days
+        )
+    else:
+        days = _missing("field_days", lang)
+    blocks: list[Block] = [
+        KeyValues(
+            (
+                (tr("collection-method", lang), method),
+                (tr("location", lang), location),
+                (tr("field-days", lang), days),
+            )
+        )
+    ]
+    if info is not None and info.team:
+        blocks.append(
+            Table(
+                (tr("no", lang), tr("name", lang), tr("role", lang)),
+                tuple((i, name, role) for i, (name, role) in enumerate(info.team, start=1)),
+                caption=tr("team", lang),
+                wide=1,
+                key="team",
+                widths=(8, 52, 40),
+            )
+        )
+    else:
+        blocks.append(KeyValues(((tr("team", lang), _missing("team", lang)),)))
+    return Section(
+        "fieldwork", Chapter.METHOD, tr("sec-fieldwork", lang), tuple(blocks), sheet=tr("sheet-method", lang)
+    )
+
+
+# --------------------------------------------------------------------------- analysis, recommendations
+
+WEAK_ELEMENTS = 3  # the elements analysed one by one and given a recommendation
+
+
+def _weak(data: ReportData) -> list[object]:
+    r = data.result
+    return [r.element(c) for c in r.priority[:WEAK_ELEMENTS]]
+
+
+def section_element_analysis(data: ReportData) -> Section:
+    """Bab IV: one paragraph per weak element, with the suggestions that mention it."""
+    lang = data.lang
+    r = data.result
+    blocks: list[Block] = []
+    for rank, code in enumerate(r.priority[:WEAK_ELEMENTS], start=1):
+        e = r.element(code)
+        gap = e.converted_display - r.ikm_display
+        text = tr(
+            "element-analysis",
+            lang,
+            code=e.code,
+            name=_name(e, lang),
+            value=fmt(e.converted_display, lang),
+            grade=e.grade,
+            rank=len(r.elements) - rank + 1,
+            k=len(r.elements),
+            gap=fmt(abs(gap), lang),
+            side=tr("below" if gap < 0 else "above", lang),
+            ikm=fmt(r.ikm_display, lang),
+        )
+        said = mentions(r.instrument.element(e.code), data.suggestions)
+        if said:
+            examples = "; ".join(f"\u201c{s.text}\u201d" + (f" ({s.count}×)" if s.count > 1 else "") for s in said[:3])
+            text += " " + tr("element-mentions", lang, count=sum(s.count for s in said), examples=examples)
+        else:
+            text += " " + tr("element-no-mentions", lang)
+        blocks.append(Paragraph(text))
+    return Section(
+        "element-analysis", Chapter.ANALYSIS, tr("sec-element-analysis", lang), tuple(blocks), sheet=tr("rank", lang)
+    )
+
+
+def section_recommendations(data: ReportData) -> Section:
+    """Bab IV: one recommendation per weak element (the plan's programme when given)."""
+    lang = data.lang
+    r = data.result
+    planned = {p.code: p.program for p in data.plan if p.program}
+    bands = sorted(b.lower for b in r.instrument.bands)
+    rows = []
+    for i, code in enumerate(r.priority[:WEAK_ELEMENTS], start=1):
+        e = r.element(code)
+        above = [b for b in bands if b > e.converted_display]
+        target = fmt(above[0], lang) if above else fmt(e.converted_display, lang)
+        if code in planned:
+            text = tr("rec-plan", lang, program=planned[code])
+        else:
+            text = tr("rec-generic", lang, name=_name(e, lang), target=target)
+        said = mentions(r.instrument.element(e.code), data.suggestions)
+        if said:
+            text += tr("rec-mentions", lang, count=sum(s.count for s in said))
+        rows.append((i, f"{e.code} {_name(e, lang)}", text))
+    return Section(
+        "recommendations",
+        Chapter.ANALYSIS,
+        tr("sec-recommendations", lang),
+        (
+            Table(
+                (tr("no", lang), tr("element", lang), tr("recommendation", lang)),
+                tuple(rows),
+                wide=2,
+                key="recommendations",
+                widths=(7, 28, 65),
+            ),
+        ),
+        sheet=tr("sec-recommendations", lang),
+    )
+
+
+def section_follow_up(data: ReportData) -> Section:
+    """Bab IV: how far the previous period's plan got (from report.toml)."""
+    lang = data.lang
+    rows = data.info.follow_up if data.info is not None else ()
+    if not rows:
+        blocks: tuple[Block, ...] = (Paragraph(tr("follow-up-none", lang), note=True),)
+    else:
+        blocks = (
+            Table(
+                (tr("no", lang), tr("element", lang), tr("follow-up-action", lang), tr("follow-up-status", lang)),
+                tuple((i, f.element, f.action, f.status) for i, f in enumerate(rows, start=1)),
+                wide=2,
+                key="follow-up",
+                widths=(7, 25, 48, 20),
+            ),
+        )
+    return Section("follow-up", Chapter.ANALYSIS, tr("sec-follow-up", lang), blocks, sheet=tr("sec-plan", lang))
+
+
+# --------------------------------------------------------------------------- appendices
+
+
+def section_questionnaire(data: ReportData) -> Section:
+    """Lampiran A: the questions and their answer options."""
+    lang = data.lang
+    inst = data.result.instrument
+    rows = tuple(
+        (e.code if len(e.questions) == 1 else q.key.upper(), _name(e, lang), q.text, " / ".join(q.labels))
+        for e in inst.elements
+        for q in e.questions
+    )
+    return Section(
+        "questionnaire",
+        Chapter.APPENDIX,
+        tr("sec-questionnaire", lang),
+        (
+            Table(
+                (tr("code", lang), tr("element", lang), tr("question", lang), tr("answers-offered", lang)),
+                rows,
+                wide=2,
+                key="questionnaire",
+                widths=(8, 20, 42, 30),
+            ),
+        ),
+        sheet=tr("sheet-appendix", lang),
+    )
+
+
+def section_tabulation(data: ReportData) -> Section:
+    """Lampiran B: each respondent's answers (row number only: no identity)."""
+    lang = data.lang
+    inst = data.result.instrument
+    element_of = {q.key: e for e in inst.elements for q in e.questions}
+    single = all(len(e.questions) == 1 for e in inst.elements)
+    columns = (
+        tr("no", lang),
+        tr("row", lang),
+        *(element_of[k].code if single else k.upper() for k in data.question_keys),
+    )
+    rows = tuple((i, row, *answers) for i, (row, answers) in enumerate(data.answers, start=1))
+    return Section(
+        "tabulation",
+        Chapter.APPENDIX,
+        tr("sec-tabulation", lang),
+        (Paragraph(tr("tabulation-note", lang), note=True), Table(columns, rows, key="tabulation")),
+        sheet=tr("sheet-appendix", lang),
+    )
+
+
+def section_publication(data: ReportData) -> Section:
+    """Lampiran C: where the unit pastes its proof of publication."""
+    lang = data.lang
+    return Section(
+        "publication",
+        Chapter.APPENDIX,
+        tr("sec-publication", lang),
+        (Paragraph(tr("publication-placeholder", lang)),),
+        sheet=tr("sheet-appendix", lang),
     )
 
 
@@ -794,8 +1121,11 @@ SectionBuilder = Callable[[ReportData], Section | None]
 
 #: The sections in order. Append a builder (e.g. statistics) to add a section to every format.
 SECTION_BUILDERS: list[SectionBuilder] = [
+    section_foreword,
     section_background,
+    section_legal,
     section_method,
+    section_fieldwork,
     section_bands,
     section_sample,
     section_stats,
@@ -806,10 +1136,16 @@ SECTION_BUILDERS: list[SectionBuilder] = [
     section_distribution,
     section_priority,
     section_importance,
+    section_element_analysis,
     section_trend,
+    section_follow_up,
+    section_recommendations,
     section_plan,
     section_suggestions,
     section_closing,
+    section_questionnaire,
+    section_tabulation,
+    section_publication,
 ]
 
 
@@ -824,4 +1160,5 @@ def build_document(data: ReportData, builders: Sequence[SectionBuilder] | None =
         sections=sections,
         footer=tr("footer", data.lang, version=data.version),
         subtitle=tr("doc-subtitle", data.lang, instrument=_instrument_title(data)),
+        logo=(data.info.logo.data, data.info.logo.mime) if data.info is not None and data.info.logo else None,
     )

@@ -23,6 +23,7 @@ from skm.render.document.blocks import (
     Document,
     Headline,
     KeyValues,
+    LineChart,
     Paragraph,
     Signature,
     Table,
@@ -30,6 +31,7 @@ from skm.render.document.blocks import (
 )
 from skm.render.rows import element_rows
 from skm.render.safe import inert_workbook, is_formula_like
+from skm.text import Lang
 from skm.text.report import tr
 
 if TYPE_CHECKING:
@@ -46,6 +48,12 @@ _ROW_CM = 0.53  # default row height (15 pt) in centimetres
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
+def _pale(hex_colour: str) -> str:
+    """The colour mixed two parts in three with white."""
+    rgb = [int(hex_colour[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c + (255 - c) * 2 / 3):02X}" for c in rgb)
+
+
 def _number_format(value: Decimal) -> str:
     exponent = value.as_tuple().exponent
     places = max(0, -exponent) if isinstance(exponent, int) else 0
@@ -55,11 +63,13 @@ def _number_format(value: Decimal) -> str:
 class _Writer:
     """Writes blocks down a sheet, keeping the current row."""
 
-    def __init__(self, ws: Worksheet) -> None:
+    def __init__(self, ws: Worksheet, lang: Lang = Lang.ID) -> None:
         self.ws = ws
+        self.lang = lang
         self.row = 1
         self.widths: dict[int, float] = {}
         self.last_table: tuple[int, Table] | None = None
+        self.header_rows: list[int] = []
 
     def put(
         self,
@@ -132,8 +142,10 @@ class _Writer:
             self.table(block)
         elif isinstance(block, BarChart):
             self.chart(block)
+        elif isinstance(block, LineChart):
+            self.line_chart(block)
         elif isinstance(block, Signature):
-            for line in (*block.lines, "", "", block.name):
+            for line in (*block.lines, "", "", block.name, *block.after):
                 self.put(self.row, 4, line)
                 self.row += 1
 
@@ -143,18 +155,32 @@ class _Writer:
             self.row += 1
         for j, c in enumerate(table.columns, start=1):
             self.put(self.row, j, c, bold=True, fill=_NAVY)
+        self.header_rows.append(self.row)
+        grade_col = {j for j, c in enumerate(table.columns, start=1) if c == tr("grade", self.lang)}
         start = self.row + 1
         self.row = start
         for r in table.rows:
             for j, v in enumerate(r, start=1):
-                self.put(self.row, j, v)
+                cell = self.put(self.row, j, v)
+                if j in grade_col:
+                    self._grade_cell(cell, v)
             self.row += 1
         if table.total is not None:
             for j, v in enumerate(table.total, start=1):
-                self.put(self.row, j, v, bold=True, fill=_SOFT)
+                cell = self.put(self.row, j, v, bold=True, fill=_SOFT)
+                if j in grade_col:
+                    self._grade_cell(cell, v)
             self.row += 1
         self.last_table = (start, table)
         self.row += 1
+
+    def _grade_cell(self, cell: Any, value: object) -> None:
+        """A mutu cell: centred, in the grade's colour."""
+        from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+
+        cell.alignment = Alignment(horizontal="center")
+        if isinstance(value, str) and value in _GRADE_HEX:
+            cell.font = Font(bold=True, color=_GRADE_HEX[value])
 
     def chart(self, chart: BarChart) -> None:
         from openpyxl.chart import BarChart as XlBar  # noqa: PLC0415
@@ -186,12 +212,47 @@ class _Writer:
             from openpyxl.chart.series import SeriesLabel  # noqa: PLC0415
 
             xl.series[0].tx = SeriesLabel(v=chart.series)
+        if xl.type == "bar":
+            xl.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
+        if chart.grades:
+            from openpyxl.chart.marker import DataPoint  # noqa: PLC0415
+            from openpyxl.chart.shapes import GraphicalProperties  # noqa: PLC0415
+
+            for idx, grade in enumerate(chart.grades):
+                point = DataPoint(idx=idx)
+                colour = _GRADE_HEX.get(grade, "2F5D8A")
+                if idx < len(chart.small) and chart.small[idx]:
+                    colour = _pale(colour)  # a group too small to rely on: drawn pale, as in HTML and Word
+                point.graphicalProperties = GraphicalProperties(solidFill=colour)
+                xl.series[0].dPt.append(point)
         from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
         if chart.bands and xl.type == "col":
             self._band_lines(xl, chart, first, last)
         self.ws.add_chart(xl, f"{get_column_letter(anchor_col or 4)}{anchor_row}")
         self.row = max(self.row, anchor_row + int(xl.height / _ROW_CM) + 2)  # below the chart
+
+    def line_chart(self, chart: LineChart) -> None:
+        """A native Excel line chart over the periods (its data written just above it)."""
+        from openpyxl.chart import LineChart as XlLine  # noqa: PLC0415
+        from openpyxl.chart import Reference  # noqa: PLC0415
+
+        self.put(self.row, 1, chart.title, bold=True)
+        first = self.row + 1
+        for i, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
+            self.put(first + i, 1, label)
+            self.put(first + i, 2, value)
+        last = first + len(chart.values) - 1
+        xl = XlLine()
+        xl.title = chart.title
+        xl.legend = None
+        xl.y_axis.scaling.min = float(chart.minimum)
+        xl.y_axis.scaling.max = float(chart.maximum)
+        xl.height, xl.width = 8.0, 16.0
+        xl.add_data(Reference(self.ws, min_col=2, min_row=first, max_row=last), titles_from_data=False)
+        xl.set_categories(Reference(self.ws, min_col=1, min_row=first, max_row=last))
+        self.ws.add_chart(xl, f"D{self.row}")
+        self.row = max(last + 2, self.row + int(xl.height / _ROW_CM) + 2)
 
     def _band_lines(self, xl: Any, chart: BarChart, first: int, last: int) -> None:
         """Mark the grade bounds as flat line series (their data in hidden columns far right)."""
@@ -242,6 +303,11 @@ class _Writer:
 
         for col, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(col)].width = max(6.0, width + 2)
+        if (
+            len(self.header_rows) == 1 and not self.ws.print_title_rows
+        ):  # one table: its heading repeated on every printed page
+            row = self.header_rows[0]
+            self.ws.print_title_rows = f"{row}:{row}"
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -274,7 +340,7 @@ def _data_sheet(ws: Worksheet, data: ReportData, legend: tuple[Block, ...]) -> N
 
     lang = data.lang
     result = data.result
-    w = _Writer(ws)
+    w = _Writer(ws, lang)
     w.title(tr("doc-title", lang))
     keys = data.question_keys
     element_of = {q.key: e for e in result.instrument.elements for q in e.questions}
@@ -282,6 +348,7 @@ def _data_sheet(ws: Worksheet, data: ReportData, legend: tuple[Block, ...]) -> N
     headers = ["No.", tr("row", lang)] + [element_of[k].code if single else k.upper() for k in keys]
     for j, h in enumerate(headers, start=1):
         w.put(w.row, j, h, bold=True, fill=_NAVY)
+    ws.print_title_rows = f"{w.row}:{w.row}"  # the question codes on every printed page
     w.row += 1
     first = w.row
     for i, (row_no, answers) in enumerate(data.answers, start=1):
@@ -345,7 +412,7 @@ def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
                 ws = wb.active if first else wb.create_sheet()
                 assert ws is not None
                 ws.title = _sheet_name(group, used)
-                w = writers[group] = _Writer(ws)
+                w = writers[group] = _Writer(ws, doc.lang)
                 if first:
                     w.title(doc.title)
                     w.put(w.row - 1, 1, f"{doc.unit} — {doc.period}", bold=True)

@@ -59,4 +59,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "the entry workbook must end in .xlsx, not '{suffix}'",
     ),
     "template-written": ("Ditulis: {file}", "Written: {file}"),
+    "report-config-missing": (
+        "Catatan: laporan memuat isian kosong untuk {keys}; isi di report.toml (--config) atau dengan --head/--nip.",
+        "Note: the report shows placeholders for {keys}; fill them in report.toml (--config) or with --head/--nip.",
+    ),
+    "report-previous-periods": (
+        "{names} --previous-period untuk {files} berkas --previous; beri satu nama per berkas, urutan sama",
+        "{names} --previous-period for {files} --previous files; give one name per file, in the same order",
+    ),
+    # skm publish
+    "publish-licence": (
+        "lisensi '{licence}' tidak dikenal; pilih salah satu: {known}",
+        "unknown licence '{licence}'; choose one of: {known}",
+    ),
+    "publish-periods": (
+        "{periods} --period-label untuk {files} berkas; beri satu --period-label per berkas, urutan sama",
+        "{periods} --period-label for {files} files; give one --period-label per file, in the same order",
+    ),
+    "publish-written": ("Situs ditulis: {folder} (buka {index})", "Site written: {folder} (open {index})"),
 }

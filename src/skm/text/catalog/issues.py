@@ -239,6 +239,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "Instrument file '{file}' is invalid ({count} problems). Fix these lines:",
     ),
     "instrument-problem": ("{at_id}: {problem_id}", "{at_en}: {problem_en}"),
+    "output-folder-not-empty": (
+        "Folder keluaran '{file}' sudah berisi. Pakai --force untuk menggantinya seluruhnya atau pilih folder "
+        "lain dengan -o.",
+        "Output folder '{file}' is not empty. Use --force to replace it as a whole or choose another folder with -o.",
+    ),
+    "output-folder-holds-input": (
+        "Folder keluaran berisi berkas masukan '{file}'; folder itu tidak pernah diganti. Pilih folder lain dengan -o.",
+        "The output folder holds the input '{file}'; it is never replaced. Choose another folder with -o.",
+    ),
+    "output-not-folder": (
+        "Keluaran '{file}' sudah ada dan bukan folder (berkas, tautan atau perangkat); tidak diganti, juga dengan "
+        "--force. Pilih nama lain dengan -o.",
+        "Output '{file}' exists and is not a folder (a file, link or device); it is never replaced, even with "
+        "--force. Choose another name with -o.",
+    ),
+    "invalid-report-config": (
+        "Berkas konfigurasi laporan '{file}' tidak valid ({count} masalah). Perbaiki baris berikut:",
+        "Report configuration file '{file}' is invalid ({count} problems). Fix these lines:",
+    ),
+    "rc-logo-unreadable": (
+        "logo '{path}' tidak dapat dibaca (tidak ada, tidak terbaca, atau lebih dari 2 MiB); jalurnya relatif "
+        "terhadap folder berkas konfigurasi",
+        "logo '{path}' cannot be read (missing, unreadable or larger than 2 MiB); the path is relative to the "
+        "configuration file's folder",
+    ),
+    "rc-logo-kind": ("logo '{path}' bukan gambar PNG atau JPEG", "logo '{path}' is not a PNG or JPEG picture"),
     # --- stats options ---
     "stats-other-instrument": (
         "berkas --previous memakai instrumen lain; bandingkan hanya hasil dengan unsur yang sama",

@@ -20,6 +20,124 @@ TEXT: dict[str, tuple[str, str]] = {
     "ch-analysis": ("Bab IV Analisis dan Rencana Tindak Lanjut", "4 Analysis and follow-up plan"),
     "ch-closing": ("Bab V Penutup", "5 Closing"),
     "ch-appendix": ("Lampiran", "Appendix"),
+    "ch-preface": ("Kata Pengantar", "Foreword"),
+    "sec-foreword": ("Kata Pengantar", "Foreword"),
+    "grade-up": ("mutu naik dari {before} menjadi {after}", "grade rose from {before} to {after}"),
+    "grade-down": ("mutu turun dari {before} menjadi {after}", "grade fell from {before} to {after}"),
+    "grade-same": ("mutu tetap {grade}", "grade stayed {grade}"),
+    "trend-periods": ("IKM per periode", "IKM by period"),
+    "trend-periods-text": (
+        "Selama {count} periode, dari {first} sampai {last}, IKM berubah dari {first_ikm} menjadi {last_ikm} "
+        "({change} poin); {grades}.",
+        "Over {count} periods, from {first} to {last}, the IKM moved from {first_ikm} to {last_ikm} "
+        "({change} points); {grades}.",
+    ),
+    "trend-grade-text": ("Dibanding periode sebelumnya, {grades}.", "Against the previous period, the {grades}."),
+    "remark": ("Keterangan", "Remark"),
+    "foreword-text": (
+        "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya laporan Survei "
+        "Kepuasan Masyarakat (SKM) {unit} periode {period} dapat diselesaikan. Survei ini dilaksanakan "
+        "sesuai Peraturan Menteri PANRB Nomor 14 Tahun 2017 untuk mengukur kepuasan masyarakat atas "
+        "layanan yang kami berikan; hasilnya, IKM {ikm} dengan mutu {grade}, menjadi dasar perbaikan "
+        "pelayanan dan dipublikasikan kepada masyarakat.",
+        "This report presents the Community Satisfaction Survey (SKM) of {unit} for {period}. The survey "
+        "follows Minister of Administrative and Bureaucratic Reform Regulation 14/2017 and measures how "
+        "satisfied the public is with our services; its result, IKM {ikm} with grade {grade}, is the basis "
+        "of our improvements and is published to the public.",
+    ),
+    "foreword-thanks": (
+        "Terima kasih kepada seluruh responden dan tim pelaksana. Kritik dan saran untuk perbaikan laporan "
+        "ini kami terima dengan terbuka.",
+        "We thank every respondent and the survey team. Comments that improve this report are welcome.",
+    ),
+    "sec-legal": ("Dasar Hukum", "Legal basis"),
+    "legal-rule": ("Peraturan", "Regulation"),
+    "legal-uu": (
+        "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+        "Law 25/2009 on Public Services",
+    ),
+    "legal-pp": (
+        "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009 "
+        "tentang Pelayanan Publik",
+        "Government Regulation 96/2012 implementing Law 25/2009 on Public Services",
+    ),
+    "legal-permen": (
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 14 Tahun 2017 tentang "
+        "Pedoman Penyusunan Survei Kepuasan Masyarakat Unit Penyelenggara Pelayanan Publik",
+        "Minister of Administrative and Bureaucratic Reform Regulation 14/2017 on Guidelines for Community "
+        "Satisfaction Surveys of Public Service Units",
+    ),
+    "sec-fieldwork": ("Pelaksanaan Survei", "Fieldwork"),
+    "collection-method": ("Metode pengumpulan data", "Data collection method"),
+    "location": ("Lokasi", "Location"),
+    "field-days": ("Waktu pelaksanaan", "Field days"),
+    "team": ("Tim pelaksana", "Survey team"),
+    "name": ("Nama", "Name"),
+    "role": ("Peran", "Role"),
+    "missing": ("(belum diisi: {key} di report.toml)", "(not given: {key} in report.toml)"),
+    "field-days-from-data": (
+        "{dates} ({days} hari pengisian menurut tanggal di data)",
+        "{dates} ({days} days with responses, from the data's dates)",
+    ),
+    "sec-element-analysis": ("Analisis per Unsur", "Analysis per element"),
+    "element-analysis": (
+        "{code} {name}: 25 × NRR {value} (mutu {grade}), peringkat {rank} dari {k} unsur, {gap} poin {side} IKM {ikm}.",
+        "{code} {name}: 25 × NRR {value} (grade {grade}), rank {rank} of {k} elements, {gap} points "
+        "{side} the IKM {ikm}.",
+    ),
+    "below": ("di bawah", "below"),
+    "above": ("di atas", "above"),
+    "element-mentions": (
+        "{count} saran responden menyebut unsur ini, antara lain: {examples}.",
+        "{count} respondents' suggestions mention this element, for example: {examples}.",
+    ),
+    "element-no-mentions": (
+        "Tidak ada saran responden yang menyebut unsur ini secara langsung.",
+        "No respondent's suggestion mentions this element directly.",
+    ),
+    "sec-recommendations": ("Rekomendasi", "Recommendations"),
+    "recommendation": ("Rekomendasi", "Recommendation"),
+    "rec-plan": ("{program} (rencana tindak lanjut)", "{program} (follow-up plan)"),
+    "rec-generic": (
+        "Tingkatkan {name}: tetapkan sasaran 25 × NRR periode berikut di atas {target}, tunjuk penanggung "
+        "jawab, dan laporkan kemajuannya.",
+        "Improve {name}: set a target above {target} for the next period's 25 × NRR, name who is "
+        "responsible, and report the progress.",
+    ),
+    "rec-mentions": (" Tindak lanjuti {count} saran responden terkait.", " Follow up the {count} related suggestions."),
+    "sec-follow-up": ("Tindak Lanjut Periode Sebelumnya", "Follow-up of the previous period"),
+    "follow-up-action": ("Tindak lanjut", "Action"),
+    "follow-up-status": ("Status", "Status"),
+    "follow-up-none": (
+        "Status tindak lanjut periode sebelumnya belum diisi (tabel [[follow_up]] di report.toml).",
+        "The previous period's follow-up status is not given ([[follow_up]] table in report.toml).",
+    ),
+    "sec-questionnaire": ("Kuesioner", "Questionnaire"),
+    "answers-offered": ("Pilihan jawaban", "Answer options"),
+    "sec-tabulation": ("Tabulasi Jawaban per Responden", "Answers per respondent"),
+    "tabulation-note": (
+        "Satu baris per responden (nomor baris di berkas data), tanpa identitas; sel kosong = tidak dijawab.",
+        "One row per respondent (row number in the data file), without identity; blank = not answered.",
+    ),
+    "sec-publication": ("Bukti Publikasi", "Proof of publication"),
+    "publication-placeholder": (
+        "(Tempelkan di sini tangkapan layar atau foto publikasi hasil SKM: situs web, media sosial, papan "
+        "pengumuman di ruang pelayanan, beserta tanggalnya.)",
+        "(Paste here a screenshot or photo of the published result: website, social media, notice board "
+        "at the service point, with its date.)",
+    ),
+    "nip": ("NIP {nip}", "NIP {nip}"),
+    "sheet-preface": ("Pengantar", "Foreword"),
+    "sheet-appendix": ("Lampiran", "Appendix"),
+    # chapter names without their number (Word numbers chapters from the heading style)
+    "chname-intro": ("Pendahuluan", "Introduction"),
+    "chname-method": ("Metodologi", "Methodology"),
+    "chname-results": ("Hasil Survei", "Results"),
+    "chname-analysis": ("Analisis dan Rencana Tindak Lanjut", "Analysis and follow-up plan"),
+    "chname-closing": ("Penutup", "Closing"),
+    "chapter-number": ("BAB %1", "CHAPTER %1"),
+    "caption-figure": ("Gambar", "Figure"),
+    "caption-table": ("Tabel", "Table"),
     # intro
     "sec-background": ("Latar Belakang dan Tujuan", "Background and purpose"),
     "background-text": (
@@ -142,6 +260,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "chart-services": ("IKM per jenis layanan", "IKM per service"),
     "sec-distribution": ("Sebaran Jawaban per Unsur", "Answer distribution per element"),
+    "scale-1": ("tidak baik", "poor"),
+    "scale-2": ("kurang baik", "fair"),
+    "scale-3": ("baik", "good"),
+    "scale-4": ("sangat baik", "very good"),
     "distribution-note": (
         "Jumlah dan persentase responden yang memberi tiap nilai jawaban ({labels}).",
         "Count and share of respondents giving each answer value ({labels}).",
@@ -242,4 +364,47 @@ TEXT: dict[str, tuple[str, str]] = {
         "not an skm JSON result ('ikm' and 'elements' are required)",
     ),
     "previous-unreadable": ("JSON tidak valid: {reason}", "invalid JSON: {reason}"),
+    # skm publish: the open-results site
+    "site-kicker": ("HASIL SURVEI KEPUASAN MASYARAKAT", "COMMUNITY SATISFACTION SURVEY RESULTS"),
+    "site-intro": (
+        "Hasil Survei Kepuasan Masyarakat dipublikasikan terbuka: angka, laporan lengkap dan data olahannya.",
+        "The results of the Community Satisfaction Survey, published openly: figures, full report and data.",
+    ),
+    "site-latest": ("Periode terakhir: {period}", "Latest period: {period}"),
+    "site-home": ("Semua periode", "All periods"),
+    "site-periods": ("Hasil per periode", "Results by period"),
+    "site-chart-periods": ("IKM per periode", "IKM by period"),
+    "site-report": ("Laporan lengkap (HTML, siap cetak)", "Full report (HTML, printable)"),
+    "site-report-short": ("Laporan", "Report"),
+    "site-downloads": ("Laporan dan data terbuka", "Report and open data"),
+    "site-json": ("Hasil (JSON)", "Result (JSON)"),
+    "site-csv": ("Hasil per unsur (CSV)", "Result per element (CSV)"),
+    "site-tally": ("Sebaran jawaban (CSV)", "Answer tallies (CSV)"),
+    "site-profile": ("Profil responden (CSV)", "Respondent profile (CSV)"),
+    "site-poster": ("Infografis", "Infographic"),
+    "site-services": ("Hasil per jenis layanan", "Results by service"),
+    "site-small": (
+        "Responden layanan ini kurang dari {minimum}: angkanya ditampilkan, tetapi belum dapat diandalkan.",
+        "Fewer than {minimum} respondents for this service: the figures are shown but are not reliable yet.",
+    ),
+    "site-back-period": ("Kembali ke hasil {period}", "Back to the results of {period}"),
+    "site-open-data": ("Data terbuka", "Open data"),
+    "site-open-data-text": (
+        "Setiap periode menyertakan hasil dalam JSON dan CSV, sebaran jawaban per unsur dan profil responden "
+        "(hanya jumlah per kategori; tidak ada data perorangan). Angka dihitung dengan aritmetika eksak "
+        "sesuai PermenPANRB 14/2017.",
+        "Each period comes with the result as JSON and CSV, the answer tallies per element and the respondent "
+        "profile (counts per category only; no personal data). Figures use exact arithmetic as in "
+        "PermenPANRB 14/2017.",
+    ),
+    "site-licence": (
+        "Data dan laporan di situs ini dapat dipakai ulang di bawah lisensi {licence} ({url}).",
+        "The data and reports on this site may be reused under the {licence} licence ({url}).",
+    ),
+    "site-licence-file": (
+        "Hasil Survei Kepuasan Masyarakat {unit}\n\nData dan laporan di folder ini dilisensikan di bawah "
+        "{licence}.\nTeks lisensi: https://{url}\nSebutkan sumbernya: {unit}.",
+        "Community Satisfaction Survey results of {unit}\n\nThe data and reports in this folder are licensed "
+        "under {licence}.\nLicence text: https://{url}\nAttribute: {unit}.",
+    ),
 }
