@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from skm.core.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally, WeightPolicy, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period
-from skm.errors import ExitCode, IssueCode, SkmError
+from skm.core.tallies import GroupTally, TallySet
+from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError
 from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
 from skm.readers.cells import LabelBook
 from skm.readers.headers import match_profile
@@ -23,10 +24,13 @@ __all__ = [
     "default_by",
     "find_column",
     "load",
+    "read_tally_inputs",
     "rules_of",
     "score",
     "score_responses",
+    "score_tally_set",
     "tally_frame",
+    "tally_set",
 ]
 
 DEFAULT_MIN_GROUP = 5
@@ -232,3 +236,149 @@ def score(
 
         responses, _ = filter_period(responses, period)
     return score_responses(responses, rules=chosen, by=default_by(responses, by), min_group=min_group)
+
+
+def tally_set(responses: Responses, by: str | None = None) -> TallySet:
+    """The grouped tallies of read responses (per the attribute column ``by``, or pooled)."""
+    instrument = responses.instrument
+    frame = responses.frame
+    if by is None:
+        return TallySet(instrument, (), {(): GroupTally(len(frame), tally_frame(frame, instrument))})
+    column = find_column(responses, by)
+    labels = frame[column].map(lambda v: "(kosong)" if v is None or v != v else str(v).strip())  # noqa: PLR0124 - NaN
+    groups: dict[tuple[str, ...], GroupTally] = {
+        (str(name),): GroupTally(len(part), tally_frame(part, instrument))
+        for name, part in frame.groupby(labels, sort=True)
+    }
+    return TallySet(instrument, (column,), groups)
+
+
+def score_tally_set(
+    tallies: TallySet,
+    *,
+    rules: ScoringRules | None = None,
+    min_group: int = DEFAULT_MIN_GROUP,
+    source: str = "-",
+    grouped: bool = True,
+    issues: Sequence[Issue] = (),
+    invalid_total: int = 0,
+) -> IkmResult:
+    """Score grouped tallies: the pooled index on all respondents, and each group's (when ``grouped``).
+
+    The same result :func:`score_responses` gives for the respondents the tallies count; ``issues``
+    (what reading found) go out with it, as skipped cells and warnings; ``invalid_total`` counts the
+    invalid cells when ``issues`` lists only the first of them.
+    """
+    rules = rules or ScoringRules()
+    instrument = tallies.instrument
+    total = tallies.total()
+    try:
+        result = score_tallies(total.tallies, total.respondents, instrument, rules)
+    except NoAnswersError as exc:
+        raise SkmError(IssueCode.NO_ANSWERS, ExitCode.INVALID_DATA, file=source, codes=", ".join(exc.codes)) from exc
+    errors = tuple(i for i in issues if i.severity is Severity.ERROR)
+    result = replace(
+        result,
+        source=source,
+        skipped_cells=errors,
+        warnings=tuple(i for i in issues if i.severity is not Severity.ERROR),
+        skipped_total=invalid_total if invalid_total > len(errors) else 0,
+    )
+    if not tallies.group_by or not grouped:
+        return result
+    groups: list[GroupResult] = []
+    for key in sorted(tallies.groups, key=" / ".join):
+        part = tallies.groups[key]
+        try:
+            scored: IkmResult | None = score_tallies(part.tallies, part.respondents, instrument, rules)
+            missing: tuple[str, ...] = ()
+        except NoAnswersError as exc:
+            scored, missing = None, exc.codes
+        groups.append(GroupResult(" / ".join(key), part.respondents, scored, part.respondents < min_group, missing))
+    return replace(result, group_by=" / ".join(tallies.group_by), groups=tuple(groups))
+
+
+def read_tally_inputs(
+    paths: list[Path],
+    *,
+    instrument: Instrument = PERMENPAN_14_2017,
+    labels: LabelBook | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    by: str | None = None,
+    sheet: str | int | None = None,
+    min_bytes: int = 4 << 20,
+) -> tuple[TallySet, str, list[Issue], int] | None:
+    """Read responses files into pooled tallies, the large CSV/Parquet/xlsx ones with the engine
+    (:mod:`skm.readers.engine`) and the others with the reference reader: ``(tallies, source, issues,
+    invalid total)``, grouped per ``by``, else per file when there are several (as :func:`load` groups).
+
+    ``None`` when no file is large enough for the engine to be worth its start (the caller then
+    reads :class:`Responses` as usual). Every file is read before failing, so the error lists the
+    problems of all files at once.
+    """
+    from skm.readers.combine import FILE_COLUMN, _unique_names, expand_paths  # noqa: PLC0415
+    from skm.readers.engine import ENGINE_SUFFIXES, EXCEL_ENGINE_SUFFIXES, Fallback, read_tallies_engine  # noqa: PLC0415
+
+    files = expand_paths(paths)
+    # xlsx: the engine parses the workbook twice (calamine for the head, fastexcel for the rows), so
+    # it pays only where the reference reader's Python cells become the problem (≈ 500 000 rows)
+    large = [
+        p.is_file()
+        and p.suffix.lower() in ENGINE_SUFFIXES
+        and p.stat().st_size >= (min_bytes * 8 if p.suffix.lower() in EXCEL_ENGINE_SUFFIXES else min_bytes)
+        for p in files
+    ]
+    if not any(large):
+        return None
+    names = _unique_names([p.name for p in files])
+    several = len(files) > 1
+    parts: list[TallySet] = []
+    issues: list[Issue] = []
+    invalid_total = 0
+    failures: list[SkmError] = []
+    for path, name, big in zip(files, names, large, strict=True):
+        engine = big
+        try:
+            if engine:
+                try:
+                    read = read_tallies_engine(
+                        path,
+                        instrument=instrument,
+                        labels=labels,
+                        invalid=invalid,
+                        group_by=(by,) if by else (),
+                        group_name=name if several and not by else None,
+                        sheet=sheet,
+                    )
+                    part, part_issues, part_invalid = read.tallies, read.issues, read.invalid_total
+                except Fallback:
+                    engine = False
+            if not engine:
+                responses = read_responses(path, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
+                part = tally_set(responses, by)
+                if several and not by:
+                    part = TallySet(instrument, (FILE_COLUMN,), {(name,): part.total()})
+                part_issues, part_invalid = responses.issues, len(responses.errors)
+        except SkmError as exc:
+            failures.append(exc)
+            continue
+        parts.append(part)
+        issues.extend(part_issues)
+        invalid_total += part_invalid
+    if failures:
+        if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
+            raise failures[0]
+        bad = [i for f in failures for i in f.issues]
+        raise SkmError(
+            IssueCode.INVALID_DATA,
+            ExitCode.INVALID_DATA,
+            issues=bad,
+            file=", ".join(str(f.params.get("file", "?")) for f in failures),
+            count=sum(int(str(f.params.get("count", len(f.issues)))) for f in failures),
+        )
+    pooled = parts[0]
+    for part in parts[1:]:
+        if part.group_by != pooled.group_by:  # a --by column named differently in two files: as the reference
+            return None
+        pooled = pooled + part
+    return pooled, ", ".join(names), issues, invalid_total

@@ -37,9 +37,9 @@ def _root(
 
 
 def _register() -> None:
-    from skm.cli import check, poster, publish, rank, report, sample, score, stats, template  # noqa: PLC0415
+    from skm.cli import check, poster, publish, rank, report, sample, score, sql, stats, template  # noqa: PLC0415
 
-    for module in (sample, score, check, stats, template, report, poster, rank, publish):
+    for module in (sample, score, check, stats, template, report, poster, rank, publish, sql):
         module.register(app)
 
 

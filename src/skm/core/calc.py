@@ -193,6 +193,9 @@ class IkmResult:
     source: str | None = None
     skipped_cells: tuple[Issue, ...] = ()
     warnings: tuple[Issue, ...] = ()
+    # invalid cells left out in all, when more than ``skipped_cells`` lists (the engine for large
+    # files keeps the first 1 000 with their rows and counts the rest)
+    skipped_total: int = 0
 
     @property
     def grade(self) -> str:

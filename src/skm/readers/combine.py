@@ -13,7 +13,7 @@ from pathlib import Path
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.readers.cells import LabelBook
-from skm.readers.files import CSV_SUFFIXES, EXCEL_SUFFIXES
+from skm.readers.files import CSV_SUFFIXES, EXCEL_SUFFIXES, PARQUET_SUFFIXES
 from skm.readers.responses import Responses
 from skm.readers.table import read_responses
 
@@ -31,7 +31,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
                 p
                 for p in path.iterdir()
                 if p.is_file()
-                and p.suffix.lower() in EXCEL_SUFFIXES | CSV_SUFFIXES
+                and p.suffix.lower() in EXCEL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES
                 and not p.name.startswith((".", "~$"))
             )
             if not found:

@@ -29,6 +29,7 @@ __all__ = ["EXCEL_SUFFIXES", "Sheet", "read_sheets"]
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 
 
 @dataclass
@@ -52,6 +53,8 @@ def read_sheets(path: Path) -> list[Sheet]:
         return _read_excel(path)
     if suffix in CSV_SUFFIXES:
         return [Sheet(None, _read_csv(path))]
+    if suffix in PARQUET_SUFFIXES:
+        return [Sheet(None, _read_parquet(path))]
     raise SkmError(IssueCode.UNSUPPORTED_FORMAT, ExitCode.INPUT_ERROR, file=str(path), suffix=suffix or "?")
 
 
@@ -106,6 +109,24 @@ def _read_excel(path: Path) -> list[Sheet]:
             reason=str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__,
         ) from exc
     return sheets
+
+
+def _read_parquet(path: Path) -> list[list[object]]:
+    """A Parquet table as rows: the column names are row 1, as a spreadsheet's header would be."""
+    import pyarrow.parquet as pq  # noqa: PLC0415 - only when a Parquet file is read
+
+    try:
+        table = pq.read_table(path)
+    except Exception as exc:  # pyarrow raises several types for broken files
+        raise SkmError(
+            IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=str(path), kind="Parquet", reason=str(exc)[:200]
+        ) from exc
+    columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
+    with no_gc():
+        rows: list[list[object]] = [[str(n) for n in table.column_names]]
+        rows.extend([list(r) for r in zip(*columns, strict=True)] if columns else [])
+        _mark_unusable(rows, None)  # booleans and NaN/inf are invalid cells here too, never 1 or a blank
+    return rows
 
 
 def _mark_unusable(rows: list[list[object]], scan: guard.SheetScan | None) -> None:

@@ -195,6 +195,8 @@ def result_to_dict(result: IkmResult, lang: Lang | str = Lang.ID) -> dict[str, A
         out["source"] = result.source
     if result.skipped_cells:
         out["skipped_cells"] = [issue_to_dict(i) for i in result.skipped_cells]
+    if result.skipped_total > len(result.skipped_cells):
+        out["skipped_cells_total"] = result.skipped_total
     if result.warnings:
         out["warnings"] = [issue_to_dict(i) for i in result.warnings]
     return out

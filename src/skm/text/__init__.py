@@ -18,6 +18,7 @@ from skm.errors import Issue, SkmError
 from skm.text.catalog import (
     check,
     cli,
+    engine,
     instrument,
     issues,
     poster,
@@ -43,7 +44,7 @@ def _load() -> dict[str, tuple[str, str]]:
     """Every catalogue of :mod:`skm.text.catalog`, merged; a key defined twice is an error."""
     merged: dict[str, tuple[str, str]] = {}
     parts = [issues.TEXT, instrument.TEXT, results.TEXT, check.TEXT, stats.TEXT, questionnaire.TEXT, cli.TEXT]
-    parts += [security.TEXT, rank.TEXT]
+    parts += [security.TEXT, rank.TEXT, engine.TEXT]
     parts.append({report.PREFIX + key: pair for key, pair in report.TEXT.items()})
     parts.append({poster.PREFIX + key: pair for key, pair in poster.TEXT.items()})
     for part in parts:

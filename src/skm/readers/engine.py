@@ -1,0 +1,1079 @@
+"""The columnar engine: large CSV/TSV, Parquet and xlsx files tallied by DuckDB, exactly.
+
+Header detection, label and element mapping happen once per file, in Python, with the same
+functions as the reference reader (:mod:`skm.readers.table`): on the file's first rows (the
+header) and on each element column's *distinct* values (what each value means). DuckDB (embedded,
+no extension downloads) then does the per-row work in one streaming scan: which rows are
+respondents (blank rows, the template's summary block, rows without answers), the scores (a join
+of each element column on its small table of distinct values), the integer tallies per (group,
+question, answer), the invalid cells (first ``limit`` with their spreadsheet rows, plus the total)
+and the unreadable dates. No Python object is made per cell; the exact core
+(:func:`~skm.core.calc.score_tallies`) consumes the tallies, so results are exact by construction.
+
+Anything the engine does not reproduce exactly (a blank line inside a CSV, a non-UTF-8 CSV, rows
+wider than the header region, a file whose header is not found …) raises :class:`Fallback`; the
+caller then uses the reference reader, so the user never chooses and results never differ.
+A property test (tests/test_engine.py) compares both paths on generated files.
+
+xlsx/xlsm/xlsb/ods go through fastexcel (calamine → Arrow) and DuckDB over the Arrow table.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from skm.core.calc import Tally
+from skm.core.instrument import PERMENPAN_14_2017, Instrument
+from skm.core.periods import parse_date_column
+from skm.core.tallies import GroupTally, TallySet
+from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
+from skm.readers.cells import Cell, LabelBook, parse_cell
+from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank, sniff_delimiter
+from skm.readers.headers import _SUMMARY as _SUMMARY_PATTERN
+from skm.readers.headers import (
+    ColumnMatch,
+    code_beyond,
+    code_match,
+    header_candidates,
+    is_profile_header,
+    is_summary_label,
+    match_profile,
+)
+from skm.readers.table import _find_header as find_header
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "ENGINE_SUFFIXES",
+    "EngineRead",
+    "Fallback",
+    "find_header",
+    "read_tallies_engine",
+]
+
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+EXCEL_ENGINE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
+ENGINE_SUFFIXES = CSV_SUFFIXES | PARQUET_SUFFIXES | EXCEL_ENGINE_SUFFIXES
+DEFAULT_LIMIT = 1000  # invalid cells / date warnings kept with their rows (the total is always counted)
+_HEAD_BYTES = 1 << 20
+_SAMPLE_ROWS = 2000  # rows read in Python to decide which unnamed columns could hold labels
+# every character ``str.strip()`` removes (``str.isspace``), for DuckDB's ``trim``
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# the summary-label words of the reader (headers.is_summary_label), for a superset prefilter in DuckDB
+_SUMMARY_WORDS = _SUMMARY_PATTERN.pattern.removeprefix("^(?:").split(")\\b", 1)[0]
+_POSITIONAL = frozenset({"u8", "u9"})
+# the characters str.strip() removes, as an RE2 class (a blank cell is made only of them)
+_BLANK_CLASS = (
+    r"[\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}"
+    r"\x{205f}\x{3000}]*"
+)
+# a superset filter for DuckDB (RE2): a summary keyword at the start, or any non-ASCII letter there
+_SUMMARY_PREFILTER = (
+    r"(?i)^[\s\x{1c}-\x{1f}\x{0b}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*"
+    rf"(?:{_SUMMARY_WORDS}|[^\x00-\x7f])"
+)
+# ISO timestamps DuckDB can certify as dates without Python (the reference parses them too)
+_ISO_FAST = r"^[1-9]\d{3}-\d{2}-\d{2}( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$"
+
+
+class Fallback(Exception):  # noqa: N818 - a signal, not an error shown to anyone
+    """The engine cannot guarantee the reference reader's result for this file; use the reference."""
+
+
+# --- header detection: cheap per file ----------------------------------------------------
+
+
+# --- reading the first rows ------------------------------------------------------------------
+
+
+@dataclass
+class _Head:
+    """What Python learned from the first rows of one table."""
+
+    rows: list[list[object]]  # the first rows as the reference reader sees them
+    complete: bool  # the rows are the whole table
+    header_row: int
+    matches: dict[int, ColumnMatch]
+    width: int  # columns DuckDB reads
+    sheet: str | None = None
+    delimiter: str = ","
+
+
+def _csv_head(path: Path, instrument: Instrument) -> _Head:
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        data = f.read(_HEAD_BYTES)
+        while True:
+            decoder = codecs.getincrementaldecoder("utf-8-sig")()
+            try:
+                text = decoder.decode(data, final=len(data) >= size)
+            except UnicodeDecodeError as exc:
+                raise Fallback("not UTF-8") from exc
+            complete = len(data) >= size
+            rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=",")]
+            delimiter = sniff_delimiter(text)
+            rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+            if not complete:
+                rows = rows[:-1]  # the last record of a cut head may be incomplete
+            if complete or len(rows) > _SAMPLE_ROWS or len(data) > 16 * _HEAD_BYTES:
+                break
+            data += f.read(len(data))
+    if not complete and len(text) < 64_000:
+        raise Fallback("head too short for the delimiter sniff")
+    header_row, matches = find_header(rows, instrument)
+    if header_row < 0 or not rows:
+        raise Fallback("no header")
+    width = max(len(r) for r in rows)
+    return _Head(rows, complete, header_row, matches, width, None, delimiter)
+
+
+def _blank_line_inside(path: Path) -> bool:
+    """Whether a blank line (which Python's csv counts as a row and DuckDB skips) lies before the end.
+
+    Read in chunks (a memory map would count the whole file in the resident size)."""
+    patterns = (b"\n\n", b"\n\r\n", b"\r\r")
+    chunk = 4 << 20
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        start = 3 if f.read(3) == codecs.BOM_UTF8 else 0
+        f.seek(start)
+        if f.read(1) in (b"\n", b"\r"):
+            return True
+        end, pos = start, size  # end of the content without the trailing white space
+        while pos > start:
+            step = min(chunk, pos - start)
+            f.seek(pos - step)
+            kept = f.read(step).rstrip(b"\r\n \t")
+            if kept:
+                end = pos - step + len(kept)
+                break
+            pos -= step
+        f.seek(start)
+        offset, tail = start, b""
+        while offset < end:
+            block = f.read(min(chunk, end - offset))
+            if not block:
+                break
+            offset += len(block)
+            data = tail + block
+            if any(pattern in data for pattern in patterns):
+                return True
+            tail = data[-2:]
+    return False
+
+
+# --- the engine ------------------------------------------------------------------------------
+
+
+@dataclass
+class EngineRead:
+    """What the engine read from one file: the tallies and everything worth telling."""
+
+    source: str
+    sheet: str | None
+    header_row: int  # 1-based
+    tallies: TallySet
+    issues: list[Issue] = field(default_factory=list)
+    invalid_total: int = 0  # invalid answer cells (``issues`` holds the first ``limit``)
+    date_total: int = 0  # unreadable dates (``issues`` holds the first ``limit``)
+    columns: dict[int, str] = field(default_factory=dict)  # element column → question key
+    skipped: dict[str, int] = field(default_factory=dict)  # reason → rows
+
+    @property
+    def respondents(self) -> int:
+        """Respondent rows read."""
+        return sum(g.respondents for g in self.tallies.groups.values())
+
+    @property
+    def errors(self) -> list[Issue]:
+        """Issues of error severity (the first ``limit`` invalid cells)."""
+        return [i for i in self.issues if i.severity is Severity.ERROR]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _connect() -> duckdb.DuckDBPyConnection:
+    import duckdb  # noqa: PLC0415 - heavy, only when reading large files
+
+    # insertion order is preserved (DuckDB's default): row_number() OVER () then numbers the records
+    # of a CSV in file order, even with the parallel reader
+    return duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+
+
+def _headers(rows: list[list[object]], header_row: int, width: int, matches: dict[int, ColumnMatch]) -> list[str]:
+    header = rows[header_row]
+    headers = [
+        "" if c >= len(header) or is_blank(header[c]) else str(header[c]).replace("\n", " ").strip()
+        for c in range(width)
+    ]
+    if header_row > 0:
+        above = rows[header_row - 1]
+        for c in range(min(width, len(above))):
+            if not headers[c] and not is_blank(above[c]) and c not in matches:
+                headers[c] = str(above[c]).replace("\n", " ").strip()
+    return headers
+
+
+def _dedupe(headers: Sequence[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:
+        name = h or "kolom"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+def _element_name(instrument: Instrument, key: str) -> str:
+    for element in instrument.elements:
+        if any(q.key == key for q in element.questions):
+            return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
+    return key.upper()
+
+
+def _valid_share(cells: list[Cell], counts: list[int]) -> float:
+    filled = sum(n for cell, n in zip(cells, counts, strict=True) if not cell.blank)
+    valid = sum(n for cell, n in zip(cells, counts, strict=True) if cell.score is not None)
+    return valid / filled if filled else 0.0
+
+
+def _label_element(cells: list[Cell], counts: list[int], *, strict: bool = False) -> frozenset[str] | None:
+    labelled = [u for u, cell in enumerate(cells) if cell.elements]
+    if not labelled:
+        return None
+    if strict and any(not cell.blank and not cell.elements and cell.score is None for cell in cells):
+        return None
+    votes: dict[frozenset[str], int] = {}
+    for u in labelled:
+        votes[cells[u].elements] = votes.get(cells[u].elements, 0) + counts[u]
+    total = sum(n for cell, n in zip(cells, counts, strict=True) if not cell.blank)
+    best = max(votes, key=lambda k: votes[k])
+    common = frozenset.intersection(*votes) if strict else best
+    if strict and not common:
+        return None
+    if votes[best] * 2 <= total:
+        return None
+    return common
+
+
+@dataclass
+class _Column:
+    """One column of the table DuckDB reads: its SQL name and type."""
+
+    name: str
+    text: bool  # VARCHAR (blank when whitespace only; may be a summary label)
+    other: bool = False  # neither text nor a number (dates): blank when NULL, never an answer
+
+
+def _blank_sql(col: _Column) -> str:
+    q = _quote(col.name)
+    if col.other:
+        return f"({q} IS NULL)"
+    if col.text:
+        # only a cell whose first character is whitespace can be blank: every whitespace character is
+        # below "!" or at least U+0085, and UTF-8 compares as code points, so most cells stop at a comparison
+        return (
+            f"(CASE WHEN {q} IS NULL THEN true WHEN {q} >= '!' AND {q} < '\u0085' THEN false "
+            f"ELSE regexp_full_match({q}, {_sql_str(_BLANK_CLASS)}) END)"
+        )
+    return f"({q} IS NULL OR (isnan(TRY_CAST({q} AS DOUBLE)) IS TRUE))"
+
+
+def read_tallies_engine(
+    path: str | Path,
+    *,
+    instrument: Instrument = PERMENPAN_14_2017,
+    labels: LabelBook | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    group_by: Sequence[str] = (),
+    group_name: str | None = None,
+    sheet: str | int | None = None,
+    limit: int = DEFAULT_LIMIT,
+    strict: bool = True,
+) -> EngineRead:
+    """Read ``path`` with the engine into tallies (optionally per attribute columns ``group_by``,
+    matched by header as ``--by`` does, or as one group ``(group_name,)``).
+
+    Raises :class:`SkmError` as the reference reader does (``invalid="error"`` with invalid cells:
+    exit 1, listing the first ``limit``) and :class:`Fallback` when the reference must read it.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise Fallback("not a file")
+    suffix = path.suffix.lower()
+    book = labels or LabelBook(instrument)
+    if suffix in CSV_SUFFIXES:
+        # the parallel reader keeps memory flat (the serial one buffers the file); it refuses quoted
+        # line breaks together with short rows, and then the serial reader is used
+        try:
+            return _read_one(path, suffix, book, instrument, invalid, group_by, group_name, sheet, limit, strict, True)
+        except Fallback as exc:
+            if "parallel" not in str(exc):
+                raise
+    return _read_one(path, suffix, book, instrument, invalid, group_by, group_name, sheet, limit, strict, False)
+
+
+def _read_one(
+    path: Path,
+    suffix: str,
+    book: LabelBook,
+    instrument: Instrument,
+    invalid: InvalidPolicy | str,
+    group_by: Sequence[str],
+    group_name: str | None,
+    sheet: str | int | None,
+    limit: int,
+    strict: bool,
+    parallel: bool,
+) -> EngineRead:
+    con = _connect()
+    try:
+        if suffix in CSV_SUFFIXES:
+            if sheet is not None:
+                raise Fallback("--sheet on a CSV")
+            head = _csv_head(path, instrument)
+            if _blank_line_inside(path):
+                raise Fallback("blank lines")
+            columns = [_Column(f"c{c}", text=True) for c in range(head.width)]
+            spec = "{" + ", ".join(f"{_sql_str(c.name)}: 'VARCHAR'" for c in columns) + "}"
+            source_sql = (
+                f"SELECT row_number() OVER () AS _r, * FROM read_csv({_sql_str(str(path))}, header=false, "
+                f"all_varchar=true, delim={_sql_str(head.delimiter)}, quote='\"', escape='\"', null_padding=true, "
+                f"parallel={str(parallel).lower()}, auto_detect=false, columns={spec}, encoding='utf-8')"
+            )
+            sheet_name = None
+        elif suffix in PARQUET_SUFFIXES:
+            if sheet is not None:
+                raise Fallback("--sheet on Parquet")
+            head, columns, source_sql = _parquet_source(con, path, instrument)
+            sheet_name = None
+        elif suffix in EXCEL_ENGINE_SUFFIXES:
+            head, columns, source_sql = _excel_source(con, path, instrument, sheet)
+            sheet_name = head.sheet
+        else:
+            raise Fallback("format")
+        return _run(
+            con,
+            source_sql,
+            columns,
+            head,
+            source=path.name,
+            sheet=sheet_name,
+            instrument=instrument,
+            book=book,
+            invalid=InvalidPolicy(invalid),
+            group_by=tuple(group_by),
+            group_name=group_name,
+            limit=limit,
+            strict=strict,
+        )
+    except (Fallback, SkmError):
+        raise
+    except Exception as exc:
+        raise Fallback(" ".join(str(exc).split("\n")[:3]) if str(exc) else type(exc).__name__) from exc
+    finally:
+        con.close()
+
+
+def _parquet_source(
+    con: duckdb.DuckDBPyConnection, path: Path, instrument: Instrument
+) -> tuple[_Head, list[_Column], str]:
+    """A Parquet file is read like a DataFrame: its column names are the header (row 1)."""
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    schema = pq.read_schema(path)
+    names = list(schema.names)
+    import pyarrow as pa  # noqa: PLC0415
+
+    columns = []
+    select = []
+    for i, name in enumerate(names):
+        kind = schema.field(i).type
+        text = pa.types.is_string(kind) or pa.types.is_large_string(kind)
+        numeric = pa.types.is_integer(kind) or pa.types.is_floating(kind)
+        if not (text or numeric):
+            raise Fallback(f"column type {kind}")
+        columns.append(_Column(f"c{i}", text=text))
+        select.append(f"{_quote(name)} AS c{i}")
+    floats = [f"c{i}" for i in range(len(names)) if pa.types.is_floating(schema.field(i).type)]
+    if floats:  # NaN and infinities are invalid cells for the reference (never blanks): leave them to it
+        probe = ", ".join(f"bool_or(isnan({c}) OR isinf({c}))" for c in floats)
+        got = con.execute(
+            f"SELECT {probe} FROM (SELECT {', '.join(select)} FROM read_parquet({_sql_str(str(path))}))"
+        ).fetchone()
+        if got is not None and any(got):
+            raise Fallback("NaN or infinite numbers")
+    rows: list[list[object]] = [[str(n) for n in names]]
+    header_row, matches = find_header(rows, instrument)
+    if header_row < 0:
+        raise Fallback("no header")
+    source_sql = (
+        f"SELECT file_row_number + 2 AS _r, {', '.join(select)} "
+        f"FROM read_parquet({_sql_str(str(path))}, file_row_number=true)"
+    )
+    return _Head(rows, False, 0, matches, len(names)), columns, source_sql
+
+
+def _excel_source(
+    con: duckdb.DuckDBPyConnection, path: Path, instrument: Instrument, sheet: str | int | None
+) -> tuple[_Head, list[_Column], str]:
+    """A spreadsheet: the sheet and header chosen on each sheet's first rows (python-calamine, as the
+    reference reads them), then the rows below the header through fastexcel (calamine → Arrow, typed
+    columns; a column mixing numbers and text is left to the reference) and DuckDB over the Arrow table."""
+    import fastexcel  # noqa: PLC0415 - heavy, only when reading large spreadsheets
+    import pyarrow as pa  # noqa: PLC0415
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+
+    from skm.readers import guard  # noqa: PLC0415
+
+    scans: dict[str, guard.SheetScan] = {}
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        scans = guard.scan_ooxml(path)  # the reference's caps and refusals, before calamine allocates
+    else:
+        raise Fallback("xlsb/ods: the reference reader")
+    workbook = CalamineWorkbook.from_path(str(path))
+    names = list(workbook.sheet_names)
+    heads: dict[str, list[list[object]]] = {
+        name: [list(r) for r in workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=_SAMPLE_ROWS)]
+        for name in names
+    }
+    if sheet is not None:
+        number = int(sheet) if isinstance(sheet, int) or str(sheet).isdigit() else None
+        chosen = names[number - 1] if number is not None and 1 <= number <= len(names) else None
+        chosen = chosen or next((n for n in names if n.lower() == str(sheet).lower()), None)
+        if chosen is None:
+            raise Fallback("sheet not found: the reference names the sheets")
+    else:
+        found = {name: find_header(rows, instrument) for name, rows in heads.items()}
+        most = max(len(m) for _, m in found.values())
+        best = [name for name, (_, m) in found.items() if most and len(m) == most]
+        if len(best) != 1:
+            raise Fallback("no sheet, or several sheets, with the most element columns")
+        chosen = best[0]
+    scan = scans.get(chosen)
+    if scan is None or scan.unusable or scan.flags & {"bool", "nonfinite"}:
+        raise Fallback("Excel errors, formulas without a value, booleans: the reference marks them")
+    rows: list[list[object]] = heads[chosen]
+    header_row, matches = find_header(rows, instrument)
+    if header_row < 0:
+        raise Fallback("no header")
+    reader = fastexcel.read_excel(str(path))
+    batch = reader.load_sheet(
+        names.index(chosen), header_row=header_row, dtype_coercion="strict", schema_sample_rows=None, eager=True
+    )
+    width = max((len(r) for r in rows), default=0)
+    n = batch.num_rows
+    by_index: dict[int, Any] = {}
+    infos = reader.load_sheet(names.index(chosen), header_row=header_row, n_rows=1).available_columns()
+    for info, column in zip(infos, batch.columns, strict=True):
+        by_index[int(info.absolute_index)] = column
+    width = max([width, *[i + 1 for i in by_index]])
+    columns: list[_Column] = []
+    arrays = {}
+    for c in range(width):
+        column = by_index.get(c)
+        if column is None:
+            arrays[f"c{c}"] = pa.nulls(n, pa.string())
+            columns.append(_Column(f"c{c}", text=True))
+            continue
+        kind = column.type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind):
+            arrays[f"c{c}"] = column.cast(pa.string())
+            columns.append(_Column(f"c{c}", text=True))
+        elif pa.types.is_floating(kind) or pa.types.is_integer(kind):
+            arrays[f"c{c}"] = column.cast(pa.float64())
+            columns.append(_Column(f"c{c}", text=False))
+        elif pa.types.is_timestamp(kind) or pa.types.is_date(kind):
+            arrays[f"c{c}"] = column
+            columns.append(_Column(f"c{c}", text=False, other=True))
+        else:
+            raise Fallback(f"column type {kind}")
+    arrays["_r"] = pa.array(range(header_row + 2, header_row + 2 + n), pa.int64())
+    table = pa.table(arrays)
+    # the rows fastexcel returns must be the rows the reference sees below the header
+    below = rows[header_row + 1 :]
+    check = table.slice(0, min(len(below), n, 200)).to_pylist()
+    for got, want in zip(check, below, strict=False):
+        for c in range(width):
+            a, b = got[f"c{c}"], (want[c] if c < len(want) else None)
+            if (is_blank(a) and is_blank(b)) or a == b or _same_day(a, b):
+                continue
+            raise Fallback(f"fastexcel and calamine disagree on a cell: {a!r} vs {b!r}")
+    con.register("xl", table)
+    head = _Head(rows, len(rows) < _SAMPLE_ROWS, header_row, matches, width, chosen)
+    return head, columns, "SELECT * FROM xl"
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    columns: list[_Column],
+    head: _Head,
+    *,
+    source: str,
+    sheet: str | None,
+    instrument: Instrument,
+    book: LabelBook,
+    invalid: InvalidPolicy,
+    group_by: tuple[str, ...],
+    group_name: str | None,
+    limit: int,
+    strict: bool,
+) -> EngineRead:
+    rows, hr, matches = head.rows, head.header_row, head.matches
+    width = len(columns)
+    below = rows[hr:]
+    if not below or max(len(r) for r in below) < width:
+        raise Fallback("rows above the header are wider than the table")
+    headers = _headers(rows, hr, width, matches)
+    first_data = hr + 2  # spreadsheet row of the first row below the header
+    # The engine covers files whose element columns are all named by codes (U1 … U9, "Unsur 1"):
+    # the reader then decides by the codes alone and only checks them against the answers' labels.
+    # Columns named by words are scored against every question by the reader (wording, words,
+    # answers): those files are left to it.
+    codes = {c: m for c in range(width) if (m := code_match(headers[c], instrument)) is not None}
+    if sorted(m.key for m in codes.values()) != sorted(instrument.question_keys):
+        raise Fallback("element columns not all named by their codes")
+    worded = [c for c in range(width) if c not in codes and header_candidates(headers[c], instrument, question=True)]
+    # a short profile header ("Cap waktu", "Saran") is a profile column unless ≥ 90 % of its answers are on
+    # the scale: proven below by counting cells that cannot be scale answers (else the reader decides)
+    if any(not is_profile_header(headers[c]) or not columns[c].text for c in worded):
+        raise Fallback("a column named by words: the reader scores it against the questions")
+    not_answer = _not_answer_sql(instrument, book)
+    if worded and not_answer is None:
+        raise Fallback("custom labels: no proof that a profile column is not a question")
+    matches = codes
+    strict_candidates: list[int] = []
+    names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in range(width)])
+    kept_cols = sorted(set(matches) | set(strict_candidates))
+    unnamed = [c for c in range(width) if not headers[c] and c not in kept_cols]
+    group_cols = _group_columns(group_by, names, width)
+    if any(columns[c].other for c in [*kept_cols, *group_cols]):
+        raise Fallback("a date-typed column where answers or groups are expected")
+    date_found = _date_column_index(names, width, matches)
+    date_col = date_found if date_found is not None and columns[date_found].text else None
+    if date_found is not None and not columns[date_found].text and not columns[date_found].other:
+        raise Fallback("a date column of numbers (Excel serial days): the reference parses them")
+    col_sql = {c: _quote(columns[c].name) for c in range(width)}
+    # layer 1: each cell's blank flag, once (k0, k1 …); layer 2 uses them
+    flags = ", ".join(f"{_blank_sql(col)} AS k{c}" for c, col in enumerate(columns))
+    blank_all = " AND ".join(f"k{c}" for c in range(width)) or "true"
+    # the first non-blank cell (blank tests written out, so a row stops at its first filled column)
+    first_cell = (
+        "CASE "
+        + " ".join(f"WHEN NOT {_blank_sql(col)} THEN {_quote(col.name) if col.text else 'NULL'}" for col in columns)
+        + " END"
+    )
+    mask = " + ".join(f"(CASE WHEN k{c} THEN 0 ELSE {1 << i} END)" for i, c in enumerate(kept_cols)) or "0"
+    base = [
+        "_r",
+        f"NOT ({blank_all}) AS _nb",
+        f"CAST({mask} AS BIGINT) AS _m",
+        # a cell starting with a digit (a timestamp, a number) cannot be a summary label: no regex for it
+        f"CASE WHEN _fc0 IS NULL OR (_fc0 >= '0' AND _fc0 < ':') THEN NULL "
+        f"WHEN regexp_matches(_fc0, {_sql_str(_SUMMARY_PREFILTER)}) THEN _fc0 END AS _fc",
+    ]
+    base += [f"{col_sql[c]} AS e{c}" for c in kept_cols]
+    base += [f"{col_sql[c]} AS g{i}" for i, c in enumerate(group_cols)]
+    base += [f"NOT k{c} AS n{c}" for c in unnamed]
+    for c in worded:  # filled cells, and filled cells that cannot be scale answers
+        assert not_answer is not None
+        base += [f"NOT k{c} AS f{c}", f"(NOT k{c} AND {not_answer.format(v=col_sql[c])}) AS x{c}"]
+    if date_col is not None:
+        d = col_sql[date_col]
+        base.append(
+            f"CASE WHEN k{date_col} OR (regexp_matches({d}, {_sql_str(_ISO_FAST)}) "
+            f"AND try_strptime({d}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d']) IS NOT NULL) THEN NULL ELSE {d} END AS _d"
+        )
+    body = (
+        f"(SELECT {', '.join(base)} FROM (SELECT *, {first_cell} AS _fc0 FROM "
+        f"(SELECT *, {flags} FROM ({source_sql}) WHERE _r >= {first_data})))"
+    )
+    g_names = [f"g{i}" for i in range(len(group_cols))]
+    combo_keys = [*g_names, "_m", *(f"e{c}" for c in kept_cols), "_fc"]
+    combo_aggs = ["count(*) AS _n", "min(_r) AS _first", *(f"bool_or(n{c}) AS n{c}" for c in unnamed)]
+    for c in worded:
+        combo_aggs += [f"count_if(f{c}) AS f{c}", f"count_if(x{c}) AS x{c}"]
+    if date_col is not None:
+        combo_aggs.append("bool_or(_d IS NOT NULL) AS _dq")
+
+    def combos(table: str, where: str = "true") -> None:
+        """One scan: the rows collapsed to their distinct combinations of group, answered-columns mask,
+        candidate columns' values and summary-label candidate (a few thousand rows, whatever the file)."""
+        con.execute(
+            f"CREATE TEMP TABLE {table} AS SELECT {', '.join(combo_keys)}, {', '.join(combo_aggs)} "
+            f"FROM {body} WHERE {where} GROUP BY ALL"
+        )
+
+    # pass 1 (the one scan of an ordinary file)
+    combos("combos")
+    if not _scalar(con, "SELECT count(*) FROM combos"):
+        raise Fallback("no rows below the header")
+    distinct: dict[int, tuple[list[object], list[int]]] = {}
+    for c in kept_cols:
+        got = con.execute(f"SELECT e{c}, sum(_n) FROM combos GROUP BY ALL ORDER BY 2 DESC").fetchall()
+        distinct[c] = ([v for v, _ in got], [int(n) for _, n in got])
+    candidates = [
+        (str(v), int(r))
+        for v, r in con.execute("SELECT _fc, min(_first) FROM combos WHERE _fc IS NOT NULL GROUP BY ALL").fetchall()
+    ]
+    flags_row = con.execute(
+        "SELECT " + ", ".join([*(f"bool_or(n{c})" for c in unnamed), "true"]) + " FROM combos"
+    ).fetchone()
+    nonblank_unnamed = {c for c, hit in zip(unnamed, flags_row or (), strict=False) if hit}
+    for c in worded:
+        proof = con.execute(f"SELECT coalesce(sum(f{c}), 0), coalesce(sum(x{c}), 0) FROM combos").fetchone()
+        filled, cannot = (int(proof[0]), int(proof[1])) if proof is not None else (0, 0)
+        if filled and filled - cannot >= _SCALE_SHARE * filled:  # could be ≥ 90 % scale answers
+            raise Fallback(f"column {column_letter(c)} might hold scale answers: the reader decides")
+    slow_dates: list[str] = []
+    if date_col is not None and _scalar(con, "SELECT count(*) FROM combos WHERE _dq"):
+        slow_dates = [str(v) for (v,) in con.execute(f"SELECT DISTINCT _d FROM {body} WHERE _d IS NOT NULL").fetchall()]
+
+    # what each distinct value means (Python, once per distinct value) and the column decisions
+    issues: list[Issue] = []
+
+    def issue(code: IssueCode, severity: Severity = Severity.ERROR, **fields: Any) -> Issue:
+        fields.setdefault("row", hr + 1)
+        return Issue(code, severity, file=source, sheet=sheet, **fields)
+
+    def parse(c: int, key: str | None) -> list[Cell]:
+        custom = book.column_mapping(key, headers[c])
+        return [parse_cell(v, book, custom, key) for v in distinct[c][0]]
+
+    final: dict[int, ColumnMatch] = dict(matches)
+    parsed = {c: parse(c, m.key) for c, m in matches.items()}
+    # each element column checked against the labels its answers carry (positional U8/U9 follow them)
+    for c, m in list(final.items()):
+        label_key = _label_element(parsed[c], distinct[c][1])
+        if label_key is None or m.key in label_key:
+            continue
+        named = _element_name(instrument, m.key)
+        carried = " / ".join(_element_name(instrument, k) for k in sorted(label_key))
+        positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1 and label_key <= _POSITIONAL
+        if positional:
+            (new_key,) = label_key
+            final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
+            parsed[c] = parse(c, new_key)
+        issues.append(
+            issue(
+                IssueCode.HEADER_LABEL_MISMATCH,
+                Severity.WARNING,
+                column=shorten(headers[c], 60),
+                letter=column_letter(c),
+                params={
+                    "header_element": named,
+                    "label_element": carried,
+                    "used": _element_name(instrument, final[c].key),
+                },
+            )
+        )
+    if any(c in final for c in group_cols) or (date_col is not None and date_col in final):
+        raise Fallback("a grouping or date column turned out to be an element")
+    by_key: dict[str, list[int]] = {}
+    for c, m in sorted(final.items()):
+        by_key.setdefault(m.key, []).append(c)
+    for key, cols in by_key.items():
+        if len(cols) > 1:
+            issues.append(
+                issue(
+                    IssueCode.DUPLICATE_ELEMENT,
+                    params={
+                        "element": key.upper(),
+                        "columns": ", ".join(f"'{headers[c]}' ({column_letter(c)})" for c in cols),
+                    },
+                )
+            )
+    missing = [k.upper() for k in instrument.question_keys if k not in by_key]
+    if missing:
+        issues.append(
+            issue(IssueCode.MISSING_ELEMENTS, params={"codes": ", ".join(missing), "k": len(instrument.question_keys)})
+        )
+    element_cols = [c for c in range(width) if c in final]
+    attr_cols = [
+        c
+        for c in range(width)
+        if c not in final and (headers[c] or c in nonblank_unnamed or (c in distinct and _has_value(distinct[c][0])))
+    ]
+    beyond = [c for c in attr_cols if code_beyond(headers[c], instrument) is not None]
+    if beyond:
+        issues.append(
+            issue(
+                IssueCode.CODES_BEYOND_INSTRUMENT,
+                Severity.WARNING,
+                params={
+                    "columns": ", ".join(f"'{shorten(headers[c], 20)}' ({column_letter(c)})" for c in beyond),
+                    "instrument": instrument.key,
+                    "count": len(instrument.elements),
+                },
+            )
+        )
+    # the date column is an attribute column's profile (after deduplication, as the reference names them)
+    attr_names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
+    date_attr = next((c for c, name in zip(attr_cols, attr_names, strict=True) if match_profile(name) == "date"), None)
+    if date_attr != date_found:
+        raise Fallback("date column")
+
+    # what each distinct value of an element column means for the tallies
+    low = instrument.scale_min
+    size = instrument.scale_max - low + 1
+    meaning: dict[int, dict[object, tuple[int | None, bool, int]]] = {}  # value → (score, bad, u)
+    for c in element_cols:
+        key = final[c].key
+        mismatch = any(i.code is IssueCode.HEADER_LABEL_MISMATCH and i.letter == column_letter(c) for i in issues)
+        table: dict[object, tuple[int | None, bool, int]] = {}
+        for u, (value, cell) in enumerate(zip(distinct[c][0], parsed[c], strict=True)):
+            if value is None or cell.blank:
+                continue
+            foreign = bool(cell.elements) and key not in cell.elements and not mismatch
+            valid = cell.score is not None and not foreign
+            table[value] = (cell.score if valid else None, (cell.code is not None or foreign) and not valid, u)
+        meaning[c] = table
+
+    labelled = [(v, r) for v, r in candidates if is_summary_label(v)]
+    summary_from = min((r for _, r in labelled), default=None)
+    kept_table = "combos"
+    if summary_from is not None:  # rows from the summary block on are never respondents: a second scan
+        combos("kept", f"_r < {summary_from}")
+        kept_table = "kept"
+    bits = sum(1 << i for i, c in enumerate(kept_cols) if c in final)
+    keep = f"((_m & {bits}) != 0)"
+    data_cols = [by_key[k][0] for k in instrument.question_keys if k in by_key]
+    key_of = {c: final[c].key for c in data_cols}
+    select_g = "".join(f"{g}, " for g in g_names)
+
+    # respondents, tallies and invalid-cell counts per group, from the collapsed rows
+    resp: dict[tuple[str, ...], int] = {}
+    for record in con.execute(
+        f"SELECT {select_g}sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
+        if g_names
+        else f"SELECT sum(_n) FROM {kept_table} WHERE {keep}"
+    ).fetchall():
+        if record[-1]:
+            g = _group_label(record[:-1], g_names, group_name)
+            resp[g] = resp.get(g, 0) + int(record[-1])
+    counts: dict[tuple[str, ...], dict[str, list[int]]] = {g: {} for g in resp}
+    invalid_total = 0
+    for c in element_cols:
+        table = meaning[c]
+        for record in con.execute(
+            f"SELECT {select_g}e{c}, sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
+        ).fetchall():
+            value, n = record[-2], int(record[-1])
+            hit = table.get(value)
+            if hit is None:
+                continue  # blank
+            score, bad, _ = hit
+            if bad:
+                invalid_total += n
+            elif score is not None and c in key_of:
+                g = _group_label(record[:-2], g_names, group_name)
+                counts[g].setdefault(key_of[c], [0] * size)[score - low] += n
+    before_summary = f"_r < {summary_from}" if summary_from is not None else "true"
+
+    def value_table(name: str, c: int, values: list[object]) -> None:
+        kind = "VARCHAR" if columns[c].text else "DOUBLE"
+        con.execute(f"CREATE TEMP TABLE {name} (v {kind})")
+        if values:
+            con.executemany(f"INSERT INTO {name} VALUES (?)", [(v,) for v in values])
+
+    # the first ``limit`` invalid cells with their rows (a scan, only when there are invalid cells)
+    cell_issues: list[Issue] = []
+    if invalid_total:
+        tests = []
+        for c in element_cols:
+            value_table(f"bad{c}", c, [v for v, (_, bad, _) in meaning[c].items() if bad])
+            tests.append(f"e{c} IN (SELECT v FROM bad{c})")
+        flags_sql = ", ".join(f"coalesce({t}, false) AS x{c}" for t, c in zip(tests, element_cols, strict=True))
+        values_sql = ", ".join(f"e{c}" for c in element_cols)
+        got = con.execute(
+            f"SELECT * FROM (SELECT _r, {flags_sql}, {values_sql} FROM {body} WHERE {keep} AND {before_summary}) "
+            f"WHERE {' OR '.join(f'x{c}' for c in element_cols)} ORDER BY _r LIMIT {int(limit)}"
+        ).fetchall()
+        k = len(element_cols)
+        for record in got:
+            r = int(record[0])
+            for j, c in enumerate(element_cols):
+                if len(cell_issues) >= limit or not record[1 + j]:
+                    continue
+                value = record[1 + k + j]
+                u = meaning[c][value][2]
+                key = final[c].key
+                cell = parsed[c][u]
+                cell_issues.append(
+                    issue(
+                        cell.code if cell.code is not None else IssueCode.UNKNOWN_LABEL,
+                        row=r,
+                        column=shorten(headers[c], 60),
+                        letter=column_letter(c),
+                        value=shorten(value),
+                        params={
+                            "low": low,
+                            "high": instrument.scale_max,
+                            "mid": low + 1,
+                            "element": _element_name(instrument, key),
+                            "expected": book.expected(key),
+                        },
+                    )
+                )
+    # rows below the summary block that look like respondents (a scan, only when there is a summary block)
+    if element_cols and summary_from is not None:
+        for c in element_cols:
+            value_table(f"ok{c}", c, [v for v, (score, _, _) in meaning[c].items() if score is not None])
+        labelled_values = [v for v, _ in labelled]
+        placeholders = ", ".join("?" for _ in labelled_values)
+        all_valid = " AND ".join(f"coalesce(e{c} IN (SELECT v FROM ok{c}), false)" for c in element_cols)
+        tail = con.execute(
+            f"SELECT _r FROM {body} WHERE _nb AND _r >= {summary_from} "
+            f"AND (_fc IS NULL OR _fc NOT IN ({placeholders})) AND {all_valid} ORDER BY _r",
+            labelled_values,
+        ).fetchall()
+        issues.extend(issue(IssueCode.ROW_AFTER_SUMMARY, Severity.WARNING, row=int(r)) for (r,) in tail)
+    issues.extend(cell_issues)
+
+    date_total = 0
+    if date_col is not None and slow_dates:
+        date_total, date_issues = _date_issues(
+            con, body, f"{keep} AND {before_summary}", slow_dates, source_sql, columns[date_col], first_data,
+            limit, headers[date_col], date_col, issue,
+        )  # fmt: skip
+        issues.extend(date_issues)
+
+    zero = [0] * size
+    groups = {
+        g: GroupTally(
+            n,
+            {key_of[c]: Tally(tuple(counts.get(g, {}).get(key_of[c], zero)), instrument.scale_min) for c in data_cols},
+        )
+        for g, n in resp.items()
+    }
+    group_names = tuple(attr_names[attr_cols.index(c)] for c in group_cols) if group_cols else ()
+    if group_name is not None and not group_cols:
+        group_names = ("berkas",)
+    read = EngineRead(
+        source,
+        sheet,
+        hr + 1,
+        TallySet(instrument, group_names, groups),
+        issues,
+        invalid_total,
+        date_total,
+        {c: final[c].key for c in element_cols},
+    )
+    if read.respondents == 0:
+        raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
+    if not strict:
+        return read
+    fatal = [i for i in issues if i.code in (IssueCode.MISSING_ELEMENTS, IssueCode.DUPLICATE_ELEMENT)]
+    if fatal:
+        raise SkmError(IssueCode.BAD_COLUMNS, ExitCode.INVALID_DATA, issues=fatal, file=source)
+    if invalid_total and invalid is InvalidPolicy.ERROR:
+        raise SkmError(
+            IssueCode.INVALID_DATA, ExitCode.INVALID_DATA, issues=cell_issues, file=source, count=invalid_total
+        )
+    return read
+
+
+def _same_day(a: object, b: object) -> bool:
+    """calamine gives a date for a midnight date-time that fastexcel gives as a date-time."""
+    return isinstance(a, datetime) and type(b) is date and a == datetime(b.year, b.month, b.day)
+
+
+_SCALE_SHARE = 0.9  # the reader's share of scale answers that makes a profile-named column a question
+
+
+def _not_answer_sql(instrument: Instrument, book: LabelBook) -> str | None:
+    """A DuckDB test (``{v}`` the cell) true only for text that :func:`parse_cell` can never score:
+    text starting with a number of three digits or more (above any scale), or ASCII text without
+    digits that starts with two letters and holds a word no label of the instrument uses.
+    ``None`` when that cannot be proven for this instrument (a unit's own labels, labels with digits
+    or other characters, a scale reaching 100)."""
+    words: set[str] = set()
+    for label in book.by_label:
+        words.update(label.split())
+    for key in book.by_key.values():
+        for label in key:
+            words.update(label.split())
+    if book.custom or book.custom_columns or instrument.scale_max >= 100 or instrument.scale_min < 0:
+        return None
+    if any(not w.isascii() or not w.isalpha() for w in words):
+        return None
+    from skm.readers.cells import _ALIASES, _WORD_FIXES  # noqa: PLC0415 - the same vocabulary
+
+    for variant in [*_ALIASES, *_WORD_FIXES]:
+        words.update(w for w in variant.split() if w.isascii() and w.isalpha())
+    vocabulary = "[" + ", ".join(_sql_str(w) for w in sorted(words)) + "]"
+    number = "regexp_matches({v}, '^[ \t]*[1-9][0-9][0-9]')"
+    text = (
+        "(NOT regexp_matches({v}, '[^\x20-\x7e]') AND NOT regexp_matches({v}, '[0-9]') "
+        "AND regexp_matches({v}, '^[ ]*[A-Za-z][A-Za-z]') "
+        "AND len(list_filter(string_split_regex(lower({v}), '[^a-z]+'), "
+        f"lambda w: w <> '' AND NOT list_contains({vocabulary}, w))) > 0)"
+    )
+    return f"(CASE WHEN {number} THEN true ELSE {text} END)"
+
+
+def _has_value(values: list[object]) -> bool:
+    return any(not is_blank(v) for v in values)
+
+
+def _date_issues(
+    con: duckdb.DuckDBPyConnection,
+    body: str,
+    keep: str,
+    slow: list[str],
+    source_sql: str,
+    column: _Column,
+    first_data: int,
+    limit: int,
+    header: str,
+    c: int,
+    issue: Any,
+) -> tuple[int, list[Issue]]:
+    """Rows whose date cannot be read, as the reference decides: the column is a date column
+    unless more than half of its distinct non-blank values fail."""
+    parsed, _ = parse_date_column(slow)
+    failed = [v for v, d in zip(slow, parsed, strict=True) if d is None]
+    if not failed:
+        return 0, []
+    if 2 * len(failed) > len(slow):  # the certainly-valid values count too: count them exactly
+        q = _quote(column.name)
+        distinct_total = _scalar(
+            con,
+            f"SELECT count(DISTINCT {q}) FROM ({source_sql}) WHERE _r >= {first_data} AND NOT {_blank_sql(column)}",
+        )
+        if 2 * len(failed) > distinct_total:
+            return 0, []
+    con.execute("CREATE TEMP TABLE bad_dates (v VARCHAR)")
+    con.executemany("INSERT INTO bad_dates VALUES (?)", [(v,) for v in failed])
+    where = f"{keep} AND _d IN (SELECT v FROM bad_dates)"
+    total = _scalar(con, f"SELECT count(*) FROM {body} WHERE {where}")
+    got = con.execute(f"SELECT _r, _d FROM {body} WHERE {where} ORDER BY _r LIMIT {int(limit)}").fetchall()
+    issues = [
+        issue(
+            IssueCode.INVALID_DATE,
+            Severity.WARNING,
+            row=int(r),
+            column=shorten(header, 60),
+            letter=column_letter(c),
+            value=shorten(value),
+        )
+        for r, value in got
+    ]
+    return total, issues
+
+
+def _key(row: list[object], c: int) -> object:
+    return row[c] if c < len(row) else None
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    got = con.execute(sql).fetchone()
+    return int(got[0]) if got is not None and got[0] is not None else 0
+
+
+def _group_label(values: Sequence[object], g_exprs: list[str], group_name: str | None) -> tuple[str, ...]:
+    if not g_exprs:
+        return (group_name,) if group_name is not None else ()
+    return tuple(
+        "(kosong)" if v is None or (isinstance(v, float) and math.isnan(v)) or not str(v).strip() else str(v).strip()
+        for v in values
+    )
+
+
+def _group_columns(group_by: tuple[str, ...], names: list[str], width: int) -> list[int]:
+    """Attribute columns named by ``group_by`` (header, case- and space-insensitive, or profile word)."""
+    out = []
+    for wanted_raw in group_by:
+        wanted = " ".join(wanted_raw.lower().split())
+        hit = next((c for c in range(width) if " ".join(names[c].lower().split()) == wanted), None)
+        if hit is None:
+            canonical = match_profile(wanted)
+            hit = next((c for c in range(width) if canonical and match_profile(names[c]) == canonical), None)
+        if hit is None:
+            raise Fallback(f"group column {wanted_raw}")
+        out.append(hit)
+    return out
+
+
+def _date_column_index(names: list[str], width: int, matches: dict[int, ColumnMatch]) -> int | None:
+    return next((c for c in range(width) if c not in matches and match_profile(names[c]) == "date"), None)
+
+
+def read_many_engine(
+    paths: Sequence[Path],
+    *,
+    instrument: Instrument = PERMENPAN_14_2017,
+    labels: LabelBook | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    by: str | None = None,
+    sheet: str | int | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> tuple[TallySet, list[EngineRead]]:
+    """Read files with the engine and pool their tallies: per ``by`` column, else per file (``berkas``)
+    when there are several, as :func:`skm.readers.combine.read_many` groups them.
+
+    Every file is read before failing, so the error lists the problems of all files at once.
+    Raises :class:`Fallback` as soon as one file needs the reference reader.
+    """
+    from skm.readers.combine import _unique_names  # noqa: PLC0415
+
+    names = _unique_names([p.name for p in paths])
+    reads: list[EngineRead] = []
+    failures: list[SkmError] = []
+    for path, name in zip(paths, names, strict=True):
+        try:
+            reads.append(
+                read_tallies_engine(
+                    path,
+                    instrument=instrument,
+                    labels=labels,
+                    invalid=invalid,
+                    group_by=(by,) if by else (),
+                    group_name=name if len(paths) > 1 and not by else None,
+                    sheet=sheet,
+                    limit=limit,
+                )
+            )
+        except SkmError as exc:
+            failures.append(exc)
+    if failures:
+        if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
+            raise failures[0]
+        issues = [i for f in failures for i in f.issues]
+        raise SkmError(
+            IssueCode.INVALID_DATA,
+            ExitCode.INVALID_DATA,
+            issues=issues,
+            file=", ".join(str(f.params.get("file", "?")) for f in failures),
+            count=sum(int(str(f.params.get("count", len(f.issues)))) for f in failures),
+        )
+    pooled = reads[0].tallies
+    for read in reads[1:]:
+        if read.tallies.group_by != pooled.group_by:
+            raise Fallback("files group differently")
+        pooled = pooled + read.tallies
+    return pooled, reads

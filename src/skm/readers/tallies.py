@@ -1,0 +1,159 @@
+"""Tallies files: the mergeable aggregate ``skm score --format tallies`` writes and ``skm score`` reads.
+
+A tallies table has the group columns (none, or e.g. ``berkas``/``Jenis layanan``), then
+``question`` (``u1`` … or ``*`` for the respondents count), ``answer`` (the scale value; empty
+for ``*``) and ``count``. CSV or Parquet (by suffix). Several tallies files with the same group
+columns pool exactly (counts add), whichever machine or warehouse produced them
+(``skm sql`` prints the SQL that computes one).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from skm.core.instrument import Instrument
+from skm.core.tallies import RESPONDENTS, TallySet
+from skm.errors import ExitCode, IssueCode, SkmError
+from skm.readers.files import PARQUET_SUFFIXES, decode_text, sniff_delimiter
+
+__all__ = ["TALLY_COLUMNS", "is_tallies_file", "read_tallies", "tallies_bytes"]
+
+TALLY_COLUMNS = ("question", "answer", "count")
+_PEEK = 64_000
+
+
+def _header(path: Path) -> list[str] | None:
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        try:
+            return [str(n) for n in pq.read_schema(path).names]
+        except Exception:  # noqa: BLE001 - not a readable Parquet file: not a tallies file either
+            return None
+    try:
+        with path.open("rb") as f:
+            data = f.read(_PEEK)
+        text = decode_text(data, path)
+    except (OSError, SkmError):
+        return None
+    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)), None)
+    return [c.strip() for c in first] if first else None
+
+
+def is_tallies_file(path: Path) -> bool:
+    """Whether ``path`` is a tallies table (its last three columns are question, answer, count)."""
+    if not path.is_file():
+        return False
+    header = _header(path)
+    return header is not None and tuple(h.lower() for h in header[-3:]) == TALLY_COLUMNS
+
+
+def _rows(path: Path) -> tuple[list[str], list[list[object]]]:
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        table = pq.read_table(path)
+        columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
+        return [str(n) for n in table.column_names], [list(r) for r in zip(*columns, strict=True)]
+    text = decode_text(path.read_bytes(), path)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+    return [c.strip() for c in rows[0]], [list(r) for r in rows[1:] if any(c.strip() for c in r)]
+
+
+def _integer(value: object) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, float):
+        if value != int(value):
+            raise ValueError(value)
+        return int(value)
+    return int(str(value).strip())
+
+
+def read_tallies(paths: Sequence[Path], instrument: Instrument) -> TallySet:
+    """Read and pool tallies files. Raises :class:`SkmError` (exit 3) naming the file, row and reason."""
+    pooled: TallySet | None = None
+    for path in paths:
+        header, rows = _rows(path)
+        group_by = tuple(header[:-3])
+        parsed = []
+        for number, row in enumerate(rows, start=2):
+            try:
+                if len(row) != len(header):
+                    raise ValueError(len(row))
+                question = str(row[-3]).strip().lower()
+                answer = _integer(row[-2])
+                count = _integer(row[-1])
+                if count is None:
+                    raise ValueError(row[-1])
+                group = tuple(_group_value(v) for v in row[:-3])
+                parsed.append((group, RESPONDENTS if question == RESPONDENTS else question, answer, count))
+            except (ValueError, TypeError) as exc:
+                raise SkmError(
+                    IssueCode.UNREADABLE,
+                    ExitCode.INPUT_ERROR,
+                    file=path.name,
+                    kind="tallies",
+                    reason=f"row {number}: {exc}",
+                ) from exc
+        try:
+            part = TallySet.from_rows(parsed, instrument=instrument, group_by=group_by)
+        except ValueError as exc:
+            raise SkmError(
+                IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=path.name, kind="tallies", reason=str(exc)
+            ) from exc
+        if pooled is not None and pooled.group_by != part.group_by:
+            raise SkmError(
+                IssueCode.UNREADABLE,
+                ExitCode.INPUT_ERROR,
+                file=path.name,
+                kind="tallies",
+                reason=f"group columns {list(part.group_by)} differ from {list(pooled.group_by)}",
+            )
+        pooled = part if pooled is None else pooled + part
+    if pooled is None:
+        raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file="-")
+    return pooled
+
+
+def tallies_bytes(tallies: TallySet, suffix: str) -> bytes:
+    """The tallies table as CSV (UTF-8) or, for a Parquet suffix, Parquet bytes."""
+    header = [*tallies.group_by, *TALLY_COLUMNS]
+    records = [[*g, q, a, n] for g, q, a, n in tallies.rows()]
+    if suffix.lower() in PARQUET_SUFFIXES:
+        import pyarrow as pa  # noqa: PLC0415
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        arrays = {name: [r[i] for r in records] for i, name in enumerate(header)}
+        types = {name: pa.string() for name in tallies.group_by} | {
+            "question": pa.string(),
+            "answer": pa.int64(),
+            "count": pa.int64(),
+        }
+        table = pa.table({name: pa.array(arrays[name], type=types[name]) for name in header})
+        sink = pa.BufferOutputStream()
+        pq.write_table(table, sink)
+        return bytes(sink.getvalue().to_pybytes())
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for record in records:
+        writer.writerow([_neutral(v) for v in record])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _group_value(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+
+
+def _neutral(value: object) -> object:
+    """Group names are user data: a leading = + - @ would be a formula in a spreadsheet."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return "" if value is None else value
