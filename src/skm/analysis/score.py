@@ -14,7 +14,11 @@ from skm.core.tallies import GroupTally, TallySet
 from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError
 from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
 from skm.readers.cells import LabelBook
+from skm.readers.combine import FILE_COLUMN, _unique_names, expand_paths, read_many
+from skm.readers.dates import PERIOD_COLUMN, PERIOD_KINDS, filter_period, with_period_column
+from skm.readers.engine import ENGINE_SUFFIXES, EXCEL_ENGINE_SUFFIXES, Fallback, read_tallies_engine
 from skm.readers.headers import match_profile
+from skm.readers.labelfile import load_labels
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,12 +88,8 @@ def load(
         return source
     instrument = _instrument(instrument)
     if isinstance(labels, str | Path):
-        from skm.readers.labelfile import load_labels  # noqa: PLC0415
-
         labels = load_labels(Path(labels), instrument)
     if isinstance(source, list | tuple) or (isinstance(source, str | Path) and Path(source).is_dir()):
-        from skm.readers.combine import read_many  # noqa: PLC0415
-
         paths = [Path(p) for p in source] if isinstance(source, list | tuple) else [Path(source)]
         return read_many(
             paths, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, column_map=column_map
@@ -156,7 +156,6 @@ def score_responses(
     )
     if by is None:
         return total
-    from skm.readers.dates import PERIOD_COLUMN, PERIOD_KINDS, with_period_column  # noqa: PLC0415
 
     word = by.strip().lower()
     if word in PERIOD_KINDS and PERIOD_COLUMN not in frame.columns and word not in _lower_columns(frame):
@@ -198,7 +197,6 @@ def rules_of(
 
 def default_by(responses: Responses, by: str | None) -> str | None:
     """The grouping: ``by`` as given, else per file when several files were read (``berkas``)."""
-    from skm.readers.combine import FILE_COLUMN  # noqa: PLC0415
 
     return by or (FILE_COLUMN if FILE_COLUMN in responses.frame.columns else None)
 
@@ -232,8 +230,6 @@ def score(
     chosen = rules_of(rules, weight=weight, round_nrr=round_nrr, round_index=round_index)
     responses = load(source, instrument=instrument, sheet=sheet, invalid=invalid, labels=labels, column_map=column_map)
     if period is not None:
-        from skm.readers.dates import filter_period  # noqa: PLC0415
-
         responses, _ = filter_period(responses, period)
     return score_responses(responses, rules=chosen, by=default_by(responses, by), min_group=min_group)
 
@@ -316,8 +312,6 @@ def read_tally_inputs(
     reads :class:`Responses` as usual). Every file is read before failing, so the error lists the
     problems of all files at once.
     """
-    from skm.readers.combine import FILE_COLUMN, _unique_names, expand_paths  # noqa: PLC0415
-    from skm.readers.engine import ENGINE_SUFFIXES, EXCEL_ENGINE_SUFFIXES, Fallback, read_tallies_engine  # noqa: PLC0415
 
     files = expand_paths(paths)
     # xlsx: the engine parses the workbook twice (calamine for the head, fastexcel for the rows), so

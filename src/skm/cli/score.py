@@ -37,6 +37,7 @@ from skm.errors import InvalidPolicy, Issue, Severity
 from skm.text import Lang, t
 
 if TYPE_CHECKING:
+    from skm.core.calc import IkmResult
     from skm.core.tallies import TallySet
 
 __all__ = ["register"]
@@ -61,32 +62,48 @@ def example_path() -> Path:
     return Path(str(files("skm") / "data" / EXAMPLE_NAME))
 
 
+FilesArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="BERKAS",
+        readable=False,
+        help="Berkas jawaban (.xlsx, .xls, .ods, .csv, .parquet), beberapa berkas atau folder, atau berkas "
+        "tallies. / Responses file(s), a folder, or tallies files.",
+        show_default=False,
+    ),
+]
+
+ExampleOption = Annotated[
+    bool, typer.Option("--example", help="Hitung contoh bawaan paket. / Score the bundled example.")
+]
+
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", metavar="KOLOM", help="Hitung per kelompok kolom ini (mis. layanan). / Group by this column."),
+]
+
+MinGroupOption = Annotated[
+    int,
+    typer.Option(
+        "--min-group", min=1, metavar="N", help="Kelompok lebih kecil dari ini ditandai. / Flag smaller groups."
+    ),
+]
+
+FormatOption = Annotated[
+    ScoreFormat,
+    typer.Option(
+        "--format",
+        help="table, json, csv, atau tallies (agregat yang dapat digabung; Parquet bila -o berakhiran "
+        ".parquet). / tallies: the mergeable aggregate.",
+    ),
+]
+
+
 def score(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="BERKAS",
-            readable=False,
-            help="Berkas jawaban (.xlsx, .xls, .ods, .csv, .parquet), beberapa berkas atau folder, atau berkas "
-            "tallies. / Responses file(s), a folder, or tallies files.",
-            show_default=False,
-        ),
-    ] = None,
-    example: Annotated[
-        bool, typer.Option("--example", help="Hitung contoh bawaan paket. / Score the bundled example.")
-    ] = False,
-    by: Annotated[
-        str | None,
-        typer.Option(
-            "--by", metavar="KOLOM", help="Hitung per kelompok kolom ini (mis. layanan). / Group by this column."
-        ),
-    ] = None,
-    min_group: Annotated[
-        int,
-        typer.Option(
-            "--min-group", min=1, metavar="N", help="Kelompok lebih kecil dari ini ditandai. / Flag smaller groups."
-        ),
-    ] = 5,
+    files: FilesArgument = None,
+    example: ExampleOption = False,
+    by: ByOption = None,
+    min_group: MinGroupOption = 5,
     weight: WeightOption = WeightPolicy.EXACT,
     round_nrr: RoundNrrOption = None,
     round_index: RoundIndexOption = None,
@@ -96,14 +113,7 @@ def score(
     period: PeriodOption = None,
     labels: LabelsOption = None,
     column_map: MapOption = None,
-    output_format: Annotated[
-        ScoreFormat,
-        typer.Option(
-            "--format",
-            help="table, json, csv, atau tallies (agregat yang dapat digabung; Parquet bila -o berakhiran "
-            ".parquet). / tallies: the mergeable aggregate.",
-        ),
-    ] = ScoreFormat.TABLE,
+    output_format: FormatOption = ScoreFormat.TABLE,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.ID,
@@ -183,28 +193,32 @@ def score(
 
             print_renderable(score_renderable(result, lang, title=source, min_group=min_group))
             return
-        if output_format is ScoreFormat.CSV:
-            from skm.render.csv import result_csv  # noqa: PLC0415
-
-            text = result_csv(result)
-        elif output_format is ScoreFormat.JSON:
-            from skm.render.json import dumps, result_to_dict  # noqa: PLC0415
-
-            text = dumps(result_to_dict(result, lang)) + "\n"
-        else:
-            from rich.console import Console  # noqa: PLC0415
-
-            from skm.render.console import score_renderable  # noqa: PLC0415
-
-            console = Console(file=io.StringIO(), width=120, color_system=None)
-            console.print(score_renderable(result, lang, title=source, min_group=min_group))
-            text = console.file.getvalue()  # type: ignore[attr-defined]
+        text = _render_text(result, output_format, lang, source=source, min_group=min_group)
         if output is None:
             typer.echo(text, nl=False)
             return
         from skm.output import write_atomic  # noqa: PLC0415
 
         write_atomic(output, text, inputs=command_inputs(paths, labels=labels, instrument=instrument), force=force)
+
+
+def _render_text(result: IkmResult, output_format: ScoreFormat, lang: Lang, *, source: str, min_group: int) -> str:
+    """The score as CSV, JSON or a plain-text table (for -o)."""
+    if output_format is ScoreFormat.CSV:
+        from skm.render.csv import result_csv  # noqa: PLC0415
+
+        return result_csv(result)
+    if output_format is ScoreFormat.JSON:
+        from skm.render.json import dumps, result_to_dict  # noqa: PLC0415
+
+        return dumps(result_to_dict(result, lang)) + "\n"
+    from rich.console import Console  # noqa: PLC0415
+
+    from skm.render.console import score_renderable  # noqa: PLC0415
+
+    console = Console(file=io.StringIO(), width=120, color_system=None)
+    console.print(score_renderable(result, lang, title=source, min_group=min_group))
+    return console.file.getvalue()  # type: ignore[no-any-return, attr-defined]
 
 
 # below this many bytes a file is read as fast by the reference reader (the engine's queries cost ~0.1 s)

@@ -23,6 +23,7 @@ import pandas as pd
 from skm.core.instrument import Instrument
 from skm.core.periods import parse_date_column
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
+from skm.readers.assign import assign, close_calls
 from skm.readers.cells import Cell, LabelBook, parse_cell
 from skm.readers.files import column_index, column_letter, is_blank, no_gc, row_is_blank
 from skm.readers.headers import (
@@ -422,7 +423,6 @@ def _assign(
     issues: list[Issue],
 ) -> None:
     """Give each question left its best distinct column; report close calls and columns left over."""
-    from skm.readers.assign import assign, close_calls  # noqa: PLC0415
 
     instrument = ctx.instrument
     fixed = {m.key: c for c, m in final.items()}

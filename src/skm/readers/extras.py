@@ -23,7 +23,7 @@ from skm.readers.headers import normalise_header
 from skm.readers.responses import Responses
 from skm.readers.sidefile import MAX_SIDE_FILE, read_side_file
 from skm.readers.table import read_responses
-from skm.text import Lang
+from skm.text import Lang, error_text
 from skm.text.report import tr
 
 __all__ = ["MAX_PREVIOUS_JSON", "PlanEntry", "PreviousSummary", "read_plan", "read_previous"]
@@ -112,8 +112,6 @@ def read_plan(path: Path, instrument: Instrument, lang: Lang = Lang.ID) -> list[
             raise SkmError(IssueCode.SIDE_FILE_TOO_LARGE, ExitCode.INPUT_ERROR, file=str(path), limit="1 MiB")
         sheets = read_sheets(path)
     except SkmError as exc:
-        from skm.text import error_text  # noqa: PLC0415
-
         raise _fail("plan-bad-file", lang, path, error_text(exc, lang)) from exc
     rows = sheets[0].rows if sheets else []
     start = next((i for i, r in enumerate(rows) if not row_is_blank(r)), None)

@@ -17,13 +17,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from skm.errors import ExitCode, IssueCode, SkmError
+from skm.readers import guard
 from skm.readers.cells import Unusable
-
-if TYPE_CHECKING:
-    from skm.readers import guard
 
 __all__ = ["EXCEL_SUFFIXES", "Sheet", "read_sheets"]
 
@@ -76,8 +74,6 @@ def no_gc() -> Iterator[None]:
 
 def _read_excel(path: Path) -> list[Sheet]:
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - heavy, only when reading
-
-    from skm.readers import guard  # noqa: PLC0415
 
     scans: dict[str, guard.SheetScan] = {}
     suffix = path.suffix.lower()
@@ -219,18 +215,17 @@ _AGREEMENT = 0.8
 
 
 def _read_csv(path: Path) -> list[list[object]]:
-    from skm.readers.guard import MAX_CSV_BYTES, check_file_size, read_capped  # noqa: PLC0415
 
-    check_file_size(path, MAX_CSV_BYTES, "CSV")  # before reading a byte of a 1 GB file
+    guard.check_file_size(path, guard.MAX_CSV_BYTES, "CSV")  # before reading a byte of a 1 GB file
     try:
-        data = read_capped(path, MAX_CSV_BYTES, "CSV")
+        data = guard.read_capped(path, guard.MAX_CSV_BYTES, "CSV")
     except OSError as exc:
         raise SkmError(
             IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=str(path), kind="CSV", reason=exc.strerror
         ) from exc
     text = decode_text(data, path)
     delimiter = sniff_delimiter(text)
-    csv.field_size_limit(MAX_CSV_BYTES)  # one cell may be long (a suggestion); the file size is capped
+    csv.field_size_limit(guard.MAX_CSV_BYTES)  # one cell may be long (a suggestion); the file size is capped
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         with no_gc():
