@@ -35,7 +35,9 @@ from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import parse_date_column
 from skm.core.tallies import GroupTally, TallySet
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
-from skm.readers.cells import Cell, LabelBook, parse_cell
+from skm.readers import guard
+from skm.readers.cells import _ALIASES, _WORD_FIXES, Cell, LabelBook, parse_cell
+from skm.readers.combine import _unique_names
 from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank, sniff_delimiter
 from skm.readers.headers import _SUMMARY as _SUMMARY_PATTERN
 from skm.readers.headers import (
@@ -447,8 +449,6 @@ def _excel_source(
     import pyarrow as pa  # noqa: PLC0415
     from python_calamine import CalamineWorkbook  # noqa: PLC0415
 
-    from skm.readers import guard  # noqa: PLC0415
-
     scans: dict[str, guard.SheetScan] = {}
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         scans = guard.scan_ooxml(path)  # the reference's caps and refusals, before calamine allocates
@@ -527,7 +527,92 @@ def _excel_source(
     return head, columns, "SELECT * FROM xl"
 
 
-def _run(
+@dataclass
+class _Ctx:
+    """One table being read: the connection, its columns and headers, the column decisions made on the
+    header, the SQL of one scan, and the issues gathered so far (shared by the phases of :func:`_run`)."""
+
+    con: duckdb.DuckDBPyConnection
+    source_sql: str
+    columns: list[_Column]
+    source: str
+    sheet: str | None
+    instrument: Instrument
+    book: LabelBook
+    group_name: str | None
+    limit: int
+    hr: int  # 0-based header row
+    headers: list[str]
+    first_data: int  # spreadsheet row of the first row below the header
+    matches: dict[int, ColumnMatch]  # element columns named by their codes
+    worded: list[int]  # profile-named columns proven not to be questions by counting
+    not_answer: str | None
+    kept_cols: list[int]
+    unnamed: list[int]
+    group_cols: list[int]
+    date_found: int | None
+    date_col: int | None
+    body: str = ""
+    combo_keys: list[str] = field(default_factory=list)
+    combo_aggs: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+    @property
+    def g_names(self) -> list[str]:
+        return [f"g{i}" for i in range(len(self.group_cols))]
+
+    def issue(self, code: IssueCode, severity: Severity = Severity.ERROR, **fields: Any) -> Issue:
+        fields.setdefault("row", self.hr + 1)
+        return Issue(code, severity, file=self.source, sheet=self.sheet, **fields)
+
+    def combos(self, table: str, where: str = "true") -> None:
+        """One scan: the rows collapsed to their distinct combinations of group, answered-columns mask,
+        candidate columns' values and summary-label candidate (a few thousand rows, whatever the file)."""
+        self.con.execute(
+            f"CREATE TEMP TABLE {table} AS SELECT {', '.join(self.combo_keys)}, {', '.join(self.combo_aggs)} "
+            f"FROM {self.body} WHERE {where} GROUP BY ALL"
+        )
+
+    def value_table(self, name: str, c: int, values: list[object]) -> None:
+        kind = "VARCHAR" if self.columns[c].text else "DOUBLE"
+        self.con.execute(f"CREATE TEMP TABLE {name} (v {kind})")
+        if values:
+            self.con.executemany(f"INSERT INTO {name} VALUES (?)", [(v,) for v in values])
+
+
+@dataclass
+class _Scan:
+    """What the first scan (pass 1) learned: each candidate column's distinct values with their counts,
+    the summary-label candidates with their first rows, the unnamed columns holding something, and the
+    date values DuckDB could not certify."""
+
+    distinct: dict[int, tuple[list[object], list[int]]]
+    candidates: list[tuple[str, int]]
+    nonblank_unnamed: set[int]
+    slow_dates: list[str]
+
+
+@dataclass
+class _Decided:
+    """The column decisions after the answers' labels were read."""
+
+    final: dict[int, ColumnMatch]  # element column → its question
+    parsed: dict[int, list[Cell]]  # element column → its distinct values parsed
+    by_key: dict[str, list[int]]
+    element_cols: list[int]
+    attr_cols: list[int]
+    attr_names: list[str]
+
+
+# what a distinct value of an element column means: value → (score, bad, index among the distinct values)
+_Meaning = dict[int, dict[object, tuple[int | None, bool, int]]]
+
+
+def _prepare(
     con: duckdb.DuckDBPyConnection,
     source_sql: str,
     columns: list[_Column],
@@ -537,19 +622,17 @@ def _run(
     sheet: str | None,
     instrument: Instrument,
     book: LabelBook,
-    invalid: InvalidPolicy,
     group_by: tuple[str, ...],
     group_name: str | None,
     limit: int,
-    strict: bool,
-) -> EngineRead:
+) -> _Ctx:
+    """The column decisions made on the header alone (or :class:`Fallback`)."""
     rows, hr, matches = head.rows, head.header_row, head.matches
     width = len(columns)
     below = rows[hr:]
     if not below or max(len(r) for r in below) < width:
         raise Fallback("rows above the header are wider than the table")
     headers = _headers(rows, hr, width, matches)
-    first_data = hr + 2  # spreadsheet row of the first row below the header
     # The engine covers files whose element columns are all named by codes (U1 … U9, "Unsur 1"):
     # the reader then decides by the codes alone and only checks them against the answers' labels.
     # Columns named by words are scored against every question by the reader (wording, words,
@@ -577,6 +660,19 @@ def _run(
     date_col = date_found if date_found is not None and columns[date_found].text else None
     if date_found is not None and not columns[date_found].text and not columns[date_found].other:
         raise Fallback("a date column of numbers (Excel serial days): the reference parses them")
+    ctx = _Ctx(
+        con, source_sql, columns, source, sheet, instrument, book, group_name, limit, hr, headers,
+        first_data=hr + 2, matches=matches, worded=worded, not_answer=not_answer, kept_cols=kept_cols,
+        unnamed=unnamed, group_cols=group_cols, date_found=date_found, date_col=date_col,
+    )  # fmt: skip
+    _build_scan_sql(ctx)
+    return ctx
+
+
+def _build_scan_sql(ctx: _Ctx) -> None:
+    """The SQL of the scan: each row's flags, candidate values and summary-label candidate (``body``),
+    and what the rows are collapsed to (``combo_keys``, ``combo_aggs``)."""
+    columns, width, kept_cols = ctx.columns, ctx.width, ctx.kept_cols
     col_sql = {c: _quote(columns[c].name) for c in range(width)}
     # layer 1: each cell's blank flag, once (k0, k1 …); layer 2 uses them
     flags = ", ".join(f"{_blank_sql(col)} AS k{c}" for c, col in enumerate(columns))
@@ -597,43 +693,38 @@ def _run(
         f"WHEN regexp_matches(_fc0, {_sql_str(_SUMMARY_PREFILTER)}) THEN _fc0 END AS _fc",
     ]
     base += [f"{col_sql[c]} AS e{c}" for c in kept_cols]
-    base += [f"{col_sql[c]} AS g{i}" for i, c in enumerate(group_cols)]
-    base += [f"NOT k{c} AS n{c}" for c in unnamed]
-    for c in worded:  # filled cells, and filled cells that cannot be scale answers
-        assert not_answer is not None
-        base += [f"NOT k{c} AS f{c}", f"(NOT k{c} AND {not_answer.format(v=col_sql[c])}) AS x{c}"]
+    base += [f"{col_sql[c]} AS g{i}" for i, c in enumerate(ctx.group_cols)]
+    base += [f"NOT k{c} AS n{c}" for c in ctx.unnamed]
+    for c in ctx.worded:  # filled cells, and filled cells that cannot be scale answers
+        assert ctx.not_answer is not None
+        base += [f"NOT k{c} AS f{c}", f"(NOT k{c} AND {ctx.not_answer.format(v=col_sql[c])}) AS x{c}"]
+    date_col = ctx.date_col
     if date_col is not None:
         d = col_sql[date_col]
         base.append(
             f"CASE WHEN k{date_col} OR (regexp_matches({d}, {_sql_str(_ISO_FAST)}) "
             f"AND try_strptime({d}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d']) IS NOT NULL) THEN NULL ELSE {d} END AS _d"
         )
-    body = (
+    ctx.body = (
         f"(SELECT {', '.join(base)} FROM (SELECT *, {first_cell} AS _fc0 FROM "
-        f"(SELECT *, {flags} FROM ({source_sql}) WHERE _r >= {first_data})))"
+        f"(SELECT *, {flags} FROM ({ctx.source_sql}) WHERE _r >= {ctx.first_data})))"
     )
-    g_names = [f"g{i}" for i in range(len(group_cols))]
-    combo_keys = [*g_names, "_m", *(f"e{c}" for c in kept_cols), "_fc"]
-    combo_aggs = ["count(*) AS _n", "min(_r) AS _first", *(f"bool_or(n{c}) AS n{c}" for c in unnamed)]
-    for c in worded:
-        combo_aggs += [f"count_if(f{c}) AS f{c}", f"count_if(x{c}) AS x{c}"]
+    ctx.combo_keys = [*ctx.g_names, "_m", *(f"e{c}" for c in kept_cols), "_fc"]
+    ctx.combo_aggs = ["count(*) AS _n", "min(_r) AS _first", *(f"bool_or(n{c}) AS n{c}" for c in ctx.unnamed)]
+    for c in ctx.worded:
+        ctx.combo_aggs += [f"count_if(f{c}) AS f{c}", f"count_if(x{c}) AS x{c}"]
     if date_col is not None:
-        combo_aggs.append("bool_or(_d IS NOT NULL) AS _dq")
+        ctx.combo_aggs.append("bool_or(_d IS NOT NULL) AS _dq")
 
-    def combos(table: str, where: str = "true") -> None:
-        """One scan: the rows collapsed to their distinct combinations of group, answered-columns mask,
-        candidate columns' values and summary-label candidate (a few thousand rows, whatever the file)."""
-        con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT {', '.join(combo_keys)}, {', '.join(combo_aggs)} "
-            f"FROM {body} WHERE {where} GROUP BY ALL"
-        )
 
-    # pass 1 (the one scan of an ordinary file)
-    combos("combos")
+def _first_scan(ctx: _Ctx) -> _Scan:
+    """Pass 1 (the one scan of an ordinary file) and what the collapsed rows tell."""
+    con = ctx.con
+    ctx.combos("combos")
     if not _scalar(con, "SELECT count(*) FROM combos"):
         raise Fallback("no rows below the header")
     distinct: dict[int, tuple[list[object], list[int]]] = {}
-    for c in kept_cols:
+    for c in ctx.kept_cols:
         got = con.execute(f"SELECT e{c}, sum(_n) FROM combos GROUP BY ALL ORDER BY 2 DESC").fetchall()
         distinct[c] = ([v for v, _ in got], [int(n) for _, n in got])
     candidates = [
@@ -641,34 +732,34 @@ def _run(
         for v, r in con.execute("SELECT _fc, min(_first) FROM combos WHERE _fc IS NOT NULL GROUP BY ALL").fetchall()
     ]
     flags_row = con.execute(
-        "SELECT " + ", ".join([*(f"bool_or(n{c})" for c in unnamed), "true"]) + " FROM combos"
+        "SELECT " + ", ".join([*(f"bool_or(n{c})" for c in ctx.unnamed), "true"]) + " FROM combos"
     ).fetchone()
-    nonblank_unnamed = {c for c, hit in zip(unnamed, flags_row or (), strict=False) if hit}
-    for c in worded:
+    nonblank_unnamed = {c for c, hit in zip(ctx.unnamed, flags_row or (), strict=False) if hit}
+    for c in ctx.worded:
         proof = con.execute(f"SELECT coalesce(sum(f{c}), 0), coalesce(sum(x{c}), 0) FROM combos").fetchone()
         filled, cannot = (int(proof[0]), int(proof[1])) if proof is not None else (0, 0)
         if filled and filled - cannot >= _SCALE_SHARE * filled:  # could be ≥ 90 % scale answers
             raise Fallback(f"column {column_letter(c)} might hold scale answers: the reader decides")
     slow_dates: list[str] = []
-    if date_col is not None and _scalar(con, "SELECT count(*) FROM combos WHERE _dq"):
-        slow_dates = [str(v) for (v,) in con.execute(f"SELECT DISTINCT _d FROM {body} WHERE _d IS NOT NULL").fetchall()]
+    if ctx.date_col is not None and _scalar(con, "SELECT count(*) FROM combos WHERE _dq"):
+        slow_dates = [
+            str(v) for (v,) in con.execute(f"SELECT DISTINCT _d FROM {ctx.body} WHERE _d IS NOT NULL").fetchall()
+        ]
+    return _Scan(distinct, candidates, nonblank_unnamed, slow_dates)
 
-    # what each distinct value means (Python, once per distinct value) and the column decisions
-    issues: list[Issue] = []
 
-    def issue(code: IssueCode, severity: Severity = Severity.ERROR, **fields: Any) -> Issue:
-        fields.setdefault("row", hr + 1)
-        return Issue(code, severity, file=source, sheet=sheet, **fields)
+def _parse(ctx: _Ctx, scan: _Scan, c: int, key: str | None) -> list[Cell]:
+    custom = ctx.book.column_mapping(key, ctx.headers[c])
+    return [parse_cell(v, ctx.book, custom, key) for v in scan.distinct[c][0]]
 
-    def parse(c: int, key: str | None) -> list[Cell]:
-        custom = book.column_mapping(key, headers[c])
-        return [parse_cell(v, book, custom, key) for v in distinct[c][0]]
 
-    final: dict[int, ColumnMatch] = dict(matches)
-    parsed = {c: parse(c, m.key) for c, m in matches.items()}
-    # each element column checked against the labels its answers carry (positional U8/U9 follow them)
+def _check_labels(ctx: _Ctx, scan: _Scan) -> tuple[dict[int, ColumnMatch], dict[int, list[Cell]]]:
+    """Each element column checked against the labels its answers carry (positional U8/U9 follow them)."""
+    instrument, headers = ctx.instrument, ctx.headers
+    final: dict[int, ColumnMatch] = dict(ctx.matches)
+    parsed = {c: _parse(ctx, scan, c, m.key) for c, m in ctx.matches.items()}
     for c, m in list(final.items()):
-        label_key = _label_element(parsed[c], distinct[c][1])
+        label_key = _label_element(parsed[c], scan.distinct[c][1])
         if label_key is None or m.key in label_key:
             continue
         named = _element_name(instrument, m.key)
@@ -677,9 +768,9 @@ def _run(
         if positional:
             (new_key,) = label_key
             final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
-            parsed[c] = parse(c, new_key)
-        issues.append(
-            issue(
+            parsed[c] = _parse(ctx, scan, c, new_key)
+        ctx.issues.append(
+            ctx.issue(
                 IssueCode.HEADER_LABEL_MISMATCH,
                 Severity.WARNING,
                 column=shorten(headers[c], 60),
@@ -691,14 +782,21 @@ def _run(
                 },
             )
         )
-    if any(c in final for c in group_cols) or (date_col is not None and date_col in final):
+    return final, parsed
+
+
+def _decide_columns(ctx: _Ctx, scan: _Scan) -> _Decided:
+    """What each distinct value means (Python, once per distinct value) and the column decisions."""
+    instrument, headers, width, issue = ctx.instrument, ctx.headers, ctx.width, ctx.issue
+    final, parsed = _check_labels(ctx, scan)
+    if any(c in final for c in ctx.group_cols) or (ctx.date_col is not None and ctx.date_col in final):
         raise Fallback("a grouping or date column turned out to be an element")
     by_key: dict[str, list[int]] = {}
     for c, m in sorted(final.items()):
         by_key.setdefault(m.key, []).append(c)
     for key, cols in by_key.items():
         if len(cols) > 1:
-            issues.append(
+            ctx.issues.append(
                 issue(
                     IssueCode.DUPLICATE_ELEMENT,
                     params={
@@ -709,18 +807,20 @@ def _run(
             )
     missing = [k.upper() for k in instrument.question_keys if k not in by_key]
     if missing:
-        issues.append(
+        ctx.issues.append(
             issue(IssueCode.MISSING_ELEMENTS, params={"codes": ", ".join(missing), "k": len(instrument.question_keys)})
         )
     element_cols = [c for c in range(width) if c in final]
+    distinct = scan.distinct
     attr_cols = [
         c
         for c in range(width)
-        if c not in final and (headers[c] or c in nonblank_unnamed or (c in distinct and _has_value(distinct[c][0])))
+        if c not in final
+        and (headers[c] or c in scan.nonblank_unnamed or (c in distinct and _has_value(distinct[c][0])))
     ]
     beyond = [c for c in attr_cols if code_beyond(headers[c], instrument) is not None]
     if beyond:
-        issues.append(
+        ctx.issues.append(
             issue(
                 IssueCode.CODES_BEYOND_INSTRUMENT,
                 Severity.WARNING,
@@ -734,38 +834,36 @@ def _run(
     # the date column is an attribute column's profile (after deduplication, as the reference names them)
     attr_names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
     date_attr = next((c for c, name in zip(attr_cols, attr_names, strict=True) if match_profile(name) == "date"), None)
-    if date_attr != date_found:
+    if date_attr != ctx.date_found:
         raise Fallback("date column")
+    return _Decided(final, parsed, by_key, element_cols, attr_cols, attr_names)
 
-    # what each distinct value of an element column means for the tallies
-    low = instrument.scale_min
-    size = instrument.scale_max - low + 1
-    meaning: dict[int, dict[object, tuple[int | None, bool, int]]] = {}  # value → (score, bad, u)
-    for c in element_cols:
-        key = final[c].key
-        mismatch = any(i.code is IssueCode.HEADER_LABEL_MISMATCH and i.letter == column_letter(c) for i in issues)
+
+def _meanings(ctx: _Ctx, scan: _Scan, cols: _Decided) -> _Meaning:
+    """What each distinct value of an element column means for the tallies."""
+    meaning: _Meaning = {}
+    for c in cols.element_cols:
+        key = cols.final[c].key
+        mismatch = any(i.code is IssueCode.HEADER_LABEL_MISMATCH and i.letter == column_letter(c) for i in ctx.issues)
         table: dict[object, tuple[int | None, bool, int]] = {}
-        for u, (value, cell) in enumerate(zip(distinct[c][0], parsed[c], strict=True)):
+        for u, (value, cell) in enumerate(zip(scan.distinct[c][0], cols.parsed[c], strict=True)):
             if value is None or cell.blank:
                 continue
             foreign = bool(cell.elements) and key not in cell.elements and not mismatch
             valid = cell.score is not None and not foreign
             table[value] = (cell.score if valid else None, (cell.code is not None or foreign) and not valid, u)
         meaning[c] = table
+    return meaning
 
-    labelled = [(v, r) for v, r in candidates if is_summary_label(v)]
-    summary_from = min((r for _, r in labelled), default=None)
-    kept_table = "combos"
-    if summary_from is not None:  # rows from the summary block on are never respondents: a second scan
-        combos("kept", f"_r < {summary_from}")
-        kept_table = "kept"
-    bits = sum(1 << i for i, c in enumerate(kept_cols) if c in final)
-    keep = f"((_m & {bits}) != 0)"
-    data_cols = [by_key[k][0] for k in instrument.question_keys if k in by_key]
-    key_of = {c: final[c].key for c in data_cols}
+
+def _tally(
+    ctx: _Ctx, kept_table: str, keep: str, cols: _Decided, meaning: _Meaning, key_of: dict[int, str]
+) -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], dict[str, list[int]]], int]:
+    """Respondents, tallies and invalid-cell counts per group, from the collapsed rows."""
+    con, g_names, group_name = ctx.con, ctx.g_names, ctx.group_name
+    low = ctx.instrument.scale_min
+    size = ctx.instrument.scale_max - low + 1
     select_g = "".join(f"{g}, " for g in g_names)
-
-    # respondents, tallies and invalid-cell counts per group, from the collapsed rows
     resp: dict[tuple[str, ...], int] = {}
     for record in con.execute(
         f"SELECT {select_g}sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
@@ -777,7 +875,7 @@ def _run(
             resp[g] = resp.get(g, 0) + int(record[-1])
     counts: dict[tuple[str, ...], dict[str, list[int]]] = {g: {} for g in resp}
     invalid_total = 0
-    for c in element_cols:
+    for c in cols.element_cols:
         table = meaning[c]
         for record in con.execute(
             f"SELECT {select_g}e{c}, sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
@@ -792,76 +890,122 @@ def _run(
             elif score is not None and c in key_of:
                 g = _group_label(record[:-2], g_names, group_name)
                 counts[g].setdefault(key_of[c], [0] * size)[score - low] += n
-    before_summary = f"_r < {summary_from}" if summary_from is not None else "true"
+    return resp, counts, invalid_total
 
-    def value_table(name: str, c: int, values: list[object]) -> None:
-        kind = "VARCHAR" if columns[c].text else "DOUBLE"
-        con.execute(f"CREATE TEMP TABLE {name} (v {kind})")
-        if values:
-            con.executemany(f"INSERT INTO {name} VALUES (?)", [(v,) for v in values])
 
-    # the first ``limit`` invalid cells with their rows (a scan, only when there are invalid cells)
+def _invalid_cells(ctx: _Ctx, where: str, cols: _Decided, meaning: _Meaning) -> list[Issue]:
+    """The first ``limit`` invalid cells with their rows (a scan; only called when there are invalid cells)."""
+    con, limit, element_cols, instrument = ctx.con, ctx.limit, cols.element_cols, ctx.instrument
+    low = instrument.scale_min
     cell_issues: list[Issue] = []
-    if invalid_total:
-        tests = []
-        for c in element_cols:
-            value_table(f"bad{c}", c, [v for v, (_, bad, _) in meaning[c].items() if bad])
-            tests.append(f"e{c} IN (SELECT v FROM bad{c})")
-        flags_sql = ", ".join(f"coalesce({t}, false) AS x{c}" for t, c in zip(tests, element_cols, strict=True))
-        values_sql = ", ".join(f"e{c}" for c in element_cols)
-        got = con.execute(
-            f"SELECT * FROM (SELECT _r, {flags_sql}, {values_sql} FROM {body} WHERE {keep} AND {before_summary}) "
-            f"WHERE {' OR '.join(f'x{c}' for c in element_cols)} ORDER BY _r LIMIT {int(limit)}"
-        ).fetchall()
-        k = len(element_cols)
-        for record in got:
-            r = int(record[0])
-            for j, c in enumerate(element_cols):
-                if len(cell_issues) >= limit or not record[1 + j]:
-                    continue
-                value = record[1 + k + j]
-                u = meaning[c][value][2]
-                key = final[c].key
-                cell = parsed[c][u]
-                cell_issues.append(
-                    issue(
-                        cell.code if cell.code is not None else IssueCode.UNKNOWN_LABEL,
-                        row=r,
-                        column=shorten(headers[c], 60),
-                        letter=column_letter(c),
-                        value=shorten(value),
-                        params={
-                            "low": low,
-                            "high": instrument.scale_max,
-                            "mid": low + 1,
-                            "element": _element_name(instrument, key),
-                            "expected": book.expected(key),
-                        },
-                    )
+    tests = []
+    for c in element_cols:
+        ctx.value_table(f"bad{c}", c, [v for v, (_, bad, _) in meaning[c].items() if bad])
+        tests.append(f"e{c} IN (SELECT v FROM bad{c})")
+    flags_sql = ", ".join(f"coalesce({t}, false) AS x{c}" for t, c in zip(tests, element_cols, strict=True))
+    values_sql = ", ".join(f"e{c}" for c in element_cols)
+    got = con.execute(
+        f"SELECT * FROM (SELECT _r, {flags_sql}, {values_sql} FROM {ctx.body} WHERE {where}) "
+        f"WHERE {' OR '.join(f'x{c}' for c in element_cols)} ORDER BY _r LIMIT {int(limit)}"
+    ).fetchall()
+    k = len(element_cols)
+    for record in got:
+        r = int(record[0])
+        for j, c in enumerate(element_cols):
+            if len(cell_issues) >= limit or not record[1 + j]:
+                continue
+            value = record[1 + k + j]
+            u = meaning[c][value][2]
+            key = cols.final[c].key
+            cell = cols.parsed[c][u]
+            cell_issues.append(
+                ctx.issue(
+                    cell.code if cell.code is not None else IssueCode.UNKNOWN_LABEL,
+                    row=r,
+                    column=shorten(ctx.headers[c], 60),
+                    letter=column_letter(c),
+                    value=shorten(value),
+                    params={
+                        "low": low,
+                        "high": instrument.scale_max,
+                        "mid": low + 1,
+                        "element": _element_name(instrument, key),
+                        "expected": ctx.book.expected(key),
+                    },
                 )
-    # rows below the summary block that look like respondents (a scan, only when there is a summary block)
-    if element_cols and summary_from is not None:
-        for c in element_cols:
-            value_table(f"ok{c}", c, [v for v, (score, _, _) in meaning[c].items() if score is not None])
-        labelled_values = [v for v, _ in labelled]
-        placeholders = ", ".join("?" for _ in labelled_values)
-        all_valid = " AND ".join(f"coalesce(e{c} IN (SELECT v FROM ok{c}), false)" for c in element_cols)
-        tail = con.execute(
-            f"SELECT _r FROM {body} WHERE _nb AND _r >= {summary_from} "
-            f"AND (_fc IS NULL OR _fc NOT IN ({placeholders})) AND {all_valid} ORDER BY _r",
-            labelled_values,
-        ).fetchall()
-        issues.extend(issue(IssueCode.ROW_AFTER_SUMMARY, Severity.WARNING, row=int(r)) for (r,) in tail)
+            )
+    return cell_issues
+
+
+def _rows_after_summary(
+    ctx: _Ctx, summary_from: int, labelled: list[tuple[str, int]], cols: _Decided, meaning: _Meaning
+) -> list[Issue]:
+    """Rows below the summary block that look like respondents (a scan, only when there is a summary block)."""
+    for c in cols.element_cols:
+        ctx.value_table(f"ok{c}", c, [v for v, (score, _, _) in meaning[c].items() if score is not None])
+    labelled_values = [v for v, _ in labelled]
+    placeholders = ", ".join("?" for _ in labelled_values)
+    all_valid = " AND ".join(f"coalesce(e{c} IN (SELECT v FROM ok{c}), false)" for c in cols.element_cols)
+    tail = ctx.con.execute(
+        f"SELECT _r FROM {ctx.body} WHERE _nb AND _r >= {summary_from} "
+        f"AND (_fc IS NULL OR _fc NOT IN ({placeholders})) AND {all_valid} ORDER BY _r",
+        labelled_values,
+    ).fetchall()
+    return [ctx.issue(IssueCode.ROW_AFTER_SUMMARY, Severity.WARNING, row=int(r)) for (r,) in tail]
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    columns: list[_Column],
+    head: _Head,
+    *,
+    source: str,
+    sheet: str | None,
+    instrument: Instrument,
+    book: LabelBook,
+    invalid: InvalidPolicy,
+    group_by: tuple[str, ...],
+    group_name: str | None,
+    limit: int,
+    strict: bool,
+) -> EngineRead:
+    ctx = _prepare(
+        con, source_sql, columns, head, source=source, sheet=sheet, instrument=instrument, book=book,
+        group_by=group_by, group_name=group_name, limit=limit,
+    )  # fmt: skip
+    scan = _first_scan(ctx)
+    cols = _decide_columns(ctx, scan)
+    meaning = _meanings(ctx, scan, cols)
+    issues = ctx.issues
+
+    labelled = [(v, r) for v, r in scan.candidates if is_summary_label(v)]
+    summary_from = min((r for _, r in labelled), default=None)
+    kept_table = "combos"
+    if summary_from is not None:  # rows from the summary block on are never respondents: a second scan
+        ctx.combos("kept", f"_r < {summary_from}")
+        kept_table = "kept"
+    bits = sum(1 << i for i, c in enumerate(ctx.kept_cols) if c in cols.final)
+    keep = f"((_m & {bits}) != 0)"
+    data_cols = [cols.by_key[k][0] for k in instrument.question_keys if k in cols.by_key]
+    key_of = {c: cols.final[c].key for c in data_cols}
+    resp, counts, invalid_total = _tally(ctx, kept_table, keep, cols, meaning, key_of)
+    before_summary = f"_r < {summary_from}" if summary_from is not None else "true"
+    cell_issues = _invalid_cells(ctx, f"{keep} AND {before_summary}", cols, meaning) if invalid_total else []
+    if cols.element_cols and summary_from is not None:
+        issues.extend(_rows_after_summary(ctx, summary_from, labelled, cols, meaning))
     issues.extend(cell_issues)
 
     date_total = 0
-    if date_col is not None and slow_dates:
+    date_col = ctx.date_col
+    if date_col is not None and scan.slow_dates:
         date_total, date_issues = _date_issues(
-            con, body, f"{keep} AND {before_summary}", slow_dates, source_sql, columns[date_col], first_data,
-            limit, headers[date_col], date_col, issue,
+            con, ctx.body, f"{keep} AND {before_summary}", scan.slow_dates, source_sql, columns[date_col],
+            ctx.first_data, limit, ctx.headers[date_col], date_col, ctx.issue,
         )  # fmt: skip
         issues.extend(date_issues)
 
+    size = instrument.scale_max - instrument.scale_min + 1
     zero = [0] * size
     groups = {
         g: GroupTally(
@@ -870,18 +1014,19 @@ def _run(
         )
         for g, n in resp.items()
     }
-    group_names = tuple(attr_names[attr_cols.index(c)] for c in group_cols) if group_cols else ()
+    group_cols = ctx.group_cols
+    group_names = tuple(cols.attr_names[cols.attr_cols.index(c)] for c in group_cols) if group_cols else ()
     if group_name is not None and not group_cols:
         group_names = ("berkas",)
     read = EngineRead(
         source,
         sheet,
-        hr + 1,
+        ctx.hr + 1,
         TallySet(instrument, group_names, groups),
         issues,
         invalid_total,
         date_total,
-        {c: final[c].key for c in element_cols},
+        {c: cols.final[c].key for c in cols.element_cols},
     )
     if read.respondents == 0:
         raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
@@ -921,8 +1066,6 @@ def _not_answer_sql(instrument: Instrument, book: LabelBook) -> str | None:
         return None
     if any(not w.isascii() or not w.isalpha() for w in words):
         return None
-    from skm.readers.cells import _ALIASES, _WORD_FIXES  # noqa: PLC0415 - the same vocabulary
-
     for variant in [*_ALIASES, *_WORD_FIXES]:
         words.update(w for w in variant.split() if w.isascii() and w.isalpha())
     vocabulary = "[" + ", ".join(_sql_str(w) for w in sorted(words)) + "]"
@@ -1039,8 +1182,6 @@ def read_many_engine(
     Every file is read before failing, so the error lists the problems of all files at once.
     Raises :class:`Fallback` as soon as one file needs the reference reader.
     """
-    from skm.readers.combine import _unique_names  # noqa: PLC0415
-
     names = _unique_names([p.name for p in paths])
     reads: list[EngineRead] = []
     failures: list[SkmError] = []
