@@ -12,10 +12,11 @@ Messages live in :mod:`skm.text`, keyed by :class:`IssueCode`, in Indonesian and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum, unique
 
-__all__ = ["ExitCode", "InvalidPolicy", "Issue", "IssueCode", "Severity", "SkmError"]
+__all__ = ["ExitCode", "InvalidPolicy", "Issue", "IssueCode", "Severity", "SkmError", "combined_failure"]
 
 
 @unique
@@ -147,6 +148,21 @@ class SkmError(Exception):
         self.params = params
         self.issues = tuple(issues)
         super().__init__(f"{code.value}: {params}")
+
+
+def combined_failure(failures: Sequence[SkmError]) -> SkmError:
+    """One error for the failures of several files read together: the first one unless every
+    file failed on invalid data, then one invalid-data error listing every file's cells."""
+    if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
+        return failures[0]
+    issues = [i for f in failures for i in f.issues]
+    return SkmError(
+        IssueCode.INVALID_DATA,
+        ExitCode.INVALID_DATA,
+        issues=issues,
+        file=", ".join(str(f.params.get("file", "?")) for f in failures),
+        count=sum(int(str(f.params.get("count", len(f.issues)))) for f in failures),
+    )
 
 
 def shorten(value: object, limit: int = 40) -> str:

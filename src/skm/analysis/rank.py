@@ -45,7 +45,7 @@ from skm.analysis.stats.numeric import bootstrap_index, percentile_ci
 from skm.core.calc import IkmResult, NoAnswersError, Tally, round_half_up, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.sampling import sample_size
-from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError
+from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, combined_failure
 from skm.readers.combine import expand_paths
 from skm.readers.table import read_responses
 from skm.readers.units import UnitInfo, ancestors, read_units_file
@@ -765,16 +765,7 @@ def read_summaries(
             for unit, part in frame.groupby(labels_of, sort=False):
                 parts.setdefault(str(unit), []).append(part[list(instrument.question_keys)])
     if failures:
-        if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
-            raise failures[0]
-        every = [i for f in failures for i in f.issues]
-        raise SkmError(
-            IssueCode.INVALID_DATA,
-            ExitCode.INVALID_DATA,
-            issues=every,
-            file=", ".join(str(f.params.get("file", "?")) for f in failures),
-            count=len(every),
-        )
+        raise combined_failure(failures)
     clock = time.perf_counter()
     for unit in sorted(parts):
         frame = pd.concat(parts.pop(unit)) if len(parts[unit]) > 1 else parts.pop(unit)[0]

@@ -11,7 +11,7 @@ from skm.core.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period
 from skm.core.tallies import GroupTally, TallySet
-from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError
+from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError, combined_failure
 from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
 from skm.readers.cells import LabelBook
 from skm.readers.combine import FILE_COLUMN, _unique_names, expand_paths, read_many
@@ -360,16 +360,7 @@ def read_tally_inputs(
         issues.extend(part_issues)
         invalid_total += part_invalid
     if failures:
-        if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
-            raise failures[0]
-        bad = [i for f in failures for i in f.issues]
-        raise SkmError(
-            IssueCode.INVALID_DATA,
-            ExitCode.INVALID_DATA,
-            issues=bad,
-            file=", ".join(str(f.params.get("file", "?")) for f in failures),
-            count=sum(int(str(f.params.get("count", len(f.issues)))) for f in failures),
-        )
+        raise combined_failure(failures)
     pooled = parts[0]
     for part in parts[1:]:
         if part.group_by != pooled.group_by:  # a --by column named differently in two files: as the reference

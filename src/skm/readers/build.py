@@ -34,6 +34,7 @@ from skm.readers.headers import (
     code_beyond,
     code_match,
     header_candidates,
+    header_texts,
     is_profile_header,
     is_summary_label,
     match_profile,
@@ -191,21 +192,6 @@ def _require_header(
         )
 
 
-def _header_texts(rows: list[list[object]], header_row: int, width: int, matches: dict[int, ColumnMatch]) -> list[str]:
-    """Each column's header text; a two-row header (merged "NO. RESP" above a blank) takes the text above."""
-    header = rows[header_row]
-    headers = [
-        "" if c >= len(header) or is_blank(header[c]) else str(header[c]).replace("\n", " ").strip()
-        for c in range(width)
-    ]
-    if header_row > 0:
-        above = rows[header_row - 1]
-        for c in range(min(width, len(above))):
-            if not headers[c] and not is_blank(above[c]) and c not in matches:
-                headers[c] = str(above[c]).replace("\n", " ").strip()
-    return headers
-
-
 def _factorise(rows: list[list[object]], header_row: int, matches: dict[int, ColumnMatch]) -> _Grid:
     """One factorisation per column: codes (-1 = empty cell) and the distinct values."""
     body = rows[header_row + 1 :]
@@ -218,7 +204,7 @@ def _factorise(rows: list[list[object]], header_row: int, matches: dict[int, Col
     if n:
         with no_gc():
             cells[:, :] = body
-    grid = _Grid(n, width, _header_texts(rows, header_row, width, matches), [], [], [], [], [])
+    grid = _Grid(n, width, header_texts(rows, header_row, width, matches), [], [], [], [], [])
     for c in range(width):
         codes, uniques = pd.factorize(np.ascontiguousarray(cells[:, c]), use_na_sentinel=True)
         codes = codes.astype(np.int32, copy=False)

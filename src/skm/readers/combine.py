@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
-from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
+from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError, combined_failure
 from skm.readers.cells import LabelBook
 from skm.readers.files import CSV_SUFFIXES, EXCEL_SUFFIXES, PARQUET_SUFFIXES
 from skm.readers.responses import Responses
@@ -114,14 +114,5 @@ def read_many(
         except SkmError as exc:
             failures.append(exc)
     if failures:
-        if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
-            raise failures[0]
-        issues = [i for f in failures for i in f.issues]
-        raise SkmError(
-            IssueCode.INVALID_DATA,
-            ExitCode.INVALID_DATA,
-            issues=issues,
-            file=", ".join(str(f.params.get("file", "?")) for f in failures),
-            count=len(issues),
-        )
+        raise combined_failure(failures)
     return combine(parts)

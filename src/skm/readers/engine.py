@@ -34,7 +34,7 @@ from skm.core.calc import Tally
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import parse_date_column
 from skm.core.tallies import GroupTally, TallySet
-from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
+from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, combined_failure, shorten
 from skm.readers import guard
 from skm.readers.cells import _ALIASES, _WORD_FIXES, Cell, LabelBook, parse_cell
 from skm.readers.combine import _unique_names
@@ -45,6 +45,7 @@ from skm.readers.headers import (
     code_beyond,
     code_match,
     header_candidates,
+    header_texts,
     is_profile_header,
     is_summary_label,
     match_profile,
@@ -219,20 +220,6 @@ def _connect() -> duckdb.DuckDBPyConnection:
     # insertion order is preserved (DuckDB's default): row_number() OVER () then numbers the records
     # of a CSV in file order, even with the parallel reader
     return duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
-
-
-def _headers(rows: list[list[object]], header_row: int, width: int, matches: dict[int, ColumnMatch]) -> list[str]:
-    header = rows[header_row]
-    headers = [
-        "" if c >= len(header) or is_blank(header[c]) else str(header[c]).replace("\n", " ").strip()
-        for c in range(width)
-    ]
-    if header_row > 0:
-        above = rows[header_row - 1]
-        for c in range(min(width, len(above))):
-            if not headers[c] and not is_blank(above[c]) and c not in matches:
-                headers[c] = str(above[c]).replace("\n", " ").strip()
-    return headers
 
 
 def _dedupe(headers: Sequence[str]) -> list[str]:
@@ -632,7 +619,7 @@ def _prepare(
     below = rows[hr:]
     if not below or max(len(r) for r in below) < width:
         raise Fallback("rows above the header are wider than the table")
-    headers = _headers(rows, hr, width, matches)
+    headers = header_texts(rows, hr, width, matches)
     # The engine covers files whose element columns are all named by codes (U1 … U9, "Unsur 1"):
     # the reader then decides by the codes alone and only checks them against the answers' labels.
     # Columns named by words are scored against every question by the reader (wording, words,
@@ -1202,16 +1189,7 @@ def read_many_engine(
         except SkmError as exc:
             failures.append(exc)
     if failures:
-        if len(failures) == 1 or not all(f.exit_code is ExitCode.INVALID_DATA for f in failures):
-            raise failures[0]
-        issues = [i for f in failures for i in f.issues]
-        raise SkmError(
-            IssueCode.INVALID_DATA,
-            ExitCode.INVALID_DATA,
-            issues=issues,
-            file=", ".join(str(f.params.get("file", "?")) for f in failures),
-            count=sum(int(str(f.params.get("count", len(f.issues)))) for f in failures),
-        )
+        raise combined_failure(failures)
     pooled = reads[0].tallies
     for read in reads[1:]:
         if read.tallies.group_by != pooled.group_by:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
+from skm.readers.files import is_blank
 
 __all__ = [
     "MIN_SCORE",
@@ -37,6 +38,7 @@ __all__ = [
     "Reason",
     "code_match",
     "header_candidates",
+    "header_texts",
     "is_profile_header",
     "is_summary_label",
     "match_header",
@@ -587,6 +589,21 @@ def match_header(header: object, instrument: Instrument) -> ColumnMatch | None:
         index.match_cache.clear()
     index.match_cache[text] = found
     return found
+
+
+def header_texts(rows: list[list[object]], header_row: int, width: int, matches: dict[int, ColumnMatch]) -> list[str]:
+    """Each column's header text; a two-row header (merged "NO. RESP" above a blank) takes the text above."""
+    header = rows[header_row]
+    headers = [
+        "" if c >= len(header) or is_blank(header[c]) else str(header[c]).replace("\n", " ").strip()
+        for c in range(width)
+    ]
+    if header_row > 0:
+        above = rows[header_row - 1]
+        for c in range(min(width, len(above))):
+            if not headers[c] and not is_blank(above[c]) and c not in matches:
+                headers[c] = str(above[c]).replace("\n", " ").strip()
+    return headers
 
 
 # --- respondent-profile columns -------------------------------------------------------
