@@ -153,6 +153,7 @@ def test_the_checker_sees_a_cycle_and_a_layer_breach() -> None:
     assert "render" not in ALLOWED["core"]
 
 
+@pytest.mark.slow
 def test_no_function_is_longer_than_120_lines() -> None:
     long = []
     for module, path in sorted(MODULES.items()):

@@ -120,6 +120,7 @@ def assert_same(path: Path, by: str | None = None) -> None:
     assert _error(lambda: read_tallies_engine(path)) == _error(lambda: read_responses(path))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(table=survey_tables(), delimiter=st.sampled_from([",", ";", "\t"]), by=st.sampled_from([None, "Jenis layanan"]))
 def test_engine_equals_reference_on_csv(tmp_path: Path, table: list[list[str]], delimiter: str, by: str | None) -> None:
@@ -128,6 +129,7 @@ def test_engine_equals_reference_on_csv(tmp_path: Path, table: list[list[str]], 
     assert_same(path, by=by)
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=8)
 @given(table=survey_tables())
 def test_engine_equals_reference_on_parquet(tmp_path: Path, table: list[list[str]]) -> None:
@@ -166,6 +168,7 @@ def workbooks(draw: st.DrawFn) -> dict[str, list[list[object]]]:
     return {"Jawaban": rows, "Catatan": [["dibuat 2026"]]}
 
 
+@pytest.mark.slow
 @settings(SETTINGS, max_examples=10)
 @given(book=workbooks())
 def test_engine_equals_reference_on_xlsx(tmp_path: Path, book: dict[str, list[list[object]]]) -> None:
@@ -182,6 +185,7 @@ def test_engine_equals_reference_on_xlsx(tmp_path: Path, book: dict[str, list[li
     assert_same(path)
 
 
+@pytest.mark.slow
 def test_parquet_numbers_and_row_numbers(tmp_path: Path) -> None:
     """Typed Parquet columns (integers with nulls, floats) read the same both ways, with spreadsheet rows."""
     path = tmp_path / "angka.parquet"
@@ -217,6 +221,7 @@ def test_invalid_cells_first_n_and_the_total(tmp_path: Path) -> None:
     assert data["skipped_cells_total"] == 20
 
 
+@pytest.mark.slow
 def test_google_forms_profile_headers_stay_on_the_engine(tmp_path: Path) -> None:
     """'Cap waktu' and 'Saran' are weak evidence for U3/U8; the engine proves from the cells that they are
     profile columns (timestamps, free text cannot be scale answers) and gives the reader's result."""
@@ -363,6 +368,7 @@ def _sqlite(data: list[dict[str, object]], long: bool) -> sqlite3.Connection:
     return con
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("long", [False, True])
 @pytest.mark.parametrize("by", [None, "unit"])
 def test_sql_on_sqlite_and_duckdb_equals_the_reader(tmp_path: Path, long: bool, by: str | None) -> None:
@@ -411,6 +417,7 @@ def _cli(args: list[str], env: dict[str, str]) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("invalid", ["skip", "error"])
 def test_cli_engine_and_reference_print_the_same(tmp_path: Path, invalid: str) -> None:
     rows = _survey(120, 5)
@@ -423,6 +430,7 @@ def test_cli_engine_and_reference_print_the_same(tmp_path: Path, invalid: str) -
         assert engine[0] == (0 if invalid == "skip" else 1)
 
 
+@pytest.mark.slow
 def test_cli_parquet_tallies_and_sql(tmp_path: Path) -> None:
     rows = _survey(150, 8)
     source = _csv_of(tmp_path, "data.csv", rows)

@@ -225,6 +225,7 @@ def test_cells_without_references_are_placed_and_measured(tmp_path: Path) -> Non
 # --- 3. answers are never silently dropped or changed --------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("raw", "shown"),
     [
@@ -428,6 +429,7 @@ def test_score_csv_neutralises_group_names(tmp_path: Path) -> None:
     assert '\'=HYPERLINK("http://x.invalid","klik")' in cells
 
 
+@pytest.mark.slow
 def test_template_services_are_never_formulas(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     target = tmp_path / "kuesioner.xlsx"
@@ -447,6 +449,7 @@ def test_template_services_are_never_formulas(tmp_path: Path) -> None:
     assert code == ExitCode.OK, err
 
 
+@pytest.mark.slow
 def test_report_holds_formulas_and_xml_breaking_characters(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     header = [*HEADER, "saran"]
@@ -502,6 +505,7 @@ def cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 def test_stdout_on_a_full_disk_is_exit_4(tmp_path: Path) -> None:
     responses = write_csv(tmp_path / "jawaban.csv", GOOD)
@@ -552,6 +556,7 @@ def test_sigterm_during_a_write_removes_the_temporary_file(tmp_path: Path) -> No
         assert not target.exists()
 
 
+@pytest.mark.slow
 def test_concurrent_writers_without_force_exactly_one_wins(tmp_path: Path) -> None:
     responses = write_csv(tmp_path / "jawaban.csv", GOOD)
     target = tmp_path / "sama.json"
@@ -616,6 +621,7 @@ def test_an_output_name_ending_in_a_slash_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "baru").exists()
 
 
+@pytest.mark.slow
 def test_a_full_disk_while_zipping_exits_4_without_a_late_complaint(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -702,18 +708,21 @@ FAST = settings(
 SLOW = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+@pytest.mark.slow
 @FAST
 @given(data=mutated(CSV_BYTES))
 def test_mutated_csv(tmp_path: Path, data: bytes) -> None:
     check_csv(tmp_path, data)
 
 
+@pytest.mark.slow
 @FAST
 @given(sheet=mutated(SHEET))
 def test_mutated_sheet_xml(tmp_path: Path, sheet: bytes) -> None:
     check_xlsx_sheet(tmp_path, sheet)
 
 
+@pytest.mark.slow
 @FAST
 @given(seed=st.just(None), edits=st.data())
 def test_mutated_xlsx_container(tmp_path: Path, seed: None, edits: st.DataObject) -> None:

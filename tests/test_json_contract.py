@@ -50,6 +50,7 @@ def _cli_json(*args: str) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("files", "args", "options"), SCORE_CASES)
 def test_score_cli_json_equals_api(files: list[Path], args: list[str], options: dict[str, Any]) -> None:
     cli = _cli_json("score", *map(str, files), *args, "--format", "json")
@@ -94,6 +95,7 @@ STATS_CASES: list[tuple[Path, list[str], dict[str, Any]]] = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "args", "options"), STATS_CASES)
 def test_stats_cli_json_equals_api(path: Path, args: list[str], options: dict[str, Any]) -> None:
     fixed = ["--seed", "7", "--resamples", "200"]

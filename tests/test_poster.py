@@ -108,6 +108,7 @@ def _assert_fits(poster: Poster) -> None:
 # --------------------------------------------------------------------------- sizes
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", list(PosterSize))
 def test_png_has_the_pixel_size_of_its_page(result: IkmResult, size: PosterSize) -> None:
     content = render_poster(_full(result), size, PosterFormat.PNG)
@@ -120,6 +121,7 @@ def test_png_has_the_pixel_size_of_its_page(result: IkmResult, size: PosterSize)
         assert len(colours) > 50
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [PosterSize.SOCIAL, PosterSize.A3, PosterSize.BANNER])
 def test_pdf_page_size(result: IkmResult, size: PosterSize) -> None:
     content = render_poster(_full(result), size, PosterFormat.PDF)
@@ -131,6 +133,7 @@ def test_pdf_page_size(result: IkmResult, size: PosterSize) -> None:
     assert height == pytest.approx(EXPECTED_POINTS[size][1], abs=0.05)
 
 
+@pytest.mark.slow
 def test_svg_page_size_and_no_outside_requests(result: IkmResult) -> None:
     content = render_poster(_full(result), PosterSize.SOCIAL, PosterFormat.SVG).decode("utf-8")
     assert re.search(r'<svg[^>]*width="777\.6pt"[^>]*height="972pt"', content)
@@ -138,6 +141,7 @@ def test_svg_page_size_and_no_outside_requests(result: IkmResult) -> None:
     assert not re.search(r'(?:href|src)="https?://', content)  # … nothing fetched from outside
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", [PosterFormat.PDF, PosterFormat.SVG])
 def test_the_same_result_gives_the_same_file(result: IkmResult, fmt: PosterFormat) -> None:
     """No dates or random ids in the file: a poster can be regenerated and compared."""
@@ -148,6 +152,7 @@ def test_the_same_result_gives_the_same_file(result: IkmResult, fmt: PosterForma
 # --------------------------------------------------------------------------- fitting
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", list(PosterSize))
 def test_no_text_overflows_with_a_120_character_name(result: IkmResult, size: PosterSize) -> None:
     assert len(LONG_NAME) == 120
@@ -161,6 +166,7 @@ def test_no_text_overflows_with_a_120_character_name(result: IkmResult, size: Po
     assert len(label_sizes) == 1, "the element names read as one column, at one size"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [PosterSize.SOCIAL, PosterSize.SQUARE])
 def test_absurd_texts_are_cut_inside_their_box(result: IkmResult, size: PosterSize) -> None:
     name = "X" * 700
@@ -172,6 +178,7 @@ def test_absurd_texts_are_cut_inside_their_box(result: IkmResult, size: PosterSi
     assert poster.text("promise").artist.get_text().endswith("…")
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None)
 @given(
     unit=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=260),
@@ -183,6 +190,7 @@ def test_any_unit_name_and_promise_fit(result: IkmResult, unit: str, promise: st
     _assert_fits(poster)
 
 
+@pytest.mark.slow
 def test_fourteen_elements_fit(result: IkmResult) -> None:
     rows = [[4, 3, 3, 2, 4, 3, 3, 4, 3, 2, 3, 3, 4, 3], [3, 3, 2, 2, 4, 4, 3, 3, 3, 3, 3, 4, 3, 4]] * 3
     old = compute_ikm(rows, KEPMENPAN_25_2004)
@@ -193,6 +201,7 @@ def test_fourteen_elements_fit(result: IkmResult) -> None:
         assert len([t for t in poster.texts if t.name.startswith("element-")]) == 14
 
 
+@pytest.mark.slow
 def test_hostile_text_is_drawn_literally(result: IkmResult) -> None:
     unit = "$x^2$ \\frac{a}{b} <b>tebal</b>\x00\x07 \u200b漢😀"
     with poster_context():
@@ -205,6 +214,7 @@ def test_hostile_text_is_drawn_literally(result: IkmResult) -> None:
 # --------------------------------------------------------------------------- content
 
 
+@pytest.mark.slow
 def test_numbers_come_from_the_result(result: IkmResult) -> None:
     for lang in Lang:
         with poster_context():
@@ -230,6 +240,7 @@ def test_numbers_come_from_the_result(result: IkmResult) -> None:
     assert poster.text("unit").artist.get_text() == "(nama unit pelayanan)"
 
 
+@pytest.mark.slow
 def test_small_group_is_marked(result: IkmResult) -> None:
     with poster_context():
         marked = build_poster(PosterData(result, small_below=5, group="KTP-el", group_column="Jenis Layanan"))
@@ -240,6 +251,7 @@ def test_small_group_is_marked(result: IkmResult) -> None:
         plain.text("small")
 
 
+@pytest.mark.slow
 def test_qr_code_decodes_to_the_url(result: IkmResult) -> None:
     """The QR drawn is the one segno makes for the URL (module grid compared with the PNG)."""
     import segno
@@ -263,6 +275,7 @@ def test_qr_code_decodes_to_the_url(result: IkmResult) -> None:
             assert (px < 128) == bool(matrix[r][c] & 1), (r, c)
 
 
+@pytest.mark.slow
 def test_logo_is_drawn_beside_the_name(result: IkmResult) -> None:
     data = PosterData(result, unit="Dinas Contoh", logo=_logo_png())
     content = render_poster(data, PosterSize.SOCIAL, PosterFormat.PNG)
@@ -291,6 +304,7 @@ def survey(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_cli_default_name_beside_the_input_and_refusal(survey: Path) -> None:
     first = run("poster", str(survey), "--unit", "Disdukcapil")
     assert first.exit_code == 0, first.output
@@ -319,6 +333,7 @@ def test_cli_output_never_replaces_an_input(tmp_path: Path, survey: Path) -> Non
     assert logo.read_bytes() == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "suffix", "magic"),
     [
@@ -334,6 +349,7 @@ def test_cli_format_follows_the_size(survey: Path, args: list[str], suffix: str,
     assert survey.with_name(f"jawaban_poster{suffix}").read_bytes().startswith(magic)
 
 
+@pytest.mark.slow
 def test_cli_format_from_the_output_suffix_and_conflicts(tmp_path: Path, survey: Path) -> None:
     assert run("poster", str(survey), "-o", str(tmp_path / "p.pdf")).exit_code == 0
     assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
@@ -347,6 +363,7 @@ def test_cli_format_from_the_output_suffix_and_conflicts(tmp_path: Path, survey:
     assert not (tmp_path / "q.jpg").exists()
 
 
+@pytest.mark.slow
 def test_cli_by_service_writes_one_poster_per_service(tmp_path: Path, survey: Path) -> None:
     result = run("poster", str(survey), "--by", "layanan", "--unit", "Disdukcapil", "-o", str(tmp_path / "p.png"))
     assert result.exit_code == 0, result.output
@@ -363,6 +380,7 @@ def test_cli_by_service_writes_one_poster_per_service(tmp_path: Path, survey: Pa
     assert fmt_number(kk.result.ikm_display, Lang.ID) == "77,78"
 
 
+@pytest.mark.slow
 def test_cli_by_service_marks_or_skips_small_groups(tmp_path: Path, survey: Path) -> None:
     marked = run("poster", str(survey), "--by", "layanan", "--min-group", "16", "-o", str(tmp_path / "m.png"))
     assert marked.exit_code == 0, marked.output
@@ -389,6 +407,7 @@ def test_cli_by_service_checks_every_target_before_writing(tmp_path: Path, surve
     assert not (tmp_path / "p_akta-kelahiran.png").exists(), "nothing written when one target is refused"
 
 
+@pytest.mark.slow
 def test_cli_logo_and_qr(tmp_path: Path, survey: Path) -> None:
     logo = tmp_path / "logo.png"
     logo.write_bytes(_logo_png())
@@ -411,6 +430,7 @@ def test_cli_logo_and_qr(tmp_path: Path, survey: Path) -> None:
     assert not (tmp_path / "x.png").exists()
 
 
+@pytest.mark.slow
 def test_cli_period_filter_and_label(tmp_path: Path, survey: Path) -> None:
     from skm.render import poster as poster_module
 
@@ -446,6 +466,7 @@ def survey_period(path: Path, period: str):  # type: ignore[no-untyped-def]
     return filter_period(load(path), period)[0]
 
 
+@pytest.mark.slow
 def test_poster_help_imports_neither_pandas_nor_matplotlib() -> None:
     code = (
         "import sys\nfrom skm.cli import app\n"

@@ -16,6 +16,7 @@ class FakeTerminal(io.StringIO):
         return True
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("tty", "enabled", "work", "shown"), [
     (True, True, 0.3, True),     # slow read on a terminal
     (True, True, 0.0, False),    # fast read: nothing

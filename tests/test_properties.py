@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ survey = st.lists(row, min_size=1, max_size=40).flatmap(
 )
 
 
+@pytest.mark.slow
 @given(survey)
 def test_ikm_stays_between_25_and_100(rows: list[list[int | None]]) -> None:
     result = compute_ikm(rows)
@@ -28,6 +30,7 @@ def test_ikm_stays_between_25_and_100(rows: list[list[int | None]]) -> None:
         assert 1 <= e.nrr <= 4
 
 
+@pytest.mark.slow
 @given(survey, st.randoms(use_true_random=False))
 def test_row_order_is_irrelevant(rows: list[list[int | None]], rnd: random.Random) -> None:
     shuffled = list(rows)
@@ -37,11 +40,13 @@ def test_row_order_is_irrelevant(rows: list[list[int | None]], rnd: random.Rando
     assert a.elements == b.elements
 
 
+@pytest.mark.slow
 @given(survey)
 def test_duplicating_the_survey_changes_nothing(rows: list[list[int | None]]) -> None:
     assert compute_ikm(rows).ikm == compute_ikm(rows + rows).ikm
 
 
+@pytest.mark.slow
 @settings(max_examples=200)
 @given(survey, st.data())
 def test_raising_an_answer_never_lowers_the_index(rows: list[list[int | None]], data: st.DataObject) -> None:

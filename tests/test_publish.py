@@ -37,6 +37,7 @@ def site(tmp_path: Path, mahulu: Path) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_site_layout_and_open_data(site: Path, mahulu: Path) -> None:
     assert (site / "index.html").is_file()
     assert (site / "LISENSI.txt").read_text(encoding="utf-8").count("CC BY 4.0") == 1
@@ -72,6 +73,7 @@ def test_site_layout_and_open_data(site: Path, mahulu: Path) -> None:
     assert "CC BY 4.0" in index
 
 
+@pytest.mark.slow
 def test_site_pages_have_no_external_resources(site: Path) -> None:
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -81,6 +83,7 @@ def test_site_pages_have_no_external_resources(site: Path) -> None:
         assert "url(" not in text
 
 
+@pytest.mark.slow
 def test_site_refuses_a_non_empty_folder_without_force(tmp_path: Path, mahulu: Path) -> None:
     out = tmp_path / "situs"
     out.mkdir()
@@ -122,6 +125,7 @@ def test_site_never_replaces_a_file_or_a_link(tmp_path: Path, mahulu: Path) -> N
     assert list(target.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_empty_folder_is_used(tmp_path: Path, mahulu: Path) -> None:
     out = tmp_path / "kosong"
     out.mkdir()

@@ -461,6 +461,7 @@ CASES = {
 }
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(
     case=st.sampled_from(sorted(CASES)),

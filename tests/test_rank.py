@@ -132,6 +132,7 @@ def competition_ranks(values: dict[str, Decimal]) -> dict[str, int]:
 # --- the league table ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ikm_and_competition_ranks_match_independent_arithmetic(ranking: Ranking) -> None:
     data = province_data(0)
     expected = {k: shown(exact_ikm(rows)) for k, rows in data.items()}
@@ -204,6 +205,7 @@ def test_weakest_element_across_units(ranking: Ranking) -> None:
     assert sum(ranking.weakest_counts.values()) == 60
 
 
+@pytest.mark.slow
 def test_change_against_previous_period(ranking: Ranking, province: dict[str, Path]) -> None:
     now = {k: shown(exact_ikm(rows)) for k, rows in province_data(0).items()}
     before = {k: shown(exact_ikm(rows)) for k, rows in province_data(1).items()}
@@ -227,6 +229,7 @@ def test_change_against_previous_period(ranking: Ranking, province: dict[str, Pa
     assert again.comparison.only_before == comparison.only_before
 
 
+@pytest.mark.slow
 def test_unit_column_of_one_big_file_equals_one_file_per_unit(province: dict[str, Path], tmp_path: Path) -> None:
     big = tmp_path / "semua.csv"
     with big.open("w", newline="", encoding="utf-8") as handle:
@@ -259,6 +262,7 @@ def test_rank_groups_on_known_estimates() -> None:
 # --- command line ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_json_equals_python_api(province: dict[str, Path]) -> None:
     result = CliRunner().invoke(
         app, ["rank", str(province["now"]), "--units", str(province["units"]), "--format", "json"]
@@ -274,6 +278,7 @@ def test_cli_json_equals_python_api(province: dict[str, Path]) -> None:
     assert any("Holm" in line for line in data["method"]["text"])
 
 
+@pytest.mark.slow
 def test_cli_outputs_and_safety(province: dict[str, Path], tmp_path: Path) -> None:
     runner = CliRunner()
     few = tmp_path / "few"
@@ -367,6 +372,7 @@ def test_few_respondents_are_shown_but_not_ranked(tmp_path: Path) -> None:
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium (/usr/bin/chromium) is not installed")
 @pytest.mark.parametrize("width", [390, 1280])
 def test_html_fits_phone_and_desktop_without_errors(ranking: Ranking, tmp_path: Path, width: int) -> None:
@@ -426,6 +432,7 @@ def test_skipped_cells_are_flagged_and_listed(tmp_path: Path) -> None:
     assert "1 invalid cells left out" in result.stderr
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_ranking_and_errors(province: dict[str, Path], tmp_path: Path) -> None:
     serial = rank_paths([province["now"]], units_file=province["units"], resamples=200)
     parallel = rank_paths([province["now"]], units_file=province["units"], resamples=200, jobs=2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ answers = st.lists(
 ).filter(lambda rows: all(any(r[k] is not None for r in rows) for k in range(9)))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(
     rows=answers,
@@ -63,6 +65,7 @@ text_cells = st.lists(st.sampled_from([*"abcdeéèàü ;,\"'–-.", "Antrian", "
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @example(notes=['";'], delimiter=",", encoding="utf-8-sig")  # once read as ';'-separated
 @given(

@@ -251,6 +251,7 @@ def test_markdown_escapes_hostile_text(tmp_path: Path, hostile: Path) -> None:
 # --------------------------------------------------------------------------- xlsx
 
 
+@pytest.mark.slow
 def test_xlsx_numbers_equal_the_core(tmp_path: Path, mahulu: Path) -> None:
     import openpyxl
 
@@ -329,6 +330,7 @@ def test_xlsx_never_writes_formulas(tmp_path: Path, hostile: Path) -> None:
 # --------------------------------------------------------------------------- docx
 
 
+@pytest.mark.slow
 def test_docx_chapters_and_numbers(tmp_path: Path, mahulu: Path) -> None:
     import docx
 
@@ -371,6 +373,7 @@ def test_docx_chapters_and_numbers(tmp_path: Path, mahulu: Path) -> None:
     assert [r[1].split()[0] for r in plan[1:]] == list(result.priority)
 
 
+@pytest.mark.slow
 def test_docx_has_charts_and_numbered_captions(tmp_path: Path, mahulu: Path) -> None:
     import docx
 
@@ -430,6 +433,7 @@ def test_chart_png_draws_small_groups_pale() -> None:
     assert wrap_label("Pegawai Negeri Sipil / TNI / POLRI dan lainnya yang panjang sekali", 22, 2).count("\n") == 1
 
 
+@pytest.mark.slow
 def test_docx_keeps_hostile_text_as_text(tmp_path: Path, hostile: Path) -> None:
     import docx
 
@@ -539,6 +543,7 @@ def test_previous_report_json_and_responses_file(tmp_path: Path, mahulu: Path) -
     assert data2["trend"] == {**data["trend"], "source": EXAMPLE.name}
 
 
+@pytest.mark.slow
 def test_period_filters_the_respondents_and_names_the_period(tmp_path: Path, mahulu: Path) -> None:
     """--period keeps the respondents dated in it (as in skm score); the report names it."""
     data = json.loads(write(tmp_path, mahulu, "json", "--period", "2025-TW4").read_text(encoding="utf-8"))
@@ -629,6 +634,7 @@ def _custom_instrument() -> Instrument:
     )
 
 
+@pytest.mark.slow
 def test_renderers_follow_the_instrument(tmp_path: Path) -> None:
     import pandas as pd
 
@@ -805,6 +811,7 @@ def test_service_populations(tmp_path: Path) -> None:
     assert bad.exit_code == ExitCode.USAGE  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", ["skm.render.document.blocks", "skm.analysis.facts", "skm.render.document.sections"])
 def test_report_model_is_pure(module: str) -> None:
     """The report model imports no I/O, spreadsheet, Word or CLI library (renderers do, lazily)."""
@@ -817,6 +824,7 @@ def test_report_model_is_pure(module: str) -> None:
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["json", "md", "html", "xlsx", "docx"])
 def test_custom_instrument_file(tmp_path: Path, fmt: str) -> None:
     source, toml = EXAMPLES / "kustom_8_unsur.csv", EXAMPLES / "instrumen_kustom.toml"
@@ -848,6 +856,7 @@ def test_kepmenpan_2004_instrument(tmp_path: Path) -> None:
     assert "> 81,25" in text  # the 2004 bands are exclusive
 
 
+@pytest.mark.slow
 def test_stats_section_equals_skm_stats(tmp_path: Path, mahulu: Path) -> None:
     from skm.analysis.stats import analyse
     from skm.render.json import stats_to_dict
@@ -894,6 +903,7 @@ def test_document_numbers_have_thousands_separators() -> None:
     assert fmt("U1", Lang.ID) == "U1"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_docs_list_every_xlsx_sheet(tmp_path: Path, mahulu: Path, lang: str) -> None:
     import openpyxl
@@ -996,6 +1006,7 @@ def test_element_analysis_links_suggestions() -> None:
 # --------------------------------------------------------------------------- trend over several periods
 
 
+@pytest.mark.slow
 def test_trend_over_several_periods_from_a_folder(tmp_path: Path, mahulu: Path) -> None:
     earlier = tmp_path / "lalu"
     earlier.mkdir()

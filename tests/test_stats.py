@@ -156,6 +156,7 @@ def test_alpha_invariant_to_row_order(rows: list[list[int]], rnd: random.Random)
     assert (a is None and b is None) or a == pytest.approx(b)
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(answers_strategy, st.integers(0, 2**32 - 1))
 def test_ci_contains_point_estimate_and_grades_sum_to_one(rows: list[list[int]], seed: int) -> None:
@@ -550,6 +551,7 @@ def test_cli_usage_errors(flagged: Path, args: list[str]) -> None:
     assert code == ExitCode.USAGE
 
 
+@pytest.mark.slow
 def test_cli_writes_output_file(flagged: Path, tmp_path: Path) -> None:
     target = tmp_path / "stats.json"
     code, _, _ = run("stats", str(flagged), "--format", "json", "--resamples", "200", "-o", str(target))

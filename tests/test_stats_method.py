@@ -125,6 +125,7 @@ def test_interval_does_not_collapse_at_the_ceiling() -> None:
         assert e.low < 4.0
 
 
+@pytest.mark.slow
 def test_bootstrap_intervals_cover_at_n_100() -> None:
     """Seeded simulation: 400 samples of n = 100 from a population with correlated answers; the
     95 % interval (Bayesian bootstrap, weak prior, 400 resamples) holds the true IKM 93–97 % of

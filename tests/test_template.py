@@ -92,6 +92,7 @@ def test_workbook_layout(tmp_path: Path) -> None:
     assert "Persyaratan" in data["H1"].comment.text
 
 
+@pytest.mark.slow
 def test_workbook_in_english(tmp_path: Path) -> None:
     book = load_workbook(make(tmp_path, "--lang", "en"))
     assert book.sheetnames[:2] == ["Instructions", "Data"]
@@ -100,6 +101,7 @@ def test_workbook_in_english(tmp_path: Path) -> None:
     assert "How to fill in" in help_text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("labels", [False, True])
 def test_round_trip_template_fill_score(tmp_path: Path, labels: bool) -> None:
     args = ["--answers", "labels"] if labels else []
@@ -127,6 +129,7 @@ def test_round_trip_2004_instrument(tmp_path: Path) -> None:
     assert data["ikm"] == float(expected(KEPMENPAN_25_2004, answers).ikm_display)
 
 
+@pytest.mark.slow
 def test_round_trip_custom_instrument_with_sub_questions(tmp_path: Path) -> None:
     inst = load_instrument_file(CUSTOM)
     path = make(tmp_path, "--instrument", str(CUSTOM), "--answers", "labels")
@@ -227,6 +230,7 @@ def test_template_help_imports_no_heavy_libraries() -> None:
     assert out.stdout.strip().splitlines()[-1] == "OK"
 
 
+@pytest.mark.slow
 def test_instruction_sheet_names_the_question_columns_in_code_order(tmp_path: Path) -> None:
     book = load_workbook(make(tmp_path, "--instrument", "2004"))
     help_text = "\n".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
