@@ -14,10 +14,10 @@ from skm.core.tallies import GroupTally, TallySet
 from skm.errors import ExitCode, Issue, IssueCode, Severity, SkmError, combined_failure
 from skm.readers import InvalidPolicy, Responses, read_responses, responses_from_frame
 from skm.readers.cells import LabelBook
-from skm.readers.combine import FILE_COLUMN, _unique_names, expand_paths, read_many
+from skm.readers.combine import FILE_COLUMN, expand_paths, read_many
 from skm.readers.dates import PERIOD_COLUMN, PERIOD_KINDS, filter_period, with_period_column
 from skm.readers.engine import ENGINE_SUFFIXES, EXCEL_ENGINE_SUFFIXES, Fallback, read_tallies_engine
-from skm.readers.headers import match_profile
+from skm.readers.headers import match_profile, unique_names
 from skm.readers.labelfile import load_labels
 
 if TYPE_CHECKING:
@@ -324,7 +324,7 @@ def read_tally_inputs(
     ]
     if not any(large):
         return None
-    names = _unique_names([p.name for p in files])
+    names = unique_names([p.name for p in files])
     several = len(files) > 1
     parts: list[TallySet] = []
     issues: list[Issue] = []

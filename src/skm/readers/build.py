@@ -12,7 +12,7 @@ a file is read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -24,7 +24,7 @@ from skm.core.instrument import Instrument
 from skm.core.periods import parse_date_column
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, shorten
 from skm.readers.assign import assign, close_calls
-from skm.readers.cells import Cell, LabelBook, parse_cell
+from skm.readers.cells import Cell, LabelBook, label_element, parse_cell, valid_share
 from skm.readers.files import column_index, column_letter, is_blank, no_gc, row_is_blank
 from skm.readers.headers import (
     MIN_SCORE,
@@ -33,6 +33,7 @@ from skm.readers.headers import (
     Reason,
     code_beyond,
     code_match,
+    element_name,
     header_candidates,
     header_texts,
     is_profile_header,
@@ -40,6 +41,7 @@ from skm.readers.headers import (
     match_profile,
     normalise_header,
     numbering_code,
+    unique_names,
 )
 from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
 
@@ -99,20 +101,6 @@ class _Rows:
     row_numbers: np.ndarray
     skipped: list[SkippedRow]
     complete_tail: np.ndarray  # rows below the summary block without a summary label
-
-
-def _dedupe(headers: Sequence[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for h in headers:
-        name = h or "kolom"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name} ({seen[name]})"
-        else:
-            seen[name] = 1
-        out.append(name)
-    return out
 
 
 def build_responses(
@@ -279,7 +267,7 @@ def _map_columns(
             continue
         free = sorted(label_key - taken)
         if len(free) == 1:
-            final[c] = ColumnMatch(free[0], "labels", _element_name(instrument, free[0]))
+            final[c] = ColumnMatch(free[0], "labels", element_name(instrument, free[0]))
             parsed[c] = _parse_column(ctx, grid, c, free[0])
             taken.add(free[0])
     _unnamed_scale_columns(ctx, grid, final, candidates, cells_of, issues)
@@ -508,8 +496,8 @@ def _cross_check(
         label_key = _label_element(parsed[c], grid.codes[c])
         if label_key is None or m.key in label_key:
             continue
-        named = _element_name(instrument, m.key)
-        carried = " / ".join(_element_name(instrument, k) for k in sorted(label_key))
+        named = element_name(instrument, m.key)
+        carried = " / ".join(element_name(instrument, k) for k in sorted(label_key))
         positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1 and label_key <= _POSITIONAL
         if positional:
             (new_key,) = label_key
@@ -524,7 +512,7 @@ def _cross_check(
                 params={
                     "header_element": named,
                     "label_element": carried,
-                    "used": _element_name(instrument, final[c].key),
+                    "used": element_name(instrument, final[c].key),
                 },
             )
         )
@@ -642,7 +630,7 @@ def _score_cells(
             "low": low,
             "high": high,
             "mid": low + 1,
-            "element": _element_name(instrument, key),
+            "element": element_name(instrument, key),
             "expected": ctx.book.expected(key),
         }
         for u in bad:
@@ -689,7 +677,7 @@ def _assemble(
             answer_values, mask = scores[mapping.by_key[key][0]]
             data[key] = pd.arrays.IntegerArray(answer_values, mask)
     attr_cols = mapping.attr_cols
-    names = _dedupe([grid.headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
+    names = unique_names([grid.headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
     for name, c in zip(names, attr_cols, strict=True):
         lookup = np.empty(len(grid.uniques[c]) + 1, dtype=object)
         lookup[:-1] = grid.uniques[c]
@@ -783,13 +771,6 @@ _LABEL_POINTS = 1.5  # the answers carry the question's own labels
 _FREE_TEXT_PENALTY = 3.0  # most answers are not scale answers
 
 
-def _element_name(instrument: Instrument, key: str) -> str:
-    for element in instrument.elements:
-        if any(q.key == key for q in element.questions):
-            return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
-    return key.upper()
-
-
 def _question_name(instrument: Instrument, key: str) -> str:
     """A question as the questionnaire names it: its element's code and the key's suffix (``U8a``)."""
     for element in instrument.elements:
@@ -799,37 +780,17 @@ def _question_name(instrument: Instrument, key: str) -> str:
     return key.upper()
 
 
+def _counts(cells: list[Cell], codes: object) -> list[int]:
+    """How many cells of a column hold each distinct value (codes: -1 = empty cell)."""
+    index = np.asarray(codes)
+    return [int(n) for n in np.bincount(index[index >= 0], minlength=len(cells))]
+
+
 def _valid_share(cells: list[Cell], codes: object) -> float:
     """Share of a column's non-blank cells that are valid answers (0 for an empty column)."""
-
-    index = np.asarray(codes)
-    counts = np.bincount(index[index >= 0], minlength=len(cells))
-    filled = sum(int(counts[u]) for u, cell in enumerate(cells) if not cell.blank)
-    valid = sum(int(counts[u]) for u, cell in enumerate(cells) if cell.score is not None)
-    return valid / filled if filled else 0.0
+    return valid_share(cells, _counts(cells, codes))
 
 
 def _label_element(cells: list[Cell], codes: object, *, strict: bool = False) -> frozenset[str] | None:
-    """The element(s) whose labels most answers of a column carry, or ``None`` without labels.
-
-    ``strict`` (recognising a column by its answers alone) asks every non-blank distinct
-    value to be one element's label.
-    """
-
-    labelled = [u for u, cell in enumerate(cells) if cell.elements]
-    if not labelled:
-        return None
-    if strict and any(not cell.blank and not cell.elements and cell.score is None for cell in cells):
-        return None
-    counts = np.bincount(np.asarray(codes)[np.asarray(codes) >= 0], minlength=len(cells))
-    votes: dict[frozenset[str], int] = {}
-    for u in labelled:
-        votes[cells[u].elements] = votes.get(cells[u].elements, 0) + int(counts[u])
-    total = sum(int(counts[u]) for u, cell in enumerate(cells) if not cell.blank)
-    best = max(votes, key=lambda k: votes[k])
-    common = frozenset.intersection(*votes) if strict else best
-    if strict and not common:
-        return None
-    if votes[best] * 2 <= total:
-        return None
-    return common
+    """The element(s) whose labels most answers of a column carry (see :func:`cells.label_element`)."""
+    return label_element(cells, _counts(cells, codes), strict=strict)

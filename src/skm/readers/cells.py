@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from skm.core.instrument import Instrument
 from skm.errors import IssueCode
 
-__all__ = ["Cell", "LabelBook", "Unusable", "normalise_label", "parse_cell"]
+__all__ = ["Cell", "LabelBook", "Unusable", "label_element", "normalise_label", "parse_cell", "valid_share"]
 
 
 class Unusable(str):
@@ -239,3 +239,35 @@ def _number_and_label(
     if meant is None or meant != number:
         return Cell(code=IssueCode.NUMBER_LABEL_MISMATCH)
     return _scored(number, low, high, hit[1] if hit is not None and hit[0] == number else frozenset())
+
+
+def valid_share(cells: Sequence[Cell], counts: Sequence[int]) -> float:
+    """Share of a column's non-blank cells that are valid answers (0 for an empty column);
+    ``counts[u]`` is how many cells hold the distinct value ``cells[u]``."""
+    filled = sum(n for cell, n in zip(cells, counts, strict=True) if not cell.blank)
+    valid = sum(n for cell, n in zip(cells, counts, strict=True) if cell.score is not None)
+    return valid / filled if filled else 0.0
+
+
+def label_element(cells: Sequence[Cell], counts: Sequence[int], *, strict: bool = False) -> frozenset[str] | None:
+    """The element(s) whose labels most answers of a column carry, or ``None`` without labels.
+
+    ``strict`` (recognising a column by its answers alone) asks every non-blank distinct
+    value to be one element's label.
+    """
+    labelled = [u for u, cell in enumerate(cells) if cell.elements]
+    if not labelled:
+        return None
+    if strict and any(not cell.blank and not cell.elements and cell.score is None for cell in cells):
+        return None
+    votes: dict[frozenset[str], int] = {}
+    for u in labelled:
+        votes[cells[u].elements] = votes.get(cells[u].elements, 0) + counts[u]
+    total = sum(n for cell, n in zip(cells, counts, strict=True) if not cell.blank)
+    best = max(votes, key=lambda k: votes[k])
+    common = frozenset.intersection(*votes) if strict else best
+    if strict and not common:
+        return None
+    if votes[best] * 2 <= total:
+        return None
+    return common

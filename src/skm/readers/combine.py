@@ -14,6 +14,7 @@ from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError, combined_failure
 from skm.readers.cells import LabelBook
 from skm.readers.files import CSV_SUFFIXES, EXCEL_SUFFIXES, PARQUET_SUFFIXES
+from skm.readers.headers import unique_names
 from skm.readers.responses import Responses
 from skm.readers.table import read_responses
 
@@ -53,7 +54,7 @@ def combine(parts: Sequence[Responses]) -> Responses:
         return parts[0]
     instrument = parts[0].instrument
     frames = []
-    names = _unique_names([p.source for p in parts])
+    names = unique_names([p.source for p in parts])
     for name, part in zip(names, parts, strict=True):
         frame = part.frame.copy()
         frame.insert(0, FILE_COLUMN, name)
@@ -78,15 +79,6 @@ def combine(parts: Sequence[Responses]) -> Responses:
         notes=[n for p in parts for n in p.notes],
         profile=profile,
     )
-
-
-def _unique_names(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return out
 
 
 def read_many(

@@ -36,19 +36,20 @@ from skm.core.periods import parse_date_column
 from skm.core.tallies import GroupTally, TallySet
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, combined_failure, shorten
 from skm.readers import guard
-from skm.readers.cells import _ALIASES, _WORD_FIXES, Cell, LabelBook, parse_cell
-from skm.readers.combine import _unique_names
+from skm.readers.cells import _ALIASES, _WORD_FIXES, Cell, LabelBook, label_element, parse_cell
 from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank, sniff_delimiter
 from skm.readers.headers import _SUMMARY as _SUMMARY_PATTERN
 from skm.readers.headers import (
     ColumnMatch,
     code_beyond,
     code_match,
+    element_name,
     header_candidates,
     header_texts,
     is_profile_header,
     is_summary_label,
     match_profile,
+    unique_names,
 )
 from skm.readers.table import _find_header as find_header
 
@@ -220,52 +221,6 @@ def _connect() -> duckdb.DuckDBPyConnection:
     # insertion order is preserved (DuckDB's default): row_number() OVER () then numbers the records
     # of a CSV in file order, even with the parallel reader
     return duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
-
-
-def _dedupe(headers: Sequence[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for h in headers:
-        name = h or "kolom"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name} ({seen[name]})"
-        else:
-            seen[name] = 1
-        out.append(name)
-    return out
-
-
-def _element_name(instrument: Instrument, key: str) -> str:
-    for element in instrument.elements:
-        if any(q.key == key for q in element.questions):
-            return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
-    return key.upper()
-
-
-def _valid_share(cells: list[Cell], counts: list[int]) -> float:
-    filled = sum(n for cell, n in zip(cells, counts, strict=True) if not cell.blank)
-    valid = sum(n for cell, n in zip(cells, counts, strict=True) if cell.score is not None)
-    return valid / filled if filled else 0.0
-
-
-def _label_element(cells: list[Cell], counts: list[int], *, strict: bool = False) -> frozenset[str] | None:
-    labelled = [u for u, cell in enumerate(cells) if cell.elements]
-    if not labelled:
-        return None
-    if strict and any(not cell.blank and not cell.elements and cell.score is None for cell in cells):
-        return None
-    votes: dict[frozenset[str], int] = {}
-    for u in labelled:
-        votes[cells[u].elements] = votes.get(cells[u].elements, 0) + counts[u]
-    total = sum(n for cell, n in zip(cells, counts, strict=True) if not cell.blank)
-    best = max(votes, key=lambda k: votes[k])
-    common = frozenset.intersection(*votes) if strict else best
-    if strict and not common:
-        return None
-    if votes[best] * 2 <= total:
-        return None
-    return common
 
 
 @dataclass
@@ -637,7 +592,7 @@ def _prepare(
         raise Fallback("custom labels: no proof that a profile column is not a question")
     matches = codes
     strict_candidates: list[int] = []
-    names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in range(width)])
+    names = unique_names([headers[c] or f"kolom {column_letter(c)}" for c in range(width)])
     kept_cols = sorted(set(matches) | set(strict_candidates))
     unnamed = [c for c in range(width) if not headers[c] and c not in kept_cols]
     group_cols = _group_columns(group_by, names, width)
@@ -746,11 +701,11 @@ def _check_labels(ctx: _Ctx, scan: _Scan) -> tuple[dict[int, ColumnMatch], dict[
     final: dict[int, ColumnMatch] = dict(ctx.matches)
     parsed = {c: _parse(ctx, scan, c, m.key) for c, m in ctx.matches.items()}
     for c, m in list(final.items()):
-        label_key = _label_element(parsed[c], scan.distinct[c][1])
+        label_key = label_element(parsed[c], scan.distinct[c][1])
         if label_key is None or m.key in label_key:
             continue
-        named = _element_name(instrument, m.key)
-        carried = " / ".join(_element_name(instrument, k) for k in sorted(label_key))
+        named = element_name(instrument, m.key)
+        carried = " / ".join(element_name(instrument, k) for k in sorted(label_key))
         positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1 and label_key <= _POSITIONAL
         if positional:
             (new_key,) = label_key
@@ -765,7 +720,7 @@ def _check_labels(ctx: _Ctx, scan: _Scan) -> tuple[dict[int, ColumnMatch], dict[
                 params={
                     "header_element": named,
                     "label_element": carried,
-                    "used": _element_name(instrument, final[c].key),
+                    "used": element_name(instrument, final[c].key),
                 },
             )
         )
@@ -819,7 +774,7 @@ def _decide_columns(ctx: _Ctx, scan: _Scan) -> _Decided:
             )
         )
     # the date column is an attribute column's profile (after deduplication, as the reference names them)
-    attr_names = _dedupe([headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
+    attr_names = unique_names([headers[c] or f"kolom {column_letter(c)}" for c in attr_cols])
     date_attr = next((c for c, name in zip(attr_cols, attr_names, strict=True) if match_profile(name) == "date"), None)
     if date_attr != ctx.date_found:
         raise Fallback("date column")
@@ -916,7 +871,7 @@ def _invalid_cells(ctx: _Ctx, where: str, cols: _Decided, meaning: _Meaning) -> 
                         "low": low,
                         "high": instrument.scale_max,
                         "mid": low + 1,
-                        "element": _element_name(instrument, key),
+                        "element": element_name(instrument, key),
                         "expected": ctx.book.expected(key),
                     },
                 )
@@ -1169,7 +1124,7 @@ def read_many_engine(
     Every file is read before failing, so the error lists the problems of all files at once.
     Raises :class:`Fallback` as soon as one file needs the reference reader.
     """
-    names = _unique_names([p.name for p in paths])
+    names = unique_names([p.name for p in paths])
     reads: list[EngineRead] = []
     failures: list[SkmError] = []
     for path, name in zip(paths, names, strict=True):

@@ -20,6 +20,7 @@ row search calls :func:`match_header` on every cell of the first rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
@@ -37,6 +38,7 @@ __all__ = [
     "ColumnMatch",
     "Reason",
     "code_match",
+    "element_name",
     "header_candidates",
     "header_texts",
     "is_profile_header",
@@ -47,6 +49,7 @@ __all__ = [
     "names_question",
     "normalise_header",
     "numbering_code",
+    "unique_names",
 ]
 
 _CODE = re.compile(r"^(?:u|unsur|q|p)\s*[-_.]?\s*0*(\d{1,2})$")
@@ -688,3 +691,22 @@ def is_summary_label(value: object) -> bool:
         return False
     text = value.strip()
     return len(text) <= _SUMMARY_MAX and bool(_SUMMARY.match(text))
+
+
+def unique_names(names: Sequence[str]) -> list[str]:
+    """``names`` with repeats told apart as the reader shows them: ``Saran``, ``Saran (2)`` …"""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
+
+
+def element_name(instrument: Instrument, key: str) -> str:
+    """How messages name the element of question ``key``: ``U3 (Waktu Penyelesaian)``, or the
+    question key itself when its element has several questions."""
+    for element in instrument.elements:
+        if any(q.key == key for q in element.questions):
+            return f"{element.code} ({element.name})" if len(element.questions) == 1 else key.upper()
+    return key.upper()
