@@ -44,8 +44,7 @@ from skm.core.instrument import (
     get_instrument,
 )
 from skm.errors import ExitCode, Issue, IssueCode, SkmError
-from skm.readers.sidefile import Loc, TomlSyntax, line_of, load_toml, read_side_file, toml_line_map
-from skm.text import Lang, t
+from skm.readers.sidefile import Loc, TomlSyntax, line_issue, line_of, load_toml, read_side_file, toml_line_map
 
 __all__ = ["instrument_from_toml", "load_instrument_file", "resolve_instrument", "toml_line_map"]
 
@@ -206,30 +205,9 @@ class _Problems:
     issues: list[Issue]
 
     def add(self, loc: Loc, key: str, **params: object) -> None:
-        issue = _issue(self.file, line_of(loc, self.lines), _where(loc), key, **params)
+        issue = line_issue(self.file, line_of(loc, self.lines), _where(loc), key, **params)
         if not any(i.params["at_en"] == issue.params["at_en"] and i.params["problem"] == key for i in self.issues):
             self.issues.append(issue)
-
-
-def _issue(file: str, line: int | None, where: str, key: str, **params: object) -> Issue:
-    """One line-numbered problem, its text prepared in both languages."""
-    at = {
-        lang: t("instrument-at", lang, line=line, where=where) if line is not None else where
-        for lang in (Lang.ID, Lang.EN)
-    }
-    return Issue(
-        IssueCode.INVALID_INSTRUMENT,
-        file=file,
-        params={
-            "line": line,
-            "where": where,
-            "problem": key,
-            "at_id": at[Lang.ID],
-            "at_en": at[Lang.EN],
-            "problem_id": t(key, Lang.ID, **params),
-            "problem_en": t(key, Lang.EN, **params),
-        },
-    )
 
 
 def _allowed(loc: Loc) -> str:
@@ -558,7 +536,7 @@ def instrument_from_toml(source: str, *, file: str = "<instrument>", stem: str =
     try:
         data = load_toml(source, file=file, exit_code=ExitCode.USAGE)
     except TomlSyntax as exc:
-        problems.issues.append(_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail))
+        problems.issues.append(line_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail))
         raise _error(problems) from None
     problems.lines = toml_line_map(source)
     context = {"stem": stem, "lines": problems.lines}

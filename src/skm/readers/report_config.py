@@ -15,8 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from skm.errors import ExitCode, Issue, IssueCode, SkmError
-from skm.readers.sidefile import Loc, TomlSyntax, line_of, load_toml, read_side_file, toml_line_map
-from skm.text import Lang, t
+from skm.readers.sidefile import Loc, TomlSyntax, line_issue, line_of, load_toml, read_side_file, toml_line_map
 
 __all__ = ["FollowUp", "Logo", "ReportInfo", "load_report_config", "read_logo", "report_config_from_toml"]
 
@@ -107,23 +106,6 @@ def _where(loc: Loc) -> str:
     return out or "(berkas)"
 
 
-def _issue(file: str, line: int | None, where: str, key: str, **params: object) -> Issue:
-    at = {lang: t("instrument-at", lang, line=line, where=where) if line is not None else where for lang in Lang}
-    return Issue(
-        IssueCode.INVALID_INSTRUMENT,
-        file=file,
-        params={
-            "line": line,
-            "where": where,
-            "problem": key,
-            "at_id": at[Lang.ID],
-            "at_en": at[Lang.EN],
-            "problem_id": t(key, Lang.ID, **params),
-            "problem_en": t(key, Lang.EN, **params),
-        },
-    )
-
-
 def _error(file: str, issues: list[Issue]) -> SkmError:
     issues = sorted(issues, key=lambda i: int(str(i.params.get("line") or 0)))
     return SkmError(IssueCode.INVALID_REPORT_CONFIG, ExitCode.USAGE, issues=issues, file=file, count=len(issues))
@@ -137,7 +119,7 @@ def report_config_from_toml(source: str, *, file: str = "report.toml", folder: P
     try:
         data = load_toml(source, file=file, exit_code=ExitCode.USAGE)
     except TomlSyntax as exc:
-        raise _error(file, [_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail)]) from None
+        raise _error(file, [line_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail)]) from None
     lines = toml_line_map(source)
     try:
         spec = _Config.model_validate(data)
@@ -153,9 +135,9 @@ def report_config_from_toml(source: str, *, file: str = "report.toml", folder: P
             if err["type"] == "extra_forbidden":
                 names = [p for p in loc if isinstance(p, str)]
                 allowed = _ALLOWED.get(names[0], "") if len(names) > 1 else ", ".join(_Config.model_fields)
-                issues.append(_issue(file, line_of(loc, lines), where, "ip-extra", allowed=allowed))
+                issues.append(line_issue(file, line_of(loc, lines), where, "ip-extra", allowed=allowed))
             else:
-                issues.append(_issue(file, line_of(loc, lines), where, "ip-type", detail=err["msg"]))
+                issues.append(line_issue(file, line_of(loc, lines), where, "ip-type", detail=err["msg"]))
         raise _error(file, issues) from None
     logo = None
     if spec.logo:
@@ -181,12 +163,12 @@ def read_logo(path: Path, file: str = "--logo", line: int | None = None) -> Logo
     try:
         data = read_side_file(path, kind="logo", exit_code=ExitCode.USAGE, limit=MAX_LOGO)
     except SkmError:
-        raise _error(file, [_issue(file, line, "logo", "rc-logo-unreadable", path=str(path))]) from None
+        raise _error(file, [line_issue(file, line, "logo", "rc-logo-unreadable", path=str(path))]) from None
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return Logo(data, "image/png")
     if data.startswith(b"\xff\xd8\xff"):
         return Logo(data, "image/jpeg")
-    raise _error(file, [_issue(file, line, "logo", "rc-logo-kind", path=str(path))])
+    raise _error(file, [line_issue(file, line, "logo", "rc-logo-kind", path=str(path))])
 
 
 def load_report_config(path: Path) -> ReportInfo:

@@ -13,9 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skm.errors import ExitCode, IssueCode, SkmError
+from skm.errors import ExitCode, Issue, IssueCode, SkmError
+from skm.text import Lang, t
 
-__all__ = ["MAX_SIDE_FILE", "Loc", "TomlSyntax", "line_of", "load_toml", "read_side_file", "toml_line_map"]
+__all__ = [
+    "MAX_SIDE_FILE",
+    "Loc",
+    "TomlSyntax",
+    "line_issue",
+    "line_of",
+    "load_toml",
+    "read_side_file",
+    "toml_line_map",
+]
 
 MAX_SIDE_FILE = 1 << 20  # 1 MiB
 
@@ -116,3 +126,22 @@ def line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
+
+
+def line_issue(file: str, line: int | None, where: str, key: str, **params: object) -> Issue:
+    """A side file's problem at a line, its sentence prepared in both languages (shown as
+    "berkas.toml: baris 12 (where): …")."""
+    at = {lang: t("instrument-at", lang, line=line, where=where) if line is not None else where for lang in Lang}
+    return Issue(
+        IssueCode.INVALID_INSTRUMENT,
+        file=file,
+        params={
+            "line": line,
+            "where": where,
+            "problem": key,
+            "at_id": at[Lang.ID],
+            "at_en": at[Lang.EN],
+            "problem_id": t(key, Lang.ID, **params),
+            "problem_en": t(key, Lang.EN, **params),
+        },
+    )
