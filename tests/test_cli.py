@@ -282,3 +282,10 @@ def test_version() -> None:
     code, out, _ = run("--version")
     assert code == 0
     assert skm.__version__ in out
+
+
+def test_usage_errors_print_values_verbatim_without_an_english_prefix() -> None:
+    code, _, err = run("sql", "--table", "[bold]x")
+    assert code == ExitCode.USAGE
+    assert "'[bold]x'" in err  # brackets in a value are text, not markup
+    assert not err.startswith("Error:")

@@ -359,8 +359,10 @@ def print_renderable(renderable: RenderableType) -> None:
 
 
 def fail_usage(reason: str) -> NoReturn:
-    """One clear line on stderr and the usage exit code."""
-    stderr_console().print(f"[bold red]Error:[/] {reason}", markup=True, highlight=False)
+    """One clear line on stderr, in the user's language as given, and the usage exit code.
+
+    The reason is printed as text: a value in it (a file name, ``[labels]``) is never read as markup."""
+    stderr_console().print(reason, style="red", markup=False, highlight=False)
     raise typer.Exit(ExitCode.USAGE)
 
 
