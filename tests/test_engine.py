@@ -20,7 +20,8 @@ from skm.core.tallies import RESPONDENTS, TallySet
 from skm.errors import SkmError
 from skm.readers.engine import Fallback, read_many_engine, read_tallies_engine
 from skm.readers.table import read_responses
-from skm.readers.tallies import is_tallies_file, read_tallies, tallies_bytes
+from skm.readers.tallies import is_tallies_file, read_tallies
+from skm.render.tallies import tallies_bytes
 
 duckdb = pytest.importorskip("duckdb")
 pa = pytest.importorskip("pyarrow")

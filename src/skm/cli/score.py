@@ -177,7 +177,7 @@ def score(
             result = score_responses(responses, rules=rules, by=grouping, min_group=min_group)
             source = responses.source
         if output_format is ScoreFormat.TALLIES:
-            from skm.readers.tallies import tallies_bytes  # noqa: PLC0415
+            from skm.render.tallies import tallies_bytes  # noqa: PLC0415
 
             payload = tallies_bytes(tallies, output.suffix if output is not None else ".csv")
             if output is None:

@@ -15,9 +15,15 @@ from dataclasses import dataclass, field
 from skm.core.calc import Tally
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 
-__all__ = ["RESPONDENTS", "GroupTally", "TallySet"]
+__all__ = [
+    "RESPONDENTS",
+    "TALLY_COLUMNS",
+    "GroupTally",
+    "TallySet",
+]
 
 RESPONDENTS = "*"  # the question name of the respondents-count row of a tallies table
+TALLY_COLUMNS = ("question", "answer", "count")  # the last columns of a tallies table, after its groups
 
 
 @dataclass(frozen=True)

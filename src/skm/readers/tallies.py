@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from skm.core.instrument import Instrument
-from skm.core.tallies import RESPONDENTS, TallySet
+from skm.core.tallies import RESPONDENTS, TALLY_COLUMNS, TallySet
 from skm.errors import ExitCode, IssueCode, SkmError
 from skm.readers.files import PARQUET_SUFFIXES, decode_text, sniff_delimiter
 
-__all__ = ["TALLY_COLUMNS", "is_tallies_file", "read_tallies", "tallies_bytes"]
+__all__ = ["is_tallies_file", "read_tallies"]
 
-TALLY_COLUMNS = ("question", "answer", "count")
 _PEEK = 64_000
 
 
@@ -121,39 +120,7 @@ def read_tallies(paths: Sequence[Path], instrument: Instrument) -> TallySet:
     return pooled
 
 
-def tallies_bytes(tallies: TallySet, suffix: str) -> bytes:
-    """The tallies table as CSV (UTF-8) or, for a Parquet suffix, Parquet bytes."""
-    header = [*tallies.group_by, *TALLY_COLUMNS]
-    records = [[*g, q, a, n] for g, q, a, n in tallies.rows()]
-    if suffix.lower() in PARQUET_SUFFIXES:
-        import pyarrow as pa  # noqa: PLC0415
-        import pyarrow.parquet as pq  # noqa: PLC0415
-
-        arrays = {name: [r[i] for r in records] for i, name in enumerate(header)}
-        types = {name: pa.string() for name in tallies.group_by} | {
-            "question": pa.string(),
-            "answer": pa.int64(),
-            "count": pa.int64(),
-        }
-        table = pa.table({name: pa.array(arrays[name], type=types[name]) for name in header})
-        sink = pa.BufferOutputStream()
-        pq.write_table(table, sink)
-        return bytes(sink.getvalue().to_pybytes())
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for record in records:
-        writer.writerow([_neutral(v) for v in record])
-    return buffer.getvalue().encode("utf-8")
-
-
 def _group_value(value: object) -> str:
     text = "" if value is None else str(value)
-    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
-
-
-def _neutral(value: object) -> object:
-    """Group names are user data: a leading = + - @ would be a formula in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return "" if value is None else value
+    # undo the quote render.safe.neutralise_formula puts before a formula-like group name
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r") else text
