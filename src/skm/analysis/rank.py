@@ -13,6 +13,16 @@ The method, exactly (also in ``docs/rank.md`` and in every output):
 * **Interval** — the 95 % percentile interval of the unit's bootstrap replicates (B resamples of
   its respondents with replacement; unit ``u`` uses seed ``crc32(u) + seed``, so adding a unit
   never changes another unit's interval).
+* **Units from a tallies file** (``skm score --format tallies``) — marginal counts cannot be
+  resampled by respondent (the covariance between questions is lost), so their standard error
+  is the conservative bound ``se = conversion · Σ aₖ sₖ / √nₖ`` over questions k (aₖ the
+  element's weight divided by its number of questions, sₖ the sample standard deviation of the
+  question's answers and nₖ its answered count): it holds whatever the correlation between
+  questions, since ``|Cov(X̄ₖ, X̄ₗ)| ≤ σₖσₗ / √(nₖnₗ)``, blanks included. Their interval is
+  ``IKM ± z·se`` clipped to the scale (25–100), their replicates for the rank range are B normal
+  draws ``IKM + se·N(0, 1)`` seeded like the bootstrap, and the Holm groups use the same se.
+  Conservative: they are separated less often, never more. ``UnitRank.interval_method`` says
+  which method a unit's interval comes from.
 * **Rank interval** — replicate b of every unit together forms one joint replicate of the
   whole ranking (units are independent samples); the unit's rank in each joint replicate
   (1 + units strictly higher) gives a distribution whose 2.5 % and 97.5 % points are shown.
@@ -27,6 +37,7 @@ The method, exactly (also in ``docs/rank.md`` and in every output):
 from __future__ import annotations
 
 import math
+import statistics
 import time
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -45,9 +56,13 @@ from skm.analysis.stats.numeric import bootstrap_index, percentile_ci
 from skm.core.calc import IkmResult, NoAnswersError, Tally, round_half_up, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.sampling import sample_size
+from skm.core.tallies import GroupTally, TallySet
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, combined_failure
-from skm.readers.combine import expand_paths
+from skm.readers.combine import FILE_COLUMN, expand_paths
+from skm.readers.files import CSV_SUFFIXES, EXCEL_SUFFIXES, PARQUET_SUFFIXES
+from skm.readers.headers import match_profile
 from skm.readers.table import read_responses
+from skm.readers.tallies import is_tallies_file, read_tallies
 from skm.readers.units import UnitInfo, ancestors, read_units_file
 from skm.text import Lang, t
 
@@ -62,6 +77,8 @@ __all__ = [
     "DEFAULT_MIN_RESPONDENTS",
     "DEFAULT_RESAMPLES",
     "DEFAULT_SEED",
+    "INTERVAL_BOOTSTRAP",
+    "INTERVAL_TALLIES",
     "Change",
     "Comparison",
     "ParentRollup",
@@ -75,7 +92,9 @@ __all__ = [
     "rank_paths",
     "rank_responses",
     "rank_summaries",
+    "summarise_tallies",
     "summarise_unit",
+    "tallies_se_bound",
 ]
 
 DEFAULT_RESAMPLES = 1000
@@ -83,6 +102,8 @@ DEFAULT_SEED = 20170101
 DEFAULT_ALPHA = 0.05
 DEFAULT_MIN_RESPONDENTS = 5
 LEVEL = 0.95
+INTERVAL_BOOTSTRAP = "bootstrap"  # respondent-level bootstrap (units read from responses)
+INTERVAL_TALLIES = "tallies-bound"  # conservative bound on the se (units read from a tallies file)
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -97,6 +118,8 @@ class UnitSummary:
     draws: FloatArray  # (B,) IKM replicates; empty when the unit cannot be scored
     skipped_cells: int = 0
     warnings: int = 0
+    method: str = INTERVAL_BOOTSTRAP  # how the interval is made: INTERVAL_BOOTSTRAP or INTERVAL_TALLIES
+    se: float | None = None  # the standard error bound of a unit from tallies (None: from the draws)
 
 
 @dataclass(frozen=True)
@@ -117,6 +140,7 @@ class UnitRank:
     population: int | None
     minimum_sample: int | None
     flags: tuple[str, ...]
+    interval_method: str = INTERVAL_BOOTSTRAP  # INTERVAL_BOOTSTRAP or INTERVAL_TALLIES
 
     @property
     def ikm(self) -> Decimal | None:
@@ -291,6 +315,67 @@ def summarise_unit(
     return UnitSummary(unit, len(frame), tallies, draws, skipped_cells, warnings)
 
 
+def tallies_se_bound(tallies: Mapping[str, Tally], instrument: Instrument = PERMENPAN_14_2017) -> float:
+    """An upper bound on the standard error of the IKM that holds for any correlation between
+    questions: ``conversion · Σₖ aₖ sₖ / √nₖ``.
+
+    IKM = conversion · Σₖ aₖ X̄ₖ over questions k, with aₖ = element weight / questions of the
+    element and X̄ₖ the mean of the nₖ answers to k. Since ``|Cov(X̄ₖ, X̄ₗ)| ≤ σₖσₗ/√(nₖnₗ)`` (also
+    when blanks make the answered sets differ), ``Var(IKM) ≤ conversion² (Σ aₖ σₖ/√nₖ)²``. σₖ is
+    estimated by the sample standard deviation of the tally (n − 1 in the denominator; a question
+    answered once gets half the scale's range, the largest standard deviation possible on it).
+    Returns NaN when a question has no answers (the unit cannot be scored).
+    """
+    half_range = (instrument.scale_max - instrument.scale_min) / 2
+    total = 0.0
+    for element, weight in zip(instrument.elements, instrument.exact_weights(), strict=True):
+        share = float(weight) / len(element.questions)
+        for question in element.questions:
+            tally = tallies.get(question.key)
+            n = 0 if tally is None else tally.answered
+            if tally is None or n == 0:
+                return math.nan
+            mean = tally.total / n
+            squares = sum(c * (tally.scale_min + i - mean) ** 2 for i, c in enumerate(tally.counts))
+            sd = math.sqrt(squares / (n - 1)) if n > 1 else half_range
+            total += share * sd / math.sqrt(n)
+    return float(instrument.conversion) * total
+
+
+def summarise_tallies(
+    unit: str,
+    group: GroupTally,
+    instrument: Instrument = PERMENPAN_14_2017,
+    *,
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+) -> UnitSummary:
+    """A unit read from a tallies file: its exact tallies, the se bound of :func:`tallies_se_bound`
+    and B normal replicates ``IKM + se·N(0, 1)`` (seeded like :func:`summarise_unit`'s bootstrap)."""
+    low, size = instrument.scale_min, instrument.scale_max - instrument.scale_min + 1
+    tallies = {k: group.tallies.get(k, Tally((0,) * size, low)) for k in instrument.question_keys}
+    draws: FloatArray = np.empty(0)
+    se: float | None = None
+    try:
+        ikm = float(score_tallies(tallies, group.respondents, instrument).ikm)
+    except NoAnswersError:
+        ikm = math.nan
+    if group.respondents > 0 and math.isfinite(ikm):
+        se = tallies_se_bound(tallies, instrument)
+        if resamples > 0:
+            rng = np.random.default_rng(unit_seed(unit, seed))
+            draws = ikm + se * rng.standard_normal(resamples)
+    return UnitSummary(unit, group.respondents, tallies, draws, method=INTERVAL_TALLIES, se=se)
+
+
+def _normal_ci(ikm: float, se: float, instrument: Instrument) -> tuple[float, float]:
+    """``IKM ± z·se`` (z the normal quantile of :data:`LEVEL`), clipped to the index's range."""
+    z = statistics.NormalDist().inv_cdf(1 - (1 - LEVEL) / 2)
+    low = float(instrument.conversion * instrument.scale_min)
+    high = float(instrument.conversion * instrument.scale_max)
+    return max(low, ikm - z * se), min(high, ikm + z * se)
+
+
 # --- statistics across units -------------------------------------------------------------
 
 
@@ -395,6 +480,14 @@ def _se(draws: FloatArray) -> float:
     return float(np.std(finite, ddof=1)) if finite.size > 1 else 0.0
 
 
+def _unit_se(summary: UnitSummary) -> float:
+    """The standard error the rank groups use: the bound of a unit from tallies, else the
+    standard deviation of the bootstrap replicates."""
+    if summary.method == INTERVAL_TALLIES and summary.se is not None:
+        return summary.se
+    return _se(summary.draws)
+
+
 def _add(tallies: dict[str, Tally], more: Mapping[str, Tally]) -> None:
     for key, tally in more.items():
         tallies[key] = tallies[key] + tally if key in tallies else tally
@@ -456,7 +549,7 @@ def rank_summaries(
     group_of: dict[int, int] = {}
     interval_of: dict[int, tuple[int, int]] = {}
     if bootstrapped and ranked:
-        se_of = {i: _se(summaries[i].draws) for i in ranked}
+        se_of = {i: _unit_se(summaries[i]) for i in ranked}
         exact = [float(r.ikm) for i in ranked if (r := results[i]) is not None]
         group_of = dict(zip(ranked, rank_groups(exact, [se_of[i] for i in ranked], alpha), strict=True))
         joint = np.column_stack([summaries[i].draws for i in ranked])
@@ -469,7 +562,11 @@ def rank_summaries(
         population = meta.population if meta else None
         minimum = sample_size(population).sample if population else None
         flags = _unit_flags(s, r, minimum, min_respondents, unlisted=bool(info) and meta is None)
-        ci = percentile_ci(s.draws, LEVEL) if r is not None and s.draws.size else None
+        ci: tuple[float, float] | None = None
+        if r is not None and s.method == INTERVAL_TALLIES and s.se is not None:
+            ci = _normal_ci(float(r.ikm), s.se, instrument)
+        elif r is not None and s.draws.size:
+            ci = percentile_ci(s.draws, LEVEL)
         rows.append(
             UnitRank(
                 unit=s.unit,
@@ -486,6 +583,7 @@ def rank_summaries(
                 population=population,
                 minimum_sample=minimum,
                 flags=flags,
+                interval_method=s.method,
             )
         )
     # roll-up: every ancestor of a scored unit, and the whole
@@ -657,6 +755,7 @@ class _FileTask:
     labels: LabelBook | None
     resamples: int
     seed: int
+    column_map: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -666,19 +765,32 @@ class _FileDone:
     failure: tuple[IssueCode, ExitCode, tuple[Issue, ...], dict[str, object]] | None
     read_seconds: float
     summarise_seconds: float
+    tallies: TallySet | None = None  # the file is a tallies file: its units are made by the caller
+
+
+def _failure(exc: SkmError) -> tuple[IssueCode, ExitCode, tuple[Issue, ...], dict[str, object]]:
+    return (exc.code, exc.exit_code, exc.issues, dict(exc.params))
 
 
 def _summarise_file(task: _FileTask) -> _FileDone:
-    """Read one unit file and summarise it; errors come back as values (they cross processes)."""
+    """Read one unit file and summarise it; errors come back as values (they cross processes).
+    A tallies file is read, not summarised (it may hold several units)."""
 
     clock = time.perf_counter()
     try:
+        if is_tallies_file(task.path):
+            tallies = read_tallies([task.path], task.instrument)
+            return _FileDone(None, (), None, time.perf_counter() - clock, 0.0, tallies)
         responses = read_responses(
-            task.path, sheet=task.sheet, instrument=task.instrument, invalid=task.invalid, labels=task.labels
+            task.path,
+            sheet=task.sheet,
+            instrument=task.instrument,
+            invalid=task.invalid,
+            labels=task.labels,
+            column_map=task.column_map,
         )
     except SkmError as exc:
-        failure = (exc.code, exc.exit_code, exc.issues, dict(exc.params))
-        return _FileDone(None, (), failure, time.perf_counter() - clock, 0.0)
+        return _FileDone(None, (), _failure(exc), time.perf_counter() - clock, 0.0)
     read = time.perf_counter() - clock
     skipped, warnings = _counts(responses)
     summary = summarise_unit(
@@ -704,6 +816,92 @@ def _summarise_files(tasks: list[_FileTask], jobs: int) -> Iterable[_FileDone]:
         return list(pool.map(_summarise_file, tasks, chunksize=max(1, min(32, len(tasks) // (4 * jobs)))))
 
 
+_RESPONSES_SUFFIXES = CSV_SUFFIXES | EXCEL_SUFFIXES | PARQUET_SUFFIXES
+
+
+def _same_column(a: str, b: str) -> bool:
+    """Whether two column names name the same column (case and spaces ignored, or the same
+    profile attribute, as ``--unit-column`` finds a responses column)."""
+    x, y = " ".join(a.lower().split()), " ".join(b.lower().split())
+    return x == y or (match_profile(x) is not None and match_profile(x) == match_profile(y))
+
+
+def _unit_value(column: str, value: str) -> str:
+    """A group value as a unit key: blank is ``(kosong)`` (as for a unit column of responses); a
+    file name of the per-file column (``skm score FOLDER --format tallies``) loses its suffix, so
+    the unit is named as ``skm rank FOLDER`` names it."""
+    text = value.strip()
+    if not text:
+        return "(kosong)"
+    if column == FILE_COLUMN and Path(text).suffix.lower() in _RESPONSES_SUFFIXES:
+        return text[: -len(Path(text).suffix)]
+    return text
+
+
+def tally_units(
+    tallies: TallySet, *, name: str, file: str, unit_column: str | None = None, lang: Lang = Lang.ID
+) -> dict[str, GroupTally]:
+    """The units of one tallies file: one per value of its group column (``unit_column`` chooses
+    one of several, pooling over the others), or the whole file as the unit ``name`` when it has
+    no group column. Raises :class:`SkmError` (usage) when the unit column is ambiguous or absent."""
+    columns = list(tallies.group_by)
+    listed = ", ".join(columns) or "-"
+    if unit_column is None:
+        if not columns:
+            return {name: tallies.total()}
+        if len(columns) > 1:
+            raise SkmError(
+                IssueCode.INVALID_OPTION,
+                ExitCode.USAGE,
+                reason=t("rank-tallies-several-groups", lang, file=file, columns=listed),
+            )
+        index = 0
+    else:
+        found = [i for i, c in enumerate(columns) if _same_column(unit_column, c)]
+        if not found:
+            raise SkmError(
+                IssueCode.INVALID_OPTION,
+                ExitCode.USAGE,
+                reason=t("rank-tallies-unknown-column", lang, file=file, column=unit_column, columns=listed),
+            )
+        index = found[0]
+    units: dict[str, GroupTally] = {}
+    for group, part in tallies.groups.items():
+        key = _unit_value(columns[index], group[index])
+        units[key] = units[key] + part if key in units else part
+    return units
+
+
+@dataclass
+class _Collected:
+    """Units met while reading: tallies per unit (with their files) and response units' files."""
+
+    tallies: dict[str, GroupTally] = field(default_factory=dict)
+    tally_files: dict[str, list[str]] = field(default_factory=dict)
+    response_files: dict[str, list[str]] = field(default_factory=dict)
+
+    def add_tallies(self, units: Mapping[str, GroupTally], file: str) -> None:
+        for unit, part in units.items():
+            self.tallies[unit] = self.tallies[unit] + part if unit in self.tallies else part
+            self.tally_files.setdefault(unit, []).append(file)
+
+    def add_responses(self, unit: str, file: str) -> None:
+        files = self.response_files.setdefault(unit, [])
+        if file not in files:
+            files.append(file)
+
+    def conflicts(self, lang: Lang) -> list[SkmError]:
+        """Units in both a tallies file and responses (most likely the same respondents twice): one
+        usage error naming each such unit with its files."""
+        both = [u for u in sorted(self.tallies) if u in self.response_files]
+        if not both:
+            return []
+        shown = [f"{u} ({', '.join(self.tally_files[u])} / {', '.join(self.response_files[u])})" for u in both[:20]]
+        more = [t("rank-more-units", lang, count=len(both) - 20)] if len(both) > 20 else []
+        reason = t("rank-tallies-and-responses", lang, units="; ".join(shown + more))
+        return [SkmError(IssueCode.INVALID_OPTION, ExitCode.USAGE, reason=reason)]
+
+
 def read_summaries(
     paths: Sequence[Path],
     *,
@@ -712,9 +910,11 @@ def read_summaries(
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | None = None,
+    column_map: Mapping[str, str] | None = None,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
     jobs: int = 1,
+    lang: Lang = Lang.ID,
     timings: dict[str, float] | None = None,
 ) -> tuple[list[UnitSummary], list[Issue]]:
     """Read every file (folders expanded) into unit summaries; every file is read before failing.
@@ -723,6 +923,10 @@ def read_summaries(
     soon as it is summarised; ``jobs`` > 1 reads and summarises files in that many processes (the
     result is identical: each unit's bootstrap seed depends only on its name). With
     ``unit_column``, the files' rows are grouped by that column (a unit may span several files).
+    Tallies files (``skm score --format tallies``, recognised by their columns) may be among the
+    files: their units (:func:`tally_units`) are summarised by :func:`summarise_tallies`, and the
+    same unit in several tallies files is pooled; a unit both in a tallies file and in responses
+    is refused (most likely the same respondents twice).
     Also returns the reading issues (warnings, skipped cells) of every file; ``timings`` (if
     given) receives the seconds spent reading and summarising (summed over processes).
     """
@@ -734,42 +938,67 @@ def read_summaries(
     issues: list[Issue] = []
     spent = {"read": 0.0, "summarise": 0.0}
     parts: dict[str, list[pd.DataFrame]] = {}
+    seen = _Collected()
+
+    def add_tallies(tallies: TallySet, name: str, path: Path) -> None:
+        try:
+            units = tally_units(tallies, name=name, file=path.name, unit_column=unit_column, lang=lang)
+            seen.add_tallies(units, path.name)
+        except SkmError as exc:
+            failures.append(exc)
+
     if unit_column is None:
         tasks = [
-            _FileTask(name, path, instrument, sheet, invalid, labels, resamples, seed)
+            _FileTask(name, path, instrument, sheet, invalid, labels, resamples, seed, column_map)
             for name, path in zip(_unit_names(files), files, strict=True)
         ]
-        for done in _summarise_files(tasks, jobs):
+        for task, done in zip(tasks, _summarise_files(tasks, jobs), strict=True):
             spent["read"] += done.read_seconds
             spent["summarise"] += done.summarise_seconds
             issues.extend(done.issues)
             if done.failure is not None:
                 code, exit_code, problems, params = done.failure
                 failures.append(SkmError(code, exit_code, issues=problems, **params))
+            elif done.tallies is not None:
+                add_tallies(done.tallies, task.name, task.path)
             elif done.summary is not None:
                 summaries.append(done.summary)
+                seen.add_responses(task.name, task.path.name)
     else:
-        for path in files:
+        for path, name in zip(files, _unit_names(files), strict=True):
             clock = time.perf_counter()
             try:
-                responses = read_responses(path, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels)
+                if is_tallies_file(path):
+                    add_tallies(read_tallies([path], instrument), name, path)
+                    continue
+                responses = read_responses(
+                    path, sheet=sheet, instrument=instrument, invalid=invalid, labels=labels, column_map=column_map
+                )
             except SkmError as exc:
                 failures.append(exc)
                 continue
             finally:
                 spent["read"] += time.perf_counter() - clock
             issues.extend(responses.issues)
-            column = find_column(responses, unit_column)
+            try:
+                column = find_column(responses, unit_column)
+            except SkmError as exc:
+                failures.append(exc)
+                continue
             frame = responses.frame
             labels_of = frame[column].map(lambda v: "(kosong)" if v is None or v != v else str(v).strip())  # noqa: PLR0124
             for unit, part in frame.groupby(labels_of, sort=False):
                 parts.setdefault(str(unit), []).append(part[list(instrument.question_keys)])
+                seen.add_responses(str(unit), path.name)
+    failures.extend(seen.conflicts(lang))
     if failures:
         raise combined_failure(failures)
     clock = time.perf_counter()
     for unit in sorted(parts):
         frame = pd.concat(parts.pop(unit)) if len(parts[unit]) > 1 else parts.pop(unit)[0]
         summaries.append(summarise_unit(unit, frame, instrument, resamples=resamples, seed=seed))
+    for unit in sorted(seen.tallies):
+        summaries.append(summarise_tallies(unit, seen.tallies[unit], instrument, resamples=resamples, seed=seed))
     spent["summarise"] += time.perf_counter() - clock
     if timings is not None:
         timings.update(spent)
@@ -786,6 +1015,7 @@ def rank_paths(
     sheet: str | int | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
     labels: LabelBook | None = None,
+    column_map: Mapping[str, str] | None = None,
     min_respondents: int = DEFAULT_MIN_RESPONDENTS,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
@@ -795,7 +1025,10 @@ def rank_paths(
 ) -> Ranking:
     """Read, summarise and rank; the same result ``skm rank`` prints. Raises :class:`SkmError`.
 
-    ``ranking.timings`` holds the seconds spent reading, summarising and ranking.
+    ``paths`` are responses files, folders or tallies files (``skm score --format tallies``), in
+    any mix; ``previous`` the same, or a ``skm rank --format json`` file. ``column_map`` is
+    ``--map`` (column → question) for responses files. ``ranking.timings`` holds the seconds
+    spent reading, summarising and ranking.
     """
     units = read_units_file(Path(units_file), lang) if units_file is not None else None
     options: dict[str, Any] = {
@@ -804,11 +1037,12 @@ def rank_paths(
         "sheet": sheet,
         "invalid": invalid,
         "labels": labels,
+        "column_map": column_map,
         "resamples": resamples,
         "seed": seed,
     }
     spent: dict[str, float] = {}
-    summaries, issues = read_summaries([Path(p) for p in paths], jobs=jobs, timings=spent, **options)
+    summaries, issues = read_summaries([Path(p) for p in paths], jobs=jobs, lang=lang, timings=spent, **options)
     read_done = time.perf_counter()
     ranking = rank_summaries(
         summaries,
@@ -841,7 +1075,7 @@ def load_previous(
     jobs: int = 1,
     **options: Any,
 ) -> list[PreviousUnit]:
-    """The previous period: a ``skm rank --format json`` file, or response files ranked alike."""
+    """The previous period: a ``skm rank --format json`` file, or response or tallies files ranked alike."""
     if path.is_file() and path.suffix.lower() == ".json":
         import json  # noqa: PLC0415
 
@@ -856,7 +1090,7 @@ def load_previous(
                 kind=t("rank-json-kind", lang),
                 reason=str(exc)[:200],
             ) from exc
-    summaries, _ = read_summaries([path], jobs=jobs, **{**options, "resamples": 0})
+    summaries, _ = read_summaries([path], jobs=jobs, lang=lang, **{**options, "resamples": 0})
     instrument = options["instrument"]
     before = rank_summaries(
         summaries,

@@ -16,12 +16,14 @@ from skm.cli.common import (
     InvalidOption,
     LabelsOption,
     LangOption,
+    MapOption,
     OutputOption,
     SheetOption,
     command_inputs,
     error_boundary,
     fail_usage,
     instrument_from_option,
+    parse_map_option,
     stdout_console,
 )
 from skm.errors import InvalidPolicy, Issue
@@ -48,8 +50,9 @@ FilesArgument = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="BERKAS",
-        help="Berkas jawaban atau folder; satu unit per berkas (atau per nilai --unit-column). "
-        "/ Responses files or folders; one unit per file (or per --unit-column value).",
+        help="Berkas jawaban, folder atau berkas tallies (skm score --format tallies); satu unit per berkas "
+        "(atau per nilai --unit-column / kolom kelompok tallies). / Responses files, folders or tallies "
+        "files; one unit per file (or per --unit-column value / tallies group).",
         show_default=False,
     ),
 ]
@@ -58,7 +61,8 @@ UnitColumnOption = Annotated[
     typer.Option(
         "--unit-column",
         metavar="KOLOM",
-        help="Kolom yang menamai unit (satu berkas besar). / Column naming the unit (one big file).",
+        help="Kolom yang menamai unit (satu berkas besar, atau kolom kelompok berkas tallies). "
+        "/ Column naming the unit (one big file, or a tallies file's group column).",
     ),
 ]
 UnitsOption = Annotated[
@@ -75,8 +79,8 @@ PreviousPathOption = Annotated[
     typer.Option(
         "--previous",
         metavar="PATH",
-        help="Periode sebelumnya: berkas/folder jawaban atau JSON skm rank. "
-        "/ Previous period: responses or skm rank JSON.",
+        help="Periode sebelumnya: berkas/folder jawaban, berkas tallies atau JSON skm rank. "
+        "/ Previous period: responses, tallies or skm rank JSON.",
     ),
 ]
 MinRespondentsOption = Annotated[
@@ -120,6 +124,7 @@ def rank(
     sheet: SheetOption = None,
     invalid: InvalidOption = InvalidPolicy.ERROR,
     labels: LabelsOption = None,
+    column_map: MapOption = None,
     output_format: FormatOption = RankFormat.TABLE,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -129,8 +134,8 @@ def rank(
     """Peringkat unit pelayanan dengan interval dan kelompok. / Rank service units honestly.
 
     Unit yang selisihnya tidak lebih besar dari kebetulan berada dalam satu kelompok (uji
-    berpasangan dengan koreksi Holm) dan rentang peringkatnya ditampilkan (bootstrap); lihat
-    docs/rank.md.
+    berpasangan dengan koreksi Holm) dan rentang peringkatnya ditampilkan (bootstrap; untuk unit
+    dari berkas tallies: batas galat baku yang konservatif); lihat docs/rank.md.
     """
     with error_boundary(lang, debug):
         paths = list(files or [])
@@ -146,6 +151,7 @@ def rank(
         from skm.cli.progress import reading  # noqa: PLC0415
         from skm.readers.labelfile import load_labels  # noqa: PLC0415
 
+        mapping = parse_map_option(column_map, lang) or None  # a usage error before any reading
         chosen = instrument_from_option(instrument)
         book = load_labels(labels, chosen) if labels is not None else None
         with reading(f"{paths[0].name} …", enabled=output is not None or output_format is RankFormat.TABLE):
@@ -158,6 +164,7 @@ def rank(
                 sheet=sheet,
                 invalid=invalid,
                 labels=book,
+                column_map=mapping,
                 min_respondents=min_respondents,
                 resamples=resamples,
                 seed=seed,

@@ -736,6 +736,7 @@ def ranking_to_dict(ranking: Ranking, lang: Lang | str = Lang.ID) -> dict[str, A
                 "weakest": u.weakest,
                 "nrr": _rank_nrr(u),
                 "flags": list(u.flags),
+                "interval_method": u.interval_method,
             }
         )
     pooled: dict[str, Any] = {}
@@ -758,6 +759,7 @@ def ranking_to_dict(ranking: Ranking, lang: Lang | str = Lang.ID) -> dict[str, A
             "correction": "holm",
             "pairs": ranking.pairs,
             "min_respondents": ranking.min_respondents,
+            "interval_methods": sorted({u.interval_method for u in ranking.units}),
             "text": rank_method_lines(ranking, lang),
         },
     }

@@ -346,6 +346,16 @@ def rank_method_lines(ranking: Ranking, lang: Lang | str = Lang.ID) -> list[str]
         "pairs": ranking.pairs,
         "alpha": fmt_number(str(ranking.alpha), lang),
     }
-    keys = ["rank-method-rank", "rank-method-ci", "rank-method-interval", "rank-method-group"]
-    keys += ["rank-method-rollup", "rank-method-sample"]
+    from skm.analysis.rank import INTERVAL_TALLIES  # noqa: PLC0415 - numpy only for skm rank
+
+    from_tallies = sum(1 for u in ranking.units if u.interval_method == INTERVAL_TALLIES)
+    instrument = ranking.instrument
+    params["count"] = from_tallies
+    params["conversion"] = instrument.conversion
+    params["low"] = instrument.conversion * instrument.scale_min
+    params["high"] = instrument.conversion * instrument.scale_max
+    keys = ["rank-method-rank"]
+    keys += ["rank-method-ci"] if from_tallies < len(ranking.units) or not ranking.units else []
+    keys += ["rank-method-tallies"] if from_tallies else []
+    keys += ["rank-method-interval", "rank-method-group", "rank-method-rollup", "rank-method-sample"]
     return [t(k, lang, **params) for k in keys]

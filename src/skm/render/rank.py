@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from skm.analysis.rank import Ranking, UnitRank
+from skm.analysis.rank import INTERVAL_TALLIES, Ranking, UnitRank
 from skm.core.calc import grade_band
 from skm.render.prose import rank_flag_texts as flag_texts
 from skm.render.prose import rank_method_lines as method_lines
@@ -56,7 +56,12 @@ def _interval(unit: UnitRank) -> str:
 
 
 def _ci(unit: UnitRank, lang: Lang | str) -> str:
-    return "–" if unit.ci is None else f"{fmt_number(unit.ci[0], lang)}–{fmt_number(unit.ci[1], lang)}"
+    """The 95 % interval; ``†`` marks the conservative bound of a unit from tallies (the method
+    text explains it)."""
+    if unit.ci is None:
+        return "–"
+    mark = " †" if unit.interval_method == INTERVAL_TALLIES else ""
+    return f"{fmt_number(unit.ci[0], lang)}–{fmt_number(unit.ci[1], lang)}{mark}"
 
 
 def _headers(lang: Lang | str) -> list[str]:
@@ -284,6 +289,7 @@ _CSV_COLUMNS = [
     "mean_of_units",
     "weakest",
     "flags",
+    "interval_method",
 ]
 
 
@@ -315,6 +321,7 @@ def ranking_csv(ranking: Ranking) -> str:
             None,
             u.weakest,
             " ".join(u.flags),
+            u.interval_method,
             *[nrr.get(c) for c in codes],
         ]
         writer.writerow([neutralise_formula("" if v is None else v) for v in row])
@@ -323,7 +330,7 @@ def ranking_csv(ranking: Ranking) -> str:
         nrr = {e.code: e.nrr_display for e in p.pooled.elements}
         kind = "whole" if p.unit == "*" else "parent"
         row = [kind, None, p.unit, p.name, p.parent, p.respondents, None, None, None, p.pooled.ikm_display]
-        row += [None, None, p.pooled.grade, None, None, None, p.mean_display, p.pooled.priority[0], ""]
+        row += [None, None, p.pooled.grade, None, None, None, p.mean_display, p.pooled.priority[0], "", None]
         row += [nrr.get(c) for c in codes]
         writer.writerow([neutralise_formula("" if v is None else v) for v in row])
     return buffer.getvalue()

@@ -30,6 +30,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "rank-units-cycle": ("rantai induk unit '{unit}' berputar", "the parent chain of unit '{unit}' loops"),
     "rank-json-kind": ("JSON skm rank", "skm rank JSON"),
     "rank-no-input": ("beri BERKAS atau FOLDER", "give FILES or a FOLDER"),
+    # tallies files (skm score --format tallies)
+    "rank-tallies-several-groups": (
+        "Berkas tallies '{file}' dikelompokkan menurut beberapa kolom ({columns}); pilih kolom yang menamai "
+        "unit dengan --unit-column KOLOM (kolom lain digabung).",
+        "Tallies file '{file}' is grouped by several columns ({columns}); choose the column naming the unit "
+        "with --unit-column COLUMN (the others are pooled).",
+    ),
+    "rank-tallies-unknown-column": (
+        "Berkas tallies '{file}' tidak punya kolom kelompok '{column}'; kolom kelompoknya: {columns}.",
+        "Tallies file '{file}' has no group column '{column}'; its group columns: {columns}.",
+    ),
+    "rank-tallies-and-responses": (
+        "Unit berikut ada di berkas tallies dan juga di berkas jawaban, kemungkinan responden yang sama "
+        "terhitung dua kali; beri salah satunya saja: {units}",
+        "These units are in a tallies file and also in responses, most likely the same respondents counted "
+        "twice; give only one of them: {units}",
+    ),
+    "rank-more-units": ("… dan {count} unit lainnya", "… and {count} more units"),
     # titles and headers
     "rank-title": ("Peringkat unit pelayanan", "Ranking of service units"),
     "rank-rank": ("Peringkat", "Rank"),
@@ -110,6 +128,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "95 % interval: the 2.5 % and 97.5 % percentiles of {resamples} respondent-level bootstrap replicates "
         "per unit (seed {seed} + crc32(unit key)).",
     ),
+    "rank-method-tallies": (
+        "† Unit dari berkas tallies ({count} unit): tally per pertanyaan tidak memuat kovarians antar "
+        "pertanyaan, sehingga responden tidak dapat di-bootstrap. IKM, mutu, peringkat, responden dan unsur "
+        "terlemah tetap eksak; galat bakunya adalah batas atas konservatif se = {conversion} × Σ aₖ·sₖ/√nₖ "
+        "(aₖ bobot unsur dibagi jumlah pertanyaannya, sₖ simpangan baku jawaban pertanyaan k, nₖ jumlah "
+        "jawabannya), yang berlaku untuk korelasi apa pun; interval 95 % = IKM ± 1,96·se (dibatasi "
+        "{low}–{high}); rentang peringkat memakai {resamples} tarikan normal IKM + se·N(0, 1) dengan seed "
+        "yang sama, dan uji kelompok memakai se ini. Karena konservatif, unit ini lebih jarang dipisahkan, "
+        "tidak pernah lebih sering.",
+        "† Units from a tallies file ({count} units): per-question tallies do not hold the covariance between "
+        "questions, so respondents cannot be bootstrapped. IKM, grade, rank, respondents and weakest element "
+        "are still exact; the standard error is the conservative upper bound se = {conversion} × Σ aₖ·sₖ/√nₖ "
+        "(aₖ the element's weight divided by its number of questions, sₖ the standard deviation of question "
+        "k's answers, nₖ its number of answers), which holds for any correlation; 95 % interval = IKM ± "
+        "1.96·se (clipped to {low}–{high}); the rank range uses {resamples} normal draws IKM + se·N(0, 1) with "
+        "the same seed, and the group test uses this se. Being conservative, these units are separated less "
+        "often, never more.",
+    ),
     "rank-method-interval": (
         "Rentang peringkat: replikasi ke-b semua unit membentuk satu peringkat bersama; rentang adalah persentil "
         "2,5 % dan 97,5 % dari peringkat unit itu pada {resamples} replikasi bersama.",
@@ -118,12 +154,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "rank-method-group": (
         "Kelompok: setiap pasangan unit ({pairs} pasangan) diuji dengan uji z dua sisi atas selisih IKM "
-        "(galat baku bootstrap), dikoreksi bersama dengan metode Holm pada α = {alpha}. Dari IKM tertinggi ke "
+        "(galat baku bootstrap; untuk unit † batas atasnya), "
+        "dikoreksi bersama dengan metode Holm pada α = {alpha}. Dari IKM tertinggi ke "
         "bawah, unit pertama memimpin kelompok 1; unit berikutnya masuk kelompok yang sama kecuali berbeda "
         "nyata dari pemimpinnya, lalu ia memimpin kelompok baru. Unit dalam satu kelompok tidak dapat "
         "dibedakan dari pemimpinnya: perbedaannya tidak lebih besar dari kebetulan.",
         "Group: every pair of units ({pairs} pairs) is compared with a two-sided z test on the IKM difference "
-        "(bootstrap standard errors), corrected together with Holm's method at α = {alpha}. From the highest "
+        "(bootstrap standard errors; for † units their upper bound), "
+        "corrected together with Holm's method at α = {alpha}. From the highest "
         "IKM down, the first unit leads group 1; each next unit joins the current group unless it differs "
         "significantly from its leader, in which case it leads a new group. Units in one group cannot be told "
         "apart from their leader: their difference is not larger than chance.",
