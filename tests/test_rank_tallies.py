@@ -459,3 +459,13 @@ def test_exact_fraction_arithmetic_is_kept(from_tallies: Ranking) -> None:
     assert u.result is not None
     assert isinstance(u.result.ikm, Fraction)
     assert u.result.ikm == exact_ikm(province_data(0)[BLANKS_UNIT])
+
+
+def test_a_semicolon_tallies_file_is_recognised(tallied: dict[str, Path], tmp_path: Path) -> None:
+    comma = score_tallies_file(tallied["now"] / f"{TWIN_A}.csv", tmp_path / "koma.csv")
+    semicolon = tmp_path / "titik-koma.csv"
+    semicolon.write_text(comma.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    ranking = rank_paths([semicolon], resamples=100)
+    assert [u.unit for u in ranking.units] == ["titik-koma"]
+    assert ranking.units[0].interval_method == INTERVAL_TALLIES
+    assert ranking.units[0].ikm == shown(exact_ikm(province_data(0)[TWIN_A]))

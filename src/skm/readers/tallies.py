@@ -21,33 +21,43 @@ from skm.readers.files import PARQUET_SUFFIXES, decode_text, sniff_delimiter
 
 __all__ = ["is_tallies_file", "read_tallies"]
 
+# bytes read to recognise a tallies file; every file given to ``skm rank`` is checked, so only the
+# first row is parsed (with each candidate delimiter) instead of sniffing the whole peek
 _PEEK = 64_000
+_DELIMITERS = ",;\t|"
 
 
-def _header(path: Path) -> list[str] | None:
+def _headers(path: Path) -> list[list[str]]:
+    """The first row of ``path`` split by each candidate delimiter (by column names for Parquet)."""
     if path.suffix.lower() in PARQUET_SUFFIXES:
         import pyarrow.parquet as pq  # noqa: PLC0415
 
         try:
-            return [str(n) for n in pq.read_schema(path).names]
+            return [[str(n) for n in pq.read_schema(path).names]]
         except Exception:  # noqa: BLE001 - not a readable Parquet file: not a tallies file either
-            return None
+            return []
     try:
         with path.open("rb") as f:
             data = f.read(_PEEK)
         text = decode_text(data, path)
     except (OSError, SkmError):
-        return None
-    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)), None)
-    return [c.strip() for c in first] if first else None
+        return []
+    out = []
+    for delimiter in _DELIMITERS:
+        try:
+            first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
+        except csv.Error:
+            continue
+        if first:
+            out.append([c.strip() for c in first])
+    return out
 
 
 def is_tallies_file(path: Path) -> bool:
     """Whether ``path`` is a tallies table (its last three columns are question, answer, count)."""
     if not path.is_file():
         return False
-    header = _header(path)
-    return header is not None and tuple(h.lower() for h in header[-3:]) == TALLY_COLUMNS
+    return any(tuple(h.lower() for h in header[-3:]) == TALLY_COLUMNS for header in _headers(path))
 
 
 def _rows(path: Path) -> tuple[list[str], list[list[object]]]:
