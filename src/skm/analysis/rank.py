@@ -833,7 +833,7 @@ def _unit_value(column: str, value: str) -> str:
     text = value.strip()
     if not text:
         return "(kosong)"
-    if column == FILE_COLUMN and Path(text).suffix.lower() in _RESPONSES_SUFFIXES:
+    if column.strip().lower() == FILE_COLUMN and Path(text).suffix.lower() in _RESPONSES_SUFFIXES:
         return text[: -len(Path(text).suffix)]
     return text
 
