@@ -279,7 +279,7 @@ def test_interval_method_is_labelled_in_every_output(from_tallies: Ranking, tmp_
     assert {u["interval_method"] for u in data["units"]} == {"tallies-bound"}
     assert data["method"]["interval_methods"] == ["tallies-bound"]
     assert any("Unit dari berkas tallies (60 unit)" in line for line in data["method"]["text"])
-    assert not any("bootstrap tingkat responden" in line for line in data["method"]["text"])
+    assert not any("bootstrap Bayes tingkat responden" in line for line in data["method"]["text"])
     english = ranking_to_dict(from_tallies, "en")
     assert any("Units from a tallies file (60 units)" in line for line in english["method"]["text"])
     md = ranking_markdown(from_tallies)
@@ -359,7 +359,7 @@ def test_a_folder_mixing_tallies_and_responses(
             assert u.se == r.se
     text = ranking_to_dict(ranking)["method"]["text"]
     assert any("Unit dari berkas tallies (30 unit)" in line for line in text)
-    assert any("bootstrap tingkat responden" in line for line in text)
+    assert any("bootstrap Bayes tingkat responden" in line for line in text)
     # the tallies of units also given as responses: the same respondents twice, refused
     twice = runner.invoke(app, ["rank", str(mixed), str(tallied["now_tallies"]), "--lang", "en"])
     assert twice.exit_code == 2

@@ -10,9 +10,10 @@ The method, exactly (also in ``docs/rank.md`` and in every output):
 * **Rank** — competition ranking on the displayed IKM (rounded half up to 2 decimals): a unit's
   rank is 1 + the number of units with a higher displayed IKM (1, 2, 2, 4). Units with fewer
   than ``min_respondents`` respondents, or with an element nobody answered, are not ranked.
-* **Interval** — the 95 % percentile interval of the unit's bootstrap replicates (B resamples of
-  its respondents with replacement; unit ``u`` uses seed ``crc32(u) + seed``, so adding a unit
-  never changes another unit's interval).
+* **Interval** — the 95 % percentile interval of the unit's bootstrap replicates (B replicates of
+  the respondent-level Bayesian bootstrap: each respondent gets a Dirichlet(1, …, 1) weight, the
+  continuous form of resampling with replacement; unit ``u`` uses seed ``crc32(u) + seed``, so
+  adding a unit never changes another unit's interval).
 * **Units from a tallies file** (``skm score --format tallies``) — marginal counts cannot be
   resampled by respondent (the covariance between questions is lost), so their standard error
   is the conservative bound ``se = conversion · Σ aₖ sₖ / √nₖ`` over questions k (aₖ the

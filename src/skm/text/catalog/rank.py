@@ -123,10 +123,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "(1, 2, 2, 4). Units with fewer than {minimum} respondents are not ranked.",
     ),
     "rank-method-ci": (
-        "Interval 95 %: persentil 2,5 % dan 97,5 % dari {resamples} bootstrap tingkat responden per unit "
+        "Interval 95 %: persentil 2,5 % dan 97,5 % dari {resamples} replikasi bootstrap Bayes tingkat responden "
+        "(bobot Dirichlet(1, …, 1) per responden) per unit "
         "(seed {seed} + crc32(kode unit)).",
-        "95 % interval: the 2.5 % and 97.5 % percentiles of {resamples} respondent-level bootstrap replicates "
-        "per unit (seed {seed} + crc32(unit key)).",
+        "95 % interval: the 2.5 % and 97.5 % percentiles of {resamples} respondent-level Bayesian bootstrap "
+        "replicates (Dirichlet(1, …, 1) respondent weights) per unit (seed {seed} + crc32(unit key)).",
     ),
     "rank-method-tallies": (
         "† Unit dari berkas tallies ({count} unit): tally per pertanyaan tidak memuat kovarians antar "
