@@ -650,3 +650,38 @@ def test_check_says_when_the_winner_is_not_the_columns_top_candidate(tmp_path: P
     assert cost["decision"] == "assigned"
     assert by_header[headers["u3"]]["decision"] == "only"
     assert skm.score(path).ikm == expected_ikm(PERMENPAN_14_2017, raw)
+
+
+def test_map_names_every_column_of_a_file_whose_headers_name_no_question(tmp_path: Path) -> None:
+    """No header names a question: the hint says --map, and --map (letters or header texts) scores it."""
+    import csv
+
+    rng = random.Random(7)
+    header = ["Nama petugas", *[f"Kolom {n}" for n in "ABCDEFGHI"]]
+    body = [["x", *[str(rng.randint(1, 4)) for _ in range(9)]] for _ in range(25)]
+    path = tmp_path / "tanpa_judul.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["Rekap survei"], [], header, *body])
+    expected = [sum(int(r[j]) for r in body) for j in range(1, 10)]
+
+    plain = runner.invoke(app, ["score", str(path), "--lang", "en"])
+    assert plain.exit_code == ExitCode.INPUT_ERROR
+    assert "map the columns: --map B=U1" in plain.output
+
+    letters = [a for j, code in enumerate(PERMENPAN_14_2017.codes) for a in ("--map", f"{'BCDEFGHIJ'[j]}={code}")]
+    texts = [a for j, code in enumerate(PERMENPAN_14_2017.codes) for a in ("--map", f"Kolom {'ABCDEFGHI'[j]}={code}")]
+    for mapping in (letters, texts):
+        result = runner.invoke(app, ["score", str(path), *mapping, "--format", "json"])
+        assert result.exit_code == ExitCode.OK, result.output
+        data = json.loads(result.stdout)
+        assert data["respondents"] == 25
+        sums = [e["sum"] for e in data["elements"]]
+        assert sums == expected
+
+    # a file of answers without any header row: the first respondent is never taken for a header
+    bare = tmp_path / "tanpa_header.csv"
+    with bare.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(body)
+    refused = runner.invoke(app, ["score", str(bare), *letters])
+    assert refused.exit_code == ExitCode.INPUT_ERROR
+    assert "tidak ada kolom unsur" in refused.output

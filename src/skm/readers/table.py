@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.readers.cells import LabelBook
-from skm.readers.files import Sheet, is_blank, read_sheets
-from skm.readers.headers import ColumnMatch, is_summary_label, match_header, names_question
+from skm.readers.files import Sheet, column_index, is_blank, read_sheets
+from skm.readers.headers import ColumnMatch, is_summary_label, match_header, names_question, normalise_header
 from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
 
 if TYPE_CHECKING:
@@ -49,6 +49,41 @@ def _header_search(rows: list[list[object]], instrument: Instrument) -> tuple[in
             matches = {c: m for c, v in enumerate(row) if (m := match_header(v, instrument)) is not None}
             best_row, best, most = r, matches, named
     return best_row, best, most
+
+
+def map_header_row(rows: list[list[object]], column_map: Mapping[str, str]) -> int:
+    """The header row when no row names a question but ``--map`` names the columns: the first row
+    (of the first :data:`HEADER_SEARCH_ROWS`) holding a header text the map names; with a map by
+    letters only, the first row where every mapped column has a cell and not all of them are
+    numbers (a row of answers is not a header: the first respondent is never taken for one).
+    ``-1`` when none is found."""
+    texts = {normalise_header(k) for k in column_map if not _is_letter(k)}
+    rows = rows[:HEADER_SEARCH_ROWS]
+    if texts:
+        return next((r for r, row in enumerate(rows) if any(normalise_header(v) in texts for v in row)), -1)
+    columns = [column_index(k.strip()) for k in column_map]
+    for r, row in enumerate(rows):
+        cells = [row[c] if c < len(row) else None for c in columns]
+        if any(is_blank(v) for v in cells):
+            continue
+        return -1 if all(_is_number(v) for v in cells) else r
+    return -1
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, int | float):
+        return True
+    try:
+        float(str(value).strip().replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_letter(column: str) -> bool:
+    """A column letter (``J``, ``AB``) rather than a header text, as ``--map`` reads it."""
+    text = column.strip()
+    return text.isascii() and text.isalpha() and len(text) <= 3
 
 
 def _choose_sheet(
@@ -124,6 +159,8 @@ def read_responses(
     path = Path(path)
     sheets = read_sheets(path)
     chosen, header_row, matches = _choose_sheet(sheets, sheet, path.name, instrument)
+    if header_row < 0 and column_map:
+        header_row = map_header_row(chosen.rows, column_map)
     return build_responses(
         chosen.rows,
         header_row,
@@ -156,6 +193,8 @@ def responses_from_frame(
     rows: list[list[object]] = [[str(c) for c in frame.columns]]
     rows.extend(frame.astype(object).where(frame.notna(), None).values.tolist())
     header_row, matches = _find_header(rows[:1], instrument)
+    if header_row < 0 and column_map:
+        header_row = 0  # the column names are the header
     return build_responses(
         rows,
         header_row,

@@ -37,9 +37,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "no-element-columns": (
         "Berkas '{file}'{sheet_part}: tidak ada kolom unsur. Diharapkan judul kolom {codes} "
-        "(atau 'Unsur 1', 'U 1'). Kolom yang ada: {columns}.",
+        "(atau 'Unsur 1', 'U 1'). Kolom yang ada: {columns}. Bila judulnya lain, petakan kolomnya: "
+        "--map B=U1 --map C=U2 … (huruf kolom atau judulnya).",
         "File '{file}'{sheet_part}: no element columns. Expected headers {codes} "
-        "(or 'Unsur 1', 'U 1'). Columns found: {columns}.",
+        "(or 'Unsur 1', 'U 1'). Columns found: {columns}. If the headers differ, map the columns: "
+        "--map B=U1 --map C=U2 … (column letter or header).",
     ),
     "sheet-not-found": (
         "Sheet '{sheet}' tidak ada di '{file}'. Sheet yang ada: {sheets}.",
