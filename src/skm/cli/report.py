@@ -29,7 +29,6 @@ from skm.cli.common import (
     output_path,
     parse_map_option,
     parse_period_option,
-    read_input,
     read_previous_input,
     stderr_console,
 )
@@ -315,10 +314,11 @@ def gather(
     from skm.analysis.facts import build_report  # noqa: PLC0415
     from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
     from skm.analysis.trend import period_point, previous_trend  # noqa: PLC0415
+    from skm.cli.engine_input import read_responses_input  # noqa: PLC0415
     from skm.readers.extras import read_plan  # noqa: PLC0415
 
-    responses = read_input(
-        [file],
+    responses = read_responses_input(
+        file,
         instrument=instrument,
         sheet=sheet,
         invalid=invalid,
