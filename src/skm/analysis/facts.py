@@ -6,6 +6,7 @@ profiles, per-service results, plan, suggestions, trend). No formatting here bey
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -143,6 +144,11 @@ class ReportData:
     def sample_met(self) -> bool | None:
         """Whether the respondents reach the K&M minimum (``None`` without a population)."""
         return None if self.minimum is None else self.result.respondents >= self.minimum.sample
+
+    @property
+    def tabulated(self) -> Sequence[tuple[int, tuple[int | None, ...]]]:
+        """The respondents a document lists one by one (the first :data:`TABULATION_LIMIT`)."""
+        return self.answers[:TABULATION_LIMIT]
 
     @property
     def field_days(self) -> int:
@@ -329,11 +335,17 @@ def mentions(element: object, suggestions: Sequence[Suggestion]) -> tuple[Sugges
         words.add(name)
     found = []
     for s in suggestions:
-        tokens = set(re.findall(r"\w+", s.text.casefold()))
-        text = s.text.casefold()
+        tokens, text = _words(s.text)
         if any((w in tokens) if " " not in w and len(w) <= 3 else (w in text) for w in words):
             found.append(s)
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[frozenset[str], str]:
+    """A suggestion's words and its case-folded text (looked at once per element: cached)."""
+    folded = text.casefold()
+    return frozenset(re.findall(r"\w+", folded)), folded
 
 
 def file_sha256(path: Path) -> str:
@@ -365,6 +377,10 @@ def _education_level(label: str) -> int | None:
             return level
     return None
 
+
+# what a document (md, html, docx, xlsx) lists one by one at most; the figures always cover everyone
+TABULATION_LIMIT = 1_000  # respondents in the answers-per-respondent table and the xlsx Data sheet
+SUGGESTION_LIMIT = 500  # distinct suggestions in the suggestions table (the JSON report lists them all)
 
 PROFILE_ORDER = ("gender", "age", "education", "occupation", "service", "disability")
 

@@ -248,6 +248,7 @@ def report(
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
         stderr_console().print(t("report-written", lang, file=target), markup=False)
+        note_capped(data, output_format)
         note_placeholders(info, lang)
 
 
@@ -279,6 +280,16 @@ def previous_files(paths: Sequence[Path]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+def note_capped(data: ReportData, output_format: ReportFormat) -> None:
+    """After writing a document: say on stderr when its per-respondent table lists only the first rows."""
+    if output_format is ReportFormat.JSON or len(data.tabulated) == len(data.answers):
+        return
+    from skm.text.report import tr  # noqa: PLC0415
+
+    text = tr("tabulation-capped", data.lang, shown=len(data.tabulated), total=len(data.answers))
+    stderr_console().print(text, markup=False)
 
 
 def note_placeholders(info: ReportInfo, lang: Lang) -> None:
