@@ -518,7 +518,19 @@ def _norm(value: object) -> object:
 
 
 def _labels(responses: Responses, column: str) -> pd.Series[str]:
-    return responses.frame[column].map(lambda v: "(kosong)" if v is None else str(v).strip())
+    """Each row's group label; a typed (non-object) column is labelled once per distinct value."""
+    import pandas as pd  # noqa: PLC0415
+
+    series = responses.frame[column]
+
+    def label(v: object) -> str:
+        return "(kosong)" if v is None else str(v).strip()
+
+    if series.dtype == object:
+        return series.map(label)
+    codes, uniques = pd.factorize(series, sort=False, use_na_sentinel=False)
+    names = np.array([label(v) for v in uniques.tolist()], dtype=object)
+    return pd.Series(names[codes], index=series.index, name=series.name, dtype="str")
 
 
 def _group_comparison(
@@ -846,7 +858,7 @@ def _clustering(
     return design.clustering(
         service,
         person,
-        [str(v) for v in _labels(responses, service)],
+        _labels(responses, service).tolist(),
         float(result.ikm),
         ikm_ci,
         (float(instrument.conversion * instrument.scale_min), float(instrument.conversion * instrument.scale_max)),
