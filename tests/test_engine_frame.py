@@ -176,3 +176,73 @@ def test_unique_rows_is_numpy_unique(rows: list[list[float]]) -> None:
 def test_repeated_text_is_same_text(values: list[str | None]) -> None:
     series = pd.Series(pd.array(values, dtype="str"))
     assert repeated_text(series).tolist() == same_text(series.tolist())
+
+
+def test_documents_list_at_most_the_limits_and_say_so(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    from skm.analysis.facts import SUGGESTION_LIMIT, TABULATION_LIMIT, Suggestion
+    from skm.render.document.blocks import Paragraph, Table
+    from skm.render.document.sections import build_document, section_suggestions, section_tabulation
+    from skm.render.document.xlsx import write_xlsx
+
+    path = _write(tmp_path / "big.csv", _survey(TABULATION_LIMIT + 150, 4))
+    responses = read_responses(path, invalid="skip")
+    data = build_report(responses, score_responses(responses), lang=Lang.EN, generated=date(2026, 6, 1))
+    total = responses.respondents
+    assert total > TABULATION_LIMIT
+    section = section_tabulation(data)
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    assert len(table.rows) == TABULATION_LIMIT
+    assert table.rows[-1][1] == int(responses.frame.index[TABULATION_LIMIT - 1])
+    notes = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+    assert any(f"{TABULATION_LIMIT} of {total}" in n for n in notes)
+    # the sums below the xlsx Data sheet still cover everyone
+    assert data.question_sums[0] == int(responses.frame["u1"].sum())
+    target = tmp_path / "r.xlsx"
+    write_xlsx(build_document(data), data, target)
+    sheet = next(ws for ws in load_workbook(target, read_only=True).worksheets if ws.title == "Data")
+    texts = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert any(f"{TABULATION_LIMIT} of {total}" in v for v in texts)
+    assert sheet.max_row < TABULATION_LIMIT + 60
+
+    many = replace(data, suggestions=tuple(Suggestion(f"saran nomor {i}", 1) for i in range(SUGGESTION_LIMIT + 7)))
+    blocks = section_suggestions(many).blocks
+    assert len(next(b for b in blocks if isinstance(b, Table)).rows) == SUGGESTION_LIMIT
+    assert any(str(SUGGESTION_LIMIT + 7) in b.text for b in blocks if isinstance(b, Paragraph))
+    few = section_tabulation(replace(data, answers=data.answers[:10]))
+    assert len([b for b in few.blocks if isinstance(b, Paragraph)]) == 1  # no note when everyone is listed
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_quality_checks_on_arrays_equal_the_per_row_checks(tmp_path: Path, seed: int) -> None:
+    from skm.analysis.stats.analyse import _NO_DUPLICATE_KEYS, _norm, answer_matrix
+    from skm.analysis.stats.columns import Moments, column_codes, duplicate_pairs
+    from skm.analysis.stats.quality import duplicate_rows, same_minute
+    from skm.core.periods import parse_period
+    from skm.readers.dates import date_values
+
+    rows = _survey(500, seed)
+    for i in range(1, len(rows), 17):
+        rows[i][0] = rows[i - 1][0] if i > 1 else rows[i][0]  # same minute as the row before
+    responses = read_responses(_write(tmp_path / "q.csv", rows), invalid="skip")
+    answers = answer_matrix(responses)
+    cols = [c for name, c in responses.profile.items() if name not in _NO_DUPLICATE_KEYS]
+    keys = [
+        tuple(_norm(v) for v in p) + tuple(None if np.isnan(v) else int(v) for v in a)
+        for p, a in zip(responses.frame[cols].itertuples(index=False, name=None), answers, strict=True)
+    ]
+    moments = date_values(responses)
+    codes = [column_codes(responses.frame[c], _norm) for c in cols]
+    codes += [np.where(np.isnan(answers[:, j]), -1, answers[:, j]).astype(np.int64) for j in range(answers.shape[1])]
+    arrays = Moments(responses)
+    expected = duplicate_rows(keys, moments)
+    assert expected
+    assert duplicate_pairs(codes, arrays) == expected
+    assert arrays.same_minute().tolist() == same_minute(moments or [])
+    period = parse_period("2026-01")
+    outside, missing = arrays.outside(period)
+    assert outside.tolist() == [m is not None and m not in period for m in moments or []]
+    assert missing.tolist() == [m is None for m in moments or []]

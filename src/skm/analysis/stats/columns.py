@@ -1,7 +1,7 @@
 """Frame columns as numbers for the data-quality checks: each column's distinct values are looked at
 once (normalised, parsed) and mapped back onto the rows with numpy, so a million respondents cost a
 few array passes, not a million Python tuples. Each function gives what its per-row counterpart in
-:mod:`skm.analysis.stats.quality` gives (``tests/test_stats.py`` checks both on the same data)."""
+:mod:`skm.analysis.stats.quality` gives (``tests/test_engine_frame.py`` checks both on the same data)."""
 
 from __future__ import annotations
 
