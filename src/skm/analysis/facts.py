@@ -6,15 +6,16 @@ profiles, per-service results, plan, suggestions, trend). No formatting here bey
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, overload
 
 from skm import __version__
 from skm.analysis.trend import PeriodPoint, Trend, TrendRow
@@ -26,6 +27,10 @@ from skm.text import Lang
 from skm.text.report import tr
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
     from skm.analysis.stats import StatsResult
     from skm.readers import Responses
     from skm.readers.extras import PlanEntry
@@ -123,7 +128,7 @@ class ReportData:
     suggestion_total: int
     trend: Trend | None
     question_keys: tuple[str, ...]
-    answers: tuple[tuple[int, tuple[int | None, ...]], ...]  # per respondent: (spreadsheet row, answers)
+    answers: Sequence[tuple[int, tuple[int | None, ...]]]  # per respondent: (spreadsheet row, answers)
     skipped_cells: int = 0
     question_sums: tuple[int, ...] = ()  # Σ of the answers per question (``question_keys`` order)
     question_counts: tuple[int, ...] = ()  # answers given per question
@@ -139,6 +144,11 @@ class ReportData:
     def sample_met(self) -> bool | None:
         """Whether the respondents reach the K&M minimum (``None`` without a population)."""
         return None if self.minimum is None else self.result.respondents >= self.minimum.sample
+
+    @property
+    def tabulated(self) -> Sequence[tuple[int, tuple[int | None, ...]]]:
+        """The respondents a document lists one by one (the first :data:`TABULATION_LIMIT`)."""
+        return self.answers[:TABULATION_LIMIT]
 
     @property
     def field_days(self) -> int:
@@ -211,28 +221,59 @@ def _age_label(age: int, lang: Lang) -> tuple[int, str]:
 
 def profile_table(name: str, column: str, values: Sequence[object], lang: Lang) -> ProfileTable:
     """Counts per category; ages become bands when every answer is a number."""
+    return profile_counts(name, column, distinct_counts(values), len(values), lang)
+
+
+def distinct_counts(values: Sequence[object] | pd.Series[Any]) -> list[tuple[object, int]]:
+    """The distinct values of a column (``None`` for every missing value: None, NA, NaT, NaN) with
+    their counts, in the order they first appear. A text column of a frame is counted in its
+    storage (no Python object per cell)."""
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    if isinstance(values, pd.Series) and pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+        codes, uniques = pd.factorize(values, sort=False)
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()
+        out: list[tuple[object, int]] = list(zip(uniques.tolist(), counts, strict=True))
+        missing = int((codes < 0).sum())
+        if missing:  # where the first missing value stands does not matter: None is never shown as text
+            out.append((None, missing))
+        return out
+    seen: dict[tuple[type, object], int] = {}  # by type too: 1 and 1.0 are written differently
+    first: dict[tuple[type, object], object] = {}
+    for v in values.tolist() if isinstance(values, pd.Series) else values:
+        value = None if _is_na(v) else v
+        key = (type(value), value)
+        if key not in seen:
+            seen[key] = 0
+            first[key] = value
+        seen[key] += 1
+    return [(first[k], n) for k, n in seen.items()]
+
+
+def profile_counts(
+    name: str, column: str, distinct: Sequence[tuple[object, int]], total: int, lang: Lang
+) -> ProfileTable:
+    """:func:`profile_table` from a column's distinct values and their counts (first appearance first)."""
     blank = tr("blank", lang)
-    present = [v for v in values if v is not None and _clean(v)]
-    missing = len(values) - len(present)
+    present = [(n, text) for v, n in distinct if v is not None and (text := _clean(v))]
+    missing = total - sum(n for n, _ in present)
     counts: dict[str, int] = {}
     order: dict[str, tuple[int, str]] = {}
-    ages = [_AGE.match(_clean(v)) for v in present] if name == "age" else []
-    if name == "age" and present and all(ages):
-        for m in ages:
+    ages = [(_AGE.match(text), n) for n, text in present] if name == "age" else []
+    if name == "age" and present and all(m for m, _ in ages):
+        for m, n in ages:
             assert m is not None
             rank, label = _age_label(int(m.group(1)), lang)
-            counts[label] = counts.get(label, 0) + 1
+            counts[label] = counts.get(label, 0) + n
             order[label] = (rank, label)
         rows = sorted(counts.items(), key=lambda kv: order[kv[0]])
     else:
         spelling: dict[str, str] = {}
-        for v in present:
-            text = _clean(v)
-            if name == "gender" and text.lower() in _GENDER:
-                text = tr(_GENDER[text.lower()], lang)
-            fold = text.casefold()
-            label = spelling.setdefault(fold, text)
-            counts[label] = counts.get(label, 0) + 1
+        for n, text in present:
+            shown = tr(_GENDER[text.lower()], lang) if name == "gender" and text.lower() in _GENDER else text
+            label = spelling.setdefault(shown.casefold(), shown)
+            counts[label] = counts.get(label, 0) + n
         rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
         levels = {label: _education_level(label) for label, _ in rows} if name == "education" else {}
         known = {label: level for label, level in levels.items() if level is not None}
@@ -240,7 +281,7 @@ def profile_table(name: str, column: str, values: Sequence[object], lang: Lang) 
             rows.sort(key=lambda kv: (known[kv[0]], -kv[1]))
     if missing:
         rows.append((blank, missing))
-    return ProfileTable(name, column, tuple(rows), len(values))
+    return ProfileTable(name, column, tuple(rows), total)
 
 
 _NOTHING = frozenset({"-", "--", ".", "..", "0", "tidak ada", "tdk ada", "ga ada", "nihil", "none", "n/a", "na", "no"})
@@ -248,19 +289,23 @@ _NOTHING = frozenset({"-", "--", ".", "..", "0", "tidak ada", "tdk ada", "ga ada
 
 def suggestions_of(values: Sequence[object]) -> tuple[tuple[Suggestion, ...], int]:
     """Distinct suggestions with their counts (most frequent first), and how many wrote one."""
+    return suggestion_counts(distinct_counts(values))
+
+
+def suggestion_counts(distinct: Sequence[tuple[object, int]]) -> tuple[tuple[Suggestion, ...], int]:
+    """:func:`suggestions_of` from a column's distinct values and their counts (first appearance first)."""
     counts: dict[str, int] = {}
     spelling: dict[str, str] = {}
     total = 0
-    for v in values:
+    for v, n in distinct:
         if v is None:
             continue
         text = _clean(v)
         if not text or text.casefold().strip(" .!") in _NOTHING:
             continue
-        total += 1
-        fold = text.casefold()
-        label = spelling.setdefault(fold, text)
-        counts[label] = counts.get(label, 0) + 1
+        total += n
+        label = spelling.setdefault(text.casefold(), text)
+        counts[label] = counts.get(label, 0) + n
     first = {label: i for i, label in enumerate(counts)}
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
     return tuple(Suggestion(text, n) for text, n in ranked), total
@@ -290,11 +335,17 @@ def mentions(element: object, suggestions: Sequence[Suggestion]) -> tuple[Sugges
         words.add(name)
     found = []
     for s in suggestions:
-        tokens = set(re.findall(r"\w+", s.text.casefold()))
-        text = s.text.casefold()
+        tokens, text = _words(s.text)
         if any((w in tokens) if " " not in w and len(w) <= 3 else (w in text) for w in words):
             found.append(s)
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[frozenset[str], str]:
+    """A suggestion's words and its case-folded text (looked at once per element: cached)."""
+    folded = text.casefold()
+    return frozenset(re.findall(r"\w+", folded)), folded
 
 
 def file_sha256(path: Path) -> str:
@@ -327,6 +378,10 @@ def _education_level(label: str) -> int | None:
     return None
 
 
+# what a document (md, html, docx, xlsx) lists one by one at most; the figures always cover everyone
+TABULATION_LIMIT = 1_000  # respondents in the answers-per-respondent table and the xlsx Data sheet
+SUGGESTION_LIMIT = 500  # distinct suggestions in the suggestions table (the JSON report lists them all)
+
 PROFILE_ORDER = ("gender", "age", "education", "occupation", "service", "disability")
 
 
@@ -354,32 +409,34 @@ def build_report(
     frame = responses.frame
     profile = responses.profile
 
-    def column_values(name: str) -> list[object]:
+    def distinct(name: str) -> list[tuple[object, int]]:
         column = profile.get(name)
-        return [] if column is None else [None if _is_na(v) else v for v in frame[column].tolist()]
+        return [] if column is None else distinct_counts(frame[column])
 
-    dates = [d.date() for d in date_values(responses) or () if d is not None]
+    def cleaned(name: str) -> list[str]:
+        return [text for v, _ in distinct(name) if v is not None and (text := _clean(v))]
+
+    days = response_days(responses)
     if unit is None:
-        units = sorted({_clean(v) for v in column_values("unit") if v is not None and _clean(v)})
+        units = sorted(set(cleaned("unit")))
         unit = units[0] if len(units) == 1 else None
-    services = tuple(sorted({_clean(v) for v in column_values("service") if v is not None and _clean(v)}))
+    services = tuple(sorted(set(cleaned("service"))))
     profiles = tuple(
-        profile_table(name, profile[name], column_values(name), lang) for name in PROFILE_ORDER if name in profile
+        profile_counts(name, profile[name], distinct(name), len(frame), lang)
+        for name in PROFILE_ORDER
+        if name in profile
     )
-    suggestions, suggestion_total = suggestions_of(column_values("suggestion"))
+    suggestions, suggestion_total = suggestion_counts(distinct("suggestion"))
     keys = tuple(k for k in responses.instrument.question_keys if k in frame.columns)
-    answers = tuple(
-        (int(row), tuple(None if _is_na(v) else int(v) for v in values))
-        for row, values in zip(frame.index, frame[list(keys)].itertuples(index=False, name=None), strict=True)
-    )
+    answers = AnswerRows.of(frame, keys)
     service_samples: tuple[ServiceSampleRow, ...] = ()
     if service_populations:
         if population is None:
             population = sum(service_populations.values())
         answered: dict[str, int] = {}
-        for v in column_values("service"):
+        for v, n in distinct("service"):
             if v is not None and _clean(v):
-                answered[_clean(v).casefold()] = answered.get(_clean(v).casefold(), 0) + 1
+                answered[_clean(v).casefold()] = answered.get(_clean(v).casefold(), 0) + n
         shares = allocate(sample_size(population).sample, service_populations)
         service_samples = tuple(
             ServiceSampleRow(
@@ -405,8 +462,8 @@ def build_report(
         result=result,
         unit=unit,
         period=period,
-        first_date=min(dates) if dates else None,
-        last_date=max(dates) if dates else None,
+        first_date=days[0] if days else None,
+        last_date=days[-1] if days else None,
         services=services,
         source_name=Path(responses.source).name if path is None else path.name,
         sha256=file_sha256(path) if path is not None and path.is_file() else "",
@@ -424,15 +481,92 @@ def build_report(
         question_keys=keys,
         answers=answers,
         skipped_cells=len(responses.errors),
-        question_sums=tuple(sum(a[j] or 0 for _, a in answers) for j in range(len(keys))),
-        question_counts=tuple(sum(a[j] is not None for _, a in answers) for j in range(len(keys))),
+        question_sums=answers.sums(),
+        question_counts=answers.counts(),
         min_group=min_group,
         service_samples=service_samples,
         stats=stats,
         info=info,
         history=tuple(history),
-        response_days=tuple(sorted(set(dates))),
+        response_days=days,
     )
+
+
+AnswerRow = tuple[int, tuple[int | None, ...]]
+
+
+class AnswerRows(Sequence[AnswerRow]):
+    """Each respondent's ``(spreadsheet row, answers)``, made on demand from the frame's integer
+    columns (a million respondents are a few arrays, not a million tuples)."""
+
+    def __init__(
+        self, rows: npt.NDArray[np.int64], values: npt.NDArray[np.int64], answered: npt.NDArray[np.bool_]
+    ) -> None:
+        self._rows, self._values, self._answered = rows, values, answered
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, keys: Sequence[str]) -> AnswerRows:
+        """The answers of ``keys`` in ``frame`` (nullable integer columns, index = spreadsheet rows)."""
+        import numpy as np  # noqa: PLC0415
+
+        n = len(frame)
+        values = np.zeros((n, len(keys)), dtype=np.int64)
+        answered = np.zeros((n, len(keys)), dtype=bool)
+        for j, k in enumerate(keys):
+            column = frame[k]
+            answered[:, j] = column.notna().to_numpy(dtype=bool)
+            values[:, j] = column.fillna(0).to_numpy(dtype=np.int64)
+        return cls(np.asarray(frame.index, dtype=np.int64), values, answered)
+
+    def __len__(self) -> int:
+        return int(self._rows.shape[0])
+
+    def _row(self, i: int) -> AnswerRow:
+        values, answered = self._values[i].tolist(), self._answered[i].tolist()
+        return int(self._rows[i]), tuple(v if a else None for v, a in zip(values, answered, strict=True))
+
+    @overload
+    def __getitem__(self, index: int) -> AnswerRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> AnswerRows: ...
+    def __getitem__(self, index: int | slice) -> AnswerRow | AnswerRows:
+        if isinstance(index, slice):
+            return AnswerRows(self._rows[index], self._values[index], self._answered[index])
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self._row(index % len(self))
+
+    def __iter__(self) -> Iterator[AnswerRow]:
+        for i in range(len(self)):
+            yield self._row(i)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def sums(self) -> tuple[int, ...]:
+        """Σ of the answers per question."""
+        return tuple(int(v) for v in (self._values * self._answered).sum(axis=0).tolist())
+
+    def counts(self) -> tuple[int, ...]:
+        """Answers given per question."""
+        return tuple(int(v) for v in self._answered.sum(axis=0).tolist())
+
+
+def response_days(responses: Responses) -> tuple[date, ...]:
+    """The distinct days the responses are dated on, in order (a parsed date column is read as
+    numbers, without a Python object per respondent)."""
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    column = responses.profile.get("date")
+    if column is not None and pd.api.types.is_datetime64_any_dtype(responses.frame[column]):
+        days = responses.frame[column].to_numpy(dtype="datetime64[us]").astype("datetime64[D]")
+        return tuple(d.item() for d in np.unique(days[~np.isnat(days)]))
+    return tuple(sorted({d.date() for d in date_values(responses) or () if d is not None}))
 
 
 def _is_na(value: object) -> bool:

@@ -29,7 +29,6 @@ from skm.cli.common import (
     output_path,
     parse_map_option,
     parse_period_option,
-    read_input,
     read_previous_input,
     stderr_console,
 )
@@ -249,6 +248,7 @@ def report(
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
         stderr_console().print(t("report-written", lang, file=target), markup=False)
+        note_capped(data, output_format)
         note_placeholders(info, lang)
 
 
@@ -280,6 +280,16 @@ def previous_files(paths: Sequence[Path]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+def note_capped(data: ReportData, output_format: ReportFormat) -> None:
+    """After writing a document: say on stderr when its per-respondent table lists only the first rows."""
+    if output_format is ReportFormat.JSON or len(data.tabulated) == len(data.answers):
+        return
+    from skm.text.report import tr  # noqa: PLC0415
+
+    text = tr("tabulation-capped", data.lang, shown=len(data.tabulated), total=len(data.answers))
+    stderr_console().print(text, markup=False)
 
 
 def note_placeholders(info: ReportInfo, lang: Lang) -> None:
@@ -315,10 +325,11 @@ def gather(
     from skm.analysis.facts import build_report  # noqa: PLC0415
     from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
     from skm.analysis.trend import period_point, previous_trend  # noqa: PLC0415
+    from skm.cli.engine_input import read_responses_input  # noqa: PLC0415
     from skm.readers.extras import read_plan  # noqa: PLC0415
 
-    responses = read_input(
-        [file],
+    responses = read_responses_input(
+        file,
         instrument=instrument,
         sheet=sheet,
         invalid=invalid,

@@ -28,7 +28,6 @@ from skm.cli.common import (
     parse_map_option,
     parse_period_option,
     print_renderable,
-    read_input,
     read_previous_input,
 )
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
@@ -134,8 +133,10 @@ def stats(
 
         the_period = parse_period_option(period)  # SkmError: translated, exit 2
         show = output_format is TableJson.TABLE
-        responses = read_input(
-            [file],
+        from skm.cli.engine_input import read_responses_input  # noqa: PLC0415
+
+        responses = read_responses_input(
+            file,
             instrument=instrument,
             sheet=sheet,
             invalid=invalid,

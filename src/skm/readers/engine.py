@@ -24,7 +24,8 @@ import codecs
 import csv
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -91,6 +92,12 @@ _SUMMARY_PREFILTER = (
 )
 # ISO timestamps DuckDB can certify as dates without Python (the reference parses them too)
 _ISO_FAST = r"^[1-9]\d{3}-\d{2}-\d{2}( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$"
+
+
+# called at the end of a read, on the open connection, with (ctx, first scan, column decisions, meanings,
+# the spreadsheet row where the summary block starts or None): what it returns is
+# EngineRead.rows. Set by skm.readers.engine_frame to fetch the respondents' answers in the same read.
+ROWS_HOOK: ContextVar[Callable[..., Any] | None] = ContextVar("ROWS_HOOK", default=None)
 
 
 class Fallback(Exception):  # noqa: N818 - a signal, not an error shown to anyone
@@ -195,6 +202,7 @@ class EngineRead:
     date_total: int = 0  # unreadable dates (``issues`` holds the first ``limit``)
     columns: dict[int, str] = field(default_factory=dict)  # element column → question key
     skipped: dict[str, int] = field(default_factory=dict)  # reason → rows
+    rows: Any = None  # what ROWS_HOOK made of the respondent rows (skm.readers.engine_frame)
 
     @property
     def respondents(self) -> int:
@@ -972,6 +980,9 @@ def _run(
     )
     if read.respondents == 0:
         raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file=source)
+    hook = ROWS_HOOK.get()
+    if hook is not None:
+        read.rows = hook(ctx, scan, cols, meaning, summary_from)
     if not strict:
         return read
     fatal = [i for i in issues if i.code in (IssueCode.MISSING_ELEMENTS, IssueCode.DUPLICATE_ELEMENT)]

@@ -18,12 +18,12 @@ import numpy as np
 from skm.analysis.score import find_column, load, score_responses
 from skm.analysis.stats import design
 from skm.analysis.stats import numeric as num
-from skm.analysis.stats.quality import DUPLICATE_WINDOW, duplicate_rows, same_minute, straight_lining
+from skm.analysis.stats.quality import DUPLICATE_WINDOW, straight_lining
 from skm.core.calc import IkmResult, ScoringRules, round_half_up
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period, parse_period
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
-from skm.readers.dates import date_values, filter_period
+from skm.readers.dates import filter_period
 from skm.text import Lang, t
 
 
@@ -450,28 +450,34 @@ def _flags(
     answers: npt.NDArray[np.float64],
     period: Period | None,
 ) -> tuple[list[Flag], list[Note], int]:
-    """The flags, the notes of checks that could not run, and the number of uniform rows."""
-    from skm.analysis.stats.quality import same_text  # noqa: PLC0415
+    """The flags, the notes of checks that could not run, and the number of uniform rows.
 
-    rows = [int(r) for r in responses.frame.index]
+    Column by column on arrays (:mod:`skm.analysis.stats.columns`): each column's distinct values are
+    normalised once, and only the rows whose whole key repeats are compared one by one."""
+    from skm.analysis.stats.columns import Moments, column_codes, duplicate_pairs, repeated_text  # noqa: PLC0415
+
+    rows = np.asarray(responses.frame.index, dtype=np.int64)
+    n = rows.shape[0]
     flags: list[Flag] = []
     notes: list[Note] = []
-    moments = date_values(responses)
+    moments = Moments(responses)
     frame = responses.frame
     identifying = [c for name, c in responses.profile.items() if name not in _NOT_IDENTIFYING]
-    duplicated: set[int] = set()
+    duplicated = np.zeros(n, dtype=bool)
     duplicate_flag = None
     if len(identifying) >= MIN_IDENTIFYING_COLUMNS:
         profile_cols = [c for name, c in responses.profile.items() if name not in _NO_DUPLICATE_KEYS]
-        prof = [tuple(_norm(v) for v in t) for t in frame[profile_cols].itertuples(index=False, name=None)]
-        ans = [tuple(None if np.isnan(v) else int(v) for v in row) for row in answers]
-        pairs = duplicate_rows([p + a for p, a in zip(prof, ans, strict=True)], moments)
-        duplicated = {i for i, _ in pairs}  # the copies (the first submission is not evidence)
+        codes = [column_codes(frame[c], _norm) for c in profile_cols]
+        codes += [
+            np.where(np.isnan(answers[:, j]), -1, answers[:, j]).astype(np.int64) for j in range(answers.shape[1])
+        ]
+        pairs = duplicate_pairs(codes, moments)
+        duplicated[[i for i, _ in pairs]] = True  # the copies (the first submission is not evidence)
         duplicate_flag = Flag(
             "duplicate",
-            tuple(sorted(rows[i] for i, _ in pairs)),
+            tuple(sorted(int(rows[i]) for i, _ in pairs)),
             True,
-            duplicate_of=tuple(sorted((rows[i], rows[j]) for i, j in pairs)),
+            duplicate_of=tuple(sorted((int(rows[i]), int(rows[j])) for i, j in pairs)),
         )
     elif identifying:
         notes.append(
@@ -483,25 +489,22 @@ def _flags(
     else:
         notes.append(Note("stats-note-no-profile", (("minimum", MIN_IDENTIFYING_COLUMNS),)))
     # uniform answers are normal in a satisfied population: flagged only with other evidence
-    straight = straight_lining(answers)
-    minute = same_minute(moments) if moments is not None else [False] * len(rows)
+    straight = np.asarray(straight_lining(answers), dtype=bool)
+    minute = moments.same_minute() if moments.present else np.zeros(n, dtype=bool)
     suggestion = responses.profile.get("suggestion")
-    text = same_text(frame[suggestion].tolist()) if suggestion is not None else [False] * len(rows)
-    evidence = [m or x or i in duplicated for i, (m, x) in enumerate(zip(minute, text, strict=True))]
-    flags.append(
-        Flag("straight-lining", tuple(r for r, s, e in zip(rows, straight, evidence, strict=True) if s and e), True)
-    )
+    text = repeated_text(frame[suggestion]) if suggestion is not None else np.zeros(n, dtype=bool)
+    evidence = minute | text | duplicated
+    flags.append(Flag("straight-lining", tuple(rows[straight & evidence].tolist()), True))
     if duplicate_flag is not None:
         flags.append(duplicate_flag)
     if period is not None:
-        if moments is None:
+        if not moments.present:
             notes.append(Note("stats-note-no-date"))
         else:
-            unreadable = tuple(r for r, m in zip(rows, moments, strict=True) if m is None)
-            outside = tuple(r for r, m in zip(rows, moments, strict=True) if m is not None and m not in period)
-            flags.append(Flag("outside-period", outside, True))
-            flags.append(Flag("date-unreadable", unreadable, True))
-    return flags, notes, int(np.asarray(straight).sum())
+            outside, unreadable = moments.outside(period)
+            flags.append(Flag("outside-period", tuple(rows[outside].tolist()), True))
+            flags.append(Flag("date-unreadable", tuple(rows[unreadable].tolist()), True))
+    return flags, notes, int(straight.sum())
 
 
 def _norm(value: object) -> object:
@@ -515,7 +518,19 @@ def _norm(value: object) -> object:
 
 
 def _labels(responses: Responses, column: str) -> pd.Series[str]:
-    return responses.frame[column].map(lambda v: "(kosong)" if v is None else str(v).strip())
+    """Each row's group label; a typed (non-object) column is labelled once per distinct value."""
+    import pandas as pd  # noqa: PLC0415
+
+    series = responses.frame[column]
+
+    def label(v: object) -> str:
+        return "(kosong)" if v is None else str(v).strip()
+
+    if series.dtype == object:
+        return series.map(label)
+    codes, uniques = pd.factorize(series, sort=False, use_na_sentinel=False)
+    names = np.array([label(v) for v in uniques.tolist()], dtype=object)
+    return pd.Series(names[codes], index=series.index, name=series.name, dtype="str")
 
 
 def _group_comparison(
@@ -843,7 +858,7 @@ def _clustering(
     return design.clustering(
         service,
         person,
-        [str(v) for v in _labels(responses, service)],
+        _labels(responses, service).tolist(),
         float(result.ikm),
         ikm_ci,
         (float(instrument.conversion * instrument.scale_min), float(instrument.conversion * instrument.scale_max)),

@@ -163,25 +163,27 @@ def _table(document: Any, table: Table, doc: Document, captions: _Captions, titl
     grid = document.add_table(rows=rows, cols=len(table.columns))
     grid.style = "Table Grid"
     _cell_margins(grid)
-    for i, row_ in enumerate(grid.rows):
+    grid_rows = list(grid.rows)  # once: python-docx finds rows[i] by walking the table
+    cells = [row_.cells for row_ in grid_rows]
+    for i, row_ in enumerate(grid_rows):
         _row_flags(row_, header=i == 0)
     for j, c in enumerate(table.columns):
-        cell = grid.rows[0].cells[j]
+        cell = cells[0][j]
         _set(cell, c, bold=True, white=True, right=numeric[j])
         _shade(cell, "16325C")
         cell.paragraphs[0].paragraph_format.keep_with_next = True  # the heading stays with the first row
     for i, row in enumerate(table.rows, start=1):
         for j, v in enumerate(row):
-            _set(grid.rows[i].cells[j], _text(v, doc), right=numeric[j])
+            _set(cells[i][j], _text(v, doc), right=numeric[j])
     if table.total is not None:
         for j, v in enumerate(table.total):
-            cell = grid.rows[-1].cells[j]
+            cell = cells[-1][j]
             _set(cell, _text(v, doc), bold=True, right=numeric[j])
             _shade(cell, "EEF2F7")
-    for row_ in grid.rows:
+    for row_cells in cells:
         for j, flag in enumerate(tight):
             if flag:
-                _no_wrap(row_.cells[j])
+                _no_wrap(row_cells[j])
     from docx.shared import Cm  # noqa: PLC0415
 
     widths = table.widths if len(table.widths) == len(table.columns) else _widths(table, doc)
@@ -190,8 +192,8 @@ def _table(document: Any, table: Table, doc: Document, captions: _Captions, titl
     for j, width in enumerate(widths):
         size = Cm(_TEXT_WIDTH_CM * width / total)
         grid.columns[j].width = size  # the grid (LibreOffice) and each cell (Word)
-        for row_ in grid.rows:
-            row_.cells[j].width = size
+        for row_cells in cells:
+            row_cells[j].width = size
     document.add_paragraph()
 
 

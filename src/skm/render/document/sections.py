@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from skm.analysis.facts import ReportData, date_range, fmt_date, mentions, percent
+from skm.analysis.facts import SUGGESTION_LIMIT, ReportData, date_range, fmt_date, mentions, percent
 from skm.core.calc import IkmResult, round_half_up
 from skm.render.document.blocks import (
     BarChart,
@@ -827,9 +827,14 @@ def section_suggestions(data: ReportData) -> Section:
             Paragraph(
                 tr("suggestions-count", lang, distinct=len(data.suggestions), total=data.suggestion_total), note=True
             ),
+            *(
+                (Paragraph(tr("suggestions-capped", lang, shown=SUGGESTION_LIMIT, distinct=len(data.suggestions))),)
+                if len(data.suggestions) > SUGGESTION_LIMIT
+                else ()
+            ),
             Table(
                 (tr("no", lang), tr("suggestion", lang), tr("count", lang)),
-                tuple((i, s.text, s.count) for i, s in enumerate(data.suggestions, start=1)),
+                tuple((i, s.text, s.count) for i, s in enumerate(data.suggestions[:SUGGESTION_LIMIT], start=1)),
                 wide=1,
                 key="suggestions",
                 widths=(7, 81, 12),
@@ -1092,12 +1097,15 @@ def section_tabulation(data: ReportData) -> Section:
         tr("row", lang),
         *(element_of[k].code if single else k.upper() for k in data.question_keys),
     )
-    rows = tuple((i, row, *answers) for i, (row, answers) in enumerate(data.answers, start=1))
+    rows = tuple((i, row, *answers) for i, (row, answers) in enumerate(data.tabulated, start=1))
+    notes = [Paragraph(tr("tabulation-note", lang), note=True)]
+    if len(rows) < len(data.answers):
+        notes.append(Paragraph(tr("tabulation-capped", lang, shown=len(rows), total=len(data.answers)), note=True))
     return Section(
         "tabulation",
         Chapter.APPENDIX,
         tr("sec-tabulation", lang),
-        (Paragraph(tr("tabulation-note", lang), note=True), Table(columns, rows, key="tabulation")),
+        (*notes, Table(columns, rows, key="tabulation")),
         sheet=tr("sheet-appendix", lang),
     )
 

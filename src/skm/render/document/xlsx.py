@@ -346,12 +346,16 @@ def _data_sheet(ws: Worksheet, data: ReportData, legend: tuple[Block, ...]) -> N
     element_of = {q.key: e for e in result.instrument.elements for q in e.questions}
     single = all(len(e.questions) == 1 for e in result.instrument.elements)
     headers = ["No.", tr("row", lang)] + [element_of[k].code if single else k.upper() for k in keys]
+    shown = data.tabulated  # at most TABULATION_LIMIT rows: the sheet stays small whatever the file
+    if len(shown) < len(data.answers):
+        w.put(w.row, 1, tr("tabulation-capped", lang, shown=len(shown), total=len(data.answers)), bold=True)
+        w.row += 2
     for j, h in enumerate(headers, start=1):
         w.put(w.row, j, h, bold=True, fill=_NAVY)
     ws.print_title_rows = f"{w.row}:{w.row}"  # the question codes on every printed page
     w.row += 1
     first = w.row
-    for i, (row_no, answers) in enumerate(data.answers, start=1):
+    for i, (row_no, answers) in enumerate(shown, start=1):
         w.put(w.row, 1, i)
         w.put(w.row, 2, row_no)
         for j, v in enumerate(answers, start=3):

@@ -119,6 +119,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "Satu baris per responden (nomor baris di berkas data), tanpa identitas; sel kosong = tidak dijawab.",
         "One row per respondent (row number in the data file), without identity; blank = not answered.",
     ),
+    "tabulation-capped": (
+        "Hanya {shown} responden pertama dari {total} yang ditampilkan di sini (berkas sebesar ini tidak "
+        "terbaca sebagai tabel dokumen); jumlah dan hasil di laporan ini mencakup semua {total} responden, "
+        "dan jawaban lengkap ada di berkas data.",
+        "Only the first {shown} of {total} respondents are shown here (a table this large cannot be read in a "
+        "document); the sums and results in this report cover all {total} respondents, and the complete "
+        "answers are in the data file.",
+    ),
+    "suggestions-capped": (
+        "Ditampilkan {shown} saran yang paling sering dari {distinct} saran berbeda; daftar lengkap ada di "
+        "laporan --format json.",
+        "The {shown} most frequent of {distinct} distinct suggestions are shown; the full list is in the "
+        "--format json report.",
+    ),
     "sec-publication": ("Bukti Publikasi", "Proof of publication"),
     "publication-placeholder": (
         "(Tempelkan di sini tangkapan layar atau foto publikasi hasil SKM: situs web, media sosial, papan "

@@ -1,0 +1,133 @@
+"""Frame columns as numbers for the data-quality checks: each column's distinct values are looked at
+once (normalised, parsed) and mapped back onto the rows with numpy, so a million respondents cost a
+few array passes, not a million Python tuples. Each function gives what its per-row counterpart in
+:mod:`skm.analysis.stats.quality` gives (``tests/test_engine_frame.py`` checks both on the same data)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from skm.analysis.stats.quality import MIN_TEXT, duplicate_rows
+from skm.readers.dates import date_values
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+    import pandas as pd
+
+    from skm.core.periods import Period
+    from skm.readers import Responses
+
+__all__ = ["Moments", "column_codes", "duplicate_pairs", "repeated_text"]
+
+
+def column_codes(series: pd.Series[Any], norm: Callable[[object], object]) -> npt.NDArray[np.int64]:
+    """Each row's code of ``norm(value)`` (equal normalised values share a code; every missing
+    value is code -1)."""
+    import pandas as pd  # noqa: PLC0415
+
+    codes, uniques = pd.factorize(series, sort=False)
+    normalised = [norm(v) for v in uniques.tolist()]
+    # equal normalised values (by type too, as tuple keys compare 1 and "1" apart) share one code
+    index: dict[tuple[type, object], int] = {}
+    mapped = np.fromiter(
+        (index.setdefault((type(v), v), len(index)) for v in normalised), dtype=np.int64, count=len(normalised)
+    )
+    return np.where(codes >= 0, mapped[np.maximum(codes, 0)], -1) if len(mapped) else np.full(len(codes), -1)
+
+
+class Moments:
+    """The date column of the responses: as ``datetime64`` when the reader parsed it, else the
+    Python values of :func:`~skm.readers.dates.date_values` (``None`` where missing)."""
+
+    def __init__(self, responses: Responses) -> None:
+        import pandas as pd  # noqa: PLC0415
+
+        column = responses.profile.get("date")
+        self.present = column is not None
+        self.array: npt.NDArray[np.datetime64] | None = None
+        self._values: list[datetime | None] | None = None
+        if column is not None and pd.api.types.is_datetime64_any_dtype(responses.frame[column]):
+            self.array = responses.frame[column].to_numpy(dtype="datetime64[us]")
+        elif column is not None:
+            self._values = date_values(responses)
+
+    def values(self, positions: Sequence[int] | None = None) -> list[datetime | None] | None:
+        """Python datetimes (of ``positions`` only, when given), ``None`` without a date column."""
+        if not self.present:
+            return None
+        if self.array is not None:
+            chosen = self.array if positions is None else self.array[np.asarray(positions, dtype=np.int64)]
+            return [None if np.isnat(v) else v.item() for v in chosen]
+        assert self._values is not None
+        return self._values if positions is None else [self._values[i] for i in positions]
+
+    def same_minute(self) -> npt.NDArray[np.bool_]:
+        """:func:`~skm.analysis.stats.quality.same_minute` of the column."""
+        from skm.analysis.stats.quality import same_minute  # noqa: PLC0415
+
+        if self.array is None:
+            values = self.values()
+            return np.asarray(same_minute(values or []), dtype=bool)
+        m = self.array
+        known = ~np.isnat(m)
+        seconds = m.astype("datetime64[s]")
+        midnight = known & (seconds == m.astype("datetime64[D]").astype("datetime64[s]"))
+        usable = known & ~midnight
+        minutes = m.astype("datetime64[m]").astype(np.int64)
+        out = np.zeros(m.shape[0], dtype=bool)
+        if usable.any():
+            _, inverse, counts = np.unique(minutes[usable], return_inverse=True, return_counts=True)
+            out[usable] = counts[inverse.reshape(-1)] > 1
+        return out
+
+    def outside(self, period: Period) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """Rows dated outside ``period``, and rows without a readable date."""
+        if self.array is None:
+            values = self.values() or []
+            missing = np.fromiter((m is None for m in values), dtype=bool, count=len(values))
+            out = np.fromiter((m is not None and m not in period for m in values), dtype=bool, count=len(values))
+            return out, missing
+        days = self.array.astype("datetime64[D]")
+        missing = np.isnat(days)
+        start, end = np.datetime64(period.start, "D"), np.datetime64(period.end, "D")
+        return ~missing & ((days < start) | (days > end)), missing
+
+
+def duplicate_pairs(codes: Sequence[npt.NDArray[np.int64]], moments: Moments) -> list[tuple[int, int]]:
+    """:func:`~skm.analysis.stats.quality.duplicate_rows` on rows keyed by ``codes`` (one array per
+    key column): only the rows whose whole key occurs more than once can be duplicates, so only
+    they are compared one by one."""
+    import pandas as pd  # noqa: PLC0415
+
+    if not codes:
+        return []
+    keys = pd.DataFrame(dict(enumerate(codes)))
+    shared = np.flatnonzero(keys.duplicated(keep=False).to_numpy())
+    if not shared.size:
+        return []
+    subset = keys.to_numpy()[shared]
+    tuples = [tuple(r) for r in subset.tolist()]
+    pairs = duplicate_rows(tuples, moments.values(shared.tolist()))
+    where = shared.tolist()
+    return [(where[i], where[j]) for i, j in pairs]
+
+
+def repeated_text(series: pd.Series[Any]) -> npt.NDArray[np.bool_]:
+    """:func:`~skm.analysis.stats.quality.same_text` of a column."""
+    import pandas as pd  # noqa: PLC0415
+
+    codes, uniques = pd.factorize(series, sort=False)
+    norm = [" ".join(v.lower().split()) if isinstance(v, str) else "" for v in uniques.tolist()]
+    index: dict[str, int] = {}
+    mapped = np.fromiter((index.setdefault(v, len(index)) for v in norm), dtype=np.int64, count=len(norm))
+    long_enough = np.fromiter((len(v) >= MIN_TEXT for v in index), dtype=bool, count=len(index))
+    row = np.where(codes >= 0, mapped[np.maximum(codes, 0)] if len(mapped) else 0, -1)
+    counts = np.bincount(row[row >= 0], minlength=len(index))
+    out = np.zeros(len(codes), dtype=bool)
+    ok = row >= 0
+    out[ok] = long_enough[row[ok]] & (counts[row[ok]] > 1)
+    return out

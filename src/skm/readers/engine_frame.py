@@ -1,0 +1,222 @@
+"""Large CSV files read by the engine into the reference reader's :class:`Responses`, for ``skm report``
+and ``skm stats``.
+
+The engine (:mod:`skm.readers.engine`) decides everything on the header and on each element column's
+distinct values, and tallies in one streaming scan. Reports and statistics need more than tallies: the
+respondents' answers (Cronbach's alpha, item-total correlations, bootstrap intervals, the appendix
+table) and the profile columns (gender, age, education, service, date, suggestions). Here, at the end
+of the same read (:data:`~skm.readers.engine.ROWS_HOOK`), DuckDB maps each element cell to its score
+with a join on the column's small table of valid values and returns the respondents' rows as numpy
+arrays: the answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. The
+attribute columns come as the reference holds them (text, ``None`` where blank), the date column as
+datetimes, parsed by DuckDB where it can certify an ISO timestamp and by
+:func:`~skm.core.periods.parse_date_column` for the other distinct values, with the reference's rule
+that a column whose distinct values are mostly not dates stays text.
+
+Only CSV/TSV files whose columns are all read as text go this way (the reference's grid holds the
+same strings); anything else raises :class:`~skm.readers.engine.Fallback` and the caller reads with the
+reference reader. ``tests/test_engine_frame.py`` compares both paths' frames, reports and statistics.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from skm.core.instrument import PERMENPAN_14_2017, Instrument
+from skm.core.periods import parse_date_column
+from skm.errors import InvalidPolicy, Issue
+from skm.readers.cells import LabelBook
+from skm.readers.engine import (
+    _ISO_FAST,
+    ROWS_HOOK,
+    EngineRead,
+    Fallback,
+    _blank_sql,
+    _quote,
+    _sql_str,
+    read_tallies_engine,
+)
+from skm.readers.files import CSV_SUFFIXES, column_letter
+from skm.readers.headers import match_profile
+from skm.readers.responses import ColumnInfo, Responses
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+__all__ = ["ISSUE_LIMIT", "read_responses_engine"]
+
+# the engine keeps the first ``limit`` invalid cells and unreadable dates; the reference keeps them all
+ISSUE_LIMIT = 10_000_000
+_CASE_VALUES = 64  # valid values mapped by a CASE expression; more by a join on a value table
+
+
+def read_responses_engine(
+    path: str | Path,
+    *,
+    instrument: Instrument = PERMENPAN_14_2017,
+    labels: LabelBook | None = None,
+    invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+) -> Responses:
+    """``path`` (a large CSV) read by the engine into :class:`Responses`, equal to what
+    :func:`skm.readers.table.read_responses` gives (or :class:`Fallback`)."""
+    path = Path(path)
+    if path.suffix.lower() not in CSV_SUFFIXES:
+        raise Fallback("the engine's frame is built for CSV files only")
+    token = ROWS_HOOK.set(_respondent_rows)
+    try:
+        read = read_tallies_engine(path, instrument=instrument, labels=labels, invalid=invalid, limit=ISSUE_LIMIT)
+    finally:
+        ROWS_HOOK.reset(token)
+    return _responses(read, instrument)
+
+
+def _responses(read: EngineRead, instrument: Instrument) -> Responses:
+    import pandas as pd  # noqa: PLC0415
+
+    rows: _Rows = read.rows
+    data: dict[str, Any] = dict(rows.answers)
+    data.update(rows.attributes)
+    frame = pd.DataFrame(data, index=pd.Index(rows.row_numbers, name="row"), copy=False)
+    profile: dict[str, str] = {}
+    for name in rows.attributes:
+        canonical = match_profile(name)
+        if canonical is not None and canonical not in profile:
+            profile[canonical] = name
+    issues: list[Issue] = list(read.issues)  # in the reference's order (tests/test_engine.py)
+    return Responses(
+        frame=frame,
+        instrument=instrument,
+        source=read.source,
+        sheet=read.sheet,
+        header_row=read.header_row,
+        columns=rows.columns,
+        issues=issues,
+        profile=profile,
+    )
+
+
+class _Rows:
+    """What the hook fetched: the respondents' rows, answers, attributes and column descriptions."""
+
+    def __init__(
+        self,
+        row_numbers: np.ndarray,
+        answers: dict[str, pd.api.extensions.ExtensionArray],
+        attributes: dict[str, Any],
+        columns: list[ColumnInfo],
+    ) -> None:
+        self.row_numbers = row_numbers
+        self.answers = answers
+        self.attributes = attributes
+        self.columns = columns
+
+
+def _respondent_rows(
+    ctx: Any,
+    scan: Any,
+    cols: Any,
+    meaning: dict[int, dict[object, tuple[int | None, bool, int]]],
+    summary_from: int | None,
+) -> _Rows:
+    """The respondents' rows, fetched on the engine's open connection (see :data:`ROWS_HOOK`)."""
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    if not all(c.text for c in ctx.columns):
+        raise Fallback("the engine's frame needs every column read as text")
+    con, instrument = ctx.con, ctx.instrument
+    data_cols = [cols.by_key[k][0] for k in instrument.question_keys if k in cols.by_key]
+    selects = ["src._r AS _r"]
+    joins = []
+    for c in data_cols:
+        valid = [(v, score) for v, (score, _, _) in meaning[c].items() if score is not None]
+        name = f"src.{_quote(ctx.columns[c].name)}"
+        if len(valid) <= _CASE_VALUES:  # the usual few labels: a CASE, no join
+            whens = " ".join(f"WHEN {_sql_str(str(v))} THEN {int(score)}" for v, score in valid)
+            selects.append(f"CAST(CASE {name} {whens} END AS TINYINT) AS a{c}" if valid else f"NULL::TINYINT AS a{c}")
+            continue
+        con.execute(f"CREATE TEMP TABLE sc{c} (v VARCHAR, s TINYINT)")
+        con.executemany(f"INSERT INTO sc{c} VALUES (?, ?)", valid)
+        joins.append(f"LEFT JOIN sc{c} ON {name} = sc{c}.v")
+        selects.append(f"sc{c}.s AS a{c}")
+    for c in cols.attr_cols:
+        col = ctx.columns[c]
+        selects.append(f"CASE WHEN {_blank_sql(col)} THEN NULL ELSE src.{_quote(col.name)} END AS t{c}")
+    date_name = next((n for n in cols.attr_names if match_profile(n) == "date"), None)
+    date_col = cols.attr_cols[cols.attr_names.index(date_name)] if date_name is not None else None
+    if date_col is not None:  # the ISO timestamps DuckDB certifies (the reference parses them the same)
+        q = f"src.{_quote(ctx.columns[date_col].name)}"
+        parse = f"try_strptime({q}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d'])"
+        selects.append(f"CASE WHEN regexp_matches({q}, {_sql_str(_ISO_FAST)}) THEN {parse} END AS _dt")
+    answered = " OR ".join(f"NOT {_blank_sql(ctx.columns[c])}" for c in cols.element_cols) or "false"
+    where = f"src._r >= {ctx.first_data} AND ({answered})"
+    if summary_from is not None:
+        where += f" AND src._r < {int(summary_from)}"
+    got = con.sql(
+        f"SELECT {', '.join(selects)} FROM ({ctx.source_sql}) src {' '.join(joins)} WHERE {where} ORDER BY src._r"
+    ).to_arrow_table()
+    row_numbers = got.column("_r").to_numpy()
+    answers: dict[str, Any] = {}
+    for c in data_cols:
+        column = got.column(f"a{c}")
+        mask = column.is_null().to_numpy(zero_copy_only=False)
+        values = column.fill_null(0).to_numpy().astype(np.int8, copy=False)
+        answers[cols.final[c].key] = pd.arrays.IntegerArray(values, mask)
+    attributes: dict[str, Any] = {}
+    for c, name in zip(cols.attr_cols, cols.attr_names, strict=True):
+        text = got.column(f"t{c}")
+        # as the reference's frame infers it: text, or objects (None) when the column is all blank
+        attributes[name] = (
+            np.full(len(text), None, dtype=object) if text.null_count == len(text) else pd.array(text, dtype="str")
+        )
+    if date_name is not None and date_col is not None:
+        dates = _date_column(ctx, scan.slow_dates, date_col, got.column(f"t{date_col}"), got.column("_dt"))
+        if dates is not None:
+            attributes[date_name] = dates
+    return _Rows(row_numbers, answers, attributes, _column_infos(ctx, cols))
+
+
+def _date_column(ctx: Any, slow: list[str], c: int, text: Any, certified: Any) -> Any:
+    """The date column as datetimes (NaT where blank or unreadable), or ``None`` when most of its
+    distinct values below the header are not dates (the reference then keeps the text): the values
+    DuckDB certified (``certified``) and the others (``slow``: the first scan's distinct values of the
+    column that DuckDB could not certify, on every row below the header) parsed by
+    :func:`parse_date_column`, as the reference parses the column's distinct values."""
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    parsed, _ = parse_date_column(slow)
+    failed = sum(d is None for d in parsed)
+    if failed and 2 * failed > len(slow):  # the certified values count too: count them exactly
+        column = ctx.columns[c]
+        distinct = ctx.con.execute(
+            f"SELECT count(DISTINCT {_quote(column.name)}) FROM ({ctx.source_sql}) "
+            f"WHERE _r >= {ctx.first_data} AND NOT {_blank_sql(column)}"
+        ).fetchone()
+        if 2 * failed > int(distinct[0]):
+            return None
+    data = certified.to_numpy(zero_copy_only=False).astype("datetime64[us]")
+    slow_rows = pc.and_(pc.is_valid(text), pc.is_null(certified))
+    where = np.flatnonzero(slow_rows.to_numpy(zero_copy_only=False))
+    if where.size:
+        nat = np.datetime64("NaT")
+        lookup = {v: nat if d is None else np.datetime64(d, "us") for v, d in zip(slow, parsed, strict=True)}
+        chosen = pd.Series(text.take(where).to_pylist(), dtype=object).map(lambda v: lookup.get(v, nat))
+        data[where] = chosen.to_numpy(dtype="datetime64[us]")
+    return data
+
+
+def _column_infos(ctx: Any, cols: Any) -> list[ColumnInfo]:
+    """How each column was understood (as the reference's ``Responses.columns``)."""
+    out: list[ColumnInfo] = []
+    attr = set(cols.attr_cols)
+    for c in range(ctx.width):
+        if c in cols.final:
+            m = cols.final[c]
+            out.append(ColumnInfo(c, column_letter(c), ctx.headers[c], m.key, m.how, m.detail))
+        elif c in attr:
+            out.append(ColumnInfo(c, column_letter(c), ctx.headers[c], None, "attribute"))
+    return out

@@ -1,0 +1,248 @@
+"""Large CSVs read by the engine for ``skm report`` and ``skm stats`` (skm.readers.engine_frame): the same
+Responses, report and statistics as the reference reader; the quality checks on arrays equal the per-row ones."""
+
+from __future__ import annotations
+
+import csv
+import random
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skm.analysis.facts import build_report
+from skm.analysis.score import score_responses
+from skm.analysis.stats import analyse
+from skm.analysis.stats.columns import repeated_text
+from skm.analysis.stats.numeric import unique_rows
+from skm.analysis.stats.quality import same_text
+from skm.errors import SkmError
+from skm.readers.engine import Fallback
+from skm.readers.engine_frame import read_responses_engine
+from skm.readers.table import read_responses
+from skm.render.json import report_to_dict, stats_to_dict
+from skm.text import Lang
+from test_engine import SETTINGS, survey_tables, write_csv
+
+pytest.importorskip("duckdb")
+
+KEYS = [f"U{i}" for i in range(1, 10)]
+
+
+def _survey(n: int, seed: int) -> list[list[object]]:
+    """A Google-Forms-like export with repeated submissions, shared minutes, copied text, blank profile
+    cells, dates in two spellings and a few invalid cells."""
+    rng = random.Random(seed)
+    start = datetime(2026, 1, 5, 8)
+    rows: list[list[object]] = [["Cap waktu", "Jenis Kelamin", "Usia", "Pendidikan", "Jenis layanan", *KEYS, "Saran"]]
+    for i in range(n):
+        when = start + timedelta(minutes=7 * i)
+        stamp = when.strftime("%d/%m/%Y %H:%M") if i % 13 == 0 else when.strftime("%Y-%m-%d %H:%M:%S")
+        row: list[object] = [
+            stamp,
+            rng.choice(["Laki-laki", "Perempuan", "P", ""]),
+            rng.choice(["17", "34", "45 tahun", "61", ""]),
+            rng.choice(["SMA", "S1", "D3", "SD", ""]),
+            rng.choice(["KTP-el", "Kartu Keluarga", "Akta"]),
+            *[rng.choice(["2", "3", "3", "4", "4", "Sangat sesuai", ""]) for _ in KEYS],
+            rng.choice(["", "", "Antrian terlalu panjang sekali", "Petugas ramah", "-", "Ruang tunggu panas"]),
+        ]
+        if i % 31 == 0:
+            row[5 + i % 9] = "7"  # out of range
+        rows.append(row)
+        if i % 9 == 0:
+            rows.append(list(row))  # the same submission twice
+    return rows
+
+
+def _write(path: Path, rows: list[list[object]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def _read_both(path: Path) -> tuple[object, object]:
+    """(engine, reference) Responses, or the error each raised."""
+
+    def attempt(fn: object) -> object:
+        try:
+            return fn()  # type: ignore[operator]
+        except SkmError as exc:
+            return ("error", exc.code, [(i.row, i.letter, i.value, i.code) for i in exc.issues])
+
+    reference = attempt(lambda: read_responses(path, invalid="skip"))
+    try:
+        engine = attempt(lambda: read_responses_engine(path, invalid="skip"))
+    except Fallback:
+        engine = None  # the reference reads this one
+    return engine, reference
+
+
+def _documents(responses: object) -> tuple[object, object]:
+    try:
+        result = score_responses(responses)  # type: ignore[arg-type]
+    except (SkmError, ValueError) as exc:  # no answers for an element: both paths fail alike
+        return type(exc).__name__, str(exc)
+    stats = analyse(responses, resamples=200, by="Jenis layanan" if "service" in responses.profile else None)  # type: ignore[arg-type,attr-defined]
+    report = build_report(responses, result, lang=Lang.EN, generated=date(2026, 6, 1), stats=stats)  # type: ignore[arg-type]
+    return report_to_dict(report), stats_to_dict(stats, Lang.EN)
+
+
+def assert_same(path: Path) -> None:
+    engine, reference = _read_both(path)
+    if engine is None:
+        return
+    if isinstance(reference, tuple):
+        assert engine == reference
+        return
+    assert not isinstance(engine, tuple)
+    pd.testing.assert_frame_equal(engine.frame, reference.frame)  # type: ignore[attr-defined]
+    for field in ("profile", "issues", "header_row", "source", "sheet"):
+        assert getattr(engine, field) == getattr(reference, field), field
+    assert _documents(engine) == _documents(reference)
+
+
+@pytest.mark.slow
+@SETTINGS
+@given(table=survey_tables(), delimiter=st.sampled_from([",", ";"]))
+def test_engine_frame_equals_reference_on_generated_csv(tmp_path: Path, table: list[list[str]], delimiter: str) -> None:
+    path = tmp_path / "data.csv"
+    write_csv(path, table, delimiter)
+    assert_same(path)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_engine_frame_report_and_stats_equal_reference(tmp_path: Path, seed: int) -> None:
+    path = _write(tmp_path / "forms.csv", _survey(400, seed))
+    engine, _reference = _read_both(path)
+    assert engine is not None
+    assert not isinstance(engine, tuple)
+    assert engine.errors  # the out-of-range cells are there, with their rows  # type: ignore[attr-defined]
+    assert_same(path)
+    stats = _documents(engine)[1]
+    assert any(f["rows"] for f in stats["flags"])  # type: ignore[index]
+
+
+def test_engine_frame_refuses_what_it_cannot_reproduce(tmp_path: Path) -> None:
+    path = tmp_path / "data.xlsx"
+    path.write_bytes(b"not a workbook")
+    with pytest.raises(Fallback):
+        read_responses_engine(path)
+
+
+def test_cli_report_and_stats_same_through_engine_and_reference(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from skm.cli import app
+
+    path = _write(tmp_path / "forms.csv", _survey(300, 3))
+    outputs = {}
+    for mode in ("always", "never"):
+        stats = CliRunner().invoke(
+            app,
+            ["stats", str(path), "--format", "json", "--invalid", "skip", "--resamples", "200"],
+            env={"SKM_ENGINE": mode},
+        )
+        assert stats.exit_code == 0, stats.output
+        target = tmp_path / f"r-{mode}.json"
+        report = CliRunner().invoke(
+            app, ["report", str(path), "-f", "json", "-o", str(target), "--invalid", "skip"], env={"SKM_ENGINE": mode}
+        )
+        assert report.exit_code == 0, report.output
+        outputs[mode] = (stats.stdout, target.read_text(encoding="utf-8"))
+    assert outputs["always"] == outputs["never"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from([-1.0, 1.0, 2.0, 3.0, 4.0, 7.0]), min_size=3, max_size=3), max_size=40),
+)
+def test_unique_rows_is_numpy_unique(rows: list[list[float]]) -> None:
+    coded = np.array(rows, dtype=np.float64).reshape(len(rows), 3)
+    patterns, inverse = unique_rows(coded)
+    expected, expected_inverse = np.unique(coded, axis=0, return_inverse=True)
+    assert np.array_equal(patterns, expected)
+    assert np.array_equal(inverse, expected_inverse.reshape(-1))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.sampled_from(["", "Antrian terlalu panjang", "antrian  TERLALU panjang", "ok"])))
+)
+def test_repeated_text_is_same_text(values: list[str | None]) -> None:
+    series = pd.Series(pd.array(values, dtype="str"))
+    assert repeated_text(series).tolist() == same_text(series.tolist())
+
+
+def test_documents_list_at_most_the_limits_and_say_so(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    from skm.analysis.facts import SUGGESTION_LIMIT, TABULATION_LIMIT, Suggestion
+    from skm.render.document.blocks import Paragraph, Table
+    from skm.render.document.sections import build_document, section_suggestions, section_tabulation
+    from skm.render.document.xlsx import write_xlsx
+
+    path = _write(tmp_path / "big.csv", _survey(TABULATION_LIMIT + 150, 4))
+    responses = read_responses(path, invalid="skip")
+    data = build_report(responses, score_responses(responses), lang=Lang.EN, generated=date(2026, 6, 1))
+    total = responses.respondents
+    assert total > TABULATION_LIMIT
+    section = section_tabulation(data)
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    assert len(table.rows) == TABULATION_LIMIT
+    assert table.rows[-1][1] == int(responses.frame.index[TABULATION_LIMIT - 1])
+    notes = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+    assert any(f"{TABULATION_LIMIT} of {total}" in n for n in notes)
+    # the sums below the xlsx Data sheet still cover everyone
+    assert data.question_sums[0] == int(responses.frame["u1"].sum())
+    target = tmp_path / "r.xlsx"
+    write_xlsx(build_document(data), data, target)
+    sheet = next(ws for ws in load_workbook(target).worksheets if ws.title == "Data")
+    texts = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert any(f"{TABULATION_LIMIT} of {total}" in v for v in texts)
+    assert sheet.max_row < TABULATION_LIMIT + 60
+
+    many = replace(data, suggestions=tuple(Suggestion(f"saran nomor {i}", 1) for i in range(SUGGESTION_LIMIT + 7)))
+    blocks = section_suggestions(many).blocks
+    assert len(next(b for b in blocks if isinstance(b, Table)).rows) == SUGGESTION_LIMIT
+    assert any(str(SUGGESTION_LIMIT + 7) in b.text for b in blocks if isinstance(b, Paragraph))
+    few = section_tabulation(replace(data, answers=data.answers[:10]))
+    assert len([b for b in few.blocks if isinstance(b, Paragraph)]) == 1  # no note when everyone is listed
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_quality_checks_on_arrays_equal_the_per_row_checks(tmp_path: Path, seed: int) -> None:
+    from skm.analysis.stats.analyse import _NO_DUPLICATE_KEYS, _norm, answer_matrix
+    from skm.analysis.stats.columns import Moments, column_codes, duplicate_pairs
+    from skm.analysis.stats.quality import duplicate_rows, same_minute
+    from skm.core.periods import parse_period
+    from skm.readers.dates import date_values
+
+    rows = _survey(500, seed)
+    for i in range(1, len(rows), 17):
+        rows[i][0] = rows[i - 1][0] if i > 1 else rows[i][0]  # same minute as the row before
+    responses = read_responses(_write(tmp_path / "q.csv", rows), invalid="skip")
+    answers = answer_matrix(responses)
+    cols = [c for name, c in responses.profile.items() if name not in _NO_DUPLICATE_KEYS]
+    keys = [
+        tuple(_norm(v) for v in p) + tuple(None if np.isnan(v) else int(v) for v in a)
+        for p, a in zip(responses.frame[cols].itertuples(index=False, name=None), answers, strict=True)
+    ]
+    moments = date_values(responses)
+    codes = [column_codes(responses.frame[c], _norm) for c in cols]
+    codes += [np.where(np.isnan(answers[:, j]), -1, answers[:, j]).astype(np.int64) for j in range(answers.shape[1])]
+    arrays = Moments(responses)
+    expected = duplicate_rows(keys, moments)
+    assert expected
+    assert duplicate_pairs(codes, arrays) == expected
+    assert arrays.same_minute().tolist() == same_minute(moments or [])
+    period = parse_period("2026-01")
+    outside, missing = arrays.outside(period)
+    assert outside.tolist() == [m is not None and m not in period for m in moments or []]
+    assert missing.tolist() == [m is None for m in moments or []]
