@@ -18,6 +18,7 @@ from skm.analysis.sql import DIALECTS, SqlNameError, tallies_sql
 from skm.core.instrument import PERMENPAN_14_2017
 from skm.core.tallies import RESPONDENTS, TallySet
 from skm.errors import SkmError
+from skm.readers import engine
 from skm.readers.engine import Fallback, read_many_engine, read_tallies_engine
 from skm.readers.table import read_responses
 from skm.readers.tallies import is_tallies_file, read_tallies
@@ -123,8 +124,18 @@ def assert_same(path: Path, by: str | None = None) -> None:
 
 @pytest.mark.slow
 @SETTINGS
-@given(table=survey_tables(), delimiter=st.sampled_from([",", ";", "\t"]), by=st.sampled_from([None, "Jenis layanan"]))
-def test_engine_equals_reference_on_csv(tmp_path: Path, table: list[list[str]], delimiter: str, by: str | None) -> None:
+@given(
+    table=survey_tables(),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    by=st.sampled_from([None, "Jenis layanan"]),
+    known=st.sampled_from([24, 1, 0]),
+)
+def test_engine_equals_reference_on_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: list[list[str]], delimiter: str, by: str | None, known: int
+) -> None:
+    """``known``: how many of the first rows' values the scan counts by name (the others are grouped by a
+    second scan, as values first met below the first rows are)."""
+    monkeypatch.setattr(engine, "_KNOWN_VALUES", known)
     path = tmp_path / "jawaban.csv"
     write_csv(path, table, delimiter)
     assert_same(path, by=by)
@@ -251,6 +262,48 @@ def test_fallback_keeps_the_reference(tmp_path: Path) -> None:
     path.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,4,4,4,4,4,4,4\n\n3,3,3,3,3,3,3,3,x\n", encoding="utf-8")
     with pytest.raises(Fallback):
         read_tallies_engine(path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("invalid", [False, True])
+def test_blank_line_below_the_first_rows(tmp_path: Path, invalid: bool) -> None:
+    """A blank line below the rows read in Python: the counts do not depend on it, the row numbers do.
+    Without issues naming rows the engine keeps the file; with them it goes to the reference."""
+    rows = _survey(30000, 5)
+    if invalid:
+        rows[-1][3] = "x"
+    path = _csv_of(tmp_path, "panjang.csv", rows)
+    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert path.stat().st_size > 2 * engine._HEAD_BYTES
+    cut = len(text) - 100
+    path.write_text("".join([*text[:cut], "\n", *text[cut:]]), encoding="utf-8")
+    if invalid:
+        with pytest.raises(Fallback):
+            read_tallies_engine(path, invalid="skip")
+        return
+    read = read_tallies_engine(path)
+    ref = read_responses(path)
+    assert read.respondents == ref.respondents
+    assert dict(read.tallies.total().tallies) == tally_frame(ref.frame, ref.instrument)
+    assert read.issues == ref.issues
+
+
+def test_values_first_met_below_the_first_rows(tmp_path: Path) -> None:
+    """Values the first rows do not hold (counted by a second scan), per group, with their invalid cells."""
+    rows = _survey(4000, 9)
+    rows[0].append("Layanan")
+    for i, row in enumerate(rows[1:]):
+        row.append(["KTP", "KK"][i % 2])
+    rows[3500][2] = "Sangat Baik"  # a label of another element: invalid here
+    rows[3600][4] = "tujuh"
+    path = _csv_of(tmp_path, "bawah.csv", rows)
+    read = read_tallies_engine(path, invalid="skip", group_by=("Layanan",))
+    ref = read_responses(path, invalid="skip")
+    assert read.respondents == ref.respondents
+    assert dict(read.tallies.total().tallies) == tally_frame(ref.frame, ref.instrument)
+    assert _comparable(read.tallies) == _comparable(tally_set(ref, "Layanan"))
+    assert read.issues == ref.issues
+    assert [(i.row, i.value) for i in read.errors] == [(3501, "Sangat Baik"), (3601, "tujuh")]
 
 
 # --- tallies: round trips and pooling -------------------------------------------------------

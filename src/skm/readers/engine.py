@@ -69,7 +69,7 @@ PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 EXCEL_ENGINE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
 ENGINE_SUFFIXES = CSV_SUFFIXES | PARQUET_SUFFIXES | EXCEL_ENGINE_SUFFIXES
 DEFAULT_LIMIT = 1000  # invalid cells / date warnings kept with their rows (the total is always counted)
-_HEAD_BYTES = 1 << 20
+_HEAD_BYTES = 1 << 18
 _SAMPLE_ROWS = 2000  # rows read in Python to decide which unnamed columns could hold labels
 # every character ``str.strip()`` removes (``str.isspace``), for DuckDB's ``trim``
 _WHITESPACE = (
@@ -91,6 +91,11 @@ _SUMMARY_PREFILTER = (
 )
 # ISO timestamps DuckDB can certify as dates without Python (the reference parses them too)
 _ISO_FAST = r"^[1-9]\d{3}-\d{2}-\d{2}( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$"
+
+
+# a CSV's records numbered in file order: a streaming window, which runs on one thread, so the scan
+# that counts leaves it out (DuckDB drops an unused window) and subtracts the rows above the data
+_ROW_NUMBER = "row_number() OVER () AS _r"
 
 
 class Fallback(Exception):  # noqa: N818 - a signal, not an error shown to anyone
@@ -127,12 +132,11 @@ def _csv_head(path: Path, instrument: Instrument) -> _Head:
             except UnicodeDecodeError as exc:
                 raise Fallback("not UTF-8") from exc
             complete = len(data) >= size
-            rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=",")]
             delimiter = sniff_delimiter(text)
-            rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+            rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
             if not complete:
                 rows = rows[:-1]  # the last record of a cut head may be incomplete
-            if complete or len(rows) > _SAMPLE_ROWS or len(data) > 16 * _HEAD_BYTES:
+            if complete or len(rows) > _SAMPLE_ROWS or len(data) > 64 * _HEAD_BYTES:
                 break
             data += f.read(len(data))
     if not complete and len(text) < 64_000:
@@ -141,6 +145,9 @@ def _csv_head(path: Path, instrument: Instrument) -> _Head:
     if header_row < 0 or not rows:
         raise Fallback("no header")
     width = max(len(r) for r in rows)
+    # a blank line (csv gives ``[]``, DuckDB skips it) among the first rows shifts the header's row number
+    if any(not r for r in rows[: next((i for i in range(len(rows), 0, -1) if rows[i - 1]), 0)]):
+        raise Fallback("blank lines")
     return _Head(rows, complete, header_row, matches, width, None, delimiter)
 
 
@@ -177,6 +184,15 @@ def _blank_line_inside(path: Path) -> bool:
                 return True
             tail = data[-2:]
     return False
+
+
+def _check_row_numbers(path: Path, issues: Sequence[Issue], below_head: int | None) -> None:
+    """:class:`Fallback` when an issue names a row below the first ``below_head`` rows (already checked)
+    and a blank line lies inside the file: DuckDB's row numbers would then differ from the reader's."""
+    if below_head is None or not any(i.row is not None and i.row > below_head for i in issues):
+        return
+    if _blank_line_inside(path):
+        raise Fallback("blank lines")
 
 
 # --- the engine ------------------------------------------------------------------------------
@@ -299,12 +315,10 @@ def _read_one(
             if sheet is not None:
                 raise Fallback("--sheet on a CSV")
             head = _csv_head(path, instrument)
-            if _blank_line_inside(path):
-                raise Fallback("blank lines")
             columns = [_Column(f"c{c}", text=True) for c in range(head.width)]
             spec = "{" + ", ".join(f"{_sql_str(c.name)}: 'VARCHAR'" for c in columns) + "}"
             source_sql = (
-                f"SELECT row_number() OVER () AS _r, * FROM read_csv({_sql_str(str(path))}, header=false, "
+                f"SELECT {_ROW_NUMBER}, * FROM read_csv({_sql_str(str(path))}, header=false, "
                 f"all_varchar=true, delim={_sql_str(head.delimiter)}, quote='\"', escape='\"', null_padding=true, "
                 f"parallel={str(parallel).lower()}, auto_detect=false, columns={spec}, encoding='utf-8')"
             )
@@ -319,21 +333,30 @@ def _read_one(
             sheet_name = head.sheet
         else:
             raise Fallback("format")
-        return _run(
-            con,
-            source_sql,
-            columns,
-            head,
-            source=path.name,
-            sheet=sheet_name,
-            instrument=instrument,
-            book=book,
-            invalid=InvalidPolicy(invalid),
-            group_by=tuple(group_by),
-            group_name=group_name,
-            limit=limit,
-            strict=strict,
-        )
+        # a blank line below the first rows (csv counts it as a row, DuckDB skips it) shifts only the row
+        # numbers DuckDB gives: the file is searched for one when an issue names a row below them
+        below_head = len(head.rows) if suffix in CSV_SUFFIXES and not head.complete else None
+        try:
+            read = _run(
+                con,
+                source_sql,
+                columns,
+                head,
+                source=path.name,
+                sheet=sheet_name,
+                instrument=instrument,
+                book=book,
+                invalid=InvalidPolicy(invalid),
+                group_by=tuple(group_by),
+                group_name=group_name,
+                limit=limit,
+                strict=strict,
+            )
+        except SkmError as exc:
+            _check_row_numbers(path, exc.issues, below_head)
+            raise
+        _check_row_numbers(path, read.issues, below_head)
+        return read
     except (Fallback, SkmError):
         raise
     except Exception as exc:
@@ -495,8 +518,8 @@ class _Ctx:
     date_found: int | None
     date_col: int | None
     body: str = ""
-    combo_keys: list[str] = field(default_factory=list)
-    combo_aggs: list[str] = field(default_factory=list)
+    every: str = ""  # ``body`` without the row filter (all rows, the header's too)
+    known: dict[int, list[object]] = field(default_factory=dict)  # element column → values counted by name
     issues: list[Issue] = field(default_factory=list)
 
     @property
@@ -511,14 +534,6 @@ class _Ctx:
         fields.setdefault("row", self.hr + 1)
         return Issue(code, severity, file=self.source, sheet=self.sheet, **fields)
 
-    def combos(self, table: str, where: str = "true") -> None:
-        """One scan: the rows collapsed to their distinct combinations of group, answered-columns mask,
-        candidate columns' values and summary-label candidate (a few thousand rows, whatever the file)."""
-        self.con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT {', '.join(self.combo_keys)}, {', '.join(self.combo_aggs)} "
-            f"FROM {self.body} WHERE {where} GROUP BY ALL"
-        )
-
     def value_table(self, name: str, c: int, values: list[object]) -> None:
         kind = "VARCHAR" if self.columns[c].text else "DOUBLE"
         self.con.execute(f"CREATE TEMP TABLE {name} (v {kind})")
@@ -527,15 +542,29 @@ class _Ctx:
 
 
 @dataclass
+class _Counts:
+    """What one aggregate scan counted, per group (the group columns' raw values): the rows holding an
+    answer, and each element column's non-NULL values with their counts; and over the whole table the
+    rows, summary-label candidates, filled unnamed cells, the worded columns' proof and the dates
+    DuckDB could not certify (by name: ``rows``, ``fc``, ``n{c}``, ``f{c}``, ``x{c}``, ``dq``)."""
+
+    respondents: dict[tuple[object, ...], int]
+    values: dict[tuple[object, ...], dict[int, dict[object, int]]]
+    totals: dict[str, int]
+
+
+@dataclass
 class _Scan:
     """What the first scan (pass 1) learned: each candidate column's distinct values with their counts,
-    the summary-label candidates with their first rows, the unnamed columns holding something, and the
-    date values DuckDB could not certify."""
+    the summary-label candidates with their first rows, the unnamed columns holding something, the
+    date values DuckDB could not certify, and the counts themselves (the tallies when no summary block
+    ends the table)."""
 
     distinct: dict[int, tuple[list[object], list[int]]]
     candidates: list[tuple[str, int]]
     nonblank_unnamed: set[int]
     slow_dates: list[str]
+    counts: _Counts
 
 
 @dataclass
@@ -612,8 +641,8 @@ def _prepare(
 
 
 def _build_scan_sql(ctx: _Ctx) -> None:
-    """The SQL of the scan: each row's flags, candidate values and summary-label candidate (``body``),
-    and what the rows are collapsed to (``combo_keys``, ``combo_aggs``)."""
+    """The SQL of the scan (``body``): each row's flags, candidate values and summary-label candidate.
+    Queries name the columns they need; DuckDB computes nothing else."""
     columns, width, kept_cols = ctx.columns, ctx.width, ctx.kept_cols
     col_sql = {c: _quote(columns[c].name) for c in range(width)}
     # layer 1: each cell's blank flag, once (k0, k1 …); layer 2 uses them
@@ -625,11 +654,11 @@ def _build_scan_sql(ctx: _Ctx) -> None:
         + " ".join(f"WHEN NOT {_blank_sql(col)} THEN {_quote(col.name) if col.text else 'NULL'}" for col in columns)
         + " END"
     )
-    mask = " + ".join(f"(CASE WHEN k{c} THEN 0 ELSE {1 << i} END)" for i, c in enumerate(kept_cols)) or "0"
+    answered = " AND ".join(f"k{c}" for c in kept_cols)
     base = [
         "_r",
         f"NOT ({blank_all}) AS _nb",
-        f"CAST({mask} AS BIGINT) AS _m",
+        f"NOT ({answered}) AS _a" if kept_cols else "false AS _a",  # a respondent: some element answered
         # a cell starting with a digit (a timestamp, a number) cannot be a summary label: no regex for it
         f"CASE WHEN _fc0 IS NULL OR (_fc0 >= '0' AND _fc0 < ':') THEN NULL "
         f"WHEN regexp_matches(_fc0, {_sql_str(_SUMMARY_PREFILTER)}) THEN _fc0 END AS _fc",
@@ -647,47 +676,172 @@ def _build_scan_sql(ctx: _Ctx) -> None:
             f"CASE WHEN k{date_col} OR (regexp_matches({d}, {_sql_str(_ISO_FAST)}) "
             f"AND try_strptime({d}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d']) IS NOT NULL) THEN NULL ELSE {d} END AS _d"
         )
-    ctx.body = (
-        f"(SELECT {', '.join(base)} FROM (SELECT *, {first_cell} AS _fc0 FROM "
-        f"(SELECT *, {flags} FROM ({ctx.source_sql}) WHERE _r >= {ctx.first_data})))"
-    )
-    ctx.combo_keys = [*ctx.g_names, "_m", *(f"e{c}" for c in kept_cols), "_fc"]
-    ctx.combo_aggs = ["count(*) AS _n", "min(_r) AS _first", *(f"bool_or(n{c}) AS n{c}" for c in ctx.unnamed)]
+    cells = f"(SELECT *, {first_cell} AS _fc0 FROM (SELECT *, {flags} FROM ({ctx.source_sql})))"
+    ctx.every = f"(SELECT {', '.join(base)} FROM {cells})"
+    ctx.body = f"(SELECT * FROM {ctx.every} WHERE _r >= {ctx.first_data})"
+
+
+_KNOWN_VALUES = 24  # values per element column counted by name in the one scan (the head's most common)
+
+
+def _known_values(head: _Head, columns: list[_Column], kept_cols: list[int]) -> dict[int, list[object]]:
+    """Each element column's most common values in the first rows: the scan counts them by name
+    (``count_if(e = value)``, no hash table per row); other values, if any, are grouped by a second scan."""
+    known: dict[int, list[object]] = {}
+    below = head.rows[head.header_row + 1 : head.header_row + 1 + _SAMPLE_ROWS]
+    for c in kept_cols:
+        seen: dict[object, int] = {}
+        for row in below:
+            v = row[c] if c < len(row) else None
+            if columns[c].text:
+                if not isinstance(v, str) or not v or "\x00" in v:
+                    continue
+            elif isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+                continue
+            else:
+                v = float(v)
+            seen[v] = seen.get(v, 0) + 1
+        known[c] = sorted(seen, key=lambda v: -seen[v])[:_KNOWN_VALUES]
+    return known
+
+
+def _count(ctx: _Ctx, where: str) -> _Counts:
+    """One aggregate scan of the rows ``where`` holds: counts only, grouped by the group columns (a few
+    groups), so memory does not grow with the rows. Values of an element column missing from
+    ``ctx.known`` are grouped by a second scan, only when there are any.
+
+    A CSV's whole table is counted without row numbers (the scan then runs on every core) and the rows
+    above the data, counted alone (a ``LIMIT``: DuckDB stops reading there), are subtracted."""
+    kept = ctx.kept_cols
+    aggs = ["count(*)", "count_if(_a)", "count_if(_fc IS NOT NULL)"]
+    names = ["rows", "resp", "fc"]
+    params: list[object] = []
+    for c in kept:
+        aggs.append(f"count(e{c})")
+        names.append(f"e{c}")
+        for v in ctx.known[c]:
+            aggs.append(f"count_if(e{c} = ?)")
+            names.append(f"e{c}={len(params)}")
+            params.append(v)
+    aggs += [f"count_if(n{c})" for c in ctx.unnamed]
+    names += [f"n{c}" for c in ctx.unnamed]
     for c in ctx.worded:
-        ctx.combo_aggs += [f"count_if(f{c}) AS f{c}", f"count_if(x{c}) AS x{c}"]
-    if date_col is not None:
-        ctx.combo_aggs.append("bool_or(_d IS NOT NULL) AS _dq")
+        aggs += [f"count_if(f{c})", f"count_if(x{c})"]
+        names += [f"f{c}", f"x{c}"]
+    if ctx.date_col is not None:
+        aggs.append("count_if(_d IS NOT NULL)")
+        names.append("dq")
+    select_g = "".join(f"{g}, " for g in ctx.g_names)
+    group = " GROUP BY ALL" if ctx.g_names else ""
+
+    def run(table: str) -> dict[tuple[object, ...], list[int]]:
+        k = len(ctx.g_names)
+        got = ctx.con.execute(f"SELECT {select_g}{', '.join(aggs)} FROM {table}{group}", params).fetchall()
+        return {tuple(r[:k]): [int(n or 0) for n in r[k:]] for r in got}
+
+    if where == "true" and _ROW_NUMBER in ctx.source_sql:
+        by_group = run(ctx.every)
+        for g, numbers in run(f"(SELECT * FROM {ctx.every} LIMIT {ctx.first_data - 1})").items():
+            by_group[g] = [a - b for a, b in zip(by_group[g], numbers, strict=True)]
+    else:
+        by_group = run(f"(SELECT * FROM {ctx.body} WHERE {where})")
+    totals: dict[str, int] = dict.fromkeys(names, 0)
+    respondents: dict[tuple[object, ...], int] = {}
+    values: dict[tuple[object, ...], dict[int, dict[object, int]]] = {}
+    unknown: set[int] = set()
+    for g, numbers in by_group.items():
+        named = dict(zip(names, numbers, strict=True))
+        for name, n in named.items():
+            if "=" not in name:
+                totals[name] += n
+        respondents[g] = named["resp"]
+        per_col: dict[int, dict[object, int]] = {}
+        at = 0
+        for c in kept:
+            counted = {}
+            for v in ctx.known[c]:
+                if named[f"e{c}={at}"]:
+                    counted[v] = named[f"e{c}={at}"]
+                at += 1
+            if named[f"e{c}"] > sum(counted.values()):
+                unknown.add(c)
+            per_col[c] = counted
+        values[g] = per_col
+    if unknown:
+        _count_unknown(ctx, where, sorted(unknown), values)
+    return _Counts(respondents, values, totals)
+
+
+def _count_unknown(
+    ctx: _Ctx, where: str, cols: list[int], values: dict[tuple[object, ...], dict[int, dict[object, int]]]
+) -> None:
+    """The values of ``cols`` the scan did not count by name, grouped (one scan, a grouping set per column)."""
+    g_names = ctx.g_names
+    params: list[object] = []
+    unknown = []
+    for c in cols:
+        if ctx.known[c]:
+            unknown.append(
+                f"CASE WHEN e{c} IN ({', '.join('?' for _ in ctx.known[c])}) THEN NULL ELSE e{c} END AS u{c}"
+            )
+            params += ctx.known[c]
+        else:
+            unknown.append(f"e{c} AS u{c}")
+    sets = ", ".join("(" + ", ".join([*g_names, f"u{c}"]) + ")" for c in cols)
+    select_g = "".join(f"{g}, " for g in g_names)
+    got = ctx.con.execute(
+        f"SELECT {select_g}{', '.join(f'u{c}' for c in cols)}, {', '.join(f'grouping(u{c})' for c in cols)}, count(*) "
+        f"FROM (SELECT {select_g}{', '.join(unknown)} FROM {ctx.body} WHERE {where}) GROUP BY GROUPING SETS ({sets})",
+        params,
+    ).fetchall()
+    k, m = len(g_names), len(cols)
+    for record in got:
+        g = tuple(record[:k])
+        for j, c in enumerate(cols):
+            value = record[k + j]
+            if record[k + m + j] == 0 and value is not None:
+                per_col = values.setdefault(g, {}).setdefault(c, {})
+                per_col[value] = per_col.get(value, 0) + int(record[-1])
 
 
 def _first_scan(ctx: _Ctx) -> _Scan:
-    """Pass 1 (the one scan of an ordinary file) and what the collapsed rows tell."""
+    """Pass 1 (the one scan of an ordinary file) and what its counts tell."""
     con = ctx.con
-    ctx.combos("combos")
-    if not _scalar(con, "SELECT count(*) FROM combos"):
+    counts = _count(ctx, "true")
+    totals = counts.totals
+    if not totals["rows"]:
         raise Fallback("no rows below the header")
     distinct: dict[int, tuple[list[object], list[int]]] = {}
     for c in ctx.kept_cols:
-        got = con.execute(f"SELECT e{c}, sum(_n) FROM combos GROUP BY ALL ORDER BY 2 DESC").fetchall()
-        distinct[c] = ([v for v, _ in got], [int(n) for _, n in got])
-    candidates = [
-        (str(v), int(r))
-        for v, r in con.execute("SELECT _fc, min(_first) FROM combos WHERE _fc IS NOT NULL GROUP BY ALL").fetchall()
-    ]
-    flags_row = con.execute(
-        "SELECT " + ", ".join([*(f"bool_or(n{c})" for c in ctx.unnamed), "true"]) + " FROM combos"
-    ).fetchone()
-    nonblank_unnamed = {c for c, hit in zip(ctx.unnamed, flags_row or (), strict=False) if hit}
+        merged: dict[object, int] = {}
+        for per_col in counts.values.values():
+            for v, n in per_col.get(c, {}).items():
+                merged[v] = merged.get(v, 0) + n
+        order = sorted(merged, key=lambda v: (-merged[v], str(v)))
+        blanks = totals["rows"] - sum(merged.values())  # NULL cells
+        distinct[c] = (
+            [*order, *([None] if blanks else [])],
+            [*(merged[v] for v in order), *([blanks] if blanks else [])],
+        )
+    candidates: list[tuple[str, int]] = []
+    if totals["fc"]:  # rows whose first cell might be a summary label: which, and where first
+        candidates = [
+            (str(v), int(r))
+            for v, r in con.execute(
+                f"SELECT _fc, min(_r) FROM {ctx.body} WHERE _fc IS NOT NULL GROUP BY ALL"
+            ).fetchall()
+        ]
+    nonblank_unnamed = {c for c in ctx.unnamed if totals[f"n{c}"]}
     for c in ctx.worded:
-        proof = con.execute(f"SELECT coalesce(sum(f{c}), 0), coalesce(sum(x{c}), 0) FROM combos").fetchone()
-        filled, cannot = (int(proof[0]), int(proof[1])) if proof is not None else (0, 0)
+        filled, cannot = totals[f"f{c}"], totals[f"x{c}"]
         if filled and filled - cannot >= _SCALE_SHARE * filled:  # could be ≥ 90 % scale answers
             raise Fallback(f"column {column_letter(c)} might hold scale answers: the reader decides")
     slow_dates: list[str] = []
-    if ctx.date_col is not None and _scalar(con, "SELECT count(*) FROM combos WHERE _dq"):
+    if ctx.date_col is not None and totals["dq"]:
         slow_dates = [
             str(v) for (v,) in con.execute(f"SELECT DISTINCT _d FROM {ctx.body} WHERE _d IS NOT NULL").fetchall()
         ]
-    return _Scan(distinct, candidates, nonblank_unnamed, slow_dates)
+    return _Scan(distinct, candidates, nonblank_unnamed, slow_dates, counts)
 
 
 def _parse(ctx: _Ctx, scan: _Scan, c: int, key: str | None) -> list[Cell]:
@@ -799,40 +953,33 @@ def _meanings(ctx: _Ctx, scan: _Scan, cols: _Decided) -> _Meaning:
 
 
 def _tally(
-    ctx: _Ctx, kept_table: str, keep: str, cols: _Decided, meaning: _Meaning, key_of: dict[int, str]
+    ctx: _Ctx, counts: _Counts, meaning: _Meaning, key_of: dict[int, str]
 ) -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], dict[str, list[int]]], int]:
-    """Respondents, tallies and invalid-cell counts per group, from the collapsed rows."""
-    con, g_names, group_name = ctx.con, ctx.g_names, ctx.group_name
+    """Respondents, tallies and invalid-cell counts per group, from the counted values (a value with a
+    meaning is never blank, so its row is a respondent's)."""
     low = ctx.instrument.scale_min
     size = ctx.instrument.scale_max - low + 1
-    select_g = "".join(f"{g}, " for g in g_names)
     resp: dict[tuple[str, ...], int] = {}
-    for record in con.execute(
-        f"SELECT {select_g}sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
-        if g_names
-        else f"SELECT sum(_n) FROM {kept_table} WHERE {keep}"
-    ).fetchall():
-        if record[-1]:
-            g = _group_label(record[:-1], g_names, group_name)
-            resp[g] = resp.get(g, 0) + int(record[-1])
-    counts: dict[tuple[str, ...], dict[str, list[int]]] = {g: {} for g in resp}
+    tallies: dict[tuple[str, ...], dict[str, list[int]]] = {}
     invalid_total = 0
-    for c in cols.element_cols:
-        table = meaning[c]
-        for record in con.execute(
-            f"SELECT {select_g}e{c}, sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
-        ).fetchall():
-            value, n = record[-2], int(record[-1])
-            hit = table.get(value)
-            if hit is None:
-                continue  # blank
-            score, bad, _ = hit
-            if bad:
-                invalid_total += n
-            elif score is not None and c in key_of:
-                g = _group_label(record[:-2], g_names, group_name)
-                counts[g].setdefault(key_of[c], [0] * size)[score - low] += n
-    return resp, counts, invalid_total
+    for raw, n in counts.respondents.items():
+        if not n:
+            continue
+        g = _group_label(raw, ctx.g_names, ctx.group_name)
+        resp[g] = resp.get(g, 0) + n
+        per_key = tallies.setdefault(g, {})
+        for c, per_value in counts.values.get(raw, {}).items():
+            table = meaning[c]
+            for value, m in per_value.items():
+                hit = table.get(value)
+                if hit is None:
+                    continue  # blank
+                score, bad, _ = hit
+                if bad:
+                    invalid_total += m
+                elif score is not None and c in key_of:
+                    per_key.setdefault(key_of[c], [0] * size)[score - low] += m
+    return resp, tallies, invalid_total
 
 
 def _invalid_cells(ctx: _Ctx, where: str, cols: _Decided, meaning: _Meaning) -> list[Issue]:
@@ -916,6 +1063,7 @@ def _run(
         con, source_sql, columns, head, source=source, sheet=sheet, instrument=instrument, book=book,
         group_by=group_by, group_name=group_name, limit=limit,
     )  # fmt: skip
+    ctx.known = _known_values(head, columns, ctx.kept_cols)
     scan = _first_scan(ctx)
     cols = _decide_columns(ctx, scan)
     meaning = _meanings(ctx, scan, cols)
@@ -923,15 +1071,13 @@ def _run(
 
     labelled = [(v, r) for v, r in scan.candidates if is_summary_label(v)]
     summary_from = min((r for _, r in labelled), default=None)
-    kept_table = "combos"
+    counts = scan.counts
     if summary_from is not None:  # rows from the summary block on are never respondents: a second scan
-        ctx.combos("kept", f"_r < {summary_from}")
-        kept_table = "kept"
-    bits = sum(1 << i for i, c in enumerate(ctx.kept_cols) if c in cols.final)
-    keep = f"((_m & {bits}) != 0)"
+        counts = _count(ctx, f"_r < {summary_from}")
     data_cols = [cols.by_key[k][0] for k in instrument.question_keys if k in cols.by_key]
     key_of = {c: cols.final[c].key for c in data_cols}
-    resp, counts, invalid_total = _tally(ctx, kept_table, keep, cols, meaning, key_of)
+    resp, counts_by_key, invalid_total = _tally(ctx, counts, meaning, key_of)
+    keep = "_a"
     before_summary = f"_r < {summary_from}" if summary_from is not None else "true"
     cell_issues = _invalid_cells(ctx, f"{keep} AND {before_summary}", cols, meaning) if invalid_total else []
     if cols.element_cols and summary_from is not None:
@@ -952,7 +1098,10 @@ def _run(
     groups = {
         g: GroupTally(
             n,
-            {key_of[c]: Tally(tuple(counts.get(g, {}).get(key_of[c], zero)), instrument.scale_min) for c in data_cols},
+            {
+                key_of[c]: Tally(tuple(counts_by_key.get(g, {}).get(key_of[c], zero)), instrument.scale_min)
+                for c in data_cols
+            },
         )
         for g, n in resp.items()
     }
