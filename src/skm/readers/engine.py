@@ -674,6 +674,8 @@ def _build_scan_sql(ctx: _Ctx) -> None:
         "_r",
         f"NOT ({blank_all}) AS _nb",
         f"({surely}NOT ({answered})) AS _a" if kept_cols else "false AS _a",  # a respondent: some element answered
+        # the same when every filled element cell holds a value counted by name (never blank): NULL tests
+        f"NOT ({' AND '.join(f'{col_sql[c]} IS NULL' for c in kept_cols)}) AS _an" if kept_cols else "false AS _an",
         f"{first_cell} AS _fc",
         # rows whose first cell might be a summary label, told from the first column alone (a blank one counts
         # as might: the candidates' query then reads the other columns)
@@ -688,19 +690,24 @@ def _build_scan_sql(ctx: _Ctx) -> None:
     base += [f"{col_sql[c]} AS e{c}" for c in kept_cols]
     base += [f"{col_sql[c]} AS g{i}" for i, c in enumerate(ctx.group_cols)]
     base += [f"NOT k{c} AS n{c}" for c in ctx.unnamed]
-    for c in ctx.worded:  # filled cells, and cells that cannot be scale answers (the test implies filled)
-        assert ctx.not_answer is not None
-        base += [f"NOT k{c} AS f{c}", f"{ctx.not_answer.format(v=col_sql[c])} AS x{c}"]
     date_col = ctx.date_col
+    iso = None
     if date_col is not None:
         d = col_sql[date_col]
         # a date DuckDB writes back unchanged is "YYYY-MM-DD[ HH:MM:SS]" of a real day and time: the reference
         # reads it (a fast parse and print; twice as cheap per row as a regex and strptime)
-        certified = (
-            f"k{date_col} OR CASE length({d}) WHEN 19 THEN TRY_CAST({d} AS TIMESTAMP)::VARCHAR = {d} "
+        iso = (
+            f"CASE length({d}) WHEN 19 THEN TRY_CAST({d} AS TIMESTAMP)::VARCHAR = {d} "
             f"WHEN 10 THEN TRY_CAST({d} AS DATE)::VARCHAR = {d} ELSE false END"
         )
+        certified = f"k{date_col} OR {iso}"
         base += [f"CASE WHEN {certified} THEN NULL ELSE {d} END AS _d", f"NOT ({certified}) AS _dq"]
+    for c in ctx.worded:  # filled cells, and cells that cannot be scale answers (the test implies filled)
+        assert ctx.not_answer is not None
+        cannot = ctx.not_answer.format(v=col_sql[c])
+        if c == date_col and iso is not None:  # a certified date from year 1000 on starts with three digits
+            cannot = f"CASE WHEN ({iso}) AND {col_sql[c]} >= '1' THEN true ELSE {cannot} END"
+        base += [f"NOT k{c} AS f{c}", f"{cannot} AS x{c}"]
     ctx.every = f"(SELECT {', '.join(base)} FROM (SELECT *, {flags} FROM ({ctx.source_sql})))"
     ctx.body = f"(SELECT * FROM {ctx.every} WHERE _r >= {ctx.first_data})"
 
@@ -709,7 +716,7 @@ _KNOWN_VALUES = 24  # values per element column counted by name in the one scan 
 
 
 def _known_values(head: _Head, columns: list[_Column], kept_cols: list[int]) -> dict[int, list[object]]:
-    """Each element column's most common values in the first rows: the scan counts them by name
+    """Each element column's most common non-blank values in the first rows: the scan counts them by name
     (``count_if(e = value)``, no hash table per row); other values, if any, are grouped by a second scan."""
     known: dict[int, list[object]] = {}
     below = head.rows[head.header_row + 1 : head.header_row + 1 + _SAMPLE_ROWS]
@@ -718,7 +725,7 @@ def _known_values(head: _Head, columns: list[_Column], kept_cols: list[int]) -> 
         for row in below:
             v = row[c] if c < len(row) else None
             if columns[c].text:
-                if not isinstance(v, str) or not v or "\x00" in v:
+                if not isinstance(v, str) or is_blank(v) or "\x00" in v:
                     continue
             elif isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
                 continue
@@ -737,7 +744,9 @@ def _count(ctx: _Ctx, where: str) -> _Counts:
     A CSV's whole table is counted without row numbers (the scan then runs on every core) and the rows
     above the data, counted alone (a ``LIMIT``: DuckDB stops reading there), are subtracted."""
     kept = ctx.kept_cols
-    aggs = ["count(*)", "count_if(_a)", "count_if(_cfc)"]
+    # respondents: rows with a non-NULL element cell, exact when every such cell holds a known value (all
+    # non-blank); else the second scan counts them with the blank tests
+    aggs = ["count(*)", "count_if(_an)", "count_if(_cfc)"]
     names = ["rows", "resp", "fc"]
     params: list[object] = []
     for c in kept:
@@ -792,40 +801,48 @@ def _count(ctx: _Ctx, where: str) -> _Counts:
             per_col[c] = counted
         values[g] = per_col
     if unknown:
-        _count_unknown(ctx, where, sorted(unknown), values)
+        respondents = _count_unknown(ctx, where, sorted(unknown), values)
     return _Counts(respondents, values, totals)
 
 
 def _count_unknown(
     ctx: _Ctx, where: str, cols: list[int], values: dict[tuple[object, ...], dict[int, dict[object, int]]]
-) -> None:
-    """The values of ``cols`` the scan did not count by name, grouped (one scan, a grouping set per column)."""
+) -> dict[tuple[object, ...], int]:
+    """The values of ``cols`` the scan did not count by name, grouped (one scan, a grouping set per column),
+    added to ``values``; and the respondents per group, counted with the blank tests."""
     g_names = ctx.g_names
     params: list[object] = []
     unknown = []
     for c in cols:
         if ctx.known[c]:
-            unknown.append(
-                f"CASE WHEN e{c} IN ({', '.join('?' for _ in ctx.known[c])}) THEN NULL ELSE e{c} END AS u{c}"
-            )
+            placeholders = ", ".join("?" for _ in ctx.known[c])
+            unknown.append(f"CASE WHEN e{c} IN ({placeholders}) THEN NULL ELSE e{c} END AS u{c}")
             params += ctx.known[c]
         else:
             unknown.append(f"e{c} AS u{c}")
-    sets = ", ".join("(" + ", ".join([*g_names, f"u{c}"]) + ")" for c in cols)
+    sets = ", ".join("(" + ", ".join(names) + ")" for names in [*([*g_names, f"u{c}"] for c in cols), g_names])
     select_g = "".join(f"{g}, " for g in g_names)
+    us = ", ".join(f"u{c}" for c in cols)
     got = ctx.con.execute(
-        f"SELECT {select_g}{', '.join(f'u{c}' for c in cols)}, {', '.join(f'grouping(u{c})' for c in cols)}, count(*) "
-        f"FROM (SELECT {select_g}{', '.join(unknown)} FROM {ctx.body} WHERE {where}) GROUP BY GROUPING SETS ({sets})",
+        f"SELECT {select_g}{us}, grouping({us}), count(*), count_if(_a) "
+        f"FROM (SELECT {select_g}{', '.join(unknown)}, _a FROM {ctx.body} WHERE {where}) "
+        f"GROUP BY GROUPING SETS ({sets})",
         params,
     ).fetchall()
     k, m = len(g_names), len(cols)
+    everything = (1 << m) - 1  # grouping(): a bit per u column, set when the row's set leaves it out
+    respondents: dict[tuple[object, ...], int] = {}
     for record in got:
-        g = tuple(record[:k])
+        g, bits, n = tuple(record[:k]), int(record[k + m]), int(record[k + m + 1])
+        if bits == everything:
+            respondents[g] = int(record[-1] or 0)
+            continue
         for j, c in enumerate(cols):
             value = record[k + j]
-            if record[k + m + j] == 0 and value is not None:
+            if not bits & (1 << (m - 1 - j)) and value is not None:
                 per_col = values.setdefault(g, {}).setdefault(c, {})
-                per_col[value] = per_col.get(value, 0) + int(record[-1])
+                per_col[value] = per_col.get(value, 0) + n
+    return respondents
 
 
 def _first_scan(ctx: _Ctx) -> _Scan:
