@@ -250,6 +250,45 @@ def test_google_forms_profile_headers_stay_on_the_engine(tmp_path: Path) -> None
     assert_same(path, by="Jenis layanan")
 
 
+SARAN_TEXT = ["Antrian panjang", "Petugas ramah sekali", "Ruang tunggu panas", "mantap"]
+SARAN_LIKE = ["4", "Sangat baik", "baik sekali", " sangat ", "3 (Baik)"]  # what could be a scale answer
+
+
+@pytest.mark.slow
+@settings(SETTINGS, max_examples=15)
+@given(
+    n=st.integers(1, 30),
+    like=st.sampled_from([0.0, 0.5, 0.95, 1.0]),
+    known=st.sampled_from([24, 0]),
+    seed=st.integers(0, 1000),
+)
+def test_profile_columns_proven_by_their_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int, like: float, known: int, seed: int
+) -> None:
+    """'Cap waktu' and 'Saran' (words of questions) with cells that could or cannot be scale answers: the
+    first rows' values are judged once (``known``), the others per row. The engine gives the reader's
+    result, or leaves the file to it only when the cells could be ≥ 90 % scale answers."""
+    monkeypatch.setattr(engine, "_KNOWN_VALUES", known)
+    rng = random.Random(seed)
+    rows: list[list[object]] = [["Cap waktu", "Jenis layanan", *[k.upper() for k in KEYS], "Saran"]]
+    for i in range(n):
+        saran = rng.choice(SARAN_LIKE) if rng.random() < like else rng.choice(["", *SARAN_TEXT])
+        stamp = rng.choice([f"2026-01-{1 + i % 28:02d} 08:00:00", "2026-01-02T08:00:00", "12/01/2026 8:15:02", ""])
+        rows.append([stamp, "KTP", *[rng.choice(["1", "2", "3", "4", ""]) for _ in KEYS], saran])
+    path = _csv_of(tmp_path, "profil.csv", rows)
+    declined = None
+    try:
+        read_tallies_engine(path, invalid="skip")
+    except Fallback as exc:
+        declined = str(exc)
+    if declined is None:
+        assert_same(path)
+        return
+    column, like_answers = (0, ["12/01/2026 8:15:02"]) if "column A " in declined else (-1, SARAN_LIKE)
+    filled = [r[column] for r in rows[1:] if str(r[column]).strip()]
+    assert sum(v in like_answers for v in filled) >= 0.9 * len(filled), declined
+
+
 def test_worded_headers_are_left_to_the_reference(tmp_path: Path) -> None:
     """Columns named by words are scored against every question by the reader: the engine declines."""
     rows = _survey(20, 3)

@@ -518,6 +518,7 @@ class _Ctx:
     body: str = ""
     every: str = ""  # ``body`` without the row filter (all rows, the header's too)
     known: dict[int, list[object]] = field(default_factory=dict)  # element column → values counted by name
+    verdicts: dict[int, dict[str, bool]] = field(default_factory=dict)  # worded column → value → cannot be an answer
     issues: list[Issue] = field(default_factory=list)
 
     @property
@@ -707,6 +708,14 @@ def _build_scan_sql(ctx: _Ctx) -> None:
         cannot = ctx.not_answer.format(v=col_sql[c])
         if c == date_col and iso is not None:  # a certified date from year 1000 on starts with three digits
             cannot = f"CASE WHEN ({iso}) AND {col_sql[c]} >= '1' THEN true ELSE {cannot} END"
+        verdicts = ctx.verdicts.get(c)
+        if verdicts:  # the first rows' common values were judged once: the test runs only on the others
+            whens = " ".join(
+                f"WHEN {col_sql[c]} IN ({', '.join(_sql_str(v) for v, x in verdicts.items() if x is hit)}) THEN {hit}"
+                for hit in (True, False)
+                if any(x is hit for x in verdicts.values())
+            )
+            cannot = f"CASE {whens} ELSE {cannot} END"
         base += [f"NOT k{c} AS f{c}", f"{cannot} AS x{c}"]
     ctx.every = f"(SELECT {', '.join(base)} FROM (SELECT *, {flags} FROM ({ctx.source_sql})))"
     ctx.body = f"(SELECT * FROM {ctx.every} WHERE _r >= {ctx.first_data})"
@@ -716,8 +725,9 @@ _KNOWN_VALUES = 24  # values per element column counted by name in the one scan 
 
 
 def _known_values(head: _Head, columns: list[_Column], kept_cols: list[int]) -> dict[int, list[object]]:
-    """Each element column's most common non-blank values in the first rows: the scan counts them by name
-    (``count_if(e = value)``, no hash table per row); other values, if any, are grouped by a second scan."""
+    """Each column's most common non-blank values in the first rows. The scan counts an element column's by
+    name (``count_if(e = value)``, no hash table per row; other values, if any, are grouped by a second
+    scan) and judges a worded column's once instead of per row."""
     known: dict[int, list[object]] = {}
     below = head.rows[head.header_row + 1 : head.header_row + 1 + _SAMPLE_ROWS]
     for c in kept_cols:
@@ -1104,7 +1114,19 @@ def _run(
         con, source_sql, columns, head, source=source, sheet=sheet, instrument=instrument, book=book,
         group_by=group_by, group_name=group_name, limit=limit,
     )  # fmt: skip
-    ctx.known = _known_values(head, columns, ctx.kept_cols)
+    ctx.known = _known_values(head, columns, [*ctx.kept_cols, *ctx.worded])
+    if ctx.worded:  # the worded columns' common values judged once (the same test, in DuckDB)
+        assert ctx.not_answer is not None
+        for c in ctx.worded:
+            if c == ctx.date_col:
+                continue  # dates rarely repeat: DuckDB certifies them instead
+            values = [v for v in ctx.known[c] if isinstance(v, str)]
+            got = con.execute(
+                f"SELECT v, coalesce({ctx.not_answer.format(v='v')}, false) FROM (SELECT unnest(?::VARCHAR[]) AS v)",
+                [values],
+            ).fetchall()
+            ctx.verdicts[c] = {str(v): bool(x) for v, x in got}
+        _build_scan_sql(ctx)
     scan = _first_scan(ctx)
     cols = _decide_columns(ctx, scan)
     meaning = _meanings(ctx, scan, cols)
