@@ -697,10 +697,12 @@ def _build_scan_sql(ctx: _Ctx) -> None:
         d = col_sql[date_col]
         # a date DuckDB writes back unchanged is "YYYY-MM-DD[ HH:MM:SS]" of a real day and time: the reference
         # reads it (a fast parse and print; twice as cheap per row as a regex and strptime)
-        iso = (
-            f"CASE length({d}) WHEN 19 THEN TRY_CAST({d} AS TIMESTAMP)::VARCHAR = {d} "
-            f"WHEN 10 THEN TRY_CAST({d} AS DATE)::VARCHAR = {d} ELSE false END"
+        # (computed once per row, in the layer of the blank flags, for the date tests and the worded proof)
+        flags += (
+            f", CASE length({d}) WHEN 19 THEN TRY_CAST({d} AS TIMESTAMP)::VARCHAR = {d} "
+            f"WHEN 10 THEN TRY_CAST({d} AS DATE)::VARCHAR = {d} ELSE false END AS _iso"
         )
+        iso = "_iso"
         certified = f"k{date_col} OR {iso}"
         base += [f"CASE WHEN {certified} THEN NULL ELSE {d} END AS _d", f"NOT ({certified}) AS _dq"]
     for c in ctx.worded:  # filled cells, and cells that cannot be scale answers (the test implies filled)
