@@ -289,6 +289,19 @@ def test_profile_columns_proven_by_their_cells(
     assert sum(v in like_answers for v in filled) >= 0.9 * len(filled), declined
 
 
+@pytest.mark.parametrize("bad", ["2026-02-30 08:00:00", "2026-05-06 24:00:00", "2026-02-29"])
+def test_dates_of_the_certified_form_that_are_no_days(tmp_path: Path, bad: str) -> None:
+    """ISO dates are certified in DuckDB (printed back unchanged); one of their form that is no day
+    (30 February, hour 24) is still an unreadable date, on its row, as the reference says."""
+    rows: list[list[object]] = [["Tanggal", *[k.upper() for k in KEYS]]]
+    rows += [[f"2026-01-{1 + i % 28:02d} 08:00:00", *["4"] * len(KEYS)] for i in range(40)]
+    rows[7][0] = bad
+    rows[11][0] = "2026-03-04"
+    path = _csv_of(tmp_path, "tanggal.csv", rows)
+    assert_same(path)
+    assert [(i.row, i.value) for i in read_tallies_engine(path).issues] == [(8, bad)]
+
+
 def test_worded_headers_are_left_to_the_reference(tmp_path: Path) -> None:
     """Columns named by words are scored against every question by the reader: the engine declines."""
     rows = _survey(20, 3)

@@ -699,8 +699,8 @@ def _build_scan_sql(ctx: _Ctx) -> None:
         # reads it (a fast parse and print; twice as cheap per row as a regex and strptime)
         # (computed once per row, in the layer of the blank flags, for the date tests and the worded proof)
         flags += (
-            f", CASE length({d}) WHEN 19 THEN TRY_CAST({d} AS TIMESTAMP)::VARCHAR = {d} "
-            f"WHEN 10 THEN TRY_CAST({d} AS DATE)::VARCHAR = {d} ELSE false END AS _iso"
+            f", coalesce(CASE length({d}) WHEN 19 THEN TRY_CAST({d} AS TIMESTAMP)::VARCHAR = {d} "
+            f"WHEN 10 THEN TRY_CAST({d} AS DATE)::VARCHAR = {d} END, false) AS _iso"
         )
         iso = "_iso"
         certified = f"k{date_col} OR {iso}"
