@@ -70,7 +70,7 @@ PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 EXCEL_ENGINE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".ods"})
 ENGINE_SUFFIXES = CSV_SUFFIXES | PARQUET_SUFFIXES | EXCEL_ENGINE_SUFFIXES
 DEFAULT_LIMIT = 1000  # invalid cells / date warnings kept with their rows (the total is always counted)
-_HEAD_BYTES = 1 << 20
+_HEAD_BYTES = 1 << 18
 _SAMPLE_ROWS = 2000  # rows read in Python to decide which unnamed columns could hold labels
 # every character ``str.strip()`` removes (``str.isspace``), for DuckDB's ``trim``
 _WHITESPACE = (
@@ -90,8 +90,11 @@ _SUMMARY_PREFILTER = (
     r"(?i)^[\s\x{1c}-\x{1f}\x{0b}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*"
     rf"(?:{_SUMMARY_WORDS}|[^\x00-\x7f])"
 )
-# ISO timestamps DuckDB can certify as dates without Python (the reference parses them too)
-_ISO_FAST = r"^[1-9]\d{3}-\d{2}-\d{2}( ([01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$"
+
+
+# a CSV's records numbered in file order: a streaming window, which runs on one thread, so the scan
+# that counts leaves it out (DuckDB drops an unused window) and subtracts the rows above the data
+_ROW_NUMBER = "row_number() OVER () AS _r"
 
 
 # called at the end of a read, on the open connection, with (ctx, first scan, column decisions, meanings,
@@ -134,12 +137,11 @@ def _csv_head(path: Path, instrument: Instrument) -> _Head:
             except UnicodeDecodeError as exc:
                 raise Fallback("not UTF-8") from exc
             complete = len(data) >= size
-            rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=",")]
             delimiter = sniff_delimiter(text)
-            rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+            rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
             if not complete:
                 rows = rows[:-1]  # the last record of a cut head may be incomplete
-            if complete or len(rows) > _SAMPLE_ROWS or len(data) > 16 * _HEAD_BYTES:
+            if complete or len(rows) > _SAMPLE_ROWS or len(data) > 64 * _HEAD_BYTES:
                 break
             data += f.read(len(data))
     if not complete and len(text) < 64_000:
@@ -148,6 +150,9 @@ def _csv_head(path: Path, instrument: Instrument) -> _Head:
     if header_row < 0 or not rows:
         raise Fallback("no header")
     width = max(len(r) for r in rows)
+    # a blank line (csv gives ``[]``, DuckDB skips it) among the first rows shifts the header's row number
+    if any(not r for r in rows[: next((i for i in range(len(rows), 0, -1) if rows[i - 1]), 0)]):
+        raise Fallback("blank lines")
     return _Head(rows, complete, header_row, matches, width, None, delimiter)
 
 
@@ -184,6 +189,15 @@ def _blank_line_inside(path: Path) -> bool:
                 return True
             tail = data[-2:]
     return False
+
+
+def _check_row_numbers(path: Path, issues: Sequence[Issue], below_head: int | None) -> None:
+    """:class:`Fallback` when an issue names a row below the first ``below_head`` rows (already checked)
+    and a blank line lies inside the file: DuckDB's row numbers would then differ from the reader's."""
+    if below_head is None or not any(i.row is not None and i.row > below_head for i in issues):
+        return
+    if _blank_line_inside(path):
+        raise Fallback("blank lines")
 
 
 # --- the engine ------------------------------------------------------------------------------
@@ -307,12 +321,10 @@ def _read_one(
             if sheet is not None:
                 raise Fallback("--sheet on a CSV")
             head = _csv_head(path, instrument)
-            if _blank_line_inside(path):
-                raise Fallback("blank lines")
             columns = [_Column(f"c{c}", text=True) for c in range(head.width)]
             spec = "{" + ", ".join(f"{_sql_str(c.name)}: 'VARCHAR'" for c in columns) + "}"
             source_sql = (
-                f"SELECT row_number() OVER () AS _r, * FROM read_csv({_sql_str(str(path))}, header=false, "
+                f"SELECT {_ROW_NUMBER}, * FROM read_csv({_sql_str(str(path))}, header=false, "
                 f"all_varchar=true, delim={_sql_str(head.delimiter)}, quote='\"', escape='\"', null_padding=true, "
                 f"parallel={str(parallel).lower()}, auto_detect=false, columns={spec}, encoding='utf-8')"
             )
@@ -327,21 +339,30 @@ def _read_one(
             sheet_name = head.sheet
         else:
             raise Fallback("format")
-        return _run(
-            con,
-            source_sql,
-            columns,
-            head,
-            source=path.name,
-            sheet=sheet_name,
-            instrument=instrument,
-            book=book,
-            invalid=InvalidPolicy(invalid),
-            group_by=tuple(group_by),
-            group_name=group_name,
-            limit=limit,
-            strict=strict,
-        )
+        # a blank line below the first rows (csv counts it as a row, DuckDB skips it) shifts only the row
+        # numbers DuckDB gives: the file is searched for one when an issue names a row below them
+        below_head = len(head.rows) if suffix in CSV_SUFFIXES and not head.complete else None
+        try:
+            read = _run(
+                con,
+                source_sql,
+                columns,
+                head,
+                source=path.name,
+                sheet=sheet_name,
+                instrument=instrument,
+                book=book,
+                invalid=InvalidPolicy(invalid),
+                group_by=tuple(group_by),
+                group_name=group_name,
+                limit=limit,
+                strict=strict,
+            )
+        except SkmError as exc:
+            _check_row_numbers(path, exc.issues, below_head)
+            raise
+        _check_row_numbers(path, read.issues, below_head)
+        return read
     except (Fallback, SkmError):
         raise
     except Exception as exc:
@@ -503,8 +524,9 @@ class _Ctx:
     date_found: int | None
     date_col: int | None
     body: str = ""
-    combo_keys: list[str] = field(default_factory=list)
-    combo_aggs: list[str] = field(default_factory=list)
+    every: str = ""  # ``body`` without the row filter (all rows, the header's too)
+    known: dict[int, list[object]] = field(default_factory=dict)  # element column → values counted by name
+    verdicts: dict[int, dict[str, bool]] = field(default_factory=dict)  # worded column → value → cannot be an answer
     issues: list[Issue] = field(default_factory=list)
 
     @property
@@ -519,14 +541,6 @@ class _Ctx:
         fields.setdefault("row", self.hr + 1)
         return Issue(code, severity, file=self.source, sheet=self.sheet, **fields)
 
-    def combos(self, table: str, where: str = "true") -> None:
-        """One scan: the rows collapsed to their distinct combinations of group, answered-columns mask,
-        candidate columns' values and summary-label candidate (a few thousand rows, whatever the file)."""
-        self.con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT {', '.join(self.combo_keys)}, {', '.join(self.combo_aggs)} "
-            f"FROM {self.body} WHERE {where} GROUP BY ALL"
-        )
-
     def value_table(self, name: str, c: int, values: list[object]) -> None:
         kind = "VARCHAR" if self.columns[c].text else "DOUBLE"
         self.con.execute(f"CREATE TEMP TABLE {name} (v {kind})")
@@ -535,15 +549,29 @@ class _Ctx:
 
 
 @dataclass
+class _Counts:
+    """What one aggregate scan counted, per group (the group columns' raw values): the rows holding an
+    answer, and each element column's non-NULL values with their counts; and over the whole table the
+    rows, summary-label candidates, filled unnamed cells, the worded columns' proof and the dates
+    DuckDB could not certify (by name: ``rows``, ``fc``, ``n{c}``, ``f{c}``, ``x{c}``, ``dq``)."""
+
+    respondents: dict[tuple[object, ...], int]
+    values: dict[tuple[object, ...], dict[int, dict[object, int]]]
+    totals: dict[str, int]
+
+
+@dataclass
 class _Scan:
     """What the first scan (pass 1) learned: each candidate column's distinct values with their counts,
-    the summary-label candidates with their first rows, the unnamed columns holding something, and the
-    date values DuckDB could not certify."""
+    the summary-label candidates with their first rows, the unnamed columns holding something, the
+    date values DuckDB could not certify, and the counts themselves (the tallies when no summary block
+    ends the table)."""
 
     distinct: dict[int, tuple[list[object], list[int]]]
     candidates: list[tuple[str, int]]
     nonblank_unnamed: set[int]
     slow_dates: list[str]
+    counts: _Counts
 
 
 @dataclass
@@ -620,82 +648,261 @@ def _prepare(
 
 
 def _build_scan_sql(ctx: _Ctx) -> None:
-    """The SQL of the scan: each row's flags, candidate values and summary-label candidate (``body``),
-    and what the rows are collapsed to (``combo_keys``, ``combo_aggs``)."""
+    """The SQL of the scan (``body``): each row's flags, candidate values and summary-label candidate.
+    Queries name the columns they need; DuckDB computes nothing else."""
     columns, width, kept_cols = ctx.columns, ctx.width, ctx.kept_cols
     col_sql = {c: _quote(columns[c].name) for c in range(width)}
     # layer 1: each cell's blank flag, once (k0, k1 …); layer 2 uses them
     flags = ", ".join(f"{_blank_sql(col)} AS k{c}" for c, col in enumerate(columns))
     blank_all = " AND ".join(f"k{c}" for c in range(width)) or "true"
-    # the first non-blank cell (blank tests written out, so a row stops at its first filled column)
+    # the first non-blank cell, if it might be a summary label (blank tests written out, so a row stops at
+    # its first filled column; a cell starting with a digit, a timestamp or a number, needs no regex)
     first_cell = (
         "CASE "
-        + " ".join(f"WHEN NOT {_blank_sql(col)} THEN {_quote(col.name) if col.text else 'NULL'}" for col in columns)
+        + " ".join(
+            f"WHEN NOT {_blank_sql(col)} THEN "
+            + (
+                f"(CASE WHEN {col_sql[c]} >= '0' AND {col_sql[c]} < ':' THEN NULL "
+                f"WHEN regexp_matches({col_sql[c]}, {_sql_str(_SUMMARY_PREFILTER)}) THEN {col_sql[c]} END)"
+                if col.text
+                else "NULL"
+            )
+            for c, col in enumerate(columns)
+        )
         + " END"
     )
-    mask = " + ".join(f"(CASE WHEN k{c} THEN 0 ELSE {1 << i} END)" for i, c in enumerate(kept_cols)) or "0"
+    # what the counting scan tests are written so that most rows stop at a comparison: a cell starting with
+    # a character from "!" to "~" is filled, one starting with a digit is not a summary label
+    answered = " AND ".join(f"k{c}" for c in kept_cols)
+    first_text = [c for c in kept_cols if columns[c].text][:1]
+    surely = "".join(f"({col_sql[c]} >= '!' AND {col_sql[c]} < '\u0085') OR " for c in first_text)
+    digit_first = (
+        f"coalesce({col_sql[0]} >= '0' AND {col_sql[0]} < ':', false)" if columns and columns[0].text else None
+    )
     base = [
         "_r",
         f"NOT ({blank_all}) AS _nb",
-        f"CAST({mask} AS BIGINT) AS _m",
-        # a cell starting with a digit (a timestamp, a number) cannot be a summary label: no regex for it
-        f"CASE WHEN _fc0 IS NULL OR (_fc0 >= '0' AND _fc0 < ':') THEN NULL "
-        f"WHEN regexp_matches(_fc0, {_sql_str(_SUMMARY_PREFILTER)}) THEN _fc0 END AS _fc",
+        f"({surely}NOT ({answered})) AS _a" if kept_cols else "false AS _a",  # a respondent: some element answered
+        # the same when every filled element cell holds a value counted by name (never blank): NULL tests
+        f"NOT ({' AND '.join(f'{col_sql[c]} IS NULL' for c in kept_cols)}) AS _an" if kept_cols else "false AS _an",
+        f"{first_cell} AS _fc",
+        # rows whose first cell might be a summary label, told from the first column alone (a blank one counts
+        # as might: the candidates' query then reads the other columns)
+        (
+            f"(CASE WHEN {_blank_sql(columns[0])} THEN true WHEN {digit_first} THEN false "
+            f"ELSE regexp_matches({col_sql[0]}, {_sql_str(_SUMMARY_PREFILTER)}) END)"
+            if digit_first
+            else f"({first_cell}) IS NOT NULL"
+        )
+        + " AS _cfc",
     ]
     base += [f"{col_sql[c]} AS e{c}" for c in kept_cols]
     base += [f"{col_sql[c]} AS g{i}" for i, c in enumerate(ctx.group_cols)]
     base += [f"NOT k{c} AS n{c}" for c in ctx.unnamed]
-    for c in ctx.worded:  # filled cells, and filled cells that cannot be scale answers
-        assert ctx.not_answer is not None
-        base += [f"NOT k{c} AS f{c}", f"(NOT k{c} AND {ctx.not_answer.format(v=col_sql[c])}) AS x{c}"]
     date_col = ctx.date_col
+    iso = None
     if date_col is not None:
         d = col_sql[date_col]
-        base.append(
-            f"CASE WHEN k{date_col} OR (regexp_matches({d}, {_sql_str(_ISO_FAST)}) "
-            f"AND try_strptime({d}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d']) IS NOT NULL) THEN NULL ELSE {d} END AS _d"
+        # a date DuckDB writes back unchanged is "YYYY-MM-DD[ HH:MM:SS]" of a real day and time: the reference
+        # reads it (a fast parse and print; twice as cheap per row as a regex and strptime)
+        # (computed once per row, in the layer of the blank flags, for the date tests and the worded proof)
+        flags += (
+            f", coalesce(CASE length({d}) WHEN 19 THEN TRY_CAST({d} AS TIMESTAMP)::VARCHAR = {d} "
+            f"WHEN 10 THEN TRY_CAST({d} AS DATE)::VARCHAR = {d} END, false) AS _iso"
         )
-    ctx.body = (
-        f"(SELECT {', '.join(base)} FROM (SELECT *, {first_cell} AS _fc0 FROM "
-        f"(SELECT *, {flags} FROM ({ctx.source_sql}) WHERE _r >= {ctx.first_data})))"
-    )
-    ctx.combo_keys = [*ctx.g_names, "_m", *(f"e{c}" for c in kept_cols), "_fc"]
-    ctx.combo_aggs = ["count(*) AS _n", "min(_r) AS _first", *(f"bool_or(n{c}) AS n{c}" for c in ctx.unnamed)]
+        iso = "_iso"
+        certified = f"k{date_col} OR {iso}"
+        base += [f"CASE WHEN {certified} THEN NULL ELSE {d} END AS _d", f"NOT ({certified}) AS _dq"]
+    for c in ctx.worded:  # filled cells, and cells that cannot be scale answers (the test implies filled)
+        assert ctx.not_answer is not None
+        cannot = ctx.not_answer.format(v=col_sql[c])
+        if c == date_col and iso is not None:  # a certified date from year 1000 on starts with three digits
+            cannot = f"CASE WHEN ({iso}) AND {col_sql[c]} >= '1' THEN true ELSE {cannot} END"
+        verdicts = ctx.verdicts.get(c)
+        if verdicts:  # the first rows' common values were judged once: the test runs only on the others
+            whens = " ".join(
+                f"WHEN {col_sql[c]} IN ({', '.join(_sql_str(v) for v, x in verdicts.items() if x is hit)}) THEN {hit}"
+                for hit in (True, False)
+                if any(x is hit for x in verdicts.values())
+            )
+            cannot = f"CASE {whens} ELSE {cannot} END"
+        base += [f"NOT k{c} AS f{c}", f"{cannot} AS x{c}"]
+    ctx.every = f"(SELECT {', '.join(base)} FROM (SELECT *, {flags} FROM ({ctx.source_sql})))"
+    ctx.body = f"(SELECT * FROM {ctx.every} WHERE _r >= {ctx.first_data})"
+
+
+_KNOWN_VALUES = 24  # values per element column counted by name in the one scan (the head's most common)
+
+
+def _known_values(head: _Head, columns: list[_Column], kept_cols: list[int]) -> dict[int, list[object]]:
+    """Each column's most common non-blank values in the first rows. The scan counts an element column's by
+    name (``count_if(e = value)``, no hash table per row; other values, if any, are grouped by a second
+    scan) and judges a worded column's once instead of per row."""
+    known: dict[int, list[object]] = {}
+    below = head.rows[head.header_row + 1 : head.header_row + 1 + _SAMPLE_ROWS]
+    for c in kept_cols:
+        seen: dict[object, int] = {}
+        for row in below:
+            v = row[c] if c < len(row) else None
+            if columns[c].text:
+                if not isinstance(v, str) or is_blank(v) or "\x00" in v:
+                    continue
+            elif isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+                continue
+            else:
+                v = float(v)
+            seen[v] = seen.get(v, 0) + 1
+        known[c] = sorted(seen, key=lambda v: -seen[v])[:_KNOWN_VALUES]
+    return known
+
+
+def _count(ctx: _Ctx, where: str) -> _Counts:
+    """One aggregate scan of the rows ``where`` holds: counts only, grouped by the group columns (a few
+    groups), so memory does not grow with the rows. Values of an element column missing from
+    ``ctx.known`` are grouped by a second scan, only when there are any.
+
+    A CSV's whole table is counted without row numbers (the scan then runs on every core) and the rows
+    above the data, counted alone (a ``LIMIT``: DuckDB stops reading there), are subtracted."""
+    kept = ctx.kept_cols
+    # respondents: rows with a non-NULL element cell, exact when every such cell holds a known value (all
+    # non-blank); else the second scan counts them with the blank tests
+    aggs = ["count(*)", "count_if(_an)", "count_if(_cfc)"]
+    names = ["rows", "resp", "fc"]
+    params: list[object] = []
+    for c in kept:
+        aggs.append(f"count(e{c})")
+        names.append(f"e{c}")
+        for v in ctx.known[c]:
+            aggs.append(f"count_if(e{c} = ?)")
+            names.append(f"e{c}={len(params)}")
+            params.append(v)
+    aggs += [f"count_if(n{c})" for c in ctx.unnamed]
+    names += [f"n{c}" for c in ctx.unnamed]
     for c in ctx.worded:
-        ctx.combo_aggs += [f"count_if(f{c}) AS f{c}", f"count_if(x{c}) AS x{c}"]
-    if date_col is not None:
-        ctx.combo_aggs.append("bool_or(_d IS NOT NULL) AS _dq")
+        aggs += [f"count_if(f{c})", f"count_if(x{c})"]
+        names += [f"f{c}", f"x{c}"]
+    if ctx.date_col is not None:
+        aggs.append("count_if(_dq)")
+        names.append("dq")
+    select_g = "".join(f"{g}, " for g in ctx.g_names)
+    group = " GROUP BY ALL" if ctx.g_names else ""
+
+    def run(table: str) -> dict[tuple[object, ...], list[int]]:
+        k = len(ctx.g_names)
+        got = ctx.con.execute(f"SELECT {select_g}{', '.join(aggs)} FROM {table}{group}", params).fetchall()
+        return {tuple(r[:k]): [int(n or 0) for n in r[k:]] for r in got}
+
+    if where == "true" and _ROW_NUMBER in ctx.source_sql:
+        by_group = run(ctx.every)
+        for g, numbers in run(f"(SELECT * FROM {ctx.every} LIMIT {ctx.first_data - 1})").items():
+            by_group[g] = [a - b for a, b in zip(by_group[g], numbers, strict=True)]
+    else:
+        by_group = run(f"(SELECT * FROM {ctx.body} WHERE {where})")
+    totals: dict[str, int] = dict.fromkeys(names, 0)
+    respondents: dict[tuple[object, ...], int] = {}
+    values: dict[tuple[object, ...], dict[int, dict[object, int]]] = {}
+    unknown: set[int] = set()
+    for g, numbers in by_group.items():
+        named = dict(zip(names, numbers, strict=True))
+        for name, n in named.items():
+            if "=" not in name:
+                totals[name] += n
+        respondents[g] = named["resp"]
+        per_col: dict[int, dict[object, int]] = {}
+        at = 0
+        for c in kept:
+            counted = {}
+            for v in ctx.known[c]:
+                if named[f"e{c}={at}"]:
+                    counted[v] = named[f"e{c}={at}"]
+                at += 1
+            if named[f"e{c}"] > sum(counted.values()):
+                unknown.add(c)
+            per_col[c] = counted
+        values[g] = per_col
+    if unknown:
+        respondents = _count_unknown(ctx, where, sorted(unknown), values)
+    return _Counts(respondents, values, totals)
+
+
+def _count_unknown(
+    ctx: _Ctx, where: str, cols: list[int], values: dict[tuple[object, ...], dict[int, dict[object, int]]]
+) -> dict[tuple[object, ...], int]:
+    """The values of ``cols`` the scan did not count by name, grouped (one scan, a grouping set per column),
+    added to ``values``; and the respondents per group, counted with the blank tests."""
+    g_names = ctx.g_names
+    params: list[object] = []
+    unknown = []
+    for c in cols:
+        if ctx.known[c]:
+            placeholders = ", ".join("?" for _ in ctx.known[c])
+            unknown.append(f"CASE WHEN e{c} IN ({placeholders}) THEN NULL ELSE e{c} END AS u{c}")
+            params += ctx.known[c]
+        else:
+            unknown.append(f"e{c} AS u{c}")
+    sets = ", ".join("(" + ", ".join(names) + ")" for names in [*([*g_names, f"u{c}"] for c in cols), g_names])
+    select_g = "".join(f"{g}, " for g in g_names)
+    us = ", ".join(f"u{c}" for c in cols)
+    got = ctx.con.execute(
+        f"SELECT {select_g}{us}, grouping({us}), count(*), count_if(_a) "
+        f"FROM (SELECT {select_g}{', '.join(unknown)}, _a FROM {ctx.body} WHERE {where}) "
+        f"GROUP BY GROUPING SETS ({sets})",
+        params,
+    ).fetchall()
+    k, m = len(g_names), len(cols)
+    everything = (1 << m) - 1  # grouping(): a bit per u column, set when the row's set leaves it out
+    respondents: dict[tuple[object, ...], int] = {}
+    for record in got:
+        g, bits, n = tuple(record[:k]), int(record[k + m]), int(record[k + m + 1])
+        if bits == everything:
+            respondents[g] = int(record[-1] or 0)
+            continue
+        for j, c in enumerate(cols):
+            value = record[k + j]
+            if not bits & (1 << (m - 1 - j)) and value is not None:
+                per_col = values.setdefault(g, {}).setdefault(c, {})
+                per_col[value] = per_col.get(value, 0) + n
+    return respondents
 
 
 def _first_scan(ctx: _Ctx) -> _Scan:
-    """Pass 1 (the one scan of an ordinary file) and what the collapsed rows tell."""
+    """Pass 1 (the one scan of an ordinary file) and what its counts tell."""
     con = ctx.con
-    ctx.combos("combos")
-    if not _scalar(con, "SELECT count(*) FROM combos"):
+    counts = _count(ctx, "true")
+    totals = counts.totals
+    if not totals["rows"]:
         raise Fallback("no rows below the header")
     distinct: dict[int, tuple[list[object], list[int]]] = {}
     for c in ctx.kept_cols:
-        got = con.execute(f"SELECT e{c}, sum(_n) FROM combos GROUP BY ALL ORDER BY 2 DESC").fetchall()
-        distinct[c] = ([v for v, _ in got], [int(n) for _, n in got])
-    candidates = [
-        (str(v), int(r))
-        for v, r in con.execute("SELECT _fc, min(_first) FROM combos WHERE _fc IS NOT NULL GROUP BY ALL").fetchall()
-    ]
-    flags_row = con.execute(
-        "SELECT " + ", ".join([*(f"bool_or(n{c})" for c in ctx.unnamed), "true"]) + " FROM combos"
-    ).fetchone()
-    nonblank_unnamed = {c for c, hit in zip(ctx.unnamed, flags_row or (), strict=False) if hit}
+        merged: dict[object, int] = {}
+        for per_col in counts.values.values():
+            for v, n in per_col.get(c, {}).items():
+                merged[v] = merged.get(v, 0) + n
+        order = sorted(merged, key=lambda v: (-merged[v], str(v)))
+        blanks = totals["rows"] - sum(merged.values())  # NULL cells
+        distinct[c] = (
+            [*order, *([None] if blanks else [])],
+            [*(merged[v] for v in order), *([blanks] if blanks else [])],
+        )
+    candidates: list[tuple[str, int]] = []
+    if totals["fc"]:  # rows whose first cell might be a summary label: which, and where first
+        candidates = [
+            (str(v), int(r))
+            for v, r in con.execute(
+                f"SELECT _fc, min(_r) FROM {ctx.body} WHERE _fc IS NOT NULL GROUP BY ALL"
+            ).fetchall()
+        ]
+    nonblank_unnamed = {c for c in ctx.unnamed if totals[f"n{c}"]}
     for c in ctx.worded:
-        proof = con.execute(f"SELECT coalesce(sum(f{c}), 0), coalesce(sum(x{c}), 0) FROM combos").fetchone()
-        filled, cannot = (int(proof[0]), int(proof[1])) if proof is not None else (0, 0)
+        filled, cannot = totals[f"f{c}"], totals[f"x{c}"]
         if filled and filled - cannot >= _SCALE_SHARE * filled:  # could be ≥ 90 % scale answers
             raise Fallback(f"column {column_letter(c)} might hold scale answers: the reader decides")
     slow_dates: list[str] = []
-    if ctx.date_col is not None and _scalar(con, "SELECT count(*) FROM combos WHERE _dq"):
+    if ctx.date_col is not None and totals["dq"]:
         slow_dates = [
             str(v) for (v,) in con.execute(f"SELECT DISTINCT _d FROM {ctx.body} WHERE _d IS NOT NULL").fetchall()
         ]
-    return _Scan(distinct, candidates, nonblank_unnamed, slow_dates)
+    return _Scan(distinct, candidates, nonblank_unnamed, slow_dates, counts)
 
 
 def _parse(ctx: _Ctx, scan: _Scan, c: int, key: str | None) -> list[Cell]:
@@ -807,40 +1014,33 @@ def _meanings(ctx: _Ctx, scan: _Scan, cols: _Decided) -> _Meaning:
 
 
 def _tally(
-    ctx: _Ctx, kept_table: str, keep: str, cols: _Decided, meaning: _Meaning, key_of: dict[int, str]
+    ctx: _Ctx, counts: _Counts, meaning: _Meaning, key_of: dict[int, str]
 ) -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], dict[str, list[int]]], int]:
-    """Respondents, tallies and invalid-cell counts per group, from the collapsed rows."""
-    con, g_names, group_name = ctx.con, ctx.g_names, ctx.group_name
+    """Respondents, tallies and invalid-cell counts per group, from the counted values (a value with a
+    meaning is never blank, so its row is a respondent's)."""
     low = ctx.instrument.scale_min
     size = ctx.instrument.scale_max - low + 1
-    select_g = "".join(f"{g}, " for g in g_names)
     resp: dict[tuple[str, ...], int] = {}
-    for record in con.execute(
-        f"SELECT {select_g}sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
-        if g_names
-        else f"SELECT sum(_n) FROM {kept_table} WHERE {keep}"
-    ).fetchall():
-        if record[-1]:
-            g = _group_label(record[:-1], g_names, group_name)
-            resp[g] = resp.get(g, 0) + int(record[-1])
-    counts: dict[tuple[str, ...], dict[str, list[int]]] = {g: {} for g in resp}
+    tallies: dict[tuple[str, ...], dict[str, list[int]]] = {}
     invalid_total = 0
-    for c in cols.element_cols:
-        table = meaning[c]
-        for record in con.execute(
-            f"SELECT {select_g}e{c}, sum(_n) FROM {kept_table} WHERE {keep} GROUP BY ALL"
-        ).fetchall():
-            value, n = record[-2], int(record[-1])
-            hit = table.get(value)
-            if hit is None:
-                continue  # blank
-            score, bad, _ = hit
-            if bad:
-                invalid_total += n
-            elif score is not None and c in key_of:
-                g = _group_label(record[:-2], g_names, group_name)
-                counts[g].setdefault(key_of[c], [0] * size)[score - low] += n
-    return resp, counts, invalid_total
+    for raw, n in counts.respondents.items():
+        if not n:
+            continue
+        g = _group_label(raw, ctx.g_names, ctx.group_name)
+        resp[g] = resp.get(g, 0) + n
+        per_key = tallies.setdefault(g, {})
+        for c, per_value in counts.values.get(raw, {}).items():
+            table = meaning[c]
+            for value, m in per_value.items():
+                hit = table.get(value)
+                if hit is None:
+                    continue  # blank
+                score, bad, _ = hit
+                if bad:
+                    invalid_total += m
+                elif score is not None and c in key_of:
+                    per_key.setdefault(key_of[c], [0] * size)[score - low] += m
+    return resp, tallies, invalid_total
 
 
 def _invalid_cells(ctx: _Ctx, where: str, cols: _Decided, meaning: _Meaning) -> list[Issue]:
@@ -924,6 +1124,19 @@ def _run(
         con, source_sql, columns, head, source=source, sheet=sheet, instrument=instrument, book=book,
         group_by=group_by, group_name=group_name, limit=limit,
     )  # fmt: skip
+    ctx.known = _known_values(head, columns, [*ctx.kept_cols, *ctx.worded])
+    if ctx.worded:  # the worded columns' common values judged once (the same test, in DuckDB)
+        assert ctx.not_answer is not None
+        for c in ctx.worded:
+            if c == ctx.date_col:
+                continue  # dates rarely repeat: DuckDB certifies them instead
+            values = [v for v in ctx.known[c] if isinstance(v, str)]
+            got = con.execute(
+                f"SELECT v, coalesce({ctx.not_answer.format(v='v')}, false) FROM (SELECT unnest(?::VARCHAR[]) AS v)",
+                [values],
+            ).fetchall()
+            ctx.verdicts[c] = {str(v): bool(x) for v, x in got}
+        _build_scan_sql(ctx)
     scan = _first_scan(ctx)
     cols = _decide_columns(ctx, scan)
     meaning = _meanings(ctx, scan, cols)
@@ -931,15 +1144,13 @@ def _run(
 
     labelled = [(v, r) for v, r in scan.candidates if is_summary_label(v)]
     summary_from = min((r for _, r in labelled), default=None)
-    kept_table = "combos"
+    counts = scan.counts
     if summary_from is not None:  # rows from the summary block on are never respondents: a second scan
-        ctx.combos("kept", f"_r < {summary_from}")
-        kept_table = "kept"
-    bits = sum(1 << i for i, c in enumerate(ctx.kept_cols) if c in cols.final)
-    keep = f"((_m & {bits}) != 0)"
+        counts = _count(ctx, f"_r < {summary_from}")
     data_cols = [cols.by_key[k][0] for k in instrument.question_keys if k in cols.by_key]
     key_of = {c: cols.final[c].key for c in data_cols}
-    resp, counts, invalid_total = _tally(ctx, kept_table, keep, cols, meaning, key_of)
+    resp, counts_by_key, invalid_total = _tally(ctx, counts, meaning, key_of)
+    keep = "_a"
     before_summary = f"_r < {summary_from}" if summary_from is not None else "true"
     cell_issues = _invalid_cells(ctx, f"{keep} AND {before_summary}", cols, meaning) if invalid_total else []
     if cols.element_cols and summary_from is not None:
@@ -960,7 +1171,10 @@ def _run(
     groups = {
         g: GroupTally(
             n,
-            {key_of[c]: Tally(tuple(counts.get(g, {}).get(key_of[c], zero)), instrument.scale_min) for c in data_cols},
+            {
+                key_of[c]: Tally(tuple(counts_by_key.get(g, {}).get(key_of[c], zero)), instrument.scale_min)
+                for c in data_cols
+            },
         )
         for g, n in resp.items()
     }
@@ -1021,13 +1235,12 @@ def _not_answer_sql(instrument: Instrument, book: LabelBook) -> str | None:
         return None
     for variant in [*_ALIASES, *_WORD_FIXES]:
         words.update(w for w in variant.split() if w.isascii() and w.isalpha())
-    vocabulary = "[" + ", ".join(_sql_str(w) for w in sorted(words)) + "]"
+    # every run of letters one of the words (RE2 regexes: a split into a list per row costs 4× more)
+    vocabulary = "(?i)[^a-z]*(?:(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + ")(?:[^a-z]+|$))*"
     number = "regexp_matches({v}, '^[ \t]*[1-9][0-9][0-9]')"
     text = (
-        "(NOT regexp_matches({v}, '[^\x20-\x7e]') AND NOT regexp_matches({v}, '[0-9]') "
-        "AND regexp_matches({v}, '^[ ]*[A-Za-z][A-Za-z]') "
-        "AND len(list_filter(string_split_regex(lower({v}), '[^a-z]+'), "
-        f"lambda w: w <> '' AND NOT list_contains({vocabulary}, w))) > 0)"
+        "(regexp_full_match({v}, '[ ]*[A-Za-z][A-Za-z][\x20-\x2f\x3a-\x7e]*') "
+        f"AND NOT regexp_full_match({{v}}, {_sql_str(vocabulary)}))"
     )
     return f"(CASE WHEN {number} THEN true ELSE {text} END)"
 
