@@ -28,7 +28,6 @@ from skm.core.periods import parse_date_column
 from skm.errors import InvalidPolicy, Issue
 from skm.readers.cells import LabelBook
 from skm.readers.engine import (
-    _ISO_FAST,
     ROWS_HOOK,
     EngineRead,
     Fallback,
@@ -146,10 +145,14 @@ def _respondent_rows(
         selects.append(f"CASE WHEN {_blank_sql(col)} THEN NULL ELSE src.{_quote(col.name)} END AS t{c}")
     date_name = next((n for n in cols.attr_names if match_profile(n) == "date"), None)
     date_col = cols.attr_cols[cols.attr_names.index(date_name)] if date_name is not None else None
-    if date_col is not None:  # the ISO timestamps DuckDB certifies (the reference parses them the same)
+    if date_col is not None:  # the dates DuckDB certifies as the engine does: printed back unchanged
         q = f"src.{_quote(ctx.columns[date_col].name)}"
-        parse = f"try_strptime({q}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d'])"
-        selects.append(f"CASE WHEN regexp_matches({q}, {_sql_str(_ISO_FAST)}) THEN {parse} END AS _dt")
+        stamp, day = f"TRY_CAST({q} AS TIMESTAMP)", f"TRY_CAST({q} AS DATE)"
+        selects.append(
+            f"CASE WHEN {q} < '1' THEN NULL "  # years before 1000: the reference's own reading ('0004' is 2004)
+            f"WHEN length({q}) = 19 THEN CASE WHEN {stamp}::VARCHAR = {q} THEN {stamp} END "
+            f"WHEN length({q}) = 10 THEN CASE WHEN {day}::VARCHAR = {q} THEN CAST({day} AS TIMESTAMP) END END AS _dt"
+        )
     answered = " OR ".join(f"NOT {_blank_sql(ctx.columns[c])}" for c in cols.element_cols) or "false"
     where = f"src._r >= {ctx.first_data} AND ({answered})"
     if summary_from is not None:
@@ -188,6 +191,9 @@ def _date_column(ctx: Any, slow: list[str], c: int, text: Any, certified: Any) -
     import pandas as pd  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
 
+    uncertified = pc.filter(text, pc.and_(pc.is_valid(text), pc.is_null(certified)))
+    known = set(slow)
+    slow = [*slow, *(v for v in pc.unique(uncertified).to_pylist() if v not in known)]
     parsed, _ = parse_date_column(slow)
     failed = sum(d is None for d in parsed)
     if failed and 2 * failed > len(slow):  # the certified values count too: count them exactly
@@ -206,6 +212,8 @@ def _date_column(ctx: Any, slow: list[str], c: int, text: Any, certified: Any) -
         lookup = {v: nat if d is None else np.datetime64(d, "us") for v, d in zip(slow, parsed, strict=True)}
         chosen = pd.Series(text.take(where).to_pylist(), dtype=object).map(lambda v: lookup.get(v, nat))
         data[where] = chosen.to_numpy(dtype="datetime64[us]")
+    if np.isnat(data).all():
+        return data.astype("datetime64[s]")  # as pandas infers a column of nothing but blanks
     return data
 
 
