@@ -146,7 +146,9 @@ def workbooks(draw: st.DrawFn) -> dict[str, list[list[object]]]:
     """Sheets of typed cells: a recap sheet without answers, the responses sheet (title rows, numbers or
     labels per element column, blanks, invalid cells, Excel dates, a summary block)."""
     numeric = [draw(st.booleans()) for _ in KEYS]
-    header: list[object] = ["Tanggal", "Jenis layanan", *[k.upper() for k in KEYS]]
+    # "Cap waktu" names no question for the reader but is weak evidence for one: dates prove it a profile
+    first = draw(st.sampled_from(["Tanggal", "Cap waktu"]))
+    header: list[object] = [first, "Jenis layanan", *[k.upper() for k in KEYS]]
     rows: list[list[object]] = [["Rekap SKM"], [], header] if draw(st.booleans()) else [header]
     start = datetime(2026, 1, 2, 8)
     for i in range(draw(st.integers(1, 20))):
@@ -235,6 +237,70 @@ def test_google_forms_profile_headers_stay_on_the_engine(tmp_path: Path) -> None
         rows.append([f"2026-01-{1 + i % 28:02d} 08:{i % 60:02d}:00", rng.choice(["KTP", "KK"]), *answers, saran])
     path = _csv_of(tmp_path, "gform.csv", rows)
     assert_same(path, by="Jenis layanan")
+
+
+def _xlsx_of(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Jawaban"
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def _long_sheet(n: int, saran: Callable[[random.Random], object]) -> list[list[object]]:
+    """A Google-Forms-like sheet: Excel timestamps under "Cap waktu", answers, a typed "Saran" column."""
+    rng = random.Random(5)
+    start = datetime(2026, 1, 2, 8)
+    rows: list[list[object]] = [["Cap waktu", "Jenis layanan", *[k.upper() for k in KEYS], "Saran"]]
+    for i in range(n):
+        answers = [rng.choice([1, 2, 3, 4, 4, 3, None]) for _ in KEYS]
+        rows.append([start + timedelta(minutes=7 * i), rng.choice(["KTP", "KK"]), *answers, saran(rng)])
+    return rows
+
+
+@pytest.mark.slow
+def test_xlsx_past_the_head_rows_and_typed_profile_columns(tmp_path: Path) -> None:
+    """Past the rows read in Python (the head is cut from the scanned sheet): invalid cells, a summary
+    block and a row below it far down; "Cap waktu" of Excel dates and a "Saran" of numbers off the scale
+    are profile columns, proven on the typed columns, so the engine serves the file."""
+    rows = _long_sheet(2600, lambda rng: rng.choice([None, 0, 10, 25]))
+    rows[2300][4] = 7
+    rows[2450][6] = 2.5
+    rows.append([None, "Jumlah", *[10] * len(KEYS), None])
+    rows.append([datetime(2026, 3, 1), "KTP", *[4] * len(KEYS), None])
+    assert_same(_xlsx_of(tmp_path / "panjang.xlsx", rows))
+
+
+def test_a_typed_profile_column_on_the_scale_is_left_to_the_reference(tmp_path: Path) -> None:
+    """A "Saran" column of numbers on the scale could be a question for the reader: the engine declines."""
+    path = _xlsx_of(tmp_path / "skala.xlsx", _long_sheet(40, lambda rng: rng.choice([1, 2, 3, 4])))
+    with pytest.raises(Fallback, match="scale answers"):
+        read_tallies_engine(path)
+    assert read_responses(path).respondents == 40
+
+
+def test_a_fallback_scans_the_workbook_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine declines an Excel error cell; the reference reader then reuses the engine's scan."""
+    from skm.readers import guard
+
+    rows = _long_sheet(30, lambda rng: None)
+    rows[3][3] = "#N/A"  # an Excel error cell: the reference marks it invalid, the engine declines
+    path = _xlsx_of(tmp_path / "galat.xlsx", rows)
+    calls: list[Path] = []
+    scan = guard._scan_ooxml
+    monkeypatch.setattr(guard, "_scan_ooxml", lambda p, *a: calls.append(p) or scan(p, *a))
+    guard._CACHE.clear()
+    with pytest.raises(Fallback):
+        read_tallies_engine(path)
+    failed = _error(lambda: read_responses(path))
+    assert failed is not None
+    assert failed[1][0][1] == "D"
+    assert calls == [path]
 
 
 def test_worded_headers_are_left_to_the_reference(tmp_path: Path) -> None:

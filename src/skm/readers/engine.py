@@ -24,6 +24,7 @@ import codecs
 import csv
 import io
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -37,7 +38,7 @@ from skm.core.tallies import GroupTally, TallySet
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, combined_failure, shorten
 from skm.readers import guard
 from skm.readers.cells import _ALIASES, _WORD_FIXES, Cell, LabelBook, label_element, parse_cell
-from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank, sniff_delimiter
+from skm.readers.files import CSV_SUFFIXES, _mark_unusable, column_letter, is_blank, sniff_delimiter
 from skm.readers.headers import _SUMMARY as _SUMMARY_PATTERN
 from skm.readers.headers import (
     ColumnMatch,
@@ -381,27 +382,59 @@ def _parquet_source(
     return _Head(rows, False, 0, matches, len(names)), columns, source_sql
 
 
+def _excel_heads(path: Path, scans: dict[str, guard.SheetScan]) -> tuple[list[str], dict[str, list[list[object]]]]:
+    """Each sheet's first rows as the reference reader sees them: python-calamine (the reference's
+    own library) reads a copy of the workbook in memory whose worksheets are cut after the rows the
+    scan kept, so no sheet is parsed whole here."""
+    import zipfile  # noqa: PLC0415
+
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - heavy, only when reading spreadsheets
+
+    by_member = {scan.member: scan for scan in scans.values()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as zf, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
+        for info in zf.infolist():
+            scan = by_member.get(info.filename)
+            if scan is None:
+                if info.file_size <= guard.MAX_SIDE_FILE_BYTES or info.filename == "xl/sharedStrings.xml":
+                    out.writestr(info.filename, zf.read(info))
+                continue
+            head = scan.head
+            if not scan.head_complete:
+                cut = head.find(b"<sheetData")
+                if cut < 0 or not head.endswith(b"</row>"):
+                    raise Fallback("a worksheet without a plain sheetData")
+                # the dimension may announce the whole sheet: the copy has only its first rows
+                prolog = re.sub(rb"<dimension\b[^>]*>", b"", head[:cut], count=1)
+                head = prolog + head[cut:] + b"</sheetData></worksheet>"
+            out.writestr(info.filename, head)
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(buffer.getvalue()))
+    names = list(workbook.sheet_names)
+    heads: dict[str, list[list[object]]] = {}
+    for name in names:
+        sheet = workbook.get_sheet_by_name(name)
+        rows: list[list[object]] = [list(r) for r in sheet.to_python(skip_empty_area=False, nrows=_SAMPLE_ROWS)]
+        _mark_unusable(rows, None)  # booleans and non-finite numbers, as the reference marks them
+        heads[name] = rows
+    return names, heads
+
+
 def _excel_source(
     con: duckdb.DuckDBPyConnection, path: Path, instrument: Instrument, sheet: str | int | None
 ) -> tuple[_Head, list[_Column], str]:
-    """A spreadsheet: the sheet and header chosen on each sheet's first rows (python-calamine, as the
-    reference reads them), then the rows below the header through fastexcel (calamine → Arrow, typed
-    columns; a column mixing numbers and text is left to the reference) and DuckDB over the Arrow table."""
+    """A spreadsheet: the sheet and header chosen on each sheet's first rows (python-calamine on the
+    rows the guard's scan kept, :func:`_excel_heads`), then the rows below the header through
+    fastexcel (calamine → Arrow, typed columns, one parse; a column mixing numbers and text is left to
+    the reference) and DuckDB over the Arrow table."""
     import fastexcel  # noqa: PLC0415 - heavy, only when reading large spreadsheets
     import pyarrow as pa  # noqa: PLC0415
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
 
-    scans: dict[str, guard.SheetScan] = {}
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        scans = guard.scan_ooxml(path)  # the reference's caps and refusals, before calamine allocates
-    else:
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         raise Fallback("xlsb/ods: the reference reader")
-    workbook = CalamineWorkbook.from_path(str(path))
-    names = list(workbook.sheet_names)
-    heads: dict[str, list[list[object]]] = {
-        name: [list(r) for r in workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=_SAMPLE_ROWS)]
-        for name in names
-    }
+    # the reference's caps and refusals, before calamine allocates; booleans and NaN are checked below
+    scans = guard.scan_ooxml(path, head_rows=_SAMPLE_ROWS, values=False)
+    names, heads = _excel_heads(path, scans)
     if sheet is not None:
         number = int(sheet) if isinstance(sheet, int) or str(sheet).isdigit() else None
         chosen = names[number - 1] if number is not None and 1 <= number <= len(names) else None
@@ -416,23 +449,27 @@ def _excel_source(
             raise Fallback("no sheet, or several sheets, with the most element columns")
         chosen = best[0]
     scan = scans.get(chosen)
-    if scan is None or scan.unusable or scan.flags & {"bool", "nonfinite"}:
-        raise Fallback("Excel errors, formulas without a value, booleans: the reference marks them")
+    if scan is None or scan.unusable:
+        raise Fallback("Excel errors, formulas without a value: the reference marks them")
     rows: list[list[object]] = heads[chosen]
     header_row, matches = find_header(rows, instrument)
     if header_row < 0:
         raise Fallback("no header")
     reader = fastexcel.read_excel(str(path))
-    batch = reader.load_sheet(
-        names.index(chosen), header_row=header_row, dtype_coercion="strict", schema_sample_rows=None, eager=True
+    if list(reader.sheet_names) != names:
+        raise Fallback("sheet names differ")
+    loaded = reader.load_sheet(
+        names.index(chosen), header_row=header_row, dtype_coercion="strict", schema_sample_rows=None
     )
-    width = max((len(r) for r in rows), default=0)
+    batch = loaded.to_arrow()
     n = batch.num_rows
     by_index: dict[int, Any] = {}
-    infos = reader.load_sheet(names.index(chosen), header_row=header_row, n_rows=1).available_columns()
-    for info, column in zip(infos, batch.columns, strict=True):
+    for info, column in zip(loaded.selected_columns, batch.columns, strict=True):
         by_index[int(info.absolute_index)] = column
-    width = max([width, *[i + 1 for i in by_index]])
+    width = max([max((len(r) for r in rows), default=0), *[i + 1 for i in by_index]])
+    for row in rows:  # the reference's rows span the whole sheet's width (blank cells are "")
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
     columns: list[_Column] = []
     arrays = {}
     for c in range(width):
@@ -448,6 +485,8 @@ def _excel_source(
         elif pa.types.is_floating(kind) or pa.types.is_integer(kind):
             arrays[f"c{c}"] = column.cast(pa.float64())
             columns.append(_Column(f"c{c}", text=False))
+            if pa.types.is_floating(kind) and pc.any(pc.invert(pc.is_finite(column))).as_py():
+                raise Fallback("NaN or infinite numbers: the reference marks them")
         elif pa.types.is_timestamp(kind) or pa.types.is_date(kind):
             arrays[f"c{c}"] = column
             columns.append(_Column(f"c{c}", text=False, other=True))
@@ -465,7 +504,8 @@ def _excel_source(
                 continue
             raise Fallback(f"fastexcel and calamine disagree on a cell: {a!r} vs {b!r}")
     con.register("xl", table)
-    head = _Head(rows, len(rows) < _SAMPLE_ROWS, header_row, matches, width, chosen)
+    complete = scan.head_complete and len(rows) < _SAMPLE_ROWS
+    head = _Head(rows, complete, header_row, matches, width, chosen)
     return head, columns, "SELECT * FROM xl"
 
 
@@ -585,8 +625,10 @@ def _prepare(
     worded = [c for c in range(width) if c not in codes and header_candidates(headers[c], instrument, question=True)]
     # a short profile header ("Cap waktu", "Saran") is a profile column unless ≥ 90 % of its answers are on
     # the scale: proven below by counting cells that cannot be scale answers (else the reader decides)
-    if any(not is_profile_header(headers[c]) or not columns[c].text for c in worded):
+    if any(not is_profile_header(headers[c]) for c in worded):
         raise Fallback("a column named by words: the reader scores it against the questions")
+    _typed_profile_columns(con, source_sql, columns, [c for c in worded if not columns[c].text], hr + 2, instrument)
+    worded = [c for c in worded if columns[c].text]
     not_answer = _not_answer_sql(instrument, book)
     if worded and not_answer is None:
         raise Fallback("custom labels: no proof that a profile column is not a question")
@@ -609,6 +651,36 @@ def _prepare(
     )  # fmt: skip
     _build_scan_sql(ctx)
     return ctx
+
+
+def _typed_profile_columns(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    columns: list[_Column],
+    typed: list[int],
+    first_data: int,
+    instrument: Instrument,
+) -> None:
+    """Profile-named columns of a spreadsheet typed as dates or numbers (an Excel "Cap waktu", an "Usia"
+    of numbers): proven not to be questions as the reference decides (fewer than 90 % scale answers).
+
+    A date cell is never a scale answer (its text starts with a four-digit year); a number is one
+    exactly when it is an integer on the scale (custom labels only read text). Raises
+    :class:`Fallback` when a column could hold scale answers."""
+    numeric = [c for c in typed if not columns[c].other]
+    if not numeric:
+        return
+    low, high = instrument.scale_min, instrument.scale_max
+    parts = []
+    for c in numeric:
+        q = _quote(columns[c].name)
+        on_scale = f"{q} = floor({q}) AND {q} BETWEEN {low} AND {high}"
+        parts += [f"count_if(NOT {_blank_sql(columns[c])})", f"count_if({on_scale})"]
+    got = con.execute(f"SELECT {', '.join(parts)} FROM ({source_sql}) WHERE _r >= {first_data}").fetchone()
+    for i, c in enumerate(numeric):
+        filled, valid = (int(got[2 * i] or 0), int(got[2 * i + 1] or 0)) if got is not None else (0, 0)
+        if filled and valid >= _SCALE_SHARE * filled:
+            raise Fallback(f"column {column_letter(c)} might hold scale answers: the reader decides")
 
 
 def _build_scan_sql(ctx: _Ctx) -> None:
