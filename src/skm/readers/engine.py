@@ -20,6 +20,7 @@ xlsx/xlsm/xlsb/ods go through fastexcel (calamine → Arrow) and DuckDB over the
 
 from __future__ import annotations
 
+import array
 import codecs
 import csv
 import io
@@ -492,8 +493,10 @@ def _excel_source(
             columns.append(_Column(f"c{c}", text=False, other=True))
         else:
             raise Fallback(f"column type {kind}")
-    arrays["_r"] = pa.array(range(header_row + 2, header_row + 2 + n), pa.int64())
-    table = pa.table(arrays)
+    # row numbers from a buffer: pa.array() of Python objects would import pandas (0.3 s) to rule out its types
+    numbers = array.array("q", range(header_row + 2, header_row + 2 + n))
+    arrays["_r"] = pa.Array.from_buffers(pa.int64(), n, [None, pa.py_buffer(numbers)])
+    table = pa.Table.from_arrays(list(arrays.values()), names=list(arrays))
     # the rows fastexcel returns must be the rows the reference sees below the header
     below = rows[header_row + 1 :]
     check = table.slice(0, min(len(below), n, 200)).to_pylist()
