@@ -779,6 +779,8 @@ def test_odd_cell_references_are_measured_as_the_library_reads_them(tmp_path: Pa
     "extra",
     [
         '<row r="100001"><c r="C100001"><v>1</v></c></row>',  # six-digit rows: the exact maximum of the tail
+        '<row r="12000"><c r="C12000"><v>1</v></c></row>',  # five digits, too few cells for the bound: measured
+        '<row r="300"><c r="C300"><v>1</v></c></row>',  # three digits: bounded by 999
         '<row r="120000"><c r="AB120000"><v>1</v></c><c r="B99"><v>2</v></c></row>',  # two letters
         '<row r="7"><c\tr="AB7"><v>1</v></c><c\nr="B300000"><v>2</v></c></row>',  # other white space
         "<row r='8'><c r='AC8'><v>1</v></c><c r='D250000'><v>1</v></c></row>",  # single quotes
@@ -799,6 +801,8 @@ def test_quick_extent_bounds_what_the_exact_walk_measures(tmp_path: Path, extra:
     assert quick.max_col >= exact.max_col
     if quick.max_row * quick.max_col > guard.FREE_AREA:  # a bound past the limits is measured exactly
         assert (quick.max_row, quick.max_col) == (exact.max_row, exact.max_col)
+    if exact.max_row >= 10_000:  # five digits or more and few cells: the exact row of the tail
+        assert quick.max_row == exact.max_row
 
 
 def test_the_first_rows_are_kept_and_the_scan_is_reused(tmp_path: Path) -> None:

@@ -193,6 +193,7 @@ def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
 
 
 _ROW_DIGITS_6 = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6})"')
+_ROW_DIGITS_5 = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{5})"')
 _LONG_ROWS = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{7,9})"')
 # upper-case letters → "A", digits and "." → "0", both quotes → '"', "-" → "+", XML white space, ">"
 # and "/" → " ": one translated copy of a block answers "is there a reference / number of this shape" with C-speed
@@ -205,16 +206,17 @@ _PREFIXED = re.compile(rb":c[\s>/]")
 _WHITE = bytes.maketrans(b"\t\n\r'", b'   "')  # for the exact matches: "<c\tr='A1'" is a cell too
 
 
-def _quick_extent(data: bytes, shapes: bytes) -> tuple[int, int] | None:
+def _quick_extent(data: bytes, shapes: bytes, filled: int) -> tuple[int, int] | None:
     """An upper bound of the farthest row and column of a block whose cells all start ``<c r="``;
     ``None`` when the block needs the exact walk (prefixed tags, cells without a reference, odd
     references such as lower-case letters, four letters or ten digits).
 
     C-speed searches instead of one match per cell, on ``shapes`` (the block translated by
-    :data:`_SHAPES`): how many references have one, two or three letters followed by a digit, whether
-    any number of six or more digits is followed by a quote (then the exact maximum among the
-    six-digit references, matched from the first such number on: rows are usually in order, so
-    only the tail is matched)."""
+    :data:`_SHAPES`): how many references have one, two or three letters followed by a digit, how
+    many digits the longest number before a quote has (then, from six digits on, or from five when
+    that bound would not pass for the block's ``filled`` cells, the exact maximum of the references
+    of that length, matched from the first such number on: rows are usually in order, so only the
+    tail is matched)."""
     cells = shapes.count(b"<c ")  # every cell tag: "<c>", "<c/>", any white space after the name
     if b":c" in data and _PREFIXED.search(data):
         return None  # prefixed cell tags: the exact walk
@@ -231,7 +233,17 @@ def _quick_extent(data: bytes, shapes: bytes) -> tuple[int, int] | None:
         return None  # no reference, lower case, four letters, no digits: the exact walk reads them
     first = shapes.find(b'000000"')  # six digits or more before a quote: rows from 100 000 on (or other numbers)
     if first < 0:
-        max_row = 99_999  # a bound; past the limits the exact walk decides
+        # at most five digits: ten thousand rows or more measured on the tail, fewer bounded by their digits
+        first = shapes.find(b'00000"')
+        bound = 99_999 * (26 if letters < 2 else 26**letters)
+        if first >= 0 and bound > FREE_AREA and bound > SPARSE_FACTOR * filled:  # the bound alone would not pass
+            found = _ROW_DIGITS_5.findall(data[max(0, first - 9) :].translate(_WHITE))
+            max_row = int(max(found)) if found else 9_999
+        elif first >= 0:
+            max_row = 99_999
+        else:
+            digits = next((k for k in (4, 3, 2) if b"0" * k + b'"' in shapes), 1)
+            max_row = 10**digits - 1
     elif b'0000000"' in shapes[max(0, first - 1) :]:  # seven digits or more: rare (or hostile), measured exactly
         if b'0000000000"' in shapes[max(0, first - 4) :]:
             return None
@@ -287,9 +299,10 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, 
                 head.append(data[: cut + 6] if cut >= 0 else b"")
                 scan.head_complete = False
             rows_seen += ends
-        scan.cells += data.count(b"</c>") + (data.count(b":c>") if b":c" in data else 0)
+        filled = data.count(b"</c>") + (data.count(b":c>") if b":c" in data else 0)
+        scan.cells += filled
         shapes = data.translate(_SHAPES)
-        quick = None if scan.implicit else _quick_extent(data, shapes)
+        quick = None if scan.implicit else _quick_extent(data, shapes, filled)
         if quick is None:
             scan.implicit = True
         else:
