@@ -34,6 +34,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import IO
 from xml.parsers import expat
@@ -179,7 +180,8 @@ def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
                     yield carry
                 return
             data = carry + block
-            if b"<!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):  # anywhere, however long the prolog
+            # anywhere, however long the prolog ("!" alone: a one-byte search is several times faster)
+            if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
                 raise _unreadable(path, f"{name}: DOCTYPE/ENTITY")
             last = data.rfind(b"<")
             if last != -1 and data.find(b">", last) == -1:
@@ -203,6 +205,7 @@ _SHAPES = bytes.maketrans(
     b"A" * 26 + b"0" * 11 + b'"+     ',
 )
 _PREFIXED = re.compile(rb":c[\s>/]")
+_ROW_END = re.compile(rb"</row>")
 _WHITE = bytes.maketrans(b"\t\n\r'", b'   "')  # for the exact matches: "<c\tr='A1'" is a cell too
 
 
@@ -218,7 +221,7 @@ def _quick_extent(data: bytes, shapes: bytes, filled: int) -> tuple[int, int] | 
     of that length, matched from the first such number on: rows are usually in order, so only the
     tail is matched)."""
     cells = shapes.count(b"<c ")  # every cell tag: "<c>", "<c/>", any white space after the name
-    if b":c" in data and _PREFIXED.search(data):
+    if b":c " in shapes and _PREFIXED.search(data):
         return None  # prefixed cell tags: the exact walk
     if not cells:
         return 0, 0
@@ -267,7 +270,7 @@ def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None
     booleans and non-finite numbers only with ``values`` (a caller reading typed columns checks them)."""
     if "error" not in flags and b't="e"' in shapes:
         flags.add("error")
-    if "formula" not in flags and (b"<f" in data or b":f>" in data):
+    if "formula" not in flags and (b"<f " in shapes or b":f " in shapes):  # "<f>", "<f t=…", "</x:f>" …
         flags.add("formula")
     if not values:
         return
@@ -276,7 +279,7 @@ def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None
     if "nonfinite" not in flags:
         # a value not starting with a digit (sign, space, "inf", "nan") or a number with an exponent
         odd = shapes.count(b"<v 0") != shapes.count(b"<v ") or b"0e" in shapes or b"0A" in shapes
-        if b":v>" in data or (odd and _NONFINITE.search(data)):
+        if b":v " in shapes or (odd and _NONFINITE.search(data)):
             flags.add("nonfinite")
 
 
@@ -291,17 +294,17 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, 
                 head.append(data)
                 kept += len(data)
             else:  # cut after row ``head_rows`` (or the last whole row under the cap)
-                cut = -1
-                for _ in range(min(head_rows - rows_seen, ends)):
-                    cut = data.find(b"</row>", cut + 1)
+                want = min(head_rows - rows_seen, ends)
+                hit = next(islice(_ROW_END.finditer(data), want - 1, None), None) if want > 0 else None
+                cut = hit.start() if hit is not None else -1
                 if kept + cut + 6 > _HEAD_CAP:
                     cut = data.rfind(b"</row>", 0, max(0, _HEAD_CAP - kept))
                 head.append(data[: cut + 6] if cut >= 0 else b"")
                 scan.head_complete = False
             rows_seen += ends
-        filled = data.count(b"</c>") + (data.count(b":c>") if b":c" in data else 0)
-        scan.cells += filled
         shapes = data.translate(_SHAPES)
+        filled = data.count(b"</c>") + (data.count(b":c>") if b":c " in shapes else 0)
+        scan.cells += filled
         quick = None if scan.implicit else _quick_extent(data, shapes, filled)
         if quick is None:
             scan.implicit = True
