@@ -276,6 +276,21 @@ def test_xlsx_past_the_head_rows_and_typed_profile_columns(tmp_path: Path) -> No
     assert_same(_xlsx_of(tmp_path / "panjang.xlsx", rows))
 
 
+def test_xlsx_head_cut_by_the_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wide or long cells: the scan keeps fewer first rows than asked (its byte cap), the result is the same."""
+    from skm.readers import guard
+
+    monkeypatch.setattr(guard, "_HEAD_CAP", 20_000)
+    guard._CACHE.clear()
+    rows = _long_sheet(400, lambda rng: rng.choice([None, 0, 10]))
+    rows[350][5] = 7
+    path = _xlsx_of(tmp_path / "lebar.xlsx", rows)
+    assert_same(path)
+    scan = guard.scan_ooxml(path, head_rows=2000, values=False)["Jawaban"]
+    assert not scan.head_complete
+    assert 0 < scan.head.count(b"</row>") < 400
+
+
 def test_a_typed_profile_column_on_the_scale_is_left_to_the_reference(tmp_path: Path) -> None:
     """A "Saran" column of numbers on the scale could be a question for the reader: the engine declines."""
     path = _xlsx_of(tmp_path / "skala.xlsx", _long_sheet(40, lambda rng: rng.choice([1, 2, 3, 4])))

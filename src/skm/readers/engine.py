@@ -409,6 +409,8 @@ def _excel_heads(path: Path, scans: dict[str, guard.SheetScan]) -> tuple[list[st
                 prolog = re.sub(rb"<dimension\b[^>]*>", b"", head[:cut], count=1)
                 head = prolog + head[cut:] + b"</sheetData></worksheet>"
             out.writestr(info.filename, head)
+    for scan in scans.values():  # the scans stay cached for a fallback to the reference, without the heads
+        scan.head, scan.head_rows = b"", 0
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(buffer.getvalue()))
     names = list(workbook.sheet_names)
     heads: dict[str, list[list[object]]] = {}

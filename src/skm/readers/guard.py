@@ -66,7 +66,7 @@ MAX_SPREADSHEET_BYTES = 512 * 1024 * 1024  # size on disk of an xls/xlsb (binary
 MAX_CSV_BYTES = 256 * 1024 * 1024  # size of a CSV file
 MAX_SIDE_FILE_BYTES = 16 * 1024 * 1024  # --labels, --instrument, --previous (JSON), --plan (CSV)
 _CHUNK = 16 * 1024 * 1024
-_HEAD_CAP = 64 * 1024 * 1024  # inflated bytes kept for a sheet's first rows
+_HEAD_CAP = 16 * 1024 * 1024  # inflated bytes kept for a sheet's first rows
 _MAX_TAG = 1024 * 1024
 
 _NONFINITE = re.compile(rb"<v>\s*[+-]?(?:[iInN]|[0-9.]{0,20}[eE]\+?[0-9]{3})")
