@@ -62,11 +62,20 @@ dates = st.one_of(
 def survey_tables(draw: st.DrawFn) -> list[list[str]]:
     """A sheet as cells: optional title rows, a header, respondents (labels, blanks, invalid cells), optional summary
     rows with a respondent-like row below them."""
-    # "Cap waktu" or "Saran" would be scored against the questions by the reader (their words are weak
-    # evidence for U3/U8): such files are left to the reference reader, so these headers name no question
+    # question texts as headers take the reference's own mapping on the columns' distinct values; there
+    # "Cap waktu" and "Saran" (weak evidence for U3/U8) are read exactly too. With codes only, a
+    # "Cap waktu" of dates like "31 Januari 2026" cannot be proven no answer: the engine declines.
     header = ["Tanggal", "Jenis layanan", *[k.upper() for k in KEYS], "Komentar"]
     if draw(st.booleans()):
         header[2 + 2] = "Unsur 3"  # another way of writing the code
+    worded = draw(st.sets(st.integers(0, len(KEYS) - 1), max_size=len(KEYS)))
+    for i in worded:  # Google Forms: the question's text instead of its code
+        header[2 + i] = INSTRUMENT.elements[i].questions[0].text
+    if worded:
+        header[0], header[-1] = (
+            draw(st.sampled_from(["Tanggal", "Cap waktu"])),
+            draw(st.sampled_from(["Komentar", "Saran"])),
+        )
     n = draw(st.integers(1, 25))
     body = []
     for _ in range(n):
@@ -134,7 +143,7 @@ def test_engine_equals_reference_on_csv(tmp_path: Path, table: list[list[str]], 
 @settings(SETTINGS, max_examples=8)
 @given(table=survey_tables())
 def test_engine_equals_reference_on_parquet(tmp_path: Path, table: list[list[str]]) -> None:
-    header_at = next(i for i, r in enumerate(table) if r[2] == "U1")
+    header_at = next(i for i, r in enumerate(table) if r[1] == "Jenis layanan")
     header, body = table[header_at], table[header_at + 1 :]
     path = tmp_path / "jawaban.parquet"
     pq.write_table(pa.table({h: [r[i] for r in body] for i, h in enumerate(header)}), path)
@@ -149,6 +158,8 @@ def workbooks(draw: st.DrawFn) -> dict[str, list[list[object]]]:
     # "Cap waktu" names no question for the reader but is weak evidence for one: dates prove it a profile
     first = draw(st.sampled_from(["Tanggal", "Cap waktu"]))
     header: list[object] = [first, "Jenis layanan", *[k.upper() for k in KEYS]]
+    for i in draw(st.sets(st.integers(0, len(KEYS) - 1), max_size=3)):  # question texts: the reference's mapping
+        header[2 + i] = INSTRUMENT.elements[i].questions[0].text
     rows: list[list[object]] = [["Rekap SKM"], [], header] if draw(st.booleans()) else [header]
     start = datetime(2026, 1, 2, 8)
     for i in range(draw(st.integers(1, 20))):
@@ -318,12 +329,16 @@ def test_a_fallback_scans_the_workbook_once(tmp_path: Path, monkeypatch: pytest.
     assert calls == [path]
 
 
-def test_worded_headers_are_left_to_the_reference(tmp_path: Path) -> None:
-    """Columns named by words are scored against every question by the reader: the engine declines."""
+def test_worded_headers_take_the_reference_mapping(tmp_path: Path) -> None:
+    """Columns named by words are scored against every question as the reader scores them (its own
+    mapping, on the columns' distinct values and counts): same columns, issues and tallies."""
     rows = _survey(20, 3)
     rows[0][3] = "Waktu penyelesaian pelayanan"
-    with pytest.raises(Fallback):
-        read_tallies_engine(_csv_of(tmp_path, "kata.csv", rows))
+    assert_same(_csv_of(tmp_path, "kata.csv", rows))
+    texts = [INSTRUMENT.elements[i].questions[0].text for i in range(len(KEYS))]
+    forms = _survey(60, 4)
+    forms[0] = ["Jenis layanan", *texts]
+    assert_same(_csv_of(tmp_path, "forms.csv", forms), by="Jenis layanan")
 
 
 def test_fallback_keeps_the_reference(tmp_path: Path) -> None:

@@ -540,6 +540,7 @@ class _Ctx:
     date_found: int | None
     date_col: int | None
     body: str = ""
+    mapped: bool = False  # the element columns were decided by the reference's mapping (labels checked there)
     combo_keys: list[str] = field(default_factory=list)
     combo_aggs: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
@@ -620,18 +621,24 @@ def _prepare(
     if not below or max(len(r) for r in below) < width:
         raise Fallback("rows above the header are wider than the table")
     headers = header_texts(rows, hr, width, matches)
-    # The engine covers files whose element columns are all named by codes (U1 … U9, "Unsur 1"):
-    # the reader then decides by the codes alone and only checks them against the answers' labels.
-    # Columns named by words are scored against every question by the reader (wording, words,
-    # answers): those files are left to it.
+    # Element columns all named by codes (U1 … U9, "Unsur 1"): the reader decides by the codes alone and
+    # only checks them against the answers' labels (below, on the distinct values). Columns named by
+    # words are scored against every question by the reader (wording, words, answers): its own mapping
+    # then runs here on every column's distinct values and counts (:func:`_reference_mapping`).
     codes = {c: m for c in range(width) if (m := code_match(headers[c], instrument)) is not None}
-    if sorted(m.key for m in codes.values()) != sorted(instrument.question_keys):
-        raise Fallback("element columns not all named by their codes")
     worded = [c for c in range(width) if c not in codes and header_candidates(headers[c], instrument, question=True)]
+    mapped: list[Issue] | None = None
+    if sorted(m.key for m in codes.values()) != sorted(instrument.question_keys) or any(
+        not is_profile_header(headers[c]) for c in worded
+    ):
+        # columns named by words (question texts): the reference's own decisions, on every column's
+        # distinct values counted over the whole table
+        codes, mapped = _reference_mapping(
+            con, source_sql, columns, headers, source=source, sheet=sheet, hr=hr, instrument=instrument, book=book
+        )
+        worded = []
     # a short profile header ("Cap waktu", "Saran") is a profile column unless ≥ 90 % of its answers are on
     # the scale: proven below by counting cells that cannot be scale answers (else the reader decides)
-    if any(not is_profile_header(headers[c]) for c in worded):
-        raise Fallback("a column named by words: the reader scores it against the questions")
     _typed_profile_columns(con, source_sql, columns, [c for c in worded if not columns[c].text], hr + 2, instrument)
     worded = [c for c in worded if columns[c].text]
     not_answer = _not_answer_sql(instrument, book)
@@ -654,8 +661,129 @@ def _prepare(
         first_data=hr + 2, matches=matches, worded=worded, not_answer=not_answer, kept_cols=kept_cols,
         unnamed=unnamed, group_cols=group_cols, date_found=date_found, date_col=date_col,
     )  # fmt: skip
+    if mapped is not None:
+        ctx.mapped, ctx.issues = True, mapped
     _build_scan_sql(ctx)
     return ctx
+
+
+def _reference_mapping(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    columns: list[_Column],
+    headers: list[str],
+    *,
+    source: str,
+    sheet: str | None,
+    hr: int,
+    instrument: Instrument,
+    book: LabelBook,
+) -> tuple[dict[int, ColumnMatch], list[Issue]]:
+    """The element columns and the issues of the reference's column mapping (:func:`build._map_columns`:
+    wording, words, what the answers say, labels, left-over and unnamed scale columns), run on a grid
+    of each column's distinct values in order of first appearance with their counts, which is all the
+    mapping reads of the cells. One grouping-sets scan; numpy and pandas only for these files."""
+    import numpy as np  # noqa: PLC0415 - the reference's mapping works on numpy codes
+    import pandas as pd  # noqa: PLC0415
+
+    from skm.readers.build import _Context, _Grid, _map_columns  # noqa: PLC0415 - numpy and pandas
+
+    width = len(columns)
+    first = hr + 2
+    proven, filled, total = _profile_proofs(con, source_sql, columns, headers, first, instrument, book)
+    grouped = [c for c in range(width) if c not in proven]
+    names = [_quote(columns[c].name) for c in grouped]
+    k = len(grouped)
+    got = (
+        con.execute(
+            f"SELECT {', '.join(f'grouping({q})' for q in names)}, {', '.join(names)}, count(*), min(_r) "
+            f"FROM ({source_sql}) WHERE _r >= {first} GROUP BY GROUPING SETS ({', '.join(f'({q})' for q in names)}) "
+            f"ORDER BY {k * 2 + 2}"
+        ).fetchall()
+        if grouped
+        else []
+    )
+    values: list[list[object]] = [[] for _ in range(width)]
+    counts: list[list[int]] = [[] for _ in range(width)]
+    empty = [0] * width
+    for record in got:
+        i = next(i for i in range(k) if not record[i])
+        value, n = record[k + i], int(record[2 * k])
+        if value is None:
+            empty[grouped[i]] += n
+        else:
+            values[grouped[i]].append(value)
+            counts[grouped[i]].append(n)
+    for c in proven:  # fewer than 90 % scale answers: one value that is no answer stands for the filled cells
+        values[c], counts[c] = ([_NO_ANSWER], [filled[c]]) if filled[c] else ([], [])
+        empty[c] = total - filled[c]
+    grid = _Grid(total, width, headers, [], [], [], [], [])
+    for c in range(width):
+        uniques = values[c]
+        codes = np.concatenate(
+            [np.full(empty[c], -1, dtype=np.int32), np.repeat(np.arange(len(uniques), dtype=np.int32), counts[c])]
+        )
+        blank_u = np.fromiter(
+            ((not v.strip()) if type(v) is str else (v != v) if type(v) is float else False for v in uniques),  # noqa: PLR0124 - NaN
+            dtype=bool,
+            count=len(uniques),
+        )
+        grid.kinds.append(pd.api.types.infer_dtype(np.array(uniques, dtype=object), skipna=True))
+        grid.codes.append(codes)
+        grid.uniques.append(uniques)
+        grid.blank.append(blank_u)
+        grid.nonblank.append(~np.append(blank_u, True)[codes])
+    issues: list[Issue] = []
+    mapping = _map_columns(_Context(source, sheet, hr, instrument, book), grid, issues)
+    return dict(mapping.final), issues
+
+
+_NO_ANSWER: object = "\x00"  # a non-blank value parse_cell never scores
+
+
+def _profile_proofs(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    columns: list[_Column],
+    headers: list[str],
+    first: int,
+    instrument: Instrument,
+    book: LabelBook,
+) -> tuple[set[int], dict[int, int], int]:
+    """Profile-named columns the reference would score against the questions ("Cap waktu", "Saran")
+    proven to hold fewer than 90 % scale answers by counting (dates never are answers, numbers are
+    when integers on the scale, text by :func:`_not_answer_sql`): the reference then leaves them out,
+    whatever their values, so their distinct values (a timestamp per row) need not be read.
+    Returns the proven columns, their filled cells and the rows below the header."""
+    low, high = instrument.scale_min, instrument.scale_max
+    not_answer = _not_answer_sql(instrument, book)
+    tests: dict[int, str] = {}
+    for c, col in enumerate(columns):
+        if not (
+            headers[c] and is_profile_header(headers[c]) and header_candidates(headers[c], instrument, question=True)
+        ):
+            continue
+        q = _quote(col.name)
+        if col.other:
+            tests[c] = "false"  # an answer never: dates
+        elif not col.text:
+            tests[c] = f"({q} = floor({q}) AND {q} BETWEEN {low} AND {high})"
+        elif not_answer is not None:
+            tests[c] = f"NOT {not_answer.format(v=q)}"  # could be an answer
+    parts = ["count(*)"]
+    for c, test in tests.items():
+        parts += [f"count_if(NOT {_blank_sql(columns[c])})", f"count_if(NOT {_blank_sql(columns[c])} AND {test})"]
+    got = con.execute(f"SELECT {', '.join(parts)} FROM ({source_sql}) WHERE _r >= {first}").fetchone()
+    assert got is not None
+    total = int(got[0])
+    proven: set[int] = set()
+    filled: dict[int, int] = {}
+    for i, c in enumerate(tests):
+        n, could = int(got[1 + 2 * i] or 0), int(got[2 + 2 * i] or 0)
+        if not n or could < _SCALE_SHARE * n:
+            proven.add(c)
+            filled[c] = n
+    return proven, filled, total
 
 
 def _typed_profile_columns(
@@ -777,6 +905,8 @@ def _check_labels(ctx: _Ctx, scan: _Scan) -> tuple[dict[int, ColumnMatch], dict[
     instrument, headers = ctx.instrument, ctx.headers
     final: dict[int, ColumnMatch] = dict(ctx.matches)
     parsed = {c: _parse(ctx, scan, c, m.key) for c, m in ctx.matches.items()}
+    if ctx.mapped:
+        return final, parsed
     for c, m in list(final.items()):
         label_key = label_element(parsed[c], scan.distinct[c][1])
         if label_key is None or m.key in label_key:
