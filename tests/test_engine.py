@@ -65,11 +65,20 @@ dates = st.one_of(
 def survey_tables(draw: st.DrawFn) -> list[list[str]]:
     """A sheet as cells: optional title rows, a header, respondents (labels, blanks, invalid cells), optional summary
     rows with a respondent-like row below them."""
-    # "Cap waktu" or "Saran" would be scored against the questions by the reader (their words are weak
-    # evidence for U3/U8): such files are left to the reference reader, so these headers name no question
+    # question texts as headers take the reference's own mapping on the columns' distinct values; there
+    # "Cap waktu" and "Saran" (weak evidence for U3/U8) are read exactly too. With codes only, a
+    # "Cap waktu" of dates like "31 Januari 2026" cannot be proven no answer: the engine declines.
     header = ["Tanggal", "Jenis layanan", *[k.upper() for k in KEYS], "Komentar"]
     if draw(st.booleans()):
         header[2 + 2] = "Unsur 3"  # another way of writing the code
+    worded = draw(st.sets(st.integers(0, len(KEYS) - 1), max_size=len(KEYS)))
+    for i in worded:  # Google Forms: the question's text instead of its code
+        header[2 + i] = INSTRUMENT.elements[i].questions[0].text
+    if worded:
+        header[0], header[-1] = (
+            draw(st.sampled_from(["Tanggal", "Cap waktu"])),
+            draw(st.sampled_from(["Komentar", "Saran"])),
+        )
     n = draw(st.integers(1, 25))
     body = []
     for _ in range(n):
@@ -147,7 +156,7 @@ def test_engine_equals_reference_on_csv(
 @settings(SETTINGS, max_examples=8)
 @given(table=survey_tables())
 def test_engine_equals_reference_on_parquet(tmp_path: Path, table: list[list[str]]) -> None:
-    header_at = next(i for i, r in enumerate(table) if r[2] == "U1")
+    header_at = next(i for i, r in enumerate(table) if r[1] == "Jenis layanan")
     header, body = table[header_at], table[header_at + 1 :]
     path = tmp_path / "jawaban.parquet"
     pq.write_table(pa.table({h: [r[i] for r in body] for i, h in enumerate(header)}), path)
@@ -159,7 +168,11 @@ def workbooks(draw: st.DrawFn) -> dict[str, list[list[object]]]:
     """Sheets of typed cells: a recap sheet without answers, the responses sheet (title rows, numbers or
     labels per element column, blanks, invalid cells, Excel dates, a summary block)."""
     numeric = [draw(st.booleans()) for _ in KEYS]
-    header: list[object] = ["Tanggal", "Jenis layanan", *[k.upper() for k in KEYS]]
+    # "Cap waktu" names no question for the reader but is weak evidence for one: dates prove it a profile
+    first = draw(st.sampled_from(["Tanggal", "Cap waktu"]))
+    header: list[object] = [first, "Jenis layanan", *[k.upper() for k in KEYS]]
+    for i in draw(st.sets(st.integers(0, len(KEYS) - 1), max_size=3)):  # question texts: the reference's mapping
+        header[2 + i] = INSTRUMENT.elements[i].questions[0].text
     rows: list[list[object]] = [["Rekap SKM"], [], header] if draw(st.booleans()) else [header]
     start = datetime(2026, 1, 2, 8)
     for i in range(draw(st.integers(1, 20))):
@@ -302,12 +315,95 @@ def test_dates_of_the_certified_form_that_are_no_days(tmp_path: Path, bad: str) 
     assert [(i.row, i.value) for i in read_tallies_engine(path).issues] == [(8, bad)]
 
 
-def test_worded_headers_are_left_to_the_reference(tmp_path: Path) -> None:
-    """Columns named by words are scored against every question by the reader: the engine declines."""
+def _xlsx_of(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Jawaban"
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def _long_sheet(n: int, saran: Callable[[random.Random], object]) -> list[list[object]]:
+    """A Google-Forms-like sheet: Excel timestamps under "Cap waktu", answers, a typed "Saran" column."""
+    rng = random.Random(5)
+    start = datetime(2026, 1, 2, 8)
+    rows: list[list[object]] = [["Cap waktu", "Jenis layanan", *[k.upper() for k in KEYS], "Saran"]]
+    for i in range(n):
+        answers = [rng.choice([1, 2, 3, 4, 4, 3, None]) for _ in KEYS]
+        rows.append([start + timedelta(minutes=7 * i), rng.choice(["KTP", "KK"]), *answers, saran(rng)])
+    return rows
+
+
+@pytest.mark.slow
+def test_xlsx_past_the_head_rows_and_typed_profile_columns(tmp_path: Path) -> None:
+    """Past the rows read in Python (the head is cut from the scanned sheet): invalid cells, a summary
+    block and a row below it far down; "Cap waktu" of Excel dates and a "Saran" of numbers off the scale
+    are profile columns, proven on the typed columns, so the engine serves the file."""
+    rows = _long_sheet(2600, lambda rng: rng.choice([None, 0, 10, 25]))
+    rows[2300][4] = 7
+    rows[2450][6] = 2.5
+    rows.append([None, "Jumlah", *[10] * len(KEYS), None])
+    rows.append([datetime(2026, 3, 1), "KTP", *[4] * len(KEYS), None])
+    assert_same(_xlsx_of(tmp_path / "panjang.xlsx", rows))
+
+
+def test_xlsx_head_cut_by_the_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wide or long cells: the scan keeps fewer first rows than asked (its byte cap), the result is the same."""
+    from skm.readers import guard
+
+    monkeypatch.setattr(guard, "_HEAD_CAP", 20_000)
+    guard._CACHE.clear()
+    rows = _long_sheet(400, lambda rng: rng.choice([None, 0, 10]))
+    rows[350][5] = 7
+    path = _xlsx_of(tmp_path / "lebar.xlsx", rows)
+    assert_same(path)
+    scan = guard.scan_ooxml(path, head_rows=2000, values=False)["Jawaban"]
+    assert not scan.head_complete
+    assert 0 < scan.head.count(b"</row>") < 400
+
+
+def test_a_typed_profile_column_on_the_scale_is_left_to_the_reference(tmp_path: Path) -> None:
+    """A "Saran" column of numbers on the scale could be a question for the reader: the engine declines."""
+    path = _xlsx_of(tmp_path / "skala.xlsx", _long_sheet(40, lambda rng: rng.choice([1, 2, 3, 4])))
+    with pytest.raises(Fallback, match="scale answers"):
+        read_tallies_engine(path)
+    assert read_responses(path).respondents == 40
+
+
+def test_a_fallback_scans_the_workbook_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine declines an Excel error cell; the reference reader then reuses the engine's scan."""
+    from skm.readers import guard
+
+    rows = _long_sheet(30, lambda rng: None)
+    rows[3][3] = "#N/A"  # an Excel error cell: the reference marks it invalid, the engine declines
+    path = _xlsx_of(tmp_path / "galat.xlsx", rows)
+    calls: list[Path] = []
+    scan = guard._scan_ooxml
+    monkeypatch.setattr(guard, "_scan_ooxml", lambda p, *a: calls.append(p) or scan(p, *a))
+    guard._CACHE.clear()
+    with pytest.raises(Fallback):
+        read_tallies_engine(path)
+    failed = _error(lambda: read_responses(path))
+    assert failed is not None
+    assert failed[1][0][1] == "D"
+    assert calls == [path]
+
+
+def test_worded_headers_take_the_reference_mapping(tmp_path: Path) -> None:
+    """Columns named by words are scored against every question as the reader scores them (its own
+    mapping, on the columns' distinct values and counts): same columns, issues and tallies."""
     rows = _survey(20, 3)
     rows[0][3] = "Waktu penyelesaian pelayanan"
-    with pytest.raises(Fallback):
-        read_tallies_engine(_csv_of(tmp_path, "kata.csv", rows))
+    assert_same(_csv_of(tmp_path, "kata.csv", rows))
+    texts = [INSTRUMENT.elements[i].questions[0].text for i in range(len(KEYS))]
+    forms = _survey(60, 4)
+    forms[0] = ["Jenis layanan", *texts]
+    assert_same(_csv_of(tmp_path, "forms.csv", forms), by="Jenis layanan")
 
 
 def test_fallback_keeps_the_reference(tmp_path: Path) -> None:

@@ -773,3 +773,48 @@ def test_odd_cell_references_are_measured_as_the_library_reads_them(tmp_path: Pa
     assert code == ExitCode.INPUT_ERROR
     assert "aneh.xlsx" in err
     assert "batas" in err
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        '<row r="100001"><c r="C100001"><v>1</v></c></row>',  # six-digit rows: the exact maximum of the tail
+        '<row r="12000"><c r="C12000"><v>1</v></c></row>',  # five digits, too few cells for the bound: measured
+        '<row r="300"><c r="C300"><v>1</v></c></row>',  # three digits: bounded by 999
+        '<row r="120000"><c r="AB120000"><v>1</v></c><c r="B99"><v>2</v></c></row>',  # two letters
+        '<row r="7"><c\tr="AB7"><v>1</v></c><c\nr="B300000"><v>2</v></c></row>',  # other white space
+        "<row r='8'><c r='AC8'><v>1</v></c><c r='D250000'><v>1</v></c></row>",  # single quotes
+        '<row r="9"><x:c r="E9" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<x:v>1</x:v></x:c></row>",  # a prefixed cell: the exact walk
+        '<row r="10"><c r="F10" s="1"/><c r="G1000000"><v>1</v></c></row>',  # seven digits
+    ],
+)
+def test_quick_extent_bounds_what_the_exact_walk_measures(tmp_path: Path, extra: str) -> None:
+    """The C-speed bound (counts on a translated copy) is never below the exact extent of the filled cells."""
+    path = write_xlsx(tmp_path / "luas.xlsx", sheet_xml(good_rows(), extra))
+    with zipfile.ZipFile(path) as zf:  # the sheet's scan before any refusal (these sheets are sparse)
+        quick = guard._scan_sheet(path, zf, "xl/worksheets/sheet1.xml")
+        exact = guard.SheetScan(quick.member)
+        guard._detail(path, zf, exact)
+    assert quick.cells == exact.cells
+    assert quick.max_row >= exact.max_row
+    assert quick.max_col >= exact.max_col
+    if quick.max_row * quick.max_col > guard.FREE_AREA:  # a bound past the limits is measured exactly
+        assert (quick.max_row, quick.max_col) == (exact.max_row, exact.max_col)
+    if exact.max_row >= 10_000:  # five digits or more and few cells: the exact row of the tail
+        assert quick.max_row == exact.max_row
+
+
+def test_the_first_rows_are_kept_and_the_scan_is_reused(tmp_path: Path) -> None:
+    """The engine asks for each sheet's first rows; a second reader of the same file gets the same scan."""
+    rows = good_rows()
+    path = write_xlsx(tmp_path / "awal.xlsx", sheet_xml(rows))
+    scan = guard.scan_ooxml(path, head_rows=2, values=False)["Data"]
+    assert scan.head.count(b"</row>") == 2
+    assert scan.head.endswith(b"</row>")
+    assert not scan.head_complete
+    assert {"bool", "nonfinite"} <= scan.flags  # not looked for: a reader of Python cells looks at every cell
+    assert guard.scan_ooxml(path) is guard.scan_ooxml(path, head_rows=1)
+    whole = guard.scan_ooxml(path, head_rows=len(rows) + 5)["Data"]  # more rows asked: scanned again
+    assert whole.head_complete
+    assert whole.head.count(b"</row>") == len(rows)

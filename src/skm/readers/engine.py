@@ -20,10 +20,12 @@ xlsx/xlsm/xlsb/ods go through fastexcel (calamine → Arrow) and DuckDB over the
 
 from __future__ import annotations
 
+import array
 import codecs
 import csv
 import io
 import math
+import re
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -38,7 +40,7 @@ from skm.core.tallies import GroupTally, TallySet
 from skm.errors import ExitCode, InvalidPolicy, Issue, IssueCode, Severity, SkmError, combined_failure, shorten
 from skm.readers import guard
 from skm.readers.cells import _ALIASES, _WORD_FIXES, Cell, LabelBook, label_element, parse_cell
-from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank, sniff_delimiter
+from skm.readers.files import CSV_SUFFIXES, _mark_unusable, column_letter, is_blank, sniff_delimiter
 from skm.readers.headers import _SUMMARY as _SUMMARY_PATTERN
 from skm.readers.headers import (
     ColumnMatch,
@@ -410,27 +412,61 @@ def _parquet_source(
     return _Head(rows, False, 0, matches, len(names)), columns, source_sql
 
 
+def _excel_heads(path: Path, scans: dict[str, guard.SheetScan]) -> tuple[list[str], dict[str, list[list[object]]]]:
+    """Each sheet's first rows as the reference reader sees them: python-calamine (the reference's
+    own library) reads a copy of the workbook in memory whose worksheets are cut after the rows the
+    scan kept, so no sheet is parsed whole here."""
+    import zipfile  # noqa: PLC0415
+
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - heavy, only when reading spreadsheets
+
+    by_member = {scan.member: scan for scan in scans.values()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as zf, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
+        for info in zf.infolist():
+            scan = by_member.get(info.filename)
+            if scan is None:
+                if info.file_size <= guard.MAX_SIDE_FILE_BYTES or info.filename == "xl/sharedStrings.xml":
+                    out.writestr(info.filename, zf.read(info))
+                continue
+            head = scan.head
+            if not scan.head_complete:
+                cut = head.find(b"<sheetData")
+                if cut < 0 or not head.endswith(b"</row>"):
+                    raise Fallback("a worksheet without a plain sheetData")
+                # the dimension may announce the whole sheet: the copy has only its first rows
+                prolog = re.sub(rb"<dimension\b[^>]*>", b"", head[:cut], count=1)
+                head = prolog + head[cut:] + b"</sheetData></worksheet>"
+            out.writestr(info.filename, head)
+    for scan in scans.values():  # the scans stay cached for a fallback to the reference, without the heads
+        scan.head, scan.head_rows = b"", 0
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(buffer.getvalue()))
+    names = list(workbook.sheet_names)
+    heads: dict[str, list[list[object]]] = {}
+    for name in names:
+        sheet = workbook.get_sheet_by_name(name)
+        rows: list[list[object]] = [list(r) for r in sheet.to_python(skip_empty_area=False, nrows=_SAMPLE_ROWS)]
+        _mark_unusable(rows, None)  # booleans and non-finite numbers, as the reference marks them
+        heads[name] = rows
+    return names, heads
+
+
 def _excel_source(
     con: duckdb.DuckDBPyConnection, path: Path, instrument: Instrument, sheet: str | int | None
 ) -> tuple[_Head, list[_Column], str]:
-    """A spreadsheet: the sheet and header chosen on each sheet's first rows (python-calamine, as the
-    reference reads them), then the rows below the header through fastexcel (calamine → Arrow, typed
-    columns; a column mixing numbers and text is left to the reference) and DuckDB over the Arrow table."""
+    """A spreadsheet: the sheet and header chosen on each sheet's first rows (python-calamine on the
+    rows the guard's scan kept, :func:`_excel_heads`), then the rows below the header through
+    fastexcel (calamine → Arrow, typed columns, one parse; a column mixing numbers and text is left to
+    the reference) and DuckDB over the Arrow table."""
     import fastexcel  # noqa: PLC0415 - heavy, only when reading large spreadsheets
     import pyarrow as pa  # noqa: PLC0415
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
 
-    scans: dict[str, guard.SheetScan] = {}
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        scans = guard.scan_ooxml(path)  # the reference's caps and refusals, before calamine allocates
-    else:
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         raise Fallback("xlsb/ods: the reference reader")
-    workbook = CalamineWorkbook.from_path(str(path))
-    names = list(workbook.sheet_names)
-    heads: dict[str, list[list[object]]] = {
-        name: [list(r) for r in workbook.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=_SAMPLE_ROWS)]
-        for name in names
-    }
+    # the reference's caps and refusals, before calamine allocates; booleans and NaN are checked below
+    scans = guard.scan_ooxml(path, head_rows=_SAMPLE_ROWS, values=False)
+    names, heads = _excel_heads(path, scans)
     if sheet is not None:
         number = int(sheet) if isinstance(sheet, int) or str(sheet).isdigit() else None
         chosen = names[number - 1] if number is not None and 1 <= number <= len(names) else None
@@ -445,23 +481,27 @@ def _excel_source(
             raise Fallback("no sheet, or several sheets, with the most element columns")
         chosen = best[0]
     scan = scans.get(chosen)
-    if scan is None or scan.unusable or scan.flags & {"bool", "nonfinite"}:
-        raise Fallback("Excel errors, formulas without a value, booleans: the reference marks them")
+    if scan is None or scan.unusable:
+        raise Fallback("Excel errors, formulas without a value: the reference marks them")
     rows: list[list[object]] = heads[chosen]
     header_row, matches = find_header(rows, instrument)
     if header_row < 0:
         raise Fallback("no header")
     reader = fastexcel.read_excel(str(path))
-    batch = reader.load_sheet(
-        names.index(chosen), header_row=header_row, dtype_coercion="strict", schema_sample_rows=None, eager=True
+    if list(reader.sheet_names) != names:
+        raise Fallback("sheet names differ")
+    loaded = reader.load_sheet(
+        names.index(chosen), header_row=header_row, dtype_coercion="strict", schema_sample_rows=None
     )
-    width = max((len(r) for r in rows), default=0)
+    batch = loaded.to_arrow()
     n = batch.num_rows
     by_index: dict[int, Any] = {}
-    infos = reader.load_sheet(names.index(chosen), header_row=header_row, n_rows=1).available_columns()
-    for info, column in zip(infos, batch.columns, strict=True):
+    for info, column in zip(loaded.selected_columns, batch.columns, strict=True):
         by_index[int(info.absolute_index)] = column
-    width = max([width, *[i + 1 for i in by_index]])
+    width = max([max((len(r) for r in rows), default=0), *[i + 1 for i in by_index]])
+    for row in rows:  # the reference's rows span the whole sheet's width (blank cells are "")
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
     columns: list[_Column] = []
     arrays = {}
     for c in range(width):
@@ -477,13 +517,17 @@ def _excel_source(
         elif pa.types.is_floating(kind) or pa.types.is_integer(kind):
             arrays[f"c{c}"] = column.cast(pa.float64())
             columns.append(_Column(f"c{c}", text=False))
+            if pa.types.is_floating(kind) and pc.any(pc.invert(pc.is_finite(column))).as_py():
+                raise Fallback("NaN or infinite numbers: the reference marks them")
         elif pa.types.is_timestamp(kind) or pa.types.is_date(kind):
             arrays[f"c{c}"] = column
             columns.append(_Column(f"c{c}", text=False, other=True))
         else:
             raise Fallback(f"column type {kind}")
-    arrays["_r"] = pa.array(range(header_row + 2, header_row + 2 + n), pa.int64())
-    table = pa.table(arrays)
+    # row numbers from a buffer: pa.array() of Python objects would import pandas (0.3 s) to rule out its types
+    numbers = array.array("q", range(header_row + 2, header_row + 2 + n))
+    arrays["_r"] = pa.Array.from_buffers(pa.int64(), n, [None, pa.py_buffer(numbers)])
+    table = pa.Table.from_arrays(list(arrays.values()), names=list(arrays))
     # the rows fastexcel returns must be the rows the reference sees below the header
     below = rows[header_row + 1 :]
     check = table.slice(0, min(len(below), n, 200)).to_pylist()
@@ -494,7 +538,8 @@ def _excel_source(
                 continue
             raise Fallback(f"fastexcel and calamine disagree on a cell: {a!r} vs {b!r}")
     con.register("xl", table)
-    head = _Head(rows, len(rows) < _SAMPLE_ROWS, header_row, matches, width, chosen)
+    complete = scan.head_complete and len(rows) < _SAMPLE_ROWS
+    head = _Head(rows, complete, header_row, matches, width, chosen)
     return head, columns, "SELECT * FROM xl"
 
 
@@ -527,6 +572,7 @@ class _Ctx:
     every: str = ""  # ``body`` without the row filter (all rows, the header's too)
     known: dict[int, list[object]] = field(default_factory=dict)  # element column → values counted by name
     verdicts: dict[int, dict[str, bool]] = field(default_factory=dict)  # worded column → value → cannot be an answer
+    mapped: bool = False  # the element columns were decided by the reference's mapping (labels checked there)
     issues: list[Issue] = field(default_factory=list)
 
     @property
@@ -611,18 +657,26 @@ def _prepare(
     if not below or max(len(r) for r in below) < width:
         raise Fallback("rows above the header are wider than the table")
     headers = header_texts(rows, hr, width, matches)
-    # The engine covers files whose element columns are all named by codes (U1 … U9, "Unsur 1"):
-    # the reader then decides by the codes alone and only checks them against the answers' labels.
-    # Columns named by words are scored against every question by the reader (wording, words,
-    # answers): those files are left to it.
+    # Element columns all named by codes (U1 … U9, "Unsur 1"): the reader decides by the codes alone and
+    # only checks them against the answers' labels (below, on the distinct values). Columns named by
+    # words are scored against every question by the reader (wording, words, answers): its own mapping
+    # then runs here on every column's distinct values and counts (:func:`_reference_mapping`).
     codes = {c: m for c in range(width) if (m := code_match(headers[c], instrument)) is not None}
-    if sorted(m.key for m in codes.values()) != sorted(instrument.question_keys):
-        raise Fallback("element columns not all named by their codes")
     worded = [c for c in range(width) if c not in codes and header_candidates(headers[c], instrument, question=True)]
+    mapped: list[Issue] | None = None
+    if sorted(m.key for m in codes.values()) != sorted(instrument.question_keys) or any(
+        not is_profile_header(headers[c]) for c in worded
+    ):
+        # columns named by words (question texts): the reference's own decisions, on every column's
+        # distinct values counted over the whole table
+        codes, mapped = _reference_mapping(
+            con, source_sql, columns, headers, source=source, sheet=sheet, hr=hr, instrument=instrument, book=book
+        )
+        worded = []
     # a short profile header ("Cap waktu", "Saran") is a profile column unless ≥ 90 % of its answers are on
     # the scale: proven below by counting cells that cannot be scale answers (else the reader decides)
-    if any(not is_profile_header(headers[c]) or not columns[c].text for c in worded):
-        raise Fallback("a column named by words: the reader scores it against the questions")
+    _typed_profile_columns(con, source_sql, columns, [c for c in worded if not columns[c].text], hr + 2, instrument)
+    worded = [c for c in worded if columns[c].text]
     not_answer = _not_answer_sql(instrument, book)
     if worded and not_answer is None:
         raise Fallback("custom labels: no proof that a profile column is not a question")
@@ -643,8 +697,159 @@ def _prepare(
         first_data=hr + 2, matches=matches, worded=worded, not_answer=not_answer, kept_cols=kept_cols,
         unnamed=unnamed, group_cols=group_cols, date_found=date_found, date_col=date_col,
     )  # fmt: skip
+    if mapped is not None:
+        ctx.mapped, ctx.issues = True, mapped
     _build_scan_sql(ctx)
     return ctx
+
+
+def _reference_mapping(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    columns: list[_Column],
+    headers: list[str],
+    *,
+    source: str,
+    sheet: str | None,
+    hr: int,
+    instrument: Instrument,
+    book: LabelBook,
+) -> tuple[dict[int, ColumnMatch], list[Issue]]:
+    """The element columns and the issues of the reference's column mapping (:func:`build._map_columns`:
+    wording, words, what the answers say, labels, left-over and unnamed scale columns), run on a grid
+    of each column's distinct values in order of first appearance with their counts, which is all the
+    mapping reads of the cells. One grouping-sets scan; numpy and pandas only for these files."""
+    import numpy as np  # noqa: PLC0415 - the reference's mapping works on numpy codes
+    import pandas as pd  # noqa: PLC0415
+
+    from skm.readers.build import _Context, _Grid, _map_columns  # noqa: PLC0415 - numpy and pandas
+
+    width = len(columns)
+    first = hr + 2
+    proven, filled, total = _profile_proofs(con, source_sql, columns, headers, first, instrument, book)
+    grouped = [c for c in range(width) if c not in proven]
+    names = [_quote(columns[c].name) for c in grouped]
+    k = len(grouped)
+    got = (
+        con.execute(
+            f"SELECT {', '.join(f'grouping({q})' for q in names)}, {', '.join(names)}, count(*), min(_r) "
+            f"FROM ({source_sql}) WHERE _r >= {first} GROUP BY GROUPING SETS ({', '.join(f'({q})' for q in names)}) "
+            f"ORDER BY {k * 2 + 2}"
+        ).fetchall()
+        if grouped
+        else []
+    )
+    values: list[list[object]] = [[] for _ in range(width)]
+    counts: list[list[int]] = [[] for _ in range(width)]
+    empty = [0] * width
+    for record in got:
+        i = next(i for i in range(k) if not record[i])
+        value, n = record[k + i], int(record[2 * k])
+        if value is None:
+            empty[grouped[i]] += n
+        else:
+            values[grouped[i]].append(value)
+            counts[grouped[i]].append(n)
+    for c in proven:  # fewer than 90 % scale answers: one value that is no answer stands for the filled cells
+        values[c], counts[c] = ([_NO_ANSWER], [filled[c]]) if filled[c] else ([], [])
+        empty[c] = total - filled[c]
+    grid = _Grid(total, width, headers, [], [], [], [], [])
+    for c in range(width):
+        uniques = values[c]
+        codes = np.concatenate(
+            [np.full(empty[c], -1, dtype=np.int32), np.repeat(np.arange(len(uniques), dtype=np.int32), counts[c])]
+        )
+        blank_u = np.fromiter(
+            ((not v.strip()) if type(v) is str else (v != v) if type(v) is float else False for v in uniques),  # noqa: PLR0124 - NaN
+            dtype=bool,
+            count=len(uniques),
+        )
+        grid.kinds.append(pd.api.types.infer_dtype(np.array(uniques, dtype=object), skipna=True))
+        grid.codes.append(codes)
+        grid.uniques.append(uniques)
+        grid.blank.append(blank_u)
+        grid.nonblank.append(~np.append(blank_u, True)[codes])
+    issues: list[Issue] = []
+    mapping = _map_columns(_Context(source, sheet, hr, instrument, book), grid, issues)
+    return dict(mapping.final), issues
+
+
+_NO_ANSWER: object = "\x00"  # a non-blank value parse_cell never scores
+
+
+def _profile_proofs(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    columns: list[_Column],
+    headers: list[str],
+    first: int,
+    instrument: Instrument,
+    book: LabelBook,
+) -> tuple[set[int], dict[int, int], int]:
+    """Profile-named columns the reference would score against the questions ("Cap waktu", "Saran")
+    proven to hold fewer than 90 % scale answers by counting (dates never are answers, numbers are
+    when integers on the scale, text by :func:`_not_answer_sql`): the reference then leaves them out,
+    whatever their values, so their distinct values (a timestamp per row) need not be read.
+    Returns the proven columns, their filled cells and the rows below the header."""
+    low, high = instrument.scale_min, instrument.scale_max
+    not_answer = _not_answer_sql(instrument, book)
+    tests: dict[int, str] = {}
+    for c, col in enumerate(columns):
+        if not (
+            headers[c] and is_profile_header(headers[c]) and header_candidates(headers[c], instrument, question=True)
+        ):
+            continue
+        q = _quote(col.name)
+        if col.other:
+            tests[c] = "false"  # an answer never: dates
+        elif not col.text:
+            tests[c] = f"({q} = floor({q}) AND {q} BETWEEN {low} AND {high})"
+        elif not_answer is not None:
+            tests[c] = f"NOT {not_answer.format(v=q)}"  # could be an answer
+    parts = ["count(*)"]
+    for c, test in tests.items():
+        parts += [f"count_if(NOT {_blank_sql(columns[c])})", f"count_if(NOT {_blank_sql(columns[c])} AND {test})"]
+    got = con.execute(f"SELECT {', '.join(parts)} FROM ({source_sql}) WHERE _r >= {first}").fetchone()
+    assert got is not None
+    total = int(got[0])
+    proven: set[int] = set()
+    filled: dict[int, int] = {}
+    for i, c in enumerate(tests):
+        n, could = int(got[1 + 2 * i] or 0), int(got[2 + 2 * i] or 0)
+        if not n or could < _SCALE_SHARE * n:
+            proven.add(c)
+            filled[c] = n
+    return proven, filled, total
+
+
+def _typed_profile_columns(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    columns: list[_Column],
+    typed: list[int],
+    first_data: int,
+    instrument: Instrument,
+) -> None:
+    """Profile-named columns of a spreadsheet typed as dates or numbers (an Excel "Cap waktu", an "Usia"
+    of numbers): proven not to be questions as the reference decides (fewer than 90 % scale answers).
+
+    A date cell is never a scale answer (its text starts with a four-digit year); a number is one
+    exactly when it is an integer on the scale (custom labels only read text). Raises
+    :class:`Fallback` when a column could hold scale answers."""
+    numeric = [c for c in typed if not columns[c].other]
+    if not numeric:
+        return
+    low, high = instrument.scale_min, instrument.scale_max
+    parts = []
+    for c in numeric:
+        q = _quote(columns[c].name)
+        on_scale = f"{q} = floor({q}) AND {q} BETWEEN {low} AND {high}"
+        parts += [f"count_if(NOT {_blank_sql(columns[c])})", f"count_if({on_scale})"]
+    got = con.execute(f"SELECT {', '.join(parts)} FROM ({source_sql}) WHERE _r >= {first_data}").fetchone()
+    for i, c in enumerate(numeric):
+        filled, valid = (int(got[2 * i] or 0), int(got[2 * i + 1] or 0)) if got is not None else (0, 0)
+        if filled and valid >= _SCALE_SHARE * filled:
+            raise Fallback(f"column {column_letter(c)} might hold scale answers: the reader decides")
 
 
 def _build_scan_sql(ctx: _Ctx) -> None:
@@ -915,6 +1120,8 @@ def _check_labels(ctx: _Ctx, scan: _Scan) -> tuple[dict[int, ColumnMatch], dict[
     instrument, headers = ctx.instrument, ctx.headers
     final: dict[int, ColumnMatch] = dict(ctx.matches)
     parsed = {c: _parse(ctx, scan, c, m.key) for c, m in ctx.matches.items()}
+    if ctx.mapped:
+        return final, parsed
     for c, m in list(final.items()):
         label_key = label_element(parsed[c], scan.distinct[c][1])
         if label_key is None or m.key in label_key:

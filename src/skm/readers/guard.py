@@ -4,8 +4,9 @@ that hold no answer although they are not blank.
 python-calamine materialises a sheet as a dense rectangle from A1 to the farthest used cell, so a
 1 KB xlsx with one value at ``XFD1048576`` asks for 17 billion cells, and a zip whose sheet
 inflates to gigabytes is read whole. Before calamine sees an xlsx/xlsm, :func:`scan_ooxml`
-streams every worksheet part (a few MB at a time, never the whole part) and measures what is
-really there:
+streams every worksheet part (16 MB at a time, never the whole part) and measures what is
+really there, with C-speed byte searches and counts (no match per cell) and an exact walk only
+when they cannot bound it:
 
 * inflated size of each XML part (cap :data:`MAX_PART_BYTES`, counted while inflating, not taken
   from the zip's own claims);
@@ -14,6 +15,10 @@ really there:
 * cells that calamine would turn into blanks: Excel errors (``#N/A``, ``#DIV/0!``) and formulas
   without a stored value. Their positions are returned so the reader can mark them
   :class:`~skm.readers.cells.Unusable` (an invalid cell, listed), never a blank.
+
+The scan can keep each sheet's first rows (the engine reads them with python-calamine instead
+of parsing the sheet twice), and the last file's scans are reused, so a file the engine leaves to
+the reference reader is scanned once.
 
 A DOCTYPE (entity declarations: XXE, "billion laughs") in any part is refused. ODS gets the
 inflated-size cap and a check on repeated filled rows/columns; every other format a file-size cap.
@@ -29,6 +34,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import IO
 from xml.parsers import expat
@@ -59,15 +65,10 @@ MAX_PART_BYTES = 512 * 1024 * 1024  # inflated size of one XML part of an xlsx/o
 MAX_SPREADSHEET_BYTES = 512 * 1024 * 1024  # size on disk of an xls/xlsb (binary formats)
 MAX_CSV_BYTES = 256 * 1024 * 1024  # size of a CSV file
 MAX_SIDE_FILE_BYTES = 16 * 1024 * 1024  # --labels, --instrument, --previous (JSON), --plan (CSV)
-_CHUNK = 4 * 1024 * 1024
+_CHUNK = 16 * 1024 * 1024
+_HEAD_CAP = 16 * 1024 * 1024  # inflated bytes kept for a sheet's first rows
 _MAX_TAG = 1024 * 1024
 
-# cheap triggers (bytes searches); a false alarm only costs the exact walk or a pass over the cells
-_FLAGS = {
-    "error": (b't="e"', b"t='e'"),
-    "formula": (b"<f", b":f>"),
-    "bool": (b't="b"', b"t='b'"),
-}
 _NONFINITE = re.compile(rb"<v>\s*[+-]?(?:[iInN]|[0-9.]{0,20}[eE]\+?[0-9]{3})")
 _DETAIL_FLAGS = frozenset({"error", "formula"})
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY")
@@ -98,6 +99,9 @@ class SheetScan:
     flags: set[str] = field(default_factory=set)
     implicit: bool = False  # some cells carry no r="A1" reference
     unusable: dict[tuple[int, int], str] = field(default_factory=dict)  # (row0, col0) → shown text
+    head: bytes = b""  # the part up to the end of the first rows (when asked for)
+    head_complete: bool = True  # ``head`` is the whole part
+    head_rows: int = 0  # the rows ``head`` was asked to hold
 
 
 def _mb(n: int) -> int:
@@ -176,7 +180,8 @@ def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
                     yield carry
                 return
             data = carry + block
-            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # anywhere, however long the prolog
+            # anywhere, however long the prolog ("!" alone: a one-byte search is several times faster)
+            if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
                 raise _unreadable(path, f"{name}: DOCTYPE/ENTITY")
             last = data.rfind(b"<")
             if last != -1 and data.find(b">", last) == -1:
@@ -190,59 +195,124 @@ def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
 
 
 _ROW_DIGITS_6 = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6})"')
-_PREFIXED_CELL = re.compile(rb"<[\w.-]+:c[\s>]")
+_ROW_DIGITS_5 = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{5})"')
 _LONG_ROWS = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{7,9})"')
-_COL_LETTERS = [re.compile(rb'<c r="[A-Z]{%d}[0-9]' % n) for n in range(4)]
+# upper-case letters → "A", digits and "." → "0", both quotes → '"', "-" → "+", XML white space, ">"
+# and "/" → " ": one translated copy of a block answers "is there a reference / number of this shape" with C-speed
+# searches (lower-case letters stay: a reference in lower case is measured by the exact walk)
+_SHAPES = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.'-\t\n\r>/",
+    b"A" * 26 + b"0" * 11 + b'"+     ',
+)
+_PREFIXED = re.compile(rb":c[\s>/]")
+_ROW_END = re.compile(rb"</row>")
+_WHITE = bytes.maketrans(b"\t\n\r'", b'   "')  # for the exact matches: "<c\tr='A1'" is a cell too
 
 
-def _quick_extent(data: bytes) -> tuple[int, int] | None:
+def _quick_extent(data: bytes, shapes: bytes, filled: int) -> tuple[int, int] | None:
     """An upper bound of the farthest row and column of a block whose cells all start ``<c r="``;
-    ``None`` when the block needs the exact walk (prefixed tags, cells without a reference).
+    ``None`` when the block needs the exact walk (prefixed tags, cells without a reference, odd
+    references such as lower-case letters, four letters or ten digits).
 
-    C-speed searches instead of one match per cell: the longest row number present (then the
-    exact maximum among those only) and the longest column letters present."""
-    if b"<c\t" in data or b"<c\n" in data or b"<c\r" in data:
-        return None  # other white space after the tag name: the exact walk counts those cells
-    opened = data.count(b"<c ")
-    if not opened:
-        return (0, 0) if b"<c>" not in data and not _PREFIXED_CELL.search(data) else None
-    if data.count(b'<c r="') != opened or b"<c>" in data or b":c " in data or b":c>" in data:
-        return None
-    if _ODD_REF.search(data):  # "z100", "A0100", "XFD00001048576": the library reads them too
-        return None
-    if _LONG_ROWS.search(data):  # row 1 000 000 or more: rare (or hostile), measure them exactly
-        max_row = max(int(r) for r in _LONG_ROWS.findall(data))
-    elif _ROW_DIGITS_6.search(data):
-        max_row = int(max(_ROW_DIGITS_6.findall(data)))  # same length: the text order is the number order
-    else:
-        max_row = 99_999  # a bound; past the limits the exact walk decides
-    letters = next((n for n in (3, 2) if _COL_LETTERS[n].search(data)), 1)
+    C-speed searches instead of one match per cell, on ``shapes`` (the block translated by
+    :data:`_SHAPES`): how many references have one, two or three letters followed by a digit, how
+    many digits the longest number before a quote has (then, from six digits on, or from five when
+    that bound would not pass for the block's ``filled`` cells, the exact maximum of the references
+    of that length, matched from the first such number on: rows are usually in order, so only the
+    tail is matched)."""
+    cells = shapes.count(b"<c ")  # every cell tag: "<c>", "<c/>", any white space after the name
+    if b":c " in shapes and _PREFIXED.search(data):
+        return None  # prefixed cell tags: the exact walk
+    if not cells:
+        return 0, 0
+    letters = 0
+    counted = 0
+    for n in (1, 2, 3):
+        counted += shapes.count(b'<c r="' + b"A" * n + b"0")
+        if counted == cells:
+            letters = n
+            break
+    if not letters:
+        return None  # no reference, lower case, four letters, no digits: the exact walk reads them
+    first = shapes.find(b'000000"')  # six digits or more before a quote: rows from 100 000 on (or other numbers)
+    if first < 0:
+        # at most five digits: ten thousand rows or more measured on the tail, fewer bounded by their digits
+        first = shapes.find(b'00000"')
+        bound = 99_999 * (26 if letters < 2 else 26**letters)
+        if first >= 0 and bound > FREE_AREA and bound > SPARSE_FACTOR * filled:  # the bound alone would not pass
+            found = _ROW_DIGITS_5.findall(data[max(0, first - 9) :].translate(_WHITE))
+            max_row = int(max(found)) if found else 9_999
+        elif first >= 0:
+            max_row = 99_999
+        else:
+            digits = next((k for k in (4, 3, 2) if b"0" * k + b'"' in shapes), 1)
+            max_row = 10**digits - 1
+    elif b'0000000"' in shapes[max(0, first - 1) :]:  # seven digits or more: rare (or hostile), measured exactly
+        if b'0000000000"' in shapes[max(0, first - 4) :]:
+            return None
+        max_row = max((int(r) for r in _LONG_ROWS.findall(data.translate(_WHITE))), default=999_999)
+    else:  # rows are usually in order: only the tail from the first such number is matched
+        found = _ROW_DIGITS_6.findall(data[max(0, first - 9) :].translate(_WHITE))
+        max_row = int(max(found)) if found else 99_999  # same length: the text order is the number order
     if letters < 2:
         cols = 26
     else:
-        found = set(re.findall(rb'<c r="([A-Z]{%d})[0-9]' % letters, data))
-        cols = _col_number(max(found).decode("ascii"))
+        hits = set(re.findall(rb'<c r="([A-Z]{%d})[0-9]' % letters, data.translate(_WHITE)))
+        cols = _col_number(max(hits).decode("ascii"))
     return max_row, cols
 
 
-_ODD_REF = re.compile(rb'<c r="(?![A-Z]{1,3}[1-9][0-9]{0,8}")')
 _CELL_EXACT = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"[^>]*?(/?)>')
 
 
-def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str) -> SheetScan:
+def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None:
+    """The cheap triggers of one block (a false alarm only costs the exact walk or a pass over the cells);
+    booleans and non-finite numbers only with ``values`` (a caller reading typed columns checks them)."""
+    if "error" not in flags and b't="e"' in shapes:
+        flags.add("error")
+    if "formula" not in flags and (b"<f " in shapes or b":f " in shapes):  # "<f>", "<f t=…", "</x:f>" …
+        flags.add("formula")
+    if not values:
+        return
+    if "bool" not in flags and b't="b"' in shapes:
+        flags.add("bool")
+    if "nonfinite" not in flags:
+        # a value not starting with a digit (sign, space, "inf", "nan") or a number with an exponent
+        odd = shapes.count(b"<v 0") != shapes.count(b"<v ") or b"0e" in shapes or b"0A" in shapes
+        if b":v " in shapes or (odd and _NONFINITE.search(data)):
+            flags.add("nonfinite")
+
+
+def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, values: bool = True) -> SheetScan:
     scan = SheetScan(name)
+    head: list[bytes] = []  # the part up to the end of row ``head_rows`` (the sheet's first rows)
+    rows_seen, kept = 0, 0
     for data in _iter_blocks(path, zf, name):
-        scan.cells += data.count(b"</c>") + data.count(b":c>")
-        quick = None if scan.implicit else _quick_extent(data)
+        if head_rows and scan.head_complete:
+            ends = data.count(b"</row>")
+            if rows_seen + ends < head_rows and kept + len(data) <= _HEAD_CAP:
+                head.append(data)
+                kept += len(data)
+            else:  # cut after row ``head_rows`` (or the last whole row under the cap)
+                want = min(head_rows - rows_seen, ends)
+                hit = next(islice(_ROW_END.finditer(data), want - 1, None), None) if want > 0 else None
+                cut = hit.start() if hit is not None else -1
+                if kept + cut + 6 > _HEAD_CAP:
+                    cut = data.rfind(b"</row>", 0, max(0, _HEAD_CAP - kept))
+                head.append(data[: cut + 6] if cut >= 0 else b"")
+                scan.head_complete = False
+            rows_seen += ends
+        shapes = data.translate(_SHAPES)
+        filled = data.count(b"</c>") + (data.count(b":c>") if b":c " in shapes else 0)
+        scan.cells += filled
+        quick = None if scan.implicit else _quick_extent(data, shapes, filled)
         if quick is None:
             scan.implicit = True
         else:
             scan.max_row, scan.max_col = max(scan.max_row, quick[0]), max(scan.max_col, quick[1])
-        for flag, needles in _FLAGS.items():
-            if flag not in scan.flags and any(n in data for n in needles):
-                scan.flags.add(flag)
-        if "nonfinite" not in scan.flags and (b":v>" in data or _NONFINITE.search(data)):
-            scan.flags.add("nonfinite")
+        _flags_of(data, shapes, scan.flags, values)
+    if head_rows:
+        scan.head = b"".join(head)
     if scan.cells > MAX_CELLS:
         return scan  # refused whatever the positions
     if scan.flags & _DETAIL_FLAGS or scan.implicit:
@@ -250,7 +320,7 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str) -> SheetScan:
     elif _over_limits(scan):  # the bound counts styled empty cells too: measure exactly
         scan.max_row = scan.max_col = 0
         for data in _iter_blocks(path, zf, name):
-            for letters, row, empty in _CELL_EXACT.findall(data):
+            for letters, row, empty in _CELL_EXACT.findall(data.translate(_WHITE)):
                 if not empty:
                     scan.max_row = max(scan.max_row, int(row))
                     scan.max_col = max(scan.max_col, _col_number(letters.decode("ascii")))
@@ -406,8 +476,33 @@ def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str]) -> dict[str, 
     return {targets[rid]: sheet for rid, sheet in wanted.items() if rid in targets}
 
 
-def scan_ooxml(path: Path) -> dict[str, SheetScan]:
-    """Scan an xlsx/xlsm: refuse past the limits (exit 3); sheet name → its scan."""
+_CACHE: dict[tuple[object, ...], dict[str, SheetScan]] = {}
+
+
+def scan_ooxml(path: Path, *, head_rows: int = 0, values: bool = True) -> dict[str, SheetScan]:
+    """Scan an xlsx/xlsm: refuse past the limits (exit 3); sheet name → its scan.
+
+    ``head_rows``: keep each sheet's part up to the end of that row (:attr:`SheetScan.head`).
+    ``values=False`` does not look for booleans and non-finite numbers (a reader of typed columns
+    checks them): both flags are then set, so a reader of Python cells looks at every cell.
+    The last file's scans are kept (by path, size, modification time and inode): the engine and then
+    the reference reader of the same file scan it once."""
+    try:
+        stat = path.stat()
+        key: tuple[object, ...] | None = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    except OSError:
+        key = None
+    cached = _CACHE.get(key) if key is not None else None
+    if cached is not None and all(s.head_rows >= head_rows for s in cached.values()):
+        return cached
+    scans = _scan_ooxml(path, head_rows, values)
+    _CACHE.clear()
+    if key is not None:
+        _CACHE[key] = scans
+    return scans
+
+
+def _scan_ooxml(path: Path, head_rows: int, values: bool) -> dict[str, SheetScan]:
     try:
         zf = zipfile.ZipFile(path)
     except _ZIP_ERRORS as exc:
@@ -420,7 +515,10 @@ def scan_ooxml(path: Path) -> dict[str, SheetScan]:
             titles = _sheet_names(path, zf, names)
             scans: dict[str, SheetScan] = {}
             for member in sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")):
-                scan = _scan_sheet(path, zf, member)
+                scan = _scan_sheet(path, zf, member, head_rows, values)
+                scan.head_rows = head_rows
+                if not values:
+                    scan.flags |= {"bool", "nonfinite"}
                 sheet = titles.get(member, member)
                 _check_extent(path, sheet, scan)
                 scans[sheet] = scan
