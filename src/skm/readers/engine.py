@@ -264,7 +264,7 @@ def _blank_sql(col: _Column) -> str:
         # only a cell whose first character is whitespace can be blank: every whitespace character is
         # below "!" or at least U+0085, and UTF-8 compares as code points, so most cells stop at a comparison
         return (
-            f"(CASE WHEN {q} IS NULL THEN true WHEN {q} >= '!' AND {q} < '\u0085' THEN false "
+            f"(CASE WHEN {q} IS NULL THEN true WHEN {q} >= '!' AND {q} < '\u0085' THEN false WHEN {q} = '' THEN true "
             f"ELSE regexp_full_match({q}, {_sql_str(_BLANK_CLASS)}) END)"
         )
     return f"({q} IS NULL OR (isnan(TRY_CAST({q} AS DOUBLE)) IS TRUE))"
@@ -931,7 +931,9 @@ def _build_scan_sql(ctx: _Ctx) -> None:
                 if any(x is hit for x in verdicts.values())
             )
             cannot = f"CASE {whens} ELSE {cannot} END"
-        base += [f"NOT k{c} AS f{c}", f"{cannot} AS x{c}"]
+        # a blank cell is never one that cannot be an answer (the tests need a digit or two letters), and
+        # its flag is at hand: the regexes run only on filled cells
+        base += [f"NOT k{c} AS f{c}", f"(CASE WHEN k{c} THEN false ELSE {cannot} END) AS x{c}"]
     ctx.every = f"(SELECT {', '.join(base)} FROM (SELECT *, {flags} FROM ({ctx.source_sql})))"
     ctx.body = f"(SELECT * FROM {ctx.every} WHERE _r >= {ctx.first_data})"
 
