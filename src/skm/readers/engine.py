@@ -97,6 +97,10 @@ _SUMMARY_PREFILTER = (
 # a CSV's records numbered in file order: a streaming window, which runs on one thread, so the scan
 # that counts leaves it out (DuckDB drops an unused window) and subtracts the rows above the data
 _ROW_NUMBER = "row_number() OVER () AS _r"
+# the read of those rows above the data: buffers of DuckDB's longest line (its default max_line_size, so
+# the same records) instead of 16 of them, for a LIMIT that needs a few lines
+_CSV_OPTIONS = "auto_detect=false, "
+_CSV_HEAD_OPTIONS = f"buffer_size={2 << 20}, {_CSV_OPTIONS}"
 
 
 # called at the end of a read, on the open connection, with (ctx, first scan, column decisions, meanings,
@@ -328,7 +332,7 @@ def _read_one(
             source_sql = (
                 f"SELECT {_ROW_NUMBER}, * FROM read_csv({_sql_str(str(path))}, header=false, "
                 f"all_varchar=true, delim={_sql_str(head.delimiter)}, quote='\"', escape='\"', null_padding=true, "
-                f"parallel={str(parallel).lower()}, auto_detect=false, columns={spec}, encoding='utf-8')"
+                f"parallel={str(parallel).lower()}, {_CSV_OPTIONS}columns={spec}, encoding='utf-8')"
             )
             sheet_name = None
         elif suffix in PARQUET_SUFFIXES:
@@ -1001,7 +1005,8 @@ def _count(ctx: _Ctx, where: str) -> _Counts:
 
     if where == "true" and _ROW_NUMBER in ctx.source_sql:
         by_group = run(ctx.every)
-        for g, numbers in run(f"(SELECT * FROM {ctx.every} LIMIT {ctx.first_data - 1})").items():
+        above = ctx.every.replace(_CSV_OPTIONS, _CSV_HEAD_OPTIONS, 1)
+        for g, numbers in run(f"(SELECT * FROM {above} LIMIT {ctx.first_data - 1})").items():
             by_group[g] = [a - b for a, b in zip(by_group[g], numbers, strict=True)]
     else:
         by_group = run(f"(SELECT * FROM {ctx.body} WHERE {where})")
