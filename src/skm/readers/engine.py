@@ -896,9 +896,10 @@ def _build_scan_sql(ctx: _Ctx) -> None:
         f"NOT ({' AND '.join(f'{col_sql[c]} IS NULL' for c in kept_cols)}) AS _an" if kept_cols else "false AS _an",
         f"{first_cell} AS _fc",
         # rows whose first cell might be a summary label, told from the first column alone (a blank one counts
-        # as might: the candidates' query then reads the other columns)
+        # as might: the candidates' query then reads the other columns); a digit first is tested first (most
+        # rows: a timestamp or a number, never blank)
         (
-            f"(CASE WHEN {_blank_sql(columns[0])} THEN true WHEN {digit_first} THEN false "
+            f"(CASE WHEN {digit_first} THEN false WHEN {_blank_sql(columns[0])} THEN true "
             f"ELSE regexp_matches({col_sql[0]}, {_sql_str(_SUMMARY_PREFILTER)}) END)"
             if digit_first
             else f"({first_cell}) IS NOT NULL"
