@@ -245,6 +245,17 @@ class StatsResult:
         return num.PRIOR_MASS
 
     @property
+    def normal_limit_n(self) -> int:
+        """From this many respondents on, the bootstrap draws its sums from their normal limit."""
+        return num.NORMAL_LIMIT_N
+
+    @property
+    def bootstrap_normal_limit(self) -> bool:
+        """The normal limit drew some of the bootstrap (this file's or the previous file's respondents)."""
+        counts = [self.respondents, self.previous.respondents if self.previous is not None else 0]
+        return max(counts) >= num.NORMAL_LIMIT_N
+
+    @property
     def min_identifying_columns(self) -> int:
         """The fewest identifying profile columns with which duplicates are looked for."""
         return MIN_IDENTIFYING_COLUMNS
@@ -379,6 +390,7 @@ def _bootstrap(
         resamples=resamples,
         seed=seed,
         scale=(instrument.scale_min, instrument.scale_max),
+        normal_limit=num.NORMAL_LIMIT_N,
     )
 
 
@@ -733,6 +745,7 @@ def _gap_intervals(
         resamples=resamples,
         seed=seed + 100,
         scale=(instrument.scale_min, instrument.scale_max),
+        normal_limit=num.NORMAL_LIMIT_N,
     )
     k = len(performance)
     cis: dict[int, tuple[float, float] | None] = {}

@@ -15,6 +15,7 @@ import numpy.typing as npt
 from scipy import stats as sps
 
 __all__ = [
+    "NORMAL_LIMIT_N",
     "BootstrapDraws",
     "TestResult",
     "alpha_if_deleted",
@@ -39,6 +40,9 @@ FloatArray = npt.NDArray[np.float64]
 _CHUNK_CELLS = 2_000_000
 # weak prior of the Bayesian bootstrap: this many pseudo-respondents, spread over the answer values
 PRIOR_MASS = 0.5
+#: from this many respondents on, :func:`bootstrap_index` draws the sums of the Gamma weights from their
+#: normal limit (same mean and covariance) instead of one Gamma per distinct answer pattern
+NORMAL_LIMIT_N = 200_000
 
 
 def cronbach_alpha(items: npt.ArrayLike) -> float | None:
@@ -140,6 +144,7 @@ def bootstrap_index(
     seed: int,
     scale: tuple[int, int] | None = None,
     prior: float = PRIOR_MASS,
+    normal_limit: int | None = NORMAL_LIMIT_N,
 ) -> BootstrapDraws:
     """Respondent-level Bayesian bootstrap of the NRRs and the IKM, with a weak prior.
 
@@ -160,6 +165,12 @@ def bootstrap_index(
     respondents sum to a Gamma(c) variable, so a replicate draws one Gamma per distinct
     answer pattern (the same distribution, much faster). Deterministic for a given data set
     and ``seed`` (``numpy.random.default_rng``).
+
+    With ``n ≥ normal_limit`` respondents (:data:`NORMAL_LIMIT_N`; ``None`` never) the replicate's
+    sums are drawn from their large-sample normal limit instead: with ``z_p = (values_p, answered_p)``
+    and ``W_p ~ Gamma(c_p)`` independent, ``S = Σ W_p z_p`` has mean ``Σ c_p z_p`` and covariance
+    ``Σ c_p z_p z_pᵀ`` exactly, and is drawn as that normal vector (``B × 2q`` standard normals,
+    same seed); the question means, NRRs and IKM are the same ratios of ``S``.
     """
     x = np.asarray(answers, dtype=np.float64)
     n, q = x.shape
@@ -174,6 +185,9 @@ def bootstrap_index(
     answered = (patterns >= 0).astype(np.float64)
     values = np.where(patterns >= 0, patterns, 0.0)
     rng = np.random.default_rng(seed)
+    if normal_limit is not None and n >= normal_limit and m:
+        means = _normal_limit_means(values, answered, shape, resamples, rng)
+        return _draws(means, element_columns, weights, conversion)
     means_parts: list[FloatArray] = []
     for size in _chunks(resamples, m):
         weight = rng.gamma(shape, size=(size, m)) if m else np.empty((size, 0))
@@ -182,9 +196,34 @@ def bootstrap_index(
         with np.errstate(invalid="ignore", divide="ignore"):
             means_parts.append(np.where(dens > 0, sums / np.where(dens > 0, dens, 1.0), np.nan))
     means = np.concatenate(means_parts, axis=0) if means_parts else np.empty((0, q))
+    return _draws(means, element_columns, weights, conversion)
+
+
+def _draws(
+    means: FloatArray, element_columns: Sequence[Sequence[int]], weights: Sequence[float], conversion: float
+) -> BootstrapDraws:
+    """Each replicate's NRRs (mean of the element's question means) and IKM from its question means."""
     nrr = np.column_stack([means[:, list(cols)].mean(axis=1) for cols in element_columns])
     ikm = conversion * (nrr @ np.asarray(weights, dtype=np.float64))
     return BootstrapDraws(nrr=nrr, ikm=ikm)
+
+
+def _normal_limit_means(
+    values: FloatArray, answered: FloatArray, shape: FloatArray, resamples: int, rng: np.random.Generator
+) -> FloatArray:
+    """Question means of ``resamples`` replicates whose sums ``S = Σ W_p z_p`` (``W_p ~ Gamma(c_p)``) are
+    drawn from the normal law with their exact mean ``Σ c_p z_p`` and covariance ``Σ c_p z_p z_pᵀ``."""
+    q = values.shape[1]
+    z = np.hstack([values, answered])  # (m, 2q)
+    mean = shape @ z
+    cov = (z * shape[:, None]).T @ z
+    eigenvalues, vectors = np.linalg.eigh(cov)  # positive semi-definite: a root that tolerates rank loss
+    root = vectors * np.sqrt(np.clip(eigenvalues, 0.0, None))
+    sums = mean + rng.standard_normal((resamples, 2 * q)) @ root.T
+    num_, den = sums[:, :q], sums[:, q:]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means: FloatArray = np.where(den > 0, num_ / np.where(den > 0, den, 1.0), np.nan)
+    return means
 
 
 def bootstrap_p(draws: npt.ArrayLike) -> float | None:

@@ -347,7 +347,16 @@ def section_stats(data: ReportData) -> Section | None:
             )
         )
     methods = method_lines(stats, lang)
-    keys = ("reliability", "validity", "bootstrap", "grade_stability", "dissatisfied", "post_stratified", "clustering")
+    keys = (
+        "reliability",
+        "validity",
+        "bootstrap",
+        "bootstrap_normal",
+        "grade_stability",
+        "dissatisfied",
+        "post_stratified",
+        "clustering",
+    )
     blocks.extend(Paragraph(methods[k], note=True) for k in keys if k in methods)
     return Section("stats", Chapter.METHOD, tr("sec-stats", lang), tuple(blocks), sheet=tr("sheet-stats", lang))
 
