@@ -871,7 +871,7 @@ def _clustering(
     return design.clustering(
         service,
         person,
-        _labels(responses, service).tolist(),
+        _labels(responses, service).to_numpy(dtype=object),
         float(result.ikm),
         ikm_ci,
         (float(instrument.conversion * instrument.scale_min), float(instrument.conversion * instrument.scale_max)),

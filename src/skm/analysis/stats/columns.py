@@ -5,6 +5,7 @@ few array passes, not a million Python tuples. Each function gives what its per-
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -97,6 +98,21 @@ class Moments:
         return ~missing & ((days < start) | (days > end)), missing
 
 
+def _repeated_keys(codes: Sequence[npt.NDArray[np.int64]], keys: pd.DataFrame) -> pd.Series[bool]:
+    """Rows whose whole key occurs more than once: ``keys.duplicated(keep=False)``, on one integer
+    per row (the codes in mixed radix) when that fits in 62 bits, a 1-D hash instead of rows."""
+    import pandas as pd  # noqa: PLC0415
+
+    lows = [int(c.min()) if c.size else 0 for c in codes]
+    bases = [int(c.max()) - low + 1 if c.size else 1 for c, low in zip(codes, lows, strict=True)]
+    if sum(math.log2(max(b, 2)) for b in bases) >= 62:
+        return keys.duplicated(keep=False)
+    key = np.zeros(len(keys), dtype=np.int64)
+    for c, low, base in zip(codes, lows, bases, strict=True):
+        key = key * base + (c.astype(np.int64) - low)
+    return pd.Series(key).duplicated(keep=False)
+
+
 def duplicate_pairs(codes: Sequence[npt.NDArray[np.int64]], moments: Moments) -> list[tuple[int, int]]:
     """:func:`~skm.analysis.stats.quality.duplicate_rows` on rows keyed by ``codes`` (one array per
     key column): only the rows whose whole key occurs more than once can be duplicates, so only
@@ -106,7 +122,7 @@ def duplicate_pairs(codes: Sequence[npt.NDArray[np.int64]], moments: Moments) ->
     if not codes:
         return []
     keys = pd.DataFrame(dict(enumerate(codes)))
-    shared = np.flatnonzero(keys.duplicated(keep=False).to_numpy())
+    shared = np.flatnonzero(_repeated_keys(codes, keys).to_numpy())
     if not shared.size:
         return []
     subset = keys.to_numpy()[shared]

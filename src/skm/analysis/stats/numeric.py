@@ -64,7 +64,18 @@ def cronbach_alpha(items: npt.ArrayLike) -> float | None:
 def alpha_if_deleted(items: npt.ArrayLike) -> list[float | None]:
     """Alpha of the remaining items when each item in turn is left out."""
     x = np.asarray(items, dtype=np.float64)
-    return [cronbach_alpha(np.delete(x, i, axis=1)) for i in range(x.shape[1])]
+    n, k = x.shape if x.ndim == 2 else (0, 0)
+    if k - 1 < 2 or n < 2:
+        return [cronbach_alpha(np.delete(x, i, axis=1)) for i in range(k)]
+    # the same formula as cronbach_alpha on the k − 1 remaining columns, without copying them
+    total = x.sum(axis=1)
+    item_var = x.var(axis=0, ddof=1)
+    out: list[float | None] = []
+    for i in range(k):
+        total_var = float((total - x[:, i]).var(ddof=1))
+        rest = float(item_var.sum() - item_var[i])
+        out.append(None if total_var == 0 else float((k - 1) / (k - 2) * (1 - rest / total_var)))
+    return out
 
 
 def item_total_r(items: npt.ArrayLike) -> list[float | None]:
