@@ -298,11 +298,9 @@ def answer_matrix(responses: Responses) -> npt.NDArray[np.float64]:
     """``n × q`` float matrix of the instrument's questions, NaN for blanks."""
     frame = responses.frame
     keys = responses.instrument.question_keys
-    matrix: npt.NDArray[np.float64] = (
-        np.column_stack([frame[k].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan) for k in keys])
-        .reshape(len(frame), len(keys))
-        .astype(np.float64)
-    )
+    matrix: npt.NDArray[np.float64] = np.empty((len(frame), len(keys)), dtype=np.float64)
+    for j, k in enumerate(keys):  # filled column by column: no list of columns, no stacked copy
+        matrix[:, j] = frame[k].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
     return matrix
 
 
