@@ -478,9 +478,8 @@ def _flags(
     if len(identifying) >= MIN_IDENTIFYING_COLUMNS:
         profile_cols = [c for name, c in responses.profile.items() if name not in _NO_DUPLICATE_KEYS]
         codes = [column_codes(frame[c], _norm) for c in profile_cols]
-        codes += [
-            np.where(np.isnan(answers[:, j]), -1, answers[:, j]).astype(np.int64) for j in range(answers.shape[1])
-        ]
+        coded = np.asfortranarray(np.where(np.isnan(answers), -1, answers).astype(np.int64))  # columns contiguous
+        codes += [coded[:, j] for j in range(answers.shape[1])]
         pairs = duplicate_pairs(codes, moments)
         duplicated[[i for i, _ in pairs]] = True  # the copies (the first submission is not evidence)
         duplicate_flag = Flag(
