@@ -921,7 +921,7 @@ def analyse(
     if column is not None:  # after any exclusion: the groups as they are analysed
         flags.append(_small_groups(responses, column, min_group))
     result = score_responses(responses, rules=rules)
-    answers = answer_matrix(responses)
+    answers = answer_matrix(responses) if removed else all_answers  # the same frame: the same matrix
     scores = element_scores(answers, instrument)
     reliability_n, alpha, items = _reliability(scores, instrument)
     total = result.respondents
