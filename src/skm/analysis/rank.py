@@ -312,6 +312,7 @@ def summarise_unit(
                 float(instrument.conversion),
                 resamples=resamples,
                 seed=unit_seed(unit, seed),
+                normal_limit=None,  # rank's method text describes the Gamma draws at every size
             ).ikm
     return UnitSummary(unit, len(frame), tallies, draws, skipped_cells, warnings)
 

@@ -123,6 +123,17 @@ def _score_frame(frame: pd.DataFrame, instrument: Instrument, rules: ScoringRule
     return score_tallies(tally_frame(frame, instrument), len(frame), instrument, rules)
 
 
+def _group_labels(column: pd.Series) -> pd.Series:
+    """Each row's group: its value stripped, ``(kosong)`` for a blank; computed once per distinct value."""
+    import numpy as np  # noqa: PLC0415 - numpy and pandas only when a frame is scored
+    import pandas as pd  # noqa: PLC0415
+
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    blank = [v is None or v is pd.NA or v != v for v in uniques]  # noqa: PLR0124 - NaN
+    names = np.array(["(kosong)" if b else str(v).strip() for v, b in zip(uniques, blank, strict=True)], dtype=object)
+    return pd.Series(names[codes], index=column.index, dtype=object)
+
+
 def _lower_columns(frame: pd.DataFrame) -> set[str]:
     return {" ".join(str(c).lower().split()) for c in frame.columns}
 
@@ -163,9 +174,10 @@ def score_responses(
         frame = responses.frame
         by = PERIOD_COLUMN
     column = find_column(responses, by)
-    labels = frame[column].map(lambda v: "(kosong)" if v is None or v != v else str(v).strip())  # noqa: PLR0124 - NaN
+    labels = _group_labels(frame[column])
+    answers = frame[[k for k in instrument.question_keys if k in frame.columns]]  # all a group's score reads
     groups: list[GroupResult] = []
-    for name, part in frame.groupby(labels, sort=True):
+    for name, part in answers.groupby(labels, sort=True):
         group = str(name)
         try:
             result: IkmResult | None = _score_frame(part, instrument, rules)

@@ -107,6 +107,12 @@ def _num_text(value: float, places: int, lang: Lang | str) -> str:
     return fmt_number(f"{value:.{places}f}", lang)
 
 
+def _thousands(value: int, lang: Lang | str) -> str:
+    """An integer with thousands separators: ``200.000`` (Indonesian) or ``200,000``."""
+    text = f"{value:,}"
+    return text if Lang(lang) is Lang.EN else text.replace(",", ".")
+
+
 def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, str]:
     """The method of every figure, one sentence each, keyed by the figure."""
     instrument = result.instrument
@@ -134,6 +140,11 @@ def method_lines(result: StatsResult, lang: Lang | str = Lang.ID) -> dict[str, s
             low=instrument.scale_min,
             high=instrument.scale_max,
             minimum=result.min_interval_n,
+        ),
+        **(
+            {"bootstrap_normal": t("stats-m-bootstrap-normal", lang, limit=_thousands(result.normal_limit_n, lang))}
+            if result.bootstrap_normal_limit
+            else {}
         ),
         "grade_stability": t(
             "stats-m-grade", lang, places=instrument.grade_decimals, bands=_bands(result.instrument, lang)

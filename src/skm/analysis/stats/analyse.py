@@ -245,6 +245,17 @@ class StatsResult:
         return num.PRIOR_MASS
 
     @property
+    def normal_limit_n(self) -> int:
+        """From this many respondents on, the bootstrap draws its sums from their normal limit."""
+        return num.NORMAL_LIMIT_N
+
+    @property
+    def bootstrap_normal_limit(self) -> bool:
+        """The normal limit drew some of the bootstrap (this file's or the previous file's respondents)."""
+        counts = [self.respondents, self.previous.respondents if self.previous is not None else 0]
+        return max(counts) >= num.NORMAL_LIMIT_N
+
+    @property
     def min_identifying_columns(self) -> int:
         """The fewest identifying profile columns with which duplicates are looked for."""
         return MIN_IDENTIFYING_COLUMNS
@@ -287,11 +298,9 @@ def answer_matrix(responses: Responses) -> npt.NDArray[np.float64]:
     """``n × q`` float matrix of the instrument's questions, NaN for blanks."""
     frame = responses.frame
     keys = responses.instrument.question_keys
-    matrix: npt.NDArray[np.float64] = (
-        np.column_stack([frame[k].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan) for k in keys])
-        .reshape(len(frame), len(keys))
-        .astype(np.float64)
-    )
+    matrix: npt.NDArray[np.float64] = np.empty((len(frame), len(keys)), dtype=np.float64)
+    for j, k in enumerate(keys):  # filled column by column: no list of columns, no stacked copy
+        matrix[:, j] = frame[k].astype("Float64").to_numpy(dtype=np.float64, na_value=np.nan)
     return matrix
 
 
@@ -379,6 +388,7 @@ def _bootstrap(
         resamples=resamples,
         seed=seed,
         scale=(instrument.scale_min, instrument.scale_max),
+        normal_limit=num.NORMAL_LIMIT_N,
     )
 
 
@@ -468,9 +478,8 @@ def _flags(
     if len(identifying) >= MIN_IDENTIFYING_COLUMNS:
         profile_cols = [c for name, c in responses.profile.items() if name not in _NO_DUPLICATE_KEYS]
         codes = [column_codes(frame[c], _norm) for c in profile_cols]
-        codes += [
-            np.where(np.isnan(answers[:, j]), -1, answers[:, j]).astype(np.int64) for j in range(answers.shape[1])
-        ]
+        coded = np.asfortranarray(np.where(np.isnan(answers), -1, answers).astype(np.int64))  # columns contiguous
+        codes += [coded[:, j] for j in range(answers.shape[1])]
         pairs = duplicate_pairs(codes, moments)
         duplicated[[i for i, _ in pairs]] = True  # the copies (the first submission is not evidence)
         duplicate_flag = Flag(
@@ -733,6 +742,7 @@ def _gap_intervals(
         resamples=resamples,
         seed=seed + 100,
         scale=(instrument.scale_min, instrument.scale_max),
+        normal_limit=num.NORMAL_LIMIT_N,
     )
     k = len(performance)
     cis: dict[int, tuple[float, float] | None] = {}
@@ -858,7 +868,7 @@ def _clustering(
     return design.clustering(
         service,
         person,
-        _labels(responses, service).tolist(),
+        _labels(responses, service).to_numpy(dtype=object),
         float(result.ikm),
         ikm_ci,
         (float(instrument.conversion * instrument.scale_min), float(instrument.conversion * instrument.scale_max)),
@@ -911,7 +921,7 @@ def analyse(
     if column is not None:  # after any exclusion: the groups as they are analysed
         flags.append(_small_groups(responses, column, min_group))
     result = score_responses(responses, rules=rules)
-    answers = answer_matrix(responses)
+    answers = answer_matrix(responses) if removed else all_answers  # the same frame: the same matrix
     scores = element_scores(answers, instrument)
     reliability_n, alpha, items = _reliability(scores, instrument)
     total = result.respondents

@@ -5,6 +5,7 @@ few array passes, not a million Python tuples. Each function gives what its per-
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -97,19 +98,33 @@ class Moments:
         return ~missing & ((days < start) | (days > end)), missing
 
 
+def _repeated_keys(codes: Sequence[npt.NDArray[np.int64]]) -> npt.NDArray[np.bool_]:
+    """Rows whose whole key occurs more than once (``DataFrame.duplicated(keep=False)`` of the codes),
+    on one integer per row (the codes in mixed radix) when that fits in 62 bits: a 1-D hash."""
+    import pandas as pd  # noqa: PLC0415
+
+    lows = [int(c.min()) if c.size else 0 for c in codes]
+    bases = [int(c.max()) - low + 1 if c.size else 1 for c, low in zip(codes, lows, strict=True)]
+    if sum(math.log2(max(b, 2)) for b in bases) >= 62:
+        repeated: npt.NDArray[np.bool_] = pd.DataFrame(dict(enumerate(codes))).duplicated(keep=False).to_numpy()
+        return repeated
+    key = np.zeros(len(codes[0]), dtype=np.int64)
+    for c, low, base in zip(codes, lows, bases, strict=True):
+        key = key * base + (c.astype(np.int64) - low)
+    out: npt.NDArray[np.bool_] = pd.Series(key).duplicated(keep=False).to_numpy()
+    return out
+
+
 def duplicate_pairs(codes: Sequence[npt.NDArray[np.int64]], moments: Moments) -> list[tuple[int, int]]:
     """:func:`~skm.analysis.stats.quality.duplicate_rows` on rows keyed by ``codes`` (one array per
     key column): only the rows whose whole key occurs more than once can be duplicates, so only
     they are compared one by one."""
-    import pandas as pd  # noqa: PLC0415
-
     if not codes:
         return []
-    keys = pd.DataFrame(dict(enumerate(codes)))
-    shared = np.flatnonzero(keys.duplicated(keep=False).to_numpy())
+    shared = np.flatnonzero(_repeated_keys(codes))
     if not shared.size:
         return []
-    subset = keys.to_numpy()[shared]
+    subset = np.column_stack([np.asarray(c, dtype=np.int64)[shared] for c in codes])
     tuples = [tuple(r) for r in subset.tolist()]
     pairs = duplicate_rows(tuples, moments.values(shared.tolist()))
     where = shared.tolist()

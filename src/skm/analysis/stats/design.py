@@ -150,7 +150,7 @@ class Clustering:
 def clustering(
     column: str,
     person: FloatArray,
-    labels: Sequence[str],
+    labels: Sequence[str] | npt.NDArray[np.object_],
     ikm: float,
     ci: tuple[float, float] | None,
     bounds: tuple[float, float],
@@ -159,20 +159,24 @@ def clustering(
 
     ``None`` with fewer than two services or fewer than one respondent more than services.
     """
+    import pandas as pd  # noqa: PLC0415 - a hash of the labels, not a sort
+
     values = np.asarray(person, dtype=np.float64)
     keep = np.isfinite(values)
-    groups: dict[str, list[float]] = {}
-    for v, g, k in zip(values, labels, keep, strict=True):
-        if k:
-            groups.setdefault(g, []).append(float(v))
-    sizes = np.array([len(v) for v in groups.values()], dtype=np.float64)
-    n, k = float(sizes.sum()), len(groups)
+    names = np.asarray(labels, dtype=object)
+    if names.shape != values.shape:
+        msg = "one label per respondent"
+        raise ValueError(msg)
+    codes, _ = pd.factorize(names[keep])
+    kept = values[keep]
+    sizes = np.bincount(codes).astype(np.float64) if codes.size else np.empty(0)
+    n, k = float(sizes.sum()), sizes.size
     if k < 2 or n <= k:
         return None
-    grand = float(values[keep].mean())
-    means = np.array([np.mean(v) for v in groups.values()])
+    grand = float(kept.mean())
+    means = np.bincount(codes, weights=kept) / sizes
     ssb = float((sizes * (means - grand) ** 2).sum())
-    ssw = float(sum(((np.asarray(v) - m) ** 2).sum() for v, m in zip(groups.values(), means, strict=True)))
+    ssw = float(((kept - means[codes]) ** 2).sum())
     msb, msw = ssb / (k - 1), ssw / (n - k)
     n0 = (n - float((sizes**2).sum()) / n) / (k - 1)
     denominator = msb + (n0 - 1) * msw

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy import stats as sps
+from scipy import special
 
 __all__ = [
+    "NORMAL_LIMIT_N",
     "BootstrapDraws",
     "TestResult",
     "alpha_if_deleted",
@@ -39,6 +40,9 @@ FloatArray = npt.NDArray[np.float64]
 _CHUNK_CELLS = 2_000_000
 # weak prior of the Bayesian bootstrap: this many pseudo-respondents, spread over the answer values
 PRIOR_MASS = 0.5
+#: from this many respondents on, :func:`bootstrap_index` draws the sums of the Gamma weights from their
+#: normal limit (same mean and covariance) instead of one Gamma per distinct answer pattern
+NORMAL_LIMIT_N = 200_000
 
 
 def cronbach_alpha(items: npt.ArrayLike) -> float | None:
@@ -60,7 +64,18 @@ def cronbach_alpha(items: npt.ArrayLike) -> float | None:
 def alpha_if_deleted(items: npt.ArrayLike) -> list[float | None]:
     """Alpha of the remaining items when each item in turn is left out."""
     x = np.asarray(items, dtype=np.float64)
-    return [cronbach_alpha(np.delete(x, i, axis=1)) for i in range(x.shape[1])]
+    n, k = x.shape if x.ndim == 2 else (0, 0)
+    if k - 1 < 2 or n < 2:
+        return [cronbach_alpha(np.delete(x, i, axis=1)) for i in range(k)]
+    # the same formula as cronbach_alpha on the k − 1 remaining columns, without copying them
+    total = x.sum(axis=1)
+    item_var = x.var(axis=0, ddof=1)
+    out: list[float | None] = []
+    for i in range(k):
+        total_var = float((total - x[:, i]).var(ddof=1))
+        rest = float(item_var.sum() - item_var[i])
+        out.append(None if total_var == 0 else float((k - 1) / (k - 2) * (1 - rest / total_var)))
+    return out
 
 
 def item_total_r(items: npt.ArrayLike) -> list[float | None]:
@@ -88,7 +103,7 @@ def r_critical(n: int, alpha: float = 0.05) -> float | None:
     df = n - 2
     if df < 1:
         return None
-    t = float(sps.t.ppf(1 - alpha / 2, df))
+    t = float(special.stdtrit(df, 1 - alpha / 2))  # scipy.stats.t.ppf's own function (same value)
     return t / math.sqrt(df + t * t)
 
 
@@ -140,6 +155,7 @@ def bootstrap_index(
     seed: int,
     scale: tuple[int, int] | None = None,
     prior: float = PRIOR_MASS,
+    normal_limit: int | None = NORMAL_LIMIT_N,
 ) -> BootstrapDraws:
     """Respondent-level Bayesian bootstrap of the NRRs and the IKM, with a weak prior.
 
@@ -160,6 +176,12 @@ def bootstrap_index(
     respondents sum to a Gamma(c) variable, so a replicate draws one Gamma per distinct
     answer pattern (the same distribution, much faster). Deterministic for a given data set
     and ``seed`` (``numpy.random.default_rng``).
+
+    With ``n ≥ normal_limit`` respondents (:data:`NORMAL_LIMIT_N`; ``None`` never) the replicate's
+    sums are drawn from their large-sample normal limit instead: with ``z_p = (values_p, answered_p)``
+    and ``W_p ~ Gamma(c_p)`` independent, ``S = Σ W_p z_p`` has mean ``Σ c_p z_p`` and covariance
+    ``Σ c_p z_p z_pᵀ`` exactly, and is drawn as that normal vector (``B × 2q`` standard normals,
+    same seed); the question means, NRRs and IKM are the same ratios of ``S``.
     """
     x = np.asarray(answers, dtype=np.float64)
     n, q = x.shape
@@ -174,6 +196,9 @@ def bootstrap_index(
     answered = (patterns >= 0).astype(np.float64)
     values = np.where(patterns >= 0, patterns, 0.0)
     rng = np.random.default_rng(seed)
+    if normal_limit is not None and n >= normal_limit and m:
+        means = _normal_limit_means(values, answered, shape, resamples, rng)
+        return _draws(means, element_columns, weights, conversion)
     means_parts: list[FloatArray] = []
     for size in _chunks(resamples, m):
         weight = rng.gamma(shape, size=(size, m)) if m else np.empty((size, 0))
@@ -182,9 +207,34 @@ def bootstrap_index(
         with np.errstate(invalid="ignore", divide="ignore"):
             means_parts.append(np.where(dens > 0, sums / np.where(dens > 0, dens, 1.0), np.nan))
     means = np.concatenate(means_parts, axis=0) if means_parts else np.empty((0, q))
+    return _draws(means, element_columns, weights, conversion)
+
+
+def _draws(
+    means: FloatArray, element_columns: Sequence[Sequence[int]], weights: Sequence[float], conversion: float
+) -> BootstrapDraws:
+    """Each replicate's NRRs (mean of the element's question means) and IKM from its question means."""
     nrr = np.column_stack([means[:, list(cols)].mean(axis=1) for cols in element_columns])
     ikm = conversion * (nrr @ np.asarray(weights, dtype=np.float64))
     return BootstrapDraws(nrr=nrr, ikm=ikm)
+
+
+def _normal_limit_means(
+    values: FloatArray, answered: FloatArray, shape: FloatArray, resamples: int, rng: np.random.Generator
+) -> FloatArray:
+    """Question means of ``resamples`` replicates whose sums ``S = Σ W_p z_p`` (``W_p ~ Gamma(c_p)``) are
+    drawn from the normal law with their exact mean ``Σ c_p z_p`` and covariance ``Σ c_p z_p z_pᵀ``."""
+    q = values.shape[1]
+    z = np.hstack([values, answered])  # (m, 2q)
+    mean = shape @ z
+    cov = (z * shape[:, None]).T @ z
+    eigenvalues, vectors = np.linalg.eigh(cov)  # positive semi-definite: a root that tolerates rank loss
+    root = vectors * np.sqrt(np.clip(eigenvalues, 0.0, None))
+    sums = mean + rng.standard_normal((resamples, 2 * q)) @ root.T
+    num_, den = sums[:, :q], sums[:, q:]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means: FloatArray = np.where(den > 0, num_ / np.where(den > 0, den, 1.0), np.nan)
+    return means
 
 
 def bootstrap_p(draws: npt.ArrayLike) -> float | None:
@@ -206,7 +256,7 @@ def wilson_interval(count: int, n: int, level: float = 0.95) -> tuple[float, flo
     """Wilson score interval of a proportion ``count / n`` (never collapses at 0 or 1)."""
     if n <= 0:
         return None
-    z = float(sps.norm.ppf(1 - (1 - level) / 2))
+    z = float(special.ndtri(1 - (1 - level) / 2))  # scipy.stats.norm.ppf (same value)
     p = count / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
@@ -258,6 +308,8 @@ def mann_whitney(x: npt.ArrayLike, y: npt.ArrayLike) -> TestResult | None:
     a, b = a[np.isfinite(a)], b[np.isfinite(b)]
     if a.size == 0 or b.size == 0:
         return None
+    from scipy import stats as sps  # noqa: PLC0415 - scipy.stats (~0.5 s to import) only for rank tests
+
     res = sps.mannwhitneyu(a, b, alternative="two-sided", method="auto")
     u1 = float(res.statistic)
     p = float(res.pvalue)
@@ -280,6 +332,8 @@ def kruskal_wallis(groups: Sequence[npt.ArrayLike]) -> TestResult | None:
     n = sum(sizes)
     if np.unique(np.concatenate(arrays)).size == 1:
         return TestResult("kruskal-wallis", 0.0, 1.0, 0.0, "epsilon-squared", sizes)
+    from scipy import stats as sps  # noqa: PLC0415 - scipy.stats only for rank tests
+
     res = sps.kruskal(*arrays)
     h = float(res.statistic)
     return TestResult("kruskal-wallis", h, float(res.pvalue), h / (n - 1), "epsilon-squared", sizes)

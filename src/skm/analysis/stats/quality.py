@@ -33,8 +33,10 @@ def straight_lining(answers: npt.ArrayLike, minimum: int = 2) -> npt.NDArray[np.
     x = np.asarray(answers, dtype=np.float64)
     answered = np.isfinite(x)
     count = answered.sum(axis=1)
-    low = np.where(answered, x, np.inf).min(axis=1)
-    high = np.where(answered, x, -np.inf).max(axis=1)
+    if x.shape[1] == 0:
+        return np.zeros(x.shape[0], dtype=bool)
+    low = np.fmin.reduce(x, axis=1)  # fmin/fmax skip blanks (NaN); a row of blanks gives NaN, never equal
+    high = np.fmax.reduce(x, axis=1)
     flagged: npt.NDArray[np.bool_] = (count >= minimum) & (low == high)
     return flagged
 

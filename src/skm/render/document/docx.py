@@ -58,9 +58,54 @@ def _shade(cell: Any, hex_fill: str) -> None:
     props.append(shading)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
 def _set(
     cell: Any, text: str, *, bold: bool = False, white: bool = False, right: bool = False, size: float = 9
 ) -> None:
+    """The cell's content: one run of ``text``. Written as the XML python-docx writes for
+    :func:`_set_docx` (``tests/test_report.py`` compares them), a few elements instead of a few
+    hundred attribute look-ups per cell: the appendix tables of a large file have thousands."""
+    text = printable(text)
+    if any(c in text for c in "\t\n\r"):  # python-docx writes these as tab and break elements
+        _set_docx(cell, text, bold=bold, white=white, right=right, size=size)
+        return
+    tc = cell._tc
+    for child in list(tc):
+        if child.tag != _W + "tcPr":
+            tc.remove(child)
+    para = _sub(tc, _W + "p")
+    if right:
+        _sub(_sub(para, _W + "pPr"), _W + "jc").set(_W + "val", "right")
+    _sub(para, _W + "r")  # ``cell.text = ""`` leaves an empty run
+    run = _sub(para, _W + "r")
+    props = _sub(run, _W + "rPr")
+    weight = _sub(props, _W + "b")
+    if not bold:
+        weight.set(_W + "val", "0")
+    if white:
+        _sub(props, _W + "color").set(_W + "val", "FFFFFF")
+    _sub(props, _W + "sz").set(_W + "val", str(int(size * 2)))
+    if text:
+        element = _sub(run, _W + "t")
+        element.text = text
+        if len(text.strip()) < len(text):
+            element.set(_XML_SPACE, "preserve")
+
+
+def _sub(parent: Any, tag: str) -> Any:
+    """``lxml.etree.SubElement(parent, tag)``."""
+    child = parent.makeelement(tag, {})
+    parent.append(child)
+    return child
+
+
+def _set_docx(
+    cell: Any, text: str, *, bold: bool = False, white: bool = False, right: bool = False, size: float = 9
+) -> None:
+    """:func:`_set` through python-docx's objects."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
     from docx.shared import Pt, RGBColor  # noqa: PLC0415
 

@@ -237,6 +237,19 @@ def _pct(value: float | None) -> Decimal | None:
     return None if value is None else _round(100 * value, 1)
 
 
+# the method sentences of the statistics section, in their order
+_STATS_METHODS = (
+    "reliability",
+    "validity",
+    "bootstrap",
+    "bootstrap_normal",
+    "grade_stability",
+    "dissatisfied",
+    "post_stratified",
+    "clustering",
+)
+
+
 def section_stats(data: ReportData) -> Section | None:
     """Bab II: validity (significance test and discrimination), reliability (Cronbach's alpha),
     95% intervals, the share dissatisfied per element and, with service populations, the IKM
@@ -347,8 +360,7 @@ def section_stats(data: ReportData) -> Section | None:
             )
         )
     methods = method_lines(stats, lang)
-    keys = ("reliability", "validity", "bootstrap", "grade_stability", "dissatisfied", "post_stratified", "clustering")
-    blocks.extend(Paragraph(methods[k], note=True) for k in keys if k in methods)
+    blocks.extend(Paragraph(methods[k], note=True) for k in _STATS_METHODS if k in methods)
     return Section("stats", Chapter.METHOD, tr("sec-stats", lang), tuple(blocks), sheet=tr("sheet-stats", lang))
 
 

@@ -43,6 +43,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "resamples; interval = 2.5th and 97.5th percentiles. Below {minimum} respondents (or answers to an "
         "element) no interval is given. Point figures remain the exact computation.",
     ),
+    "stats-m-bootstrap-normal": (
+        "Mulai {limit} responden (berkas ini, kelompok, atau berkas pembanding), jumlah bobot tiap ulangan "
+        "tidak ditarik sebagai satu variabel Gamma per pola jawaban, melainkan dari batas normalnya untuk "
+        "sampel besar: S = Σ W·z (z = nilai dan tanda terisi tiap pola, W ~ Gamma(banyak responden pola)) "
+        "berdistribusi normal dengan rata-rata Σ c·z dan kovarians Σ c·z·zᵀ yang persis sama; dari S dihitung "
+        "rasio yang sama (rata-rata pertanyaan, NRR, IKM). Seed yang sama memberi hasil yang sama.",
+        "From {limit} respondents on (this file, a group or a compared file) each resample's sums of weights "
+        "are not drawn as one Gamma variable per answer pattern but from their large-sample normal limit: "
+        "S = Σ W·z (z = each pattern's values and answered flags, W ~ Gamma(the pattern's respondents)) is "
+        "normal with exactly the same mean Σ c·z and covariance Σ c·z·zᵀ; the same ratios (question means, "
+        "NRR, IKM) are computed from S. The same seed gives the same results.",
+    ),
     "stats-m-grade": (
         "Stabilitas mutu: bagian ulangan bootstrap yang IKM-nya (dibulatkan setengah ke atas ke {places} "
         "desimal, {bands}) jatuh di tiap mutu. Ini mengukur seberapa mantap mutu bila survei diulang dengan "
