@@ -46,12 +46,12 @@ from test_rank import (
     TWIN_B,
     Row,
     exact_ikm,
+    province,  # noqa: F401 - the module-scoped fixture: the same generated province
     province_data,
     shown,
     tier_of,
     unit_keys,
     write_unit,
-    write_units_file,
 )
 
 runner = CliRunner()
@@ -67,14 +67,10 @@ def score_tallies_file(source: Path, out: Path, *extra: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def tallied(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("tallied")
-    paths = {"root": root, "units": root / "units.csv", "now": root / "2026", "before": root / "2025"}
-    write_units_file(paths["units"])
-    for name, period in (("now", 0), ("before", 1)):
-        paths[name].mkdir()
-        for key, rows in province_data(period).items():
-            write_unit(paths[name] / f"{key}.csv", rows)
+def tallied(province: dict[str, Path]) -> dict[str, Path]:  # noqa: F811 - the fixture imported above
+    """test_rank's generated province (both periods' unit files) and the tallies skm score makes of it."""
+    paths = dict(province)
+    root = paths["root"]
     paths["now_tallies"] = score_tallies_file(paths["now"], root / "2026-tallies.csv")
     paths["before_tallies"] = score_tallies_file(paths["before"], root / "2025-tallies.parquet")
     return paths
