@@ -38,6 +38,7 @@ from skm.readers.headers import (
     header_texts,
     is_profile_header,
     is_summary_label,
+    label_check,
     match_profile,
     normalise_header,
     numbering_code,
@@ -493,27 +494,20 @@ def _cross_check(
     for c, m in list(final.items()):
         if m.how == "map":
             continue
-        label_key = _label_element(parsed[c], grid.codes[c])
-        if label_key is None or m.key in label_key:
+        checked = label_check(instrument, m, _label_element(parsed[c], grid.codes[c]))
+        if checked is None:
             continue
-        named = element_name(instrument, m.key)
-        carried = " / ".join(element_name(instrument, k) for k in sorted(label_key))
-        positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1 and label_key <= _POSITIONAL
-        if positional:
-            (new_key,) = label_key
-            final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
-            parsed[c] = _parse_column(ctx, grid, c, new_key)
+        used, params = checked
+        if used is not m:
+            final[c] = used
+            parsed[c] = _parse_column(ctx, grid, c, used.key)
         issues.append(
             ctx.issue(
                 IssueCode.HEADER_LABEL_MISMATCH,
                 Severity.WARNING,
                 column=shorten(grid.headers[c], 60),
                 letter=column_letter(c),
-                params={
-                    "header_element": named,
-                    "label_element": carried,
-                    "used": element_name(instrument, final[c].key),
-                },
+                params=params,
             )
         )
 
@@ -763,7 +757,6 @@ def _date_column(
 _NO_TEXT = frozenset(
     {"integer", "floating", "decimal", "boolean", "datetime", "datetime64", "date", "timedelta", "time", "empty"}
 )
-_POSITIONAL = frozenset({"u8", "u9"})
 _HINTS = frozenset({IssueCode.COLUMN_LEFT_OVER, IssueCode.SCALE_COLUMN_UNNAMED})
 _NOT_ANSWERS = frozenset({"boolean", "datetime", "datetime64", "date", "timedelta", "time", "empty"})
 _SCALE_SHARE = 0.9  # this share of a column's answers on the scale makes it a question

@@ -51,6 +51,7 @@ from skm.readers.headers import (
     header_texts,
     is_profile_header,
     is_summary_label,
+    label_check,
     match_profile,
     unique_names,
 )
@@ -81,7 +82,6 @@ _WHITESPACE = (
 )
 # the summary-label words of the reader (headers.is_summary_label), for a superset prefilter in DuckDB
 _SUMMARY_WORDS = _SUMMARY_PATTERN.pattern.removeprefix("^(?:").split(")\\b", 1)[0]
-_POSITIONAL = frozenset({"u8", "u9"})
 # the characters str.strip() removes, as an RE2 class (a blank cell is made only of them)
 _BLANK_CLASS = (
     r"[\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}"
@@ -1131,27 +1131,20 @@ def _check_labels(ctx: _Ctx, scan: _Scan) -> tuple[dict[int, ColumnMatch], dict[
     if ctx.mapped:
         return final, parsed
     for c, m in list(final.items()):
-        label_key = label_element(parsed[c], scan.distinct[c][1])
-        if label_key is None or m.key in label_key:
+        checked = label_check(instrument, m, label_element(parsed[c], scan.distinct[c][1]))
+        if checked is None:
             continue
-        named = element_name(instrument, m.key)
-        carried = " / ".join(element_name(instrument, k) for k in sorted(label_key))
-        positional = m.how == "code" and m.key in _POSITIONAL and len(label_key) == 1 and label_key <= _POSITIONAL
-        if positional:
-            (new_key,) = label_key
-            final[c] = ColumnMatch(new_key, "labels", f"{m.detail} → {new_key.upper()}")
-            parsed[c] = _parse(ctx, scan, c, new_key)
+        used, params = checked
+        if used is not m:
+            final[c] = used
+            parsed[c] = _parse(ctx, scan, c, used.key)
         ctx.issues.append(
             ctx.issue(
                 IssueCode.HEADER_LABEL_MISMATCH,
                 Severity.WARNING,
                 column=shorten(headers[c], 60),
                 letter=column_letter(c),
-                params={
-                    "header_element": named,
-                    "label_element": carried,
-                    "used": element_name(instrument, final[c].key),
-                },
+                params=params,
             )
         )
     return final, parsed

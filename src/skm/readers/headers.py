@@ -43,6 +43,7 @@ __all__ = [
     "header_texts",
     "is_profile_header",
     "is_summary_label",
+    "label_check",
     "match_header",
     "match_profile",
     "match_text",
@@ -701,6 +702,30 @@ def unique_names(names: Sequence[str]) -> list[str]:
         seen[name] = seen.get(name, 0) + 1
         out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
     return out
+
+
+# U8 and U9 swap places between the regulation's list and many forms: their labels decide
+_POSITIONAL = frozenset({"u8", "u9"})
+
+
+def label_check(
+    instrument: Instrument, match: ColumnMatch, label_key: frozenset[str] | None
+) -> tuple[ColumnMatch, dict[str, str]] | None:
+    """A column whose answers carry the labels of another element than its header names: the
+    match to use (a positional U8/U9 header follows its labels; any other keeps its header) and
+    the parameters of the HEADER_LABEL_MISMATCH warning; ``None`` when the labels agree or say nothing."""
+    if label_key is None or match.key in label_key:
+        return None
+    used = match
+    if match.how == "code" and match.key in _POSITIONAL and len(label_key) == 1 and label_key <= _POSITIONAL:
+        (new_key,) = label_key
+        used = ColumnMatch(new_key, "labels", f"{match.detail} → {new_key.upper()}")
+    params = {
+        "header_element": element_name(instrument, match.key),
+        "label_element": " / ".join(element_name(instrument, k) for k in sorted(label_key)),
+        "used": element_name(instrument, used.key),
+    }
+    return used, params
 
 
 def element_name(instrument: Instrument, key: str) -> str:
