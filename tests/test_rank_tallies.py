@@ -465,3 +465,16 @@ def test_a_semicolon_tallies_file_is_recognised(tallied: dict[str, Path], tmp_pa
     assert [u.unit for u in ranking.units] == ["titik-koma"]
     assert ranking.units[0].interval_method == INTERVAL_TALLIES
     assert ranking.units[0].ikm == shown(exact_ikm(province_data(0)[TWIN_A]))
+
+
+@pytest.mark.parametrize("count", ["abc", "-2", "2.5"])
+def test_a_bad_count_in_a_tallies_file_names_file_row_and_column(tmp_path: Path, count: str) -> None:
+    """A count that is no whole number ≥ 0: exit 3, one line naming the file, row and column, no traceback."""
+    path = tmp_path / "rusak.csv"
+    path.write_text(f"Jenis Layanan,question,answer,count\nKTP,*,,10\nKTP,u1,3,{count}\n", encoding="utf-8")
+    for command in (["rank", str(path)], ["score", str(path)]):
+        result = runner.invoke(app, [*command, "--lang", "en"])
+        assert result.exit_code == 3, result.output
+        expected = f"Tallies file 'rusak.csv', row 3, column 'count': '{count}' is not a valid whole number"
+        assert expected in result.output
+        assert "Traceback" not in result.output

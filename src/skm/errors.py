@@ -47,6 +47,7 @@ class IssueCode(StrEnum):
     FILE_NOT_FOUND = "file-not-found"
     NOT_A_FILE = "not-a-file"
     UNREADABLE = "unreadable-file"
+    BAD_TALLY_NUMBER = "bad-tally-number"
     INVALID_LABEL_FILE = "invalid-label-file"
     SIDE_FILE_TOO_LARGE = "side-file-too-large"
     UNSUPPORTED_FORMAT = "unsupported-format"

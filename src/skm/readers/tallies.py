@@ -16,7 +16,7 @@ from pathlib import Path
 
 from skm.core.instrument import Instrument
 from skm.core.tallies import RESPONDENTS, TALLY_COLUMNS, TallySet
-from skm.errors import ExitCode, IssueCode, SkmError
+from skm.errors import ExitCode, IssueCode, SkmError, shorten
 from skm.readers.files import PARQUET_SUFFIXES, decode_text, sniff_delimiter
 
 __all__ = ["is_tallies_file", "read_tallies"]
@@ -84,6 +84,25 @@ def _integer(value: object) -> int | None:
     return int(str(value).strip())
 
 
+def _not_a_number(path: Path, row: int, column: str, value: object) -> SkmError:
+    return SkmError(
+        IssueCode.BAD_TALLY_NUMBER,
+        ExitCode.INPUT_ERROR,
+        file=path.name,
+        row=row,
+        column=shorten(str(column), 30),
+        value=shorten(str(value if value is not None else ""), 30),
+    )
+
+
+def _number(path: Path, row: int, column: str, value: object) -> int | None:
+    """A cell of the answer or count column as an integer (``None`` when blank), or the error naming it."""
+    try:
+        return _integer(value)
+    except (ValueError, TypeError) as exc:
+        raise _not_a_number(path, row, column, value) from exc
+
+
 def read_tallies(paths: Sequence[Path], instrument: Instrument) -> TallySet:
     """Read and pool tallies files. Raises :class:`SkmError` (exit 3) naming the file, row and reason."""
     pooled: TallySet | None = None
@@ -96,10 +115,10 @@ def read_tallies(paths: Sequence[Path], instrument: Instrument) -> TallySet:
                 if len(row) != len(header):
                     raise ValueError(len(row))
                 question = str(row[-3]).strip().lower()
-                answer = _integer(row[-2])
-                count = _integer(row[-1])
-                if count is None:
-                    raise ValueError(row[-1])
+                answer = _number(path, number, header[-2], row[-2])
+                count = _number(path, number, header[-1], row[-1])
+                if count is None or count < 0:
+                    raise _not_a_number(path, number, header[-1], row[-1])
                 group = tuple(_group_value(v) for v in row[:-3])
                 parsed.append((group, RESPONDENTS if question == RESPONDENTS else question, answer, count))
             except (ValueError, TypeError) as exc:

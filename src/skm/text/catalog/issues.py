@@ -17,6 +17,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "Buka di Excel lalu simpan ulang sebagai .xlsx atau .csv.",
         "File '{file}' cannot be read as {kind}: {reason}. Open it in Excel and save it again as .xlsx or .csv.",
     ),
+    "bad-tally-number": (
+        "Berkas tallies '{file}', baris {row}, kolom '{column}': '{value}' bukan bilangan bulat yang sah. Kolom "
+        "answer dan count berisi bilangan bulat (count ≥ 0), seperti yang ditulis skm score --format tallies; "
+        "perbaiki baris itu atau buat ulang berkasnya.",
+        "Tallies file '{file}', row {row}, column '{column}': '{value}' is not a valid whole number. The answer "
+        "and count columns hold whole numbers (count ≥ 0), as skm score --format tallies writes them; "
+        "fix that row or make the file again.",
+    ),
     "invalid-label-file": (
         "Berkas label '{file}' tidak valid: {reason}. Format: TOML dengan [labels] \"Sangat puas\" = 4 "
         '(dan [columns."U3"] untuk satu kolom), atau CSV label,nilai[,kolom]; lihat docs/readers.md.',
