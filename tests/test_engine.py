@@ -17,7 +17,7 @@ from skm.analysis.score import score_responses, score_tally_set, tally_frame, ta
 from skm.analysis.sql import DIALECTS, SqlNameError, tallies_sql
 from skm.core.instrument import PERMENPAN_14_2017
 from skm.core.tallies import RESPONDENTS, TallySet
-from skm.errors import SkmError
+from skm.errors import IssueCode, SkmError
 from skm.readers import engine
 from skm.readers.engine import Fallback, read_many_engine, read_tallies_engine
 from skm.readers.table import read_responses
@@ -516,7 +516,9 @@ def test_bad_tallies_file_names_the_row(tmp_path: Path) -> None:
     path.write_text("question,answer,count\n*,,3\nu1,9,3\n", encoding="utf-8")
     with pytest.raises(SkmError) as caught:
         read_tallies([path], INSTRUMENT)
-    assert "9" in str(caught.value.params["reason"])
+    assert caught.value.code is IssueCode.BAD_TALLY_ROW
+    assert caught.value.params["row"] == 3
+    assert caught.value.params["answer"] == 9
 
 
 # --- the SQL, run on DuckDB and SQLite ------------------------------------------------------

@@ -478,3 +478,44 @@ def test_a_bad_count_in_a_tallies_file_names_file_row_and_column(tmp_path: Path,
         expected = f"Tallies file 'rusak.csv', row 3, column 'count': '{count}' is not a valid whole number"
         assert expected in result.output
         assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("row", "expected_en", "expected_id"),
+    [
+        ("KTP,u1,3", "row 3: it holds 3 cells where the header has 4.", "baris 3: berisi 3 sel, padahal"),
+        ("KTP,u12,3,5", "row 3: question 'u12' is not a question of this instrument.", "question 'u12' bukan"),
+        ("KTP,u1,7,5", "row 3: answer '7' for u1 is outside the scale 1–4.", "answer '7' untuk u1 di luar skala 1–4"),
+        ("KTP,u1,,5", "row 3: answer '' for u1 is outside the scale 1–4.", "answer '' untuk u1 di luar skala"),
+    ],
+)
+def test_a_row_that_is_no_tally_names_file_row_and_reason_in_both_languages(
+    tmp_path: Path, row: str, expected_en: str, expected_id: str
+) -> None:
+    """Wrong cell count, unknown question, answer off the scale: exit 3, one line with the file, the row
+    and the reason in the user's language (no English reason inside an Indonesian sentence), no Excel advice."""
+    path = tmp_path / "rusak.csv"
+    path.write_text(f"Jenis Layanan,question,answer,count\nKTP,*,,10\n{row}\n", encoding="utf-8")
+    for command in (["rank", str(path)], ["score", str(path)]):
+        english = runner.invoke(app, [*command, "--lang", "en"])
+        assert english.exit_code == 3, english.output
+        assert f"Tallies file 'rusak.csv', {expected_en}" in english.output
+        assert "Excel" not in english.output
+        assert "Traceback" not in english.output
+        indonesian = runner.invoke(app, command)
+        assert indonesian.exit_code == 3, indonesian.output
+        assert "Berkas tallies 'rusak.csv'" in indonesian.output
+        assert expected_id in indonesian.output
+        assert " row " not in indonesian.output
+        assert "outside" not in indonesian.output
+
+
+def test_tallies_files_grouped_differently_name_both_files_and_their_columns(tmp_path: Path) -> None:
+    a = tmp_path / "a.csv"
+    a.write_text("Jenis Layanan,question,answer,count\nKTP,*,,2\nKTP,u1,3,2\n", encoding="utf-8")
+    b = tmp_path / "b.csv"
+    b.write_text("Kecamatan,question,answer,count\nX,*,,2\nX,u1,4,2\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(a), str(b), "--lang", "en"])
+    assert result.exit_code == 3, result.output
+    assert "Tallies file 'b.csv' is grouped by 'Kecamatan', but 'a.csv' by 'Jenis Layanan'" in result.output
+    assert "Traceback" not in result.output

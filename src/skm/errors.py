@@ -48,6 +48,8 @@ class IssueCode(StrEnum):
     NOT_A_FILE = "not-a-file"
     UNREADABLE = "unreadable-file"
     BAD_TALLY_NUMBER = "bad-tally-number"
+    BAD_TALLY_ROW = "bad-tally-row"
+    TALLY_GROUPS_DIFFER = "tally-groups-differ"
     INVALID_LABEL_FILE = "invalid-label-file"
     SIDE_FILE_TOO_LARGE = "side-file-too-large"
     UNSUPPORTED_FORMAT = "unsupported-format"

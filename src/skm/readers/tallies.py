@@ -103,46 +103,57 @@ def _number(path: Path, row: int, column: str, value: object) -> int | None:
         raise _not_a_number(path, row, column, value) from exc
 
 
+def _bad_row(path: Path, row: int, instrument: Instrument, detail: str, **fields: str | int) -> SkmError:
+    """A row that is no tally: its file and row, and why (``detail``: a catalog key, both languages)."""
+    n = len(instrument.question_keys)
+    error = SkmError(IssueCode.BAD_TALLY_ROW, ExitCode.INPUT_ERROR, file=path.name, row=row, detail=detail, n=n)
+    error.params.update(fields)
+    return error
+
+
+def _names(columns: Sequence[str]) -> str:
+    return ", ".join(f"'{shorten(c, 30)}'" for c in columns) if columns else "-"
+
+
 def read_tallies(paths: Sequence[Path], instrument: Instrument) -> TallySet:
     """Read and pool tallies files. Raises :class:`SkmError` (exit 3) naming the file, row and reason."""
     pooled: TallySet | None = None
+    first = ""  # the file whose group columns the others must have
     for path in paths:
         header, rows = _rows(path)
         group_by = tuple(header[:-3])
         parsed = []
+        keys = set(instrument.question_keys)
+        low, high = instrument.scale_min, instrument.scale_max
         for number, row in enumerate(rows, start=2):
-            try:
-                if len(row) != len(header):
-                    raise ValueError(len(row))
-                question = str(row[-3]).strip().lower()
-                answer = _number(path, number, header[-2], row[-2])
-                count = _number(path, number, header[-1], row[-1])
-                if count is None or count < 0:
-                    raise _not_a_number(path, number, header[-1], row[-1])
-                group = tuple(_group_value(v) for v in row[:-3])
-                parsed.append((group, RESPONDENTS if question == RESPONDENTS else question, answer, count))
-            except (ValueError, TypeError) as exc:
-                raise SkmError(
-                    IssueCode.UNREADABLE,
-                    ExitCode.INPUT_ERROR,
-                    file=path.name,
-                    kind="tallies",
-                    reason=f"row {number}: {exc}",
-                ) from exc
-        try:
-            part = TallySet.from_rows(parsed, instrument=instrument, group_by=group_by)
-        except ValueError as exc:
-            raise SkmError(
-                IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=path.name, kind="tallies", reason=str(exc)
-            ) from exc
+            if len(row) != len(header):
+                raise _bad_row(path, number, instrument, "tally-row-length", found=len(row), expected=len(header))
+            question = str(row[-3] if row[-3] is not None else "").strip().lower()
+            answer = _number(path, number, header[-2], row[-2])
+            count = _number(path, number, header[-1], row[-1])
+            if count is None or count < 0:
+                raise _not_a_number(path, number, header[-1], row[-1])
+            if question != RESPONDENTS:
+                if question not in keys:
+                    raise _bad_row(path, number, instrument, "tally-unknown-question", question=shorten(question, 30))
+                if answer is None or not low <= answer <= high:
+                    raise _bad_row(
+                        path, number, instrument, "tally-answer-outside-scale",
+                        question=question, answer="" if answer is None else answer, low=low, high=high,
+                    )  # fmt: skip
+            group = tuple(_group_value(v) for v in row[:-3])
+            parsed.append((group, RESPONDENTS if question == RESPONDENTS else question, answer, count))
+        part = TallySet.from_rows(parsed, instrument=instrument, group_by=group_by)  # every row checked above
         if pooled is not None and pooled.group_by != part.group_by:
             raise SkmError(
-                IssueCode.UNREADABLE,
+                IssueCode.TALLY_GROUPS_DIFFER,
                 ExitCode.INPUT_ERROR,
                 file=path.name,
-                kind="tallies",
-                reason=f"group columns {list(part.group_by)} differ from {list(pooled.group_by)}",
+                columns=_names(part.group_by),
+                other=first,
+                other_columns=_names(pooled.group_by),
             )
+        first = first or path.name
         pooled = part if pooled is None else pooled + part
     if pooled is None:
         raise SkmError(IssueCode.EMPTY_FILE, ExitCode.INPUT_ERROR, file="-")

@@ -82,6 +82,15 @@ def fmt_number(value: Decimal | float | str, lang: Lang | str = Lang.ID) -> str:
     return text.replace(".", ",") if str(lang) == Lang.ID else text
 
 
+def _with_detail(params: dict[str, object], lang: Lang | str) -> dict[str, object]:
+    """``params`` with a ``detail`` that names a catalog key replaced by that text (same fields):
+    one issue code whose reason varies, every reason in both languages."""
+    detail = params.get("detail")
+    if isinstance(detail, str) and detail in _TEXT:
+        params = {**params, "detail": t(detail, lang, **params)}
+    return params
+
+
 def issue_line(issue: Issue, lang: Lang | str = Lang.ID) -> str:
     """One line naming where the problem is and what was expected."""
     where: list[str] = []
@@ -94,14 +103,14 @@ def issue_line(issue: Issue, lang: Lang | str = Lang.ID) -> str:
     if issue.column:
         col = t("loc-column", lang, column=issue.column)
         where.append(f"{col} ({issue.letter})" if issue.letter else col)
-    params = {"value": issue.value, **issue.params}
+    params = _with_detail({"value": issue.value, **issue.params}, lang)
     body = t(issue.code.value, lang, **params)
     return (", ".join(where) + ": " + body) if where else body
 
 
 def error_text(error: SkmError, lang: Lang | str = Lang.ID) -> str:
     """The headline message of an error."""
-    params = dict(error.params)
+    params = _with_detail(dict(error.params), lang)
     if "sheet_part" not in params:
         sheet = params.get("sheet")
         params["sheet_part"] = f", sheet '{sheet}'" if sheet else ""

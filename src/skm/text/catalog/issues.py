@@ -25,6 +25,33 @@ TEXT: dict[str, tuple[str, str]] = {
         "and count columns hold whole numbers (count ≥ 0), as skm score --format tallies writes them; "
         "fix that row or make the file again.",
     ),
+    "bad-tally-row": (
+        "Berkas tallies '{file}', baris {row}: {detail} Setiap baris berisi kolom kelompok (bila ada), "
+        "lalu question (u1 … u{n} atau * untuk jumlah responden), answer dan count, seperti yang ditulis skm score "
+        "--format tallies; perbaiki baris itu atau buat ulang berkasnya.",
+        "Tallies file '{file}', row {row}: {detail} Every row holds the group columns (if any), then question "
+        "(u1 … u{n}, or * for the respondents count), answer and count, as skm score --format tallies writes "
+        "them; fix that row or make the file again.",
+    ),
+    # the {detail} of bad-tally-row (a catalog key, translated with the issue's own fields)
+    "tally-row-length": (
+        "berisi {found} sel, padahal judul kolomnya {expected}.",
+        "it holds {found} cells where the header has {expected}.",
+    ),
+    "tally-unknown-question": (
+        "question '{question}' bukan pertanyaan instrumen ini.",
+        "question '{question}' is not a question of this instrument.",
+    ),
+    "tally-answer-outside-scale": (
+        "answer '{answer}' untuk {question} di luar skala {low}–{high}.",
+        "answer '{answer}' for {question} is outside the scale {low}–{high}.",
+    ),
+    "tally-groups-differ": (
+        "Berkas tallies '{file}' dikelompokkan menurut {columns}, sedangkan '{other}' menurut {other_columns}. "
+        "Tallies hanya dapat digabung bila kolom kelompoknya sama: buat ulang dengan --by yang sama.",
+        "Tallies file '{file}' is grouped by {columns}, but '{other}' by {other_columns}. Tallies pool only "
+        "when their group columns are the same: make them again with the same --by.",
+    ),
     "invalid-label-file": (
         "Berkas label '{file}' tidak valid: {reason}. Format: TOML dengan [labels] \"Sangat puas\" = 4 "
         '(dan [columns."U3"] untuk satu kolom), atau CSV label,nilai[,kolom]; lihat docs/readers.md.',
