@@ -519,3 +519,16 @@ def test_tallies_files_grouped_differently_name_both_files_and_their_columns(tmp
     assert result.exit_code == 3, result.output
     assert "Tallies file 'b.csv' is grouped by 'Kecamatan', but 'a.csv' by 'Jenis Layanan'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_reading_options_that_do_not_apply_to_tallies_units_are_named_on_stderr(tallied: dict[str, Path]) -> None:
+    args = ["rank", str(tallied["now_tallies"]), "--units", str(tallied["units"]), "--resamples", "100"]
+    quiet = runner.invoke(app, [*args, "--format", "json", "--lang", "en"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "do not apply" not in quiet.stderr
+    told = runner.invoke(app, [*args, "--format", "json", "--lang", "en", "--invalid", "skip", "--sheet", "2"])
+    assert told.exit_code == 0, told.output
+    assert "Note: --sheet, --invalid do not apply to the" in " ".join(told.stderr.split())
+    assert json.loads(told.stdout) == json.loads(quiet.stdout)  # the ranking itself is unchanged
+    indonesian = runner.invoke(app, [*args, "--format", "json", "--invalid", "skip"])
+    assert "Catatan: --invalid tidak berlaku untuk" in " ".join(indonesian.stderr.split())

@@ -172,6 +172,7 @@ def rank(
                 jobs=jobs,
             )
         _report_issues(ranking.reading_issues, lang)
+        _note_ignored_options(ranking, lang, sheet=sheet, invalid=invalid, labels=labels)
         from skm.render import rank as render  # noqa: PLC0415
 
         if output_format is RankFormat.TABLE and output is None:
@@ -216,6 +217,27 @@ def _ranking_text(ranking: Ranking, output_format: RankFormat, lang: Lang) -> st
     for part in render.ranking_renderables(ranking, lang):
         console.print(part)
     return console.file.getvalue()  # type: ignore[no-any-return,attr-defined]
+
+
+def _note_ignored_options(
+    ranking: Ranking, lang: Lang, *, sheet: str | None, invalid: InvalidPolicy, labels: Path | None
+) -> None:
+    """Say on stderr which reading options did not apply to the units that came from tallies files."""
+    from skm.analysis.rank import INTERVAL_TALLIES  # noqa: PLC0415
+    from skm.cli.common import stderr_console  # noqa: PLC0415
+
+    given = [
+        name
+        for name, used in (("--sheet", sheet is not None), ("--invalid", invalid is not InvalidPolicy.ERROR),
+                           ("--labels", labels is not None))
+        if used
+    ]  # fmt: skip
+    tallied = [u.unit for u in ranking.units if u.interval_method == INTERVAL_TALLIES]
+    if not given or not tallied:
+        return
+    shown = ", ".join(tallied[:5]) + (", …" if len(tallied) > 5 else "")
+    line = t("rank-tallies-options-ignored", lang, options=", ".join(given), count=len(tallied), units=shown)
+    stderr_console().print(line, markup=False, highlight=False)
 
 
 def _report_issues(issues: tuple[Issue, ...], lang: Lang, limit: int = 20) -> None:

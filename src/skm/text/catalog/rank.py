@@ -31,6 +31,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "rank-json-kind": ("JSON skm rank", "skm rank JSON"),
     "rank-no-input": ("beri BERKAS atau FOLDER", "give FILES or a FOLDER"),
     # tallies files (skm score --format tallies)
+    "rank-tallies-options-ignored": (
+        "Catatan: {options} tidak berlaku untuk {count} unit dari berkas tallies ({units}): tallies sudah "
+        "berisi jumlah jawaban yang sah per pertanyaan, tanpa sheet, sel atau label.",
+        "Note: {options} do not apply to the {count} unit(s) read from tallies files ({units}): tallies already "
+        "hold the valid answers' counts per question, with no sheet, cells or labels.",
+    ),
     "rank-tallies-several-groups": (
         "Berkas tallies '{file}' dikelompokkan menurut beberapa kolom ({columns}); pilih kolom yang menamai "
         "unit dengan --unit-column KOLOM (kolom lain digabung).",
