@@ -13,6 +13,7 @@ import errno
 import gc
 import hashlib
 import io
+import json
 import os
 import signal
 import stat
@@ -28,7 +29,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from skm.cli import app
-from skm.errors import ExitCode, SkmError
+from skm.errors import ExitCode, IssueCode, SkmError
 from skm.output import write_atomic
 from skm.readers import guard
 
@@ -744,6 +745,15 @@ def write_ods(path: Path, content: str) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
         z.writestr("content.xml", content)
+        z.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+            '<manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
     return path
 
 
@@ -763,6 +773,70 @@ def test_an_ods_repeating_a_filled_row_a_million_times_is_refused(tmp_path: Path
     assert code == ExitCode.INPUT_ERROR
     assert "ulang.ods" in err
     assert "1000000" in err
+
+
+ODS_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+    '<table:table table:name="Data">'
+)
+ODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document-content>"
+ODS_WIDE_FOUR = (
+    '<table:table-cell table:number-columns-repeated="99999" office:value-type="float" office:value="4">'
+    "<text:p>4</text:p></table:table-cell>"
+)
+ODS_FOUR = '<table:table-cell office:value-type="float" office:value="4"><text:p>4</text:p></table:table-cell>'
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a filled row repeated, its value after 10 000 empty cells (> 8 KB of row before it)
+        '<table:table-row table:number-rows-repeated="1000000">'
+        + '<table:table-cell table:style-name="a&gt;b"/>' * 10_000
+        + ODS_FOUR
+        + "</table:table-row>",
+        # empty repeated rows between a wide filled row and a last filled row: a dense grid of 10⁸ cells
+        '<table:table-row><table:table-cell table:number-columns-repeated="16000"/>'
+        + ODS_FOUR
+        + '</table:table-row><table:table-row table:number-rows-repeated="6000"><table:table-cell/></table:table-row>'
+        + f"<table:table-row>{ODS_FOUR}</table:table-row>",
+        # a filled cell repeated across more columns than a sheet has
+        "<table:table-row>" + ODS_WIDE_FOUR + "</table:table-row>",
+        # many filled rows, each repeated under the row limit, past the cell cap together
+        f'<table:table-row table:number-rows-repeated="60000">{ODS_FOUR * 20}</table:table-row>' * 10,
+    ],
+    ids=["long-repeated-row", "sparse-grid", "repeated-cell", "cells-in-all"],
+)
+def test_an_ods_that_calamine_would_expand_enormously_is_refused(tmp_path: Path, rows: str) -> None:
+    path = write_ods(tmp_path / "bom.ods", ODS_HEAD + rows + ODS_TAIL)
+    with pytest.raises(SkmError) as caught:  # the guard refuses it, before calamine reads it
+        guard.scan_ods(path)
+    assert caught.value.code in {IssueCode.REPEAT_TOO_LARGE, IssueCode.AREA_TOO_LARGE, IssueCode.TOO_MANY_CELLS}
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INPUT_ERROR
+    assert "bom.ods" in err
+    assert "Traceback" not in err
+
+
+def test_an_ods_with_trailing_empty_repeated_rows_and_columns_is_read(tmp_path: Path) -> None:
+    """LibreOffice writes a sheet's unused rows and columns as huge repeats of empty cells: not a bomb."""
+    header = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>U{i}</text:p></table:table-cell>' for i in range(1, 10)
+    )
+    answer = "".join(ODS_FOUR for _ in range(9))
+    empty = '<table:table-cell table:number-columns-repeated="16375"/>'
+    rows = (
+        f"<table:table-row>{header}{empty}</table:table-row>"
+        + f'<table:table-row table:number-rows-repeated="30">{answer}{empty}</table:table-row>'
+        + f'<table:table-row table:number-rows-repeated="1048545">{empty}</table:table-row>'
+    )
+    path = write_ods(tmp_path / "lo.ods", ODS_HEAD + rows + ODS_TAIL)
+    code, out, err = run("score", str(path), "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["respondents"] == 30
 
 
 @pytest.mark.parametrize("ref", ["xfd1048576", "XFD00001048576", "A10000000000000000001", "AAAAAAAAAAAA1", "A1"])

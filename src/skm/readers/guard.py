@@ -530,15 +530,89 @@ def _scan_ooxml(path: Path, head_rows: int, values: bool) -> dict[str, SheetScan
     return scans
 
 
-_ODS_ROW = re.compile(
-    rb"<table:table-row\b[^>]*number-rows-repeated=\"(\d+)\"[^>]*>(.{0,8192}?)</table:table-row>", re.S
-)
-_ODS_CELL = re.compile(rb"<table:table-cell\b[^>]*number-columns-repeated=\"(\d+)\"[^>]*(?<!/)>")
-_ODS_FILLED = re.compile(rb"office:value-type|<text:p")
+ODS_MAX_REPEAT_COLUMNS = 16_384  # one filled cell repeated across more columns than a sheet has
+ODS_MAX_REPEAT_ROWS = 65_536  # one filled row repeated more often
+
+
+def _ods_repeat_refusal(path: Path, count: int, limit: int) -> SkmError:
+    return SkmError(IssueCode.REPEAT_TOO_LARGE, ExitCode.INPUT_ERROR, file=str(path), count=count, limit=limit)
+
+
+def _repeat(attrs: dict[str, str], name: str) -> int:
+    for key, value in attrs.items():
+        if key.rsplit(" ", 1)[-1] == name:
+            try:
+                return max(1, int(value.strip()))
+            except ValueError:
+                return 1
+    return 1
+
+
+class _OdsWalk:
+    """The extent of each table of an ODS ``content.xml``, followed as a stream of tags (expat): rows and
+    cells with their repeats, the farthest filled row and column, the filled cells counted with their
+    repeats; checked with the xlsx caps (:func:`_check_extent`) and the repeat limits."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.table: SheetScan | None = None
+        self.row = 0  # rows before the open row
+        self.row_repeat = 0  # the open row's repeat (0: none open)
+        self.col = 0  # cells before the open cell
+        self.cell_repeat = 0  # the open cell's repeat (0: none open)
+        self.cell_filled = False
+        self.row_cells = 0  # filled cells of the open row (its repeats not counted)
+        self.row_last = 0  # the open row's farthest filled column
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name.rsplit(" ", 1)[-1]
+        if local == "table":
+            self.table = SheetScan(_repeat_name(attrs))
+            self.row = 0
+        elif local == "table-row":
+            self.row_repeat, self.col, self.row_cells, self.row_last = _repeat(attrs, "number-rows-repeated"), 0, 0, 0
+        elif local in ("table-cell", "covered-table-cell"):
+            self.cell_repeat = _repeat(attrs, "number-columns-repeated")
+            self.cell_filled = any(k.rsplit(" ", 1)[-1] == "value-type" for k in attrs)
+        elif local == "p" and self.cell_repeat:
+            self.cell_filled = True
+
+    def end(self, name: str) -> None:
+        local = name.rsplit(" ", 1)[-1]
+        if local in ("table-cell", "covered-table-cell") and self.cell_repeat:
+            if self.cell_filled:
+                if self.cell_repeat > ODS_MAX_REPEAT_COLUMNS:
+                    raise _ods_repeat_refusal(self.path, self.cell_repeat, ODS_MAX_REPEAT_COLUMNS)
+                self.row_cells += self.cell_repeat
+                self.row_last = self.col + self.cell_repeat
+            self.col += self.cell_repeat
+            self.cell_repeat, self.cell_filled = 0, False
+        elif local == "table-row" and self.row_repeat:
+            if self.row_cells and self.table is not None:
+                if self.row_repeat > ODS_MAX_REPEAT_ROWS:
+                    raise _ods_repeat_refusal(self.path, self.row_repeat, ODS_MAX_REPEAT_ROWS)
+                scan = self.table
+                scan.cells += self.row_cells * self.row_repeat
+                scan.max_row = self.row + self.row_repeat
+                scan.max_col = max(scan.max_col, self.row_last)
+                if scan.cells > MAX_CELLS or scan.max_row * scan.max_col > MAX_AREA:
+                    _check_extent(self.path, scan.member, scan)  # refused as soon as it is certain
+            self.row += self.row_repeat
+            self.row_repeat = 0
+        elif local == "table" and self.table is not None:
+            _check_extent(self.path, self.table.member, self.table)
+            self.table = None
+
+
+def _repeat_name(attrs: dict[str, str]) -> str:
+    return next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "name"), "")
 
 
 def scan_ods(path: Path) -> None:
-    """Refuse an ODS whose content inflates past the cap or repeats a filled cell or row enormously."""
+    """Refuse an ODS whose content inflates past the cap, repeats a filled cell or row enormously, or
+    whose tables hold more filled cells or span a larger or sparser area than an xlsx may
+    (:data:`MAX_CELLS`, :data:`MAX_AREA`, :data:`SPARSE_FACTOR`): calamine expands repeated rows between
+    filled ones into a dense grid. The whole part is walked (rows of any length, repeats anywhere)."""
     try:
         zf = zipfile.ZipFile(path)
     except _ZIP_ERRORS as exc:
@@ -547,24 +621,14 @@ def scan_ods(path: Path) -> None:
         if "content.xml" not in zf.namelist():
             raise _unreadable(path, "content.xml missing")
         try:
+            walk = _OdsWalk(path)
+            parser = expat.ParserCreate(namespace_separator=" ")
+            parser.StartElementHandler = walk.start
+            parser.EndElementHandler = walk.end
             for data in _iter_blocks(path, zf, "content.xml"):
-                for m in _ODS_CELL.finditer(data):
-                    if int(m.group(1)) > 16_384:
-                        raise SkmError(
-                            IssueCode.REPEAT_TOO_LARGE,
-                            ExitCode.INPUT_ERROR,
-                            file=str(path),
-                            count=int(m.group(1)),
-                            limit=16_384,
-                        )
-                for m in _ODS_ROW.finditer(data):
-                    if int(m.group(1)) > 65_536 and _ODS_FILLED.search(m.group(2)):
-                        raise SkmError(
-                            IssueCode.REPEAT_TOO_LARGE,
-                            ExitCode.INPUT_ERROR,
-                            file=str(path),
-                            count=int(m.group(1)),
-                            limit=65_536,
-                        )
+                parser.Parse(data, False)
+            parser.Parse(b"", True)
+        except expat.ExpatError as exc:
+            raise _unreadable(path, f"content.xml: {exc}"[:200]) from None
         except _ZIP_ERRORS as exc:
             raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
