@@ -892,3 +892,37 @@ def test_the_first_rows_are_kept_and_the_scan_is_reused(tmp_path: Path) -> None:
     whole = guard.scan_ooxml(path, head_rows=len(rows) + 5)["Data"]  # more rows asked: scanned again
     assert whole.head_complete
     assert whole.head.count(b"</row>") == len(rows)
+
+
+def test_ods_formulas_without_a_value_and_error_cells_are_invalid_cells_never_blanks(tmp_path: Path) -> None:
+    """calamine reads an ODS error cell or a formula without a stored value as a blank (or an error
+    typed as a number as 0): each is reported on its row and column, like an Excel error in an xlsx."""
+    head = ODS_HEAD.replace(
+        "<office:document-content ",
+        "<office:document-content "
+        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" ',
+    )
+    header = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>U{i}</text:p></table:table-cell>' for i in range(1, 10)
+    )
+    odd = [
+        '<table:table-cell table:formula="of:=1/0" office:string-value="" calcext:value-type="error">'
+        "<text:p>#DIV/0!</text:p></table:table-cell>",
+        '<table:table-cell table:formula="of:=1/0" office:value-type="float" office:value="0" '
+        'calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>',
+        '<table:table-cell table:formula="of:=[.A1]"/>',
+    ]
+    rows = f"<table:table-row>{header}</table:table-row>" + "".join(
+        f"<table:table-row>{cell}{ODS_FOUR * 8}</table:table-row>" for cell in odd
+    )
+    rows += f'<table:table-row table:number-rows-repeated="5">{ODS_FOUR * 9}</table:table-row>'
+    path = write_ods(tmp_path / "rumus.ods", head + rows + ODS_TAIL)
+    scans = guard.scan_ods(path)
+    assert sorted(scans["Data"].unusable) == [(1, 0), (2, 0), (3, 0)]
+    code, _, err = run("score", str(path), "--lang", "en")
+    assert code == ExitCode.INVALID_DATA
+    assert "#DIV/0!" in err
+    assert "=[.A1]" in err
+    code, out, err = run("score", str(path), "--invalid", "skip", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["respondents"] == 8

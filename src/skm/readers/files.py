@@ -82,7 +82,7 @@ def _read_excel(path: Path) -> list[Sheet]:
     if suffix in {".xlsx", ".xlsm"} or (zipped and suffix != ".ods"):
         scans = guard.scan_ooxml(path)  # before calamine allocates anything: caps, unusable cells
     elif suffix == ".ods":
-        guard.scan_ods(path)
+        scans = guard.scan_ods(path)  # caps, repeats, formulas and errors calamine would blank
     else:
         guard.check_file_size(path, guard.MAX_SPREADSHEET_BYTES, suffix.lstrip("."))
     try:

@@ -538,6 +538,15 @@ def _ods_repeat_refusal(path: Path, count: int, limit: int) -> SkmError:
     return SkmError(IssueCode.REPEAT_TOO_LARGE, ExitCode.INPUT_ERROR, file=str(path), count=count, limit=limit)
 
 
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
+_ODS_MAX_MARKED = 100_000  # unusable cells marked per table (each is an invalid cell for the reader)
+
+
+def _text(walk: _OdsWalk, data: str) -> None:
+    if walk.cell_repeat and sum(len(t) for t in walk.text) < 200:
+        walk.text.append(data)
+
+
 def _repeat(attrs: dict[str, str], name: str) -> int:
     for key, value in attrs.items():
         if key.rsplit(" ", 1)[-1] == name:
@@ -563,17 +572,33 @@ class _OdsWalk:
         self.cell_filled = False
         self.row_cells = 0  # filled cells of the open row (its repeats not counted)
         self.row_last = 0  # the open row's farthest filled column
+        self.scans: dict[str, SheetScan] = {}
+        # the open cell: has it a value type, a formula, an error value, and its text (for an unusable cell)
+        self.typed = False
+        self.formula = ""
+        self.error = False
+        self.text: list[str] = []
+        self.row_unusable: list[tuple[int, int, str]] = []  # (first column, repeat, shown text) of the open row
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rsplit(" ", 1)[-1]
         if local == "table":
             self.table = SheetScan(_repeat_name(attrs))
+            self.table.flags |= {"bool", "nonfinite"}  # not looked for here: the reader checks every cell
+            self.scans.setdefault(self.table.member, self.table)
             self.row = 0
         elif local == "table-row":
             self.row_repeat, self.col, self.row_cells, self.row_last = _repeat(attrs, "number-rows-repeated"), 0, 0, 0
+            self.row_unusable = []
         elif local in ("table-cell", "covered-table-cell"):
             self.cell_repeat = _repeat(attrs, "number-columns-repeated")
-            self.cell_filled = any(k.rsplit(" ", 1)[-1] == "value-type" for k in attrs)
+            types = {k: v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "value-type"}
+            # office:value-type is what calamine reads; calcext:value-type="error" marks an error value
+            self.typed = any(k.startswith(_OFFICE) for k in types)
+            self.error = any(v == "error" for v in types.values())
+            self.formula = next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "formula"), "")
+            self.cell_filled = bool(types)
+            self.text = []
         elif local == "p" and self.cell_repeat:
             self.cell_filled = True
 
@@ -585,6 +610,12 @@ class _OdsWalk:
                     raise _ods_repeat_refusal(self.path, self.cell_repeat, ODS_MAX_REPEAT_COLUMNS)
                 self.row_cells += self.cell_repeat
                 self.row_last = self.col + self.cell_repeat
+            # calamine gives a blank for a cell without a value type (a formula without a stored value, an
+            # error), a number for an error typed as one: the reader marks them (never a silent blank)
+            shown = "".join(self.text).strip()
+            if self.error or (not self.typed and (self.formula or shown)):
+                text = shown or ("=" + self.formula.removeprefix("of:").lstrip("=") if self.formula else "#ERROR")
+                self.row_unusable.append((self.col, self.cell_repeat, text[:40]))
             self.col += self.cell_repeat
             self.cell_repeat, self.cell_filled = 0, False
         elif local == "table-row" and self.row_repeat:
@@ -597,6 +628,13 @@ class _OdsWalk:
                 scan.max_col = max(scan.max_col, self.row_last)
                 if scan.cells > MAX_CELLS or scan.max_row * scan.max_col > MAX_AREA:
                     _check_extent(self.path, scan.member, scan)  # refused as soon as it is certain
+            if self.table is not None:
+                found = self.table.unusable
+                for first, width, text in self.row_unusable:
+                    for r in range(self.row, self.row + min(self.row_repeat, ODS_MAX_REPEAT_ROWS)):
+                        for c in range(first, first + min(width, ODS_MAX_REPEAT_COLUMNS)):
+                            if len(found) < _ODS_MAX_MARKED:
+                                found[(r, c)] = text
             self.row += self.row_repeat
             self.row_repeat = 0
         elif local == "table" and self.table is not None:
@@ -608,7 +646,7 @@ def _repeat_name(attrs: dict[str, str]) -> str:
     return next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "name"), "")
 
 
-def scan_ods(path: Path) -> None:
+def scan_ods(path: Path) -> dict[str, SheetScan]:
     """Refuse an ODS whose content inflates past the cap, repeats a filled cell or row enormously, or
     whose tables hold more filled cells or span a larger or sparser area than an xlsx may
     (:data:`MAX_CELLS`, :data:`MAX_AREA`, :data:`SPARSE_FACTOR`): calamine expands repeated rows between
@@ -625,6 +663,7 @@ def scan_ods(path: Path) -> None:
             parser = expat.ParserCreate(namespace_separator=" ")
             parser.StartElementHandler = walk.start
             parser.EndElementHandler = walk.end
+            parser.CharacterDataHandler = lambda data: _text(walk, data)
             for data in _iter_blocks(path, zf, "content.xml"):
                 parser.Parse(data, False)
             parser.Parse(b"", True)
@@ -632,3 +671,4 @@ def scan_ods(path: Path) -> None:
             raise _unreadable(path, f"content.xml: {exc}"[:200]) from None
         except _ZIP_ERRORS as exc:
             raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
+    return walk.scans
