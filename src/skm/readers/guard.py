@@ -268,7 +268,7 @@ def _quick_extent(data: bytes, shapes: bytes, filled: int) -> tuple[int, int] | 
     of that length, matched from the first such number on: rows are usually in order, so only the
     tail is matched)."""
     cells = shapes.count(b"<c ")  # every cell tag: "<c>", "<c/>", any white space after the name
-    if b":c " in shapes and _PREFIXED.search(data):
+    if b":" in shapes and b":c " in shapes and _PREFIXED.search(data):  # ":" alone: a one-byte search
         return None  # prefixed cell tags: the exact walk
     if not cells:
         return 0, 0
@@ -317,7 +317,8 @@ def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None
     booleans and non-finite numbers only with ``values`` (a caller reading typed columns checks them)."""
     if "error" not in flags and b't="e"' in shapes:
         flags.add("error")
-    if "formula" not in flags and (b"<f " in shapes or b":f " in shapes):  # "<f>", "<f t=…", "</x:f>" …
+    # "<f>", "<f t=…", "</x:f>" … (a one-byte search first: a block of shared-string cells has no "f" or ":")
+    if "formula" not in flags and b"f" in shapes and (b"<f " in shapes or (b":" in shapes and b":f " in shapes)):
         flags.add("formula")
     if not values:
         return
@@ -326,7 +327,7 @@ def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None
     if "nonfinite" not in flags:
         # a value not starting with a digit (sign, space, "inf", "nan") or a number with an exponent
         odd = shapes.count(b"<v 0") != shapes.count(b"<v ") or b"0e" in shapes or b"0A" in shapes
-        if b":v " in shapes or (odd and _NONFINITE.search(data)):
+        if (b":" in shapes and b":v " in shapes) or (odd and _NONFINITE.search(data)):
             flags.add("nonfinite")
 
 
@@ -350,7 +351,7 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, 
                 scan.head_complete = False
             rows_seen += ends
         shapes = data.translate(_SHAPES)
-        filled = data.count(b"</c>") + (data.count(b":c>") if b":c " in shapes else 0)
+        filled = data.count(b"</c>") + (data.count(b":c>") if b":" in shapes and b":c " in shapes else 0)
         scan.cells += filled
         quick = None if scan.implicit else _quick_extent(data, shapes, filled)
         if quick is None:
