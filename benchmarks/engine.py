@@ -11,8 +11,9 @@ by openpyxl's write-only mode for the xlsx):
   ``skm`` runs once untimed first (an editable install compiles its bytecode on the first run, an
   installed wheel at ``pip install``), then ``--repeat`` times (3); the line quotes the median of
   those runs against one run of the baseline (≈ 25 s) and lists every run. ``--before SRC`` also
-  times ``skm`` from another source tree (``PYTHONPATH=SRC``, e.g. an exported copy of ``main``'s
-  ``src``) the same way, interleaved with ours, for a before/after in one run;
+  times ``skm`` from another source tree (``PYTHONPATH=SRC``) the same way, interleaved with ours,
+  for a before/after in one run (``git archive COMMIT src | tar -x -C /tmp/before``, then
+  ``--before /tmp/before/src``: a copy outside the checkout, where Python can write its bytecode);
 * ``csv1m``/``csv10m``: 1 M / 10 M respondents, ``skm score`` vs a DuckDB process computing each
   element's count and sum;
 * ``folder``: 300 files (200 CSV + 100 xlsx, 233 000 respondents), ``skm score FOLDER`` vs DuckDB over
