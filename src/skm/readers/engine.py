@@ -26,6 +26,7 @@ import csv
 import io
 import math
 import re
+import threading
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -321,11 +322,12 @@ def _read_one(
     strict: bool,
     parallel: bool,
 ) -> EngineRead:
-    con = _connect()
+    con: duckdb.DuckDBPyConnection | None = None
     try:
         if suffix in CSV_SUFFIXES:
             if sheet is not None:
                 raise Fallback("--sheet on a CSV")
+            con = _connect()
             head = _csv_head(path, instrument)
             columns = [_Column(f"c{c}", text=True) for c in range(head.width)]
             spec = "{" + ", ".join(f"{_sql_str(c.name)}: 'VARCHAR'" for c in columns) + "}"
@@ -338,10 +340,11 @@ def _read_one(
         elif suffix in PARQUET_SUFFIXES:
             if sheet is not None:
                 raise Fallback("--sheet on Parquet")
+            con = _connect()
             head, columns, source_sql = _parquet_source(con, path, instrument)
             sheet_name = None
         elif suffix in EXCEL_ENGINE_SUFFIXES:
-            head, columns, source_sql = _excel_source(con, path, instrument, sheet)
+            con, head, columns, source_sql = _excel_source(path, instrument, sheet)
             sheet_name = head.sheet
         else:
             raise Fallback("format")
@@ -374,7 +377,8 @@ def _read_one(
     except Exception as exc:
         raise Fallback(" ".join(str(exc).split("\n")[:3]) if str(exc) else type(exc).__name__) from exc
     finally:
-        con.close()
+        if con is not None:
+            con.close()
 
 
 def _parquet_source(
@@ -456,15 +460,14 @@ def _excel_heads(path: Path, scans: dict[str, guard.SheetScan]) -> tuple[list[st
 
 
 def _excel_source(
-    con: duckdb.DuckDBPyConnection, path: Path, instrument: Instrument, sheet: str | int | None
-) -> tuple[_Head, list[_Column], str]:
+    path: Path, instrument: Instrument, sheet: str | int | None
+) -> tuple[duckdb.DuckDBPyConnection, _Head, list[_Column], str]:
     """A spreadsheet: the sheet and header chosen on each sheet's first rows (python-calamine on the
     rows the guard's scan kept, :func:`_excel_heads`), then the rows below the header through
     fastexcel (calamine → Arrow, typed columns, one parse; a column mixing numbers and text is left to
-    the reference) and DuckDB over the Arrow table."""
+    the reference) and DuckDB over the Arrow table, on the connection returned (opened while calamine
+    parses: the guard has finished by then)."""
     import fastexcel  # noqa: PLC0415 - heavy, only when reading large spreadsheets
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
 
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         raise Fallback("xlsb/ods: the reference reader")
@@ -494,9 +497,61 @@ def _excel_source(
     reader = fastexcel.read_excel(str(path))
     if list(reader.sheet_names) != names:
         raise Fallback("sheet names differ")
-    loaded = reader.load_sheet(
-        names.index(chosen), header_row=header_row, dtype_coercion="strict", schema_sample_rows=None
+    # the guard has passed (scan_ooxml above): calamine parses the sheet in a thread (it releases the
+    # GIL) while this one imports pyarrow and DuckDB and opens the connection, which it would do after
+    index = names.index(chosen)
+    parse = _InThread(
+        lambda: reader.load_sheet(index, header_row=header_row, dtype_coercion="strict", schema_sample_rows=None)
     )
+    try:
+        con = _connect()
+    except BaseException:
+        parse.wait()
+        raise
+    try:
+        table, columns, width = _excel_table(parse, rows, header_row)
+        con.register("xl", table)
+    except BaseException:
+        parse.wait()
+        con.close()
+        raise
+    complete = scan.head_complete and len(rows) < _SAMPLE_ROWS
+    head = _Head(rows, complete, header_row, matches, width, chosen)
+    return con, head, columns, "SELECT * FROM xl"
+
+
+class _InThread:
+    """``fn()`` started in a thread; :meth:`result` waits for it and returns its value or raises its error."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self._value: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(fn,), name="skm-parse", daemon=True)
+        self._thread.start()
+
+    def _run(self, fn: Callable[[], Any]) -> None:
+        try:
+            self._value = fn()
+        except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread by result()
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _excel_table(parse: _InThread, rows: list[list[object]], header_row: int) -> tuple[Any, list[_Column], int]:
+    """The Arrow table DuckDB reads (``c0`` … and the row numbers ``_r``) from fastexcel's parse, its
+    columns and width; ``rows`` (the reference's first rows) are widened to that width in place."""
+    import pyarrow as pa  # noqa: PLC0415 - imported while calamine parses
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    loaded = parse.result()
     batch = loaded.to_arrow()
     n = batch.num_rows
     by_index: dict[int, Any] = {}
@@ -541,10 +596,7 @@ def _excel_source(
             if (is_blank(a) and is_blank(b)) or a == b or _same_day(a, b):
                 continue
             raise Fallback(f"fastexcel and calamine disagree on a cell: {a!r} vs {b!r}")
-    con.register("xl", table)
-    complete = scan.head_complete and len(rows) < _SAMPLE_ROWS
-    head = _Head(rows, complete, header_row, matches, width, chosen)
-    return head, columns, "SELECT * FROM xl"
+    return table, columns, width
 
 
 @dataclass

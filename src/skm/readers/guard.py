@@ -28,11 +28,13 @@ Limits are documented in docs/security.md.
 from __future__ import annotations
 
 import posixpath
+import queue
 import re
 import struct
+import threading
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -159,39 +161,84 @@ def _stream_parts(path: Path, zf: zipfile.ZipFile, name: str) -> IO[bytes]:
     return zf.open(info)
 
 
+def _inflating(stream: IO[bytes]) -> Generator[bytes, None, None]:
+    """``stream.read(_CHUNK)`` until the end, the next block inflated in a thread while the caller
+    looks at the previous one (zlib and the CRC release the GIL; the searches and counts do not).
+
+    At most two blocks wait ahead of the caller (the queue and the one being read), so a zip bomb
+    costs at most three blocks of memory before the caller's cap on the inflated size stops it. An
+    error of the stream (bad deflate data, bad CRC) is raised in the caller at the block it would
+    have read. The thread has stopped when the generator ends, however it ends: the stream is then
+    the caller's to close."""
+    blocks: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def produce() -> None:
+        while not stop.is_set():
+            try:
+                item: bytes | BaseException = stream.read(_CHUNK)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
+                item = exc
+            while not stop.is_set():
+                try:
+                    blocks.put(item, timeout=0.05)
+                    break
+                except queue.Full:
+                    continue
+            if not isinstance(item, bytes) or not item:
+                return
+
+    worker = threading.Thread(target=produce, name="skm-inflate", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = blocks.get()
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+            if not item:
+                return
+    finally:
+        stop.set()
+        worker.join()
+
+
 def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
     """The inflated part in blocks that end on a complete tag, counting the real inflated size."""
     total = 0
     carry = b""
     with _stream_parts(path, zf, name) as stream:
-        while True:
-            block = stream.read(_CHUNK)
-            total += len(block)
-            if total > MAX_PART_BYTES:
-                raise SkmError(
-                    IssueCode.INFLATED_TOO_LARGE,
-                    ExitCode.INPUT_ERROR,
-                    file=str(path),
-                    member=name,
-                    limit=_mb(MAX_PART_BYTES),
-                )
-            if not block:
-                if carry:
-                    yield carry
-                return
-            data = carry + block
-            # anywhere, however long the prolog ("!" alone: a one-byte search is several times faster)
-            if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
-                raise _unreadable(path, f"{name}: DOCTYPE/ENTITY")
-            last = data.rfind(b"<")
-            if last != -1 and data.find(b">", last) == -1:
-                carry = data[last:]
-                data = data[:last]
-                if len(carry) > _MAX_TAG:
-                    raise _unreadable(path, f"{name}: tag > {_MAX_TAG} bytes")
-            else:
-                carry = b""
-            yield data
+        blocks = _inflating(stream)
+        try:
+            for block in blocks:
+                total += len(block)
+                if total > MAX_PART_BYTES:
+                    raise SkmError(
+                        IssueCode.INFLATED_TOO_LARGE,
+                        ExitCode.INPUT_ERROR,
+                        file=str(path),
+                        member=name,
+                        limit=_mb(MAX_PART_BYTES),
+                    )
+                if not block:
+                    if carry:
+                        yield carry
+                    return
+                data = carry + block
+                # anywhere, however long the prolog ("!" alone: a one-byte search is several times faster)
+                if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+                    raise _unreadable(path, f"{name}: DOCTYPE/ENTITY")
+                last = data.rfind(b"<")
+                if last != -1 and data.find(b">", last) == -1:
+                    carry = data[last:]
+                    data = data[:last]
+                    if len(carry) > _MAX_TAG:
+                        raise _unreadable(path, f"{name}: tag > {_MAX_TAG} bytes")
+                else:
+                    carry = b""
+                yield data
+        finally:
+            blocks.close()  # the thread stops before the stream closes
 
 
 _ROW_DIGITS_6 = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6})"')
@@ -221,7 +268,7 @@ def _quick_extent(data: bytes, shapes: bytes, filled: int) -> tuple[int, int] | 
     of that length, matched from the first such number on: rows are usually in order, so only the
     tail is matched)."""
     cells = shapes.count(b"<c ")  # every cell tag: "<c>", "<c/>", any white space after the name
-    if b":c " in shapes and _PREFIXED.search(data):
+    if b":" in shapes and b":c " in shapes and _PREFIXED.search(data):  # ":" alone: a one-byte search
         return None  # prefixed cell tags: the exact walk
     if not cells:
         return 0, 0
@@ -270,7 +317,8 @@ def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None
     booleans and non-finite numbers only with ``values`` (a caller reading typed columns checks them)."""
     if "error" not in flags and b't="e"' in shapes:
         flags.add("error")
-    if "formula" not in flags and (b"<f " in shapes or b":f " in shapes):  # "<f>", "<f t=…", "</x:f>" …
+    # "<f>", "<f t=…", "</x:f>" … (a one-byte search first: a block of shared-string cells has no "f" or ":")
+    if "formula" not in flags and b"f" in shapes and (b"<f " in shapes or (b":" in shapes and b":f " in shapes)):
         flags.add("formula")
     if not values:
         return
@@ -279,7 +327,7 @@ def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None
     if "nonfinite" not in flags:
         # a value not starting with a digit (sign, space, "inf", "nan") or a number with an exponent
         odd = shapes.count(b"<v 0") != shapes.count(b"<v ") or b"0e" in shapes or b"0A" in shapes
-        if b":v " in shapes or (odd and _NONFINITE.search(data)):
+        if (b":" in shapes and b":v " in shapes) or (odd and _NONFINITE.search(data)):
             flags.add("nonfinite")
 
 
@@ -303,7 +351,7 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, 
                 scan.head_complete = False
             rows_seen += ends
         shapes = data.translate(_SHAPES)
-        filled = data.count(b"</c>") + (data.count(b":c>") if b":c " in shapes else 0)
+        filled = data.count(b"</c>") + (data.count(b":c>") if b":" in shapes and b":c " in shapes else 0)
         scan.cells += filled
         quick = None if scan.implicit else _quick_extent(data, shapes, filled)
         if quick is None:
