@@ -8,8 +8,10 @@ weighted sum over patterns (alpha, item–total r, alpha if deleted, the margin'
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -28,8 +30,9 @@ from skm.analysis.stats.analyse import (
     exact_rank_keys_of,
     respondent_ikm,
 )
+from skm.analysis.stats.columns import duplicate_pairs
 from skm.analysis.stats.patterns import AnswerPatterns
-from skm.analysis.stats.quality import straight_lining
+from skm.analysis.stats.quality import duplicate_rows, straight_lining
 from skm.core.instrument import PERMENPAN_14_2017
 
 KEYS = [f"U{i}" for i in range(1, 10)]
@@ -196,3 +199,75 @@ def test_dissatisfied_of_patterns_counts_the_respondents(rows: list[list[int | N
     by_pattern = element_scores(patterns.answers, PERMENPAN_14_2017)
     expected = design.dissatisfied(element_scores(x, PERMENPAN_14_2017), PERMENPAN_14_2017, 0.95)
     assert design.dissatisfied(by_pattern, PERMENPAN_14_2017, 0.95, patterns.counts) == expected
+
+
+class _Times:
+    """A stand-in for :class:`~skm.analysis.stats.columns.Moments` with a parsed date column (or none)."""
+
+    def __init__(self, array: npt.NDArray[np.datetime64] | None) -> None:
+        self.array = array
+        self.present = array is not None
+
+    def values(self, positions: list[int] | None = None) -> list[datetime | None] | None:
+        if self.array is None:
+            return None
+        chosen = self.array if positions is None else self.array[positions]
+        return [None if np.isnat(v) else v.item() for v in chosen]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 2), st.none() | st.integers(0, 400)),
+        min_size=1,
+        max_size=60,
+    ),
+    st.booleans(),
+)
+def test_duplicate_pairs_on_arrays_are_the_pairs_of_duplicate_rows(
+    rows: list[tuple[int, int, int | None]], dated: bool
+) -> None:
+    """Keys of two columns, times a few minutes apart (some missing, some equal): the array search
+    pairs each copy with the earlier row duplicate_rows pairs it with."""
+    start = np.datetime64("2026-01-05T08:00:00", "us")
+    times = np.array([np.datetime64("NaT", "us") if m is None else start + np.timedelta64(m, "m") for _, _, m in rows])
+    codes = [np.array([a for a, _, _ in rows], dtype=np.int64), np.array([b for _, b, _ in rows], dtype=np.int64)]
+    moments = _Times(times if dated else None)
+    keys = [(a, b) for a, b, _ in rows]
+    expected = duplicate_rows(keys, moments.values())
+    assert duplicate_pairs(codes, moments) == expected  # type: ignore[arg-type]
+    # the same through the one-by-one comparison (no integer key): the reference path
+    many = [c * 10**12 for c in codes] * 4  # 8 columns of 2**40: beyond 62 bits
+    assert duplicate_pairs(many, moments) == expected  # type: ignore[arg-type]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.none() | st.integers(0, 3 * 1440), min_size=1, max_size=50), st.integers(0, 59))
+def test_same_minute_counted_in_a_table_is_same_minute(minutes: list[int | None], second: int) -> None:
+    """Times within a few days (a table of minutes) or far apart (sorted); midnight never matches."""
+    from skm.analysis.stats.columns import Moments
+    from skm.analysis.stats.quality import same_minute
+
+    start = np.datetime64("2026-01-05T00:00:00", "us")
+    for spread in (1, 10_000):
+        times = np.array(
+            [
+                np.datetime64("NaT", "us")
+                if m is None
+                else start + np.timedelta64(m * spread, "m") + np.timedelta64(second if m % 2 else 0, "s")
+                for m in minutes
+            ]
+        )
+        moments = Moments.__new__(Moments)
+        moments.present, moments.array, moments._values = True, times, None
+        assert moments.same_minute().tolist() == same_minute(moments.values() or [])
+
+
+def test_patterns_of_blank_and_zero_columns() -> None:
+    frame = pd.DataFrame(
+        {"a": pd.array([None, None, None], dtype="Int8"), "b": pd.array([0, 2, 0], dtype="Int8"), "c": [1.0, 1.0, None]}
+    )
+    patterns = AnswerPatterns.of_frame(frame, ["a", "b", "c"])
+    assert patterns.coded.tolist() == [[-1.0, 0.0, -1.0], [-1.0, 0.0, 1.0], [-1.0, 2.0, 1.0]]
+    assert patterns.pattern_of.tolist() == [1, 2, 0]
+    assert patterns.counts.tolist() == [1, 1, 1]

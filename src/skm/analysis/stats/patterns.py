@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -85,22 +85,23 @@ class AnswerPatterns:
         lows: list[int] = []
         bases: list[int] = []
         for k in keys:
-            values = frame[k].to_numpy(dtype=np.float64, na_value=np.nan)
-            known = np.isfinite(values)
-            given = values[known]
-            if given.size and not (np.array_equal(given, np.round(given)) and given.min() > -1 and given.max() < 2**14):
+            column = _small_whole_numbers(frame[k])
+            if column is None:  # not small whole numbers (never from a reader): rows sorted
                 return cls.of_matrix(np.column_stack([frame[c].to_numpy(np.float64, na_value=np.nan) for c in keys]))
-            columns.append(np.where(known, values, -1.0).astype(np.int16))
-            low = int(given.min()) if given.size else 0
+            values, low, high = column
+            columns.append(values)
             lows.append(low)
-            bases.append((int(given.max()) - low + 2) if given.size else 1)
+            bases.append(high - low + 2 if high >= low else 1)
         if sum(math.log2(b) for b in bases) >= 62:
             return cls.of_matrix(np.column_stack([np.where(c >= 0, c, np.nan) for c in columns]))
-        key = np.zeros(n, dtype=np.int64)
-        for values16, low, base in zip(columns, lows, bases, strict=True):
-            key *= base
-            key += np.where(values16 >= 0, values16.astype(np.int64) - (low - 1), 0)
         size = math.prod(bases)
+        key: npt.NDArray[np.signedinteger[Any]] = np.zeros(n, dtype=np.int32 if size < 2**31 else np.int64)
+        for values16, low, base in zip(columns, lows, bases, strict=True):
+            place: npt.NDArray[np.signedinteger[Any]] = values16.astype(key.dtype)
+            place -= low - 1
+            place[values16 < 0] = 0
+            key *= base
+            key += place
         if size <= _TABLE_PER_ROW * n:
             table = np.bincount(key, minlength=size)
             present = np.flatnonzero(table)
@@ -118,3 +119,25 @@ class AnswerPatterns:
             rest, digit = np.divmod(rest, bases[j])
             coded[:, j] = np.where(digit > 0, digit + (lows[j] - 1), -1).astype(np.float64)
         return cls(coded, counts, pattern_of)
+
+
+def _small_whole_numbers(series: pd.Series[Any]) -> tuple[npt.NDArray[np.int16], int, int] | None:
+    """A column as ``int16`` with -1 for a blank, with the least and the greatest answer (``(0, -1)``
+    when all are blank); ``None`` unless every answer is a whole number from 0 to 2¹⁴."""
+    import pandas as pd  # noqa: PLC0415
+
+    if pd.api.types.is_integer_dtype(series.dtype):
+        low, high = series.min(), series.max()
+        if pd.isna(low):
+            return np.full(len(series), -1, dtype=np.int16), 0, -1
+        if not 0 <= int(low) <= int(high) < 2**14:
+            return None
+        return series.to_numpy(dtype=np.int16, na_value=-1), int(low), int(high)
+    values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+    known = np.isfinite(values)
+    given = values[known]
+    if not given.size:
+        return np.full(len(series), -1, dtype=np.int16), 0, -1
+    if not (np.array_equal(given, np.round(given)) and given.min() >= 0 and given.max() < 2**14):
+        return None
+    return np.where(known, values, -1.0).astype(np.int16), int(given.min()), int(given.max())
