@@ -271,3 +271,18 @@ def test_patterns_of_blank_and_zero_columns() -> None:
     assert patterns.coded.tolist() == [[-1.0, 0.0, -1.0], [-1.0, 0.0, 1.0], [-1.0, 2.0, 1.0]]
     assert patterns.pattern_of.tolist() == [1, 2, 0]
     assert patterns.counts.tolist() == [1, 1, 1]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.none() | st.sampled_from(["KTP-el", "ktp-el", "Akta", " Akta", "", "Kartu Keluarga"]), max_size=40))
+def test_distinct_counts_of_an_arrow_column_are_the_distinct_values_in_order(values: list[str | None]) -> None:
+    """The report's profile counts: Arrow's value_counts gives the distinct values in order of first
+    appearance with their counts, every missing value last, as the per-value count does."""
+    from skm.analysis.facts import distinct_counts
+
+    expected = distinct_counts(values)  # plain Python values: one by one
+    present = [(v, n) for v, n in expected if v is not None]
+    missing = sum(n for v, n in expected if v is None)
+    want = [*present, *([(None, missing)] if missing else [])]
+    for dtype in ("str", pd.StringDtype("python"), pd.StringDtype("pyarrow")):
+        assert distinct_counts(pd.Series(values, dtype=dtype)) == want

@@ -231,6 +231,25 @@ def distinct_counts(values: Sequence[object] | pd.Series[Any]) -> list[tuple[obj
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # noqa: PLC0415
 
+    if (
+        isinstance(values, pd.Series)
+        and pd.api.types.is_string_dtype(values.dtype)
+        and getattr(values.dtype, "storage", None) == "pyarrow"
+    ):
+        import pyarrow.compute as pc  # noqa: PLC0415
+
+        counted = pc.value_counts(values.array.__arrow_array__())  # one hash pass, first appearance first
+        pairs = zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True)
+        arrow: list[tuple[object, int]] = []
+        blank = 0
+        for value, count in pairs:
+            if value is None:
+                blank += count
+            else:
+                arrow.append((value, count))
+        if blank:  # as below: every missing value last
+            arrow.append((None, blank))
+        return arrow
     if isinstance(values, pd.Series) and pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
         codes, uniques = pd.factorize(values, sort=False)
         counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()

@@ -941,6 +941,38 @@ def analyse(
     ``ValueError``) for bad arguments and :class:`~skm.errors.SkmError` for unusable data.
     """
 
+    from threadpoolctl import threadpool_limits  # noqa: PLC0415
+
+    with threadpool_limits(1, user_api="blas"):  # small products: a second BLAS thread only waits (shared cores)
+        return _analyse(
+            responses,
+            rules=rules,
+            by=by,
+            previous=previous,
+            population=population,
+            period=period,
+            exclude_flagged=exclude_flagged,
+            seed=seed,
+            resamples=resamples,
+            min_group=min_group,
+            service_populations=service_populations,
+        )
+
+
+def _analyse(
+    responses: Responses,
+    *,
+    rules: ScoringRules | None,
+    by: str | None,
+    previous: Responses | None,
+    population: int | None,
+    period: str | Period | None,
+    exclude_flagged: bool,
+    seed: int,
+    resamples: int,
+    min_group: int,
+    service_populations: dict[str, int] | None,
+) -> StatsResult:
     if resamples < 100:
         raise StatsArgumentError(IssueCode.STATS_TOO_FEW_RESAMPLES, resamples=resamples)
     if population is not None and population < 1:
