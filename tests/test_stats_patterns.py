@@ -244,18 +244,21 @@ def test_duplicate_pairs_on_arrays_are_the_pairs_of_duplicate_rows(
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.none() | st.integers(0, 3 * 1440), min_size=1, max_size=50), st.integers(0, 59))
 def test_same_minute_counted_in_a_table_is_same_minute(minutes: list[int | None], second: int) -> None:
-    """Times within a few days (a table of minutes) or far apart (sorted); midnight never matches."""
+    """Times within a few days (a table of minutes) or far apart (sorted), in time order (neighbours)
+    or not; midnight never matches."""
     from skm.analysis.stats.columns import Moments
     from skm.analysis.stats.quality import same_minute
 
     start = np.datetime64("2026-01-05T00:00:00", "us")
-    for spread in (1, 10_000):
+    given = iter(sorted(m for m in minutes if m is not None))
+    in_order = [None if m is None else next(given) for m in minutes]  # a form's export: in time order
+    for spread, chosen in ((1, minutes), (10_000, minutes), (1, in_order), (10_000, in_order)):
         times = np.array(
             [
                 np.datetime64("NaT", "us")
                 if m is None
                 else start + np.timedelta64(m * spread, "m") + np.timedelta64(second if m % 2 else 0, "s")
-                for m in minutes
+                for m in chosen
             ]
         )
         moments = Moments.__new__(Moments)
