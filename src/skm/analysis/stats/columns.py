@@ -83,7 +83,14 @@ class Moments:
         if usable.any():
             chosen = minutes[usable]
             low, span = int(chosen.min()), int(chosen.max()) - int(chosen.min()) + 1
-            if span <= 4 * chosen.size:  # a survey's months of minutes: counted in a table, not sorted
+            step = np.diff(chosen)
+            if (step >= 0).all():  # in time order (a form's export): equal minutes are neighbours
+                same = step == 0
+                shared = np.zeros(chosen.size, dtype=bool)
+                shared[1:] |= same
+                shared[:-1] |= same
+                out[usable] = shared
+            elif span <= 4 * chosen.size:  # a survey's months of minutes: counted in a table, not sorted
                 offset = chosen - low
                 out[usable] = np.bincount(offset, minlength=span)[offset] > 1
             else:
