@@ -231,6 +231,25 @@ def distinct_counts(values: Sequence[object] | pd.Series[Any]) -> list[tuple[obj
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # noqa: PLC0415
 
+    if (
+        isinstance(values, pd.Series)
+        and pd.api.types.is_string_dtype(values.dtype)
+        and getattr(values.dtype, "storage", None) == "pyarrow"
+    ):
+        import pyarrow.compute as pc  # noqa: PLC0415
+
+        counted = pc.value_counts(values.array.__arrow_array__())  # one hash pass, first appearance first
+        pairs = zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True)
+        arrow: list[tuple[object, int]] = []
+        blank = 0
+        for value, count in pairs:
+            if value is None:
+                blank += count
+            else:
+                arrow.append((value, count))
+        if blank:  # as below: every missing value last
+            arrow.append((None, blank))
+        return arrow
     if isinstance(values, pd.Series) and pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
         codes, uniques = pd.factorize(values, sort=False)
         counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).tolist()
@@ -409,7 +428,8 @@ def build_report(
     frame = responses.frame
     profile = responses.profile
 
-    def distinct(name: str) -> list[tuple[object, int]]:
+    @functools.cache
+    def distinct(name: str) -> list[tuple[object, int]]:  # each column counted once
         column = profile.get(name)
         return [] if column is None else distinct_counts(frame[column])
 
@@ -497,10 +517,11 @@ AnswerRow = tuple[int, tuple[int | None, ...]]
 
 class AnswerRows(Sequence[AnswerRow]):
     """Each respondent's ``(spreadsheet row, answers)``, made on demand from the frame's integer
-    columns (a million respondents are a few arrays, not a million tuples)."""
+    columns (a million respondents are a few arrays, not a million tuples). ``values`` is 0 where
+    ``answered`` is false."""
 
     def __init__(
-        self, rows: npt.NDArray[np.int64], values: npt.NDArray[np.int64], answered: npt.NDArray[np.bool_]
+        self, rows: npt.NDArray[np.int64], values: npt.NDArray[np.integer], answered: npt.NDArray[np.bool_]
     ) -> None:
         self._rows, self._values, self._answered = rows, values, answered
 
@@ -510,12 +531,13 @@ class AnswerRows(Sequence[AnswerRow]):
         import numpy as np  # noqa: PLC0415
 
         n = len(frame)
-        values = np.zeros((n, len(keys)), dtype=np.int64)
+        small = all(str(frame[k].dtype) in {"Int8", "int8"} for k in keys)  # answers: 1 byte a cell
+        values = np.zeros((n, len(keys)), dtype=np.int8 if small else np.int64)
         answered = np.zeros((n, len(keys)), dtype=bool)
         for j, k in enumerate(keys):
             column = frame[k]
             answered[:, j] = column.notna().to_numpy(dtype=bool)
-            values[:, j] = column.fillna(0).to_numpy(dtype=np.int64)
+            values[:, j] = column.to_numpy(dtype=values.dtype, na_value=0)
         return cls(np.asarray(frame.index, dtype=np.int64), values, answered)
 
     def __len__(self) -> int:
@@ -549,7 +571,9 @@ class AnswerRows(Sequence[AnswerRow]):
 
     def sums(self) -> tuple[int, ...]:
         """Σ of the answers per question."""
-        return tuple(int(v) for v in (self._values * self._answered).sum(axis=0).tolist())
+        import numpy as np  # noqa: PLC0415
+
+        return tuple(int(v) for v in self._values.sum(axis=0, dtype=np.int64).tolist())
 
     def counts(self) -> tuple[int, ...]:
         """Answers given per question."""

@@ -18,6 +18,7 @@ import numpy as np
 from skm.analysis.score import find_column, load, score_responses
 from skm.analysis.stats import design
 from skm.analysis.stats import numeric as num
+from skm.analysis.stats.patterns import AnswerPatterns
 from skm.analysis.stats.quality import DUPLICATE_WINDOW, straight_lining
 from skm.core.calc import IkmResult, ScoringRules, round_half_up
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
@@ -304,6 +305,12 @@ def answer_matrix(responses: Responses) -> npt.NDArray[np.float64]:
     return matrix
 
 
+def answer_patterns(responses: Responses) -> AnswerPatterns:
+    """The distinct answer patterns of the responses, their counts and each respondent's pattern
+    (:class:`~skm.analysis.stats.patterns.AnswerPatterns`; ``matrix()`` is :func:`answer_matrix`)."""
+    return AnswerPatterns.of_frame(responses.frame, responses.instrument.question_keys)
+
+
 def _element_columns(instrument: Instrument) -> list[list[int]]:
     position = {k: i for i, k in enumerate(instrument.question_keys)}
     return [[position[q.key] for q in e.questions] for e in instrument.elements]
@@ -339,14 +346,20 @@ def exact_rank_keys(
     ties exactly like the exact values: rank tests give the same statistic on the keys as on
     the exact scores. Keys are comparable only within one call (pass every sample at once).
     """
+    return exact_rank_keys_of(AnswerPatterns.of_matrix(answers), instrument, weights)
+
+
+def exact_rank_keys_of(
+    patterns: AnswerPatterns, instrument: Instrument, weights: Sequence[Fraction]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """:func:`exact_rank_keys` of respondents given as their answer patterns (each pattern's scores
+    computed once)."""
     cols = _element_columns(instrument)
-    n = answers.shape[0]
-    coded = np.where(np.isfinite(answers), answers, -1.0).astype(np.int64) if n else np.empty((0, answers.shape[1]))
-    patterns, pattern_of = np.unique(coded, axis=0, return_inverse=True) if n else (coded, np.empty(0, dtype=np.int64))
-    pattern_of = np.asarray(pattern_of).reshape(-1)
+    n = patterns.respondents
+    pattern_of = patterns.pattern_of
     person: list[Fraction | None] = []
     element_values: list[list[Fraction | None]] = []
-    for row in patterns.tolist():
+    for row in patterns.coded.astype(np.int64).tolist():
         scores: list[Fraction | None] = []
         for c in cols:
             given = [row[i] for i in c if row[i] >= 0]
@@ -376,12 +389,13 @@ def exact_rank_keys(
 
 
 def _bootstrap(
-    answers: npt.NDArray[np.float64], instrument: Instrument, weights: Sequence[Fraction], seed: int, resamples: int
+    patterns: AnswerPatterns, instrument: Instrument, weights: Sequence[Fraction], seed: int, resamples: int
 ) -> num.BootstrapDraws:
     """The Bayesian bootstrap of :func:`~skm.analysis.stats.numeric.bootstrap_index` with the weak prior
-    on the instrument's scale."""
-    return num.bootstrap_index(
-        answers,
+    on the instrument's scale, from the respondents' answer patterns."""
+    return num.bootstrap_patterns(
+        patterns.coded,
+        patterns.counts,
         _element_columns(instrument),
         [float(w) for w in weights],
         instrument.conversion,
@@ -402,12 +416,17 @@ def _interval(draws: npt.NDArray[np.float64], point: float) -> tuple[float, floa
     return None if ci is None else (min(ci[0], point), max(ci[1], point))
 
 
-def _reliability(scores: npt.NDArray[np.float64], instrument: Instrument) -> tuple[int, float | None, list[ItemStat]]:
-    complete = scores[np.isfinite(scores).all(axis=1)]
-    n = complete.shape[0]
-    alpha = num.cronbach_alpha(complete)
-    rs = num.item_total_r(complete) if n else [None] * scores.shape[1]
-    deleted = num.alpha_if_deleted(complete) if n else [None] * scores.shape[1]
+def _reliability(
+    scores: npt.NDArray[np.float64], counts: npt.NDArray[np.int64], instrument: Instrument
+) -> tuple[int, float | None, list[ItemStat]]:
+    """Alpha, item–total r and alpha if deleted of the listwise-complete respondents, from the element
+    scores of each answer pattern (``scores``) and the respondents per pattern (``counts``)."""
+    keep = np.isfinite(scores).all(axis=1) & (counts > 0)
+    complete, weight = scores[keep], counts[keep]
+    n = int(weight.sum())
+    alpha = num.cronbach_alpha(complete, weight)
+    rs = num.item_total_r(complete, weight) if n else [None] * scores.shape[1]
+    deleted = num.alpha_if_deleted(complete, weight) if n else [None] * scores.shape[1]
     crit = num.r_critical(n)
     items = [
         ItemStat(
@@ -457,7 +476,7 @@ def _small_groups(responses: Responses, by_column: str, min_group: int) -> Flag:
 
 def _flags(
     responses: Responses,
-    answers: npt.NDArray[np.float64],
+    patterns: AnswerPatterns,
     period: Period | None,
 ) -> tuple[list[Flag], list[Note], int]:
     """The flags, the notes of checks that could not run, and the number of uniform rows.
@@ -478,8 +497,7 @@ def _flags(
     if len(identifying) >= MIN_IDENTIFYING_COLUMNS:
         profile_cols = [c for name, c in responses.profile.items() if name not in _NO_DUPLICATE_KEYS]
         codes = [column_codes(frame[c], _norm) for c in profile_cols]
-        coded = np.asfortranarray(np.where(np.isnan(answers), -1, answers).astype(np.int64))  # columns contiguous
-        codes += [coded[:, j] for j in range(answers.shape[1])]
+        codes.append(patterns.pattern_of.astype(np.int64))  # equal answers ⇔ equal pattern
         pairs = duplicate_pairs(codes, moments)
         duplicated[[i for i, _ in pairs]] = True  # the copies (the first submission is not evidence)
         duplicate_flag = Flag(
@@ -498,7 +516,8 @@ def _flags(
     else:
         notes.append(Note("stats-note-no-profile", (("minimum", MIN_IDENTIFYING_COLUMNS),)))
     # uniform answers are normal in a satisfied population: flagged only with other evidence
-    straight = np.asarray(straight_lining(answers), dtype=bool)
+    straight_patterns = np.asarray(straight_lining(patterns.answers), dtype=bool)
+    straight = straight_patterns[patterns.pattern_of]
     minute = moments.same_minute() if moments.present else np.zeros(n, dtype=bool)
     suggestion = responses.profile.get("suggestion")
     text = repeated_text(frame[suggestion]) if suggestion is not None else np.zeros(n, dtype=bool)
@@ -513,7 +532,7 @@ def _flags(
             outside, unreadable = moments.outside(period)
             flags.append(Flag("outside-period", tuple(rows[outside].tolist()), True))
             flags.append(Flag("date-unreadable", tuple(rows[unreadable].tolist()), True))
-    return flags, notes, int(straight.sum())
+    return flags, notes, int(patterns.counts[straight_patterns].sum())
 
 
 def _norm(value: object) -> object:
@@ -526,20 +545,34 @@ def _norm(value: object) -> object:
     return value
 
 
+def _group_label(v: object) -> str:
+    return "(kosong)" if v is None else str(v).strip()
+
+
 def _labels(responses: Responses, column: str) -> pd.Series[str]:
     """Each row's group label; a typed (non-object) column is labelled once per distinct value."""
     import pandas as pd  # noqa: PLC0415
 
     series = responses.frame[column]
-
-    def label(v: object) -> str:
-        return "(kosong)" if v is None else str(v).strip()
-
     if series.dtype == object:
-        return series.map(label)
-    codes, uniques = pd.factorize(series, sort=False, use_na_sentinel=False)
-    names = np.array([label(v) for v in uniques.tolist()], dtype=object)
-    return pd.Series(names[codes], index=series.index, name=series.name, dtype="str")
+        return series.map(_group_label)
+    codes, names = _label_codes(responses, column)
+    return pd.Series(np.array(names, dtype=object)[codes], index=series.index, name=series.name, dtype="str")
+
+
+def _label_codes(responses: Responses, column: str) -> tuple[npt.NDArray[np.intp], list[str]]:
+    """Each row's group label as a code into the distinct labels (rows with equal labels share a
+    code): the labels of :func:`_labels` without a Python string per row for a typed column."""
+    import pandas as pd  # noqa: PLC0415
+
+    series = responses.frame[column]
+    if series.dtype == object:
+        codes, uniques = pd.factorize(series.map(_group_label), sort=False)
+        return codes.astype(np.intp), [str(v) for v in uniques.tolist()]
+    raw, uniques = pd.factorize(series, sort=False, use_na_sentinel=False)
+    index: dict[str, int] = {}
+    mapped = np.array([index.setdefault(_group_label(v), len(index)) for v in uniques.tolist()], dtype=np.intp)
+    return mapped[raw] if len(mapped) else np.zeros(len(raw), dtype=np.intp), list(index)
 
 
 def _group_comparison(
@@ -549,7 +582,7 @@ def _group_comparison(
     person: npt.NDArray[np.float64],
     rules: ScoringRules,
     min_group: int,
-    answers: npt.NDArray[np.float64],
+    patterns: AnswerPatterns,
     bootstrap: tuple[int, int],
 ) -> GroupComparison:
 
@@ -563,7 +596,7 @@ def _group_comparison(
         graded = g.result is not None and not g.small
         ci = None
         if graded and g.result is not None and g.respondents >= MIN_INTERVAL_N:
-            draws = _bootstrap(answers[labels == g.group], instrument, g.result.weights, seed, resamples)
+            draws = _bootstrap(patterns.subset(labels == g.group), instrument, g.result.weights, seed, resamples)
             ci = _interval(draws.ikm, float(g.result.ikm))
         summaries.append(
             GroupSummary(
@@ -620,7 +653,7 @@ def _period_comparison(
         raise StatsArgumentError(IssueCode.STATS_OTHER_INSTRUMENT)
     prev_result = score_responses(previous, rules=rules)
     prev_answers = answer_matrix(previous)
-    prev_draws = _bootstrap(prev_answers, instrument, result.weights, seed + 1, resamples)
+    prev_draws = _bootstrap(answer_patterns(previous), instrument, result.weights, seed + 1, resamples)
     cur_answers = answer_matrix(current)
     n_cur = cur_answers.shape[0]
     person_keys, element_keys = exact_rank_keys(np.vstack([cur_answers, prev_answers]), instrument, result.weights)
@@ -760,7 +793,7 @@ def _post_stratify(
     responses: Responses,
     result: IkmResult,
     rules: ScoringRules,
-    answers: npt.NDArray[np.float64],
+    patterns: AnswerPatterns,
     populations: dict[str, int],
     seed: int,
     resamples: int,
@@ -785,7 +818,8 @@ def _post_stratify(
         if empty:
             notes.append(Note("stats-note-service-empty", (("services", ", ".join(empty)),)))
         return None, notes
-    labels = _labels(responses, column).to_numpy()
+    label_codes, names = _label_codes(responses, column)
+    folded = np.array([fold(name) for name in names], dtype=object)
     strata = []
     draws = []
     for k, (key, (name, population)) in enumerate(listed.items()):
@@ -793,32 +827,39 @@ def _post_stratify(
         assert group.result is not None
         strata.append((name, population, group.respondents, group.result.ikm))
         if result.respondents >= MIN_INTERVAL_N:  # independent draws per service: seeds seed + 2, seed + 3 …
-            rows = np.array([fold(str(v)) == key for v in labels])
-            draws.append(_bootstrap(answers[rows], responses.instrument, result.weights, seed + 2 + k, resamples).ikm)
+            rows = (folded == key)[label_codes] if len(folded) else np.zeros(len(label_codes), dtype=bool)
+            subset = patterns.subset(rows)
+            draws.append(_bootstrap(subset, responses.instrument, result.weights, seed + 2 + k, resamples).ikm)
     ps = design.post_stratified_ikm(
         column, strata, responses.instrument, draws if result.respondents >= MIN_INTERVAL_N else None, CONFIDENCE
     )
     return ps, []
 
 
-def _margin(population: int, n: int, person: npt.NDArray[np.float64]) -> Margin:
-    """The margin of error reached for a known population (finite population correction)."""
+def _margin(population: int, n: int, person: npt.NDArray[np.float64], counts: npt.NDArray[np.int64]) -> Margin:
+    """The margin of error reached for a known population (finite population correction); ``person``
+    is each answer pattern's respondent score, ``counts`` its respondents."""
     if population < n:
         raise StatsArgumentError(IssueCode.STATS_BAD_POPULATION, population=population, respondents=n)
-    finite = person[np.isfinite(person)]
-    sd = float(finite.std(ddof=1)) if finite.size > 1 else None
+    keep = np.isfinite(person) & (counts > 0)
+    values, weight = person[keep], counts[keep].astype(np.float64)
+    size = int(weight.sum())
+    sd = None
+    if size > 1:
+        mean = float(weight @ values) / size
+        sd = float(np.sqrt(float(weight @ (values - mean) ** 2) / (size - 1)))
     return Margin(
         population,
         n,
         num.margin_of_error_proportion(n, population),
-        None if sd is None else num.margin_of_error_mean(sd, int(finite.size), population),
+        None if sd is None else num.margin_of_error_mean(sd, size, population),
     )
 
 
 def _importance(
     responses: Responses,
     result: IkmResult,
-    answers: npt.NDArray[np.float64],
+    patterns: AnswerPatterns,
     notes: list[Note],
     bootstrap: tuple[int, int] | None,
 ) -> design.ImportancePerformance | None:
@@ -835,7 +876,7 @@ def _importance(
         values, columns_of, instrument, {e.code: float(e.nrr) for e in result.elements}, invalid
     )
     if importance is not None and bootstrap is not None:
-        importance = _gap_intervals(importance, answers, values, columns_of, instrument, *bootstrap)
+        importance = _gap_intervals(importance, patterns.matrix(), values, columns_of, instrument, *bootstrap)
     return importance
 
 
@@ -865,10 +906,10 @@ def _clustering(
     if service is None:
         return None
     instrument = responses.instrument
-    return design.clustering(
+    return design.clustering_codes(
         service,
         person,
-        _labels(responses, service).to_numpy(dtype=object),
+        _label_codes(responses, service)[0],
         float(result.ikm),
         ikm_ci,
         (float(instrument.conversion * instrument.scale_min), float(instrument.conversion * instrument.scale_max)),
@@ -900,6 +941,38 @@ def analyse(
     ``ValueError``) for bad arguments and :class:`~skm.errors.SkmError` for unusable data.
     """
 
+    from threadpoolctl import threadpool_limits  # noqa: PLC0415
+
+    with threadpool_limits(1, user_api="blas"):  # small products: a second BLAS thread only waits (shared cores)
+        return _analyse(
+            responses,
+            rules=rules,
+            by=by,
+            previous=previous,
+            population=population,
+            period=period,
+            exclude_flagged=exclude_flagged,
+            seed=seed,
+            resamples=resamples,
+            min_group=min_group,
+            service_populations=service_populations,
+        )
+
+
+def _analyse(
+    responses: Responses,
+    *,
+    rules: ScoringRules | None,
+    by: str | None,
+    previous: Responses | None,
+    population: int | None,
+    period: str | Period | None,
+    exclude_flagged: bool,
+    seed: int,
+    resamples: int,
+    min_group: int,
+    service_populations: dict[str, int] | None,
+) -> StatsResult:
     if resamples < 100:
         raise StatsArgumentError(IssueCode.STATS_TOO_FEW_RESAMPLES, resamples=resamples)
     if population is not None and population < 1:
@@ -908,8 +981,8 @@ def analyse(
     instrument = responses.instrument
     the_period = parse_period(period) if isinstance(period, str) else period
     column = find_column(responses, by) if by is not None else None
-    all_answers = answer_matrix(responses)
-    flags, notes, uniform = _flags(responses, all_answers, the_period)
+    all_patterns = answer_patterns(responses)
+    flags, notes, uniform = _flags(responses, all_patterns, the_period)
     rows_total = len(responses.frame)
     removed: tuple[int, ...] = ()
     if exclude_flagged:
@@ -921,9 +994,10 @@ def analyse(
     if column is not None:  # after any exclusion: the groups as they are analysed
         flags.append(_small_groups(responses, column, min_group))
     result = score_responses(responses, rules=rules)
-    answers = answer_matrix(responses) if removed else all_answers  # the same frame: the same matrix
-    scores = element_scores(answers, instrument)
-    reliability_n, alpha, items = _reliability(scores, instrument)
+    patterns = answer_patterns(responses) if removed else all_patterns  # the same frame: the same patterns
+    # every figure that depends on a respondent's answers alone: once per answer pattern
+    scores = element_scores(patterns.answers, instrument)
+    reliability_n, alpha, items = _reliability(scores, patterns.counts, instrument)
     total = result.respondents
     if total and (total - reliability_n) / total > LISTWISE_WARNING:
         notes.append(
@@ -936,26 +1010,26 @@ def analyse(
     if not enough:
         notes.append(Note("stats-note-small-n", (("n", total), ("minimum", MIN_INTERVAL_N))))
     weights = [float(w) for w in result.weights]
-    draws = _bootstrap(answers, instrument, result.weights, seed, resamples)
+    draws = _bootstrap(patterns, instrument, result.weights, seed, resamples)
     nrr_ci = _nrr_intervals(result, draws, enough=enough)
     ikm_ci = _interval(draws.ikm, float(result.ikm)) if enough else None
-    person = respondent_ikm(scores, weights, instrument.conversion)
-    margin = _margin(population, result.respondents, person) if population is not None else None
+    person = respondent_ikm(scores, weights, instrument.conversion)  # per pattern
+    margin = _margin(population, result.respondents, person, patterns.counts) if population is not None else None
     groups = None
     if column is not None:  # rank tests on exact scores (ties are ties)
-        person_keys, element_keys = exact_rank_keys(answers, instrument, result.weights)
+        person_keys, element_keys = exact_rank_keys_of(patterns, instrument, result.weights)
         groups = _group_comparison(
-            responses, column, element_keys, person_keys, rules, min_group, answers, (seed, resamples)
+            responses, column, element_keys, person_keys, rules, min_group, patterns, (seed, resamples)
         )
     prev = (
         _period_comparison(responses, result, draws, previous, rules, seed, resamples) if previous is not None else None
     )
     post = None
     if service_populations:
-        post, more = _post_stratify(responses, result, rules, answers, service_populations, seed, resamples)
+        post, more = _post_stratify(responses, result, rules, patterns, service_populations, seed, resamples)
         notes.extend(more)
-    clustered = _clustering(responses, result, person, ikm_ci) if enough else None
-    importance = _importance(responses, result, answers, notes, (seed, resamples) if enough else None)
+    clustered = _clustering(responses, result, person[patterns.pattern_of], ikm_ci) if enough else None
+    importance = _importance(responses, result, patterns, notes, (seed, resamples) if enough else None)
     return StatsResult(
         source=responses.source,
         instrument=instrument,
@@ -982,7 +1056,7 @@ def analyse(
         if not any(n.key in ("stats-note-few-identifying", "stats-note-no-profile") for n in notes)
         else (),
         has_dates="date" in responses.profile,
-        dissatisfied=design.dissatisfied(scores, instrument, CONFIDENCE),
+        dissatisfied=design.dissatisfied(scores, instrument, CONFIDENCE, patterns.counts),
         post_stratified=post,
         clustering=clustered,
         importance=importance,

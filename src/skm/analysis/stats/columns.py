@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from skm.analysis.stats.quality import MIN_TEXT, duplicate_rows
+from skm.analysis.stats.quality import DUPLICATE_WINDOW, MIN_TEXT, duplicate_rows
 from skm.readers.dates import date_values
 
 if TYPE_CHECKING:
@@ -81,8 +81,21 @@ class Moments:
         minutes = m.astype("datetime64[m]").astype(np.int64)
         out = np.zeros(m.shape[0], dtype=bool)
         if usable.any():
-            _, inverse, counts = np.unique(minutes[usable], return_inverse=True, return_counts=True)
-            out[usable] = counts[inverse.reshape(-1)] > 1
+            chosen = minutes[usable]
+            low, span = int(chosen.min()), int(chosen.max()) - int(chosen.min()) + 1
+            step = np.diff(chosen)
+            if (step >= 0).all():  # in time order (a form's export): equal minutes are neighbours
+                same = step == 0
+                shared = np.zeros(chosen.size, dtype=bool)
+                shared[1:] |= same
+                shared[:-1] |= same
+                out[usable] = shared
+            elif span <= 4 * chosen.size:  # a survey's months of minutes: counted in a table, not sorted
+                offset = chosen - low
+                out[usable] = np.bincount(offset, minlength=span)[offset] > 1
+            else:
+                _, inverse, counts = np.unique(chosen, return_inverse=True, return_counts=True)
+                out[usable] = counts[inverse.reshape(-1)] > 1
         return out
 
     def outside(self, period: Period) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
@@ -98,29 +111,42 @@ class Moments:
         return ~missing & ((days < start) | (days > end)), missing
 
 
+def _row_keys(codes: Sequence[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64] | None:
+    """One integer per row (the codes in mixed radix: equal keys ⇔ equal codes), or ``None`` when that
+    does not fit in 62 bits."""
+    lows = [int(c.min()) if c.size else 0 for c in codes]
+    bases = [int(c.max()) - low + 1 if c.size else 1 for c, low in zip(codes, lows, strict=True)]
+    if sum(math.log2(max(b, 2)) for b in bases) >= 62:
+        return None
+    key = np.zeros(len(codes[0]), dtype=np.int64)
+    for c, low, base in zip(codes, lows, bases, strict=True):
+        key *= base
+        key += c.astype(np.int64) - low
+    return key
+
+
 def _repeated_keys(codes: Sequence[npt.NDArray[np.int64]]) -> npt.NDArray[np.bool_]:
     """Rows whose whole key occurs more than once (``DataFrame.duplicated(keep=False)`` of the codes),
     on one integer per row (the codes in mixed radix) when that fits in 62 bits: a 1-D hash."""
     import pandas as pd  # noqa: PLC0415
 
-    lows = [int(c.min()) if c.size else 0 for c in codes]
-    bases = [int(c.max()) - low + 1 if c.size else 1 for c, low in zip(codes, lows, strict=True)]
-    if sum(math.log2(max(b, 2)) for b in bases) >= 62:
+    key = _row_keys(codes)
+    if key is None:
         repeated: npt.NDArray[np.bool_] = pd.DataFrame(dict(enumerate(codes))).duplicated(keep=False).to_numpy()
         return repeated
-    key = np.zeros(len(codes[0]), dtype=np.int64)
-    for c, low, base in zip(codes, lows, bases, strict=True):
-        key = key * base + (c.astype(np.int64) - low)
     out: npt.NDArray[np.bool_] = pd.Series(key).duplicated(keep=False).to_numpy()
     return out
 
 
 def duplicate_pairs(codes: Sequence[npt.NDArray[np.int64]], moments: Moments) -> list[tuple[int, int]]:
     """:func:`~skm.analysis.stats.quality.duplicate_rows` on rows keyed by ``codes`` (one array per
-    key column): only the rows whose whole key occurs more than once can be duplicates, so only
-    they are compared one by one."""
+    key column): only the rows whose whole key occurs more than once can be duplicates. With a parsed
+    date column (or none) on arrays (:func:`_pairs_on_arrays`); else they are compared one by one."""
     if not codes:
         return []
+    key = _row_keys(codes)
+    if key is not None and (moments.array is not None or not moments.present):
+        return _pairs_on_arrays(key, moments.array)
     shared = np.flatnonzero(_repeated_keys(codes))
     if not shared.size:
         return []
@@ -129,6 +155,49 @@ def duplicate_pairs(codes: Sequence[npt.NDArray[np.int64]], moments: Moments) ->
     pairs = duplicate_rows(tuples, moments.values(shared.tolist()))
     where = shared.tolist()
     return [(where[i], where[j]) for i, j in pairs]
+
+
+def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetime64] | None) -> list[tuple[int, int]]:
+    """:func:`~skm.analysis.stats.quality.duplicate_rows` of rows keyed by one integer each, with their
+    times (``NaT`` none; ``None``: no date column), without a loop per row.
+
+    ``duplicate_rows`` visits the rows by (no time last, time, position) and pairs each with the first
+    earlier-visited row of its key that is close enough. Among the rows of one key visited before a row
+    with a time, all have a time no later than it, so the first close one is the first whose time is at
+    least the row's time minus the window (a search in the key's rows sorted by time); a row without a
+    time is paired with the key's first visited row."""
+    import pandas as pd  # noqa: PLC0415
+
+    repeated = pd.Series(key).duplicated(keep=False).to_numpy()
+    shared = np.flatnonzero(repeated)
+    if not shared.size:
+        return []
+    _, group = np.unique(key[shared], return_inverse=True)
+    group = group.reshape(-1).astype(np.int64)
+    if moments is None:
+        missing = np.ones(shared.size, dtype=bool)
+        times = np.zeros(shared.size, dtype=np.int64)
+    else:
+        chosen = moments[shared].astype("datetime64[us]")
+        missing = np.isnat(chosen)
+        times = np.where(missing, 0, chosen.view(np.int64))
+    order = np.lexsort((shared, times, missing, group))  # by key, then the order duplicate_rows visits
+    group, missing, times, rows = group[order], missing[order], times[order], shared[order]
+    position = np.arange(rows.size)
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    start = starts[np.cumsum(np.r_[True, group[1:] != group[:-1]]) - 1]  # each row's key's first position
+    earlier = np.where(position > start, start, position)  # a row without a time: the key's first row
+    timed = ~missing
+    if timed.any():
+        distinct = np.unique(times[timed])
+        top = distinct.size + 1  # ranks 0 … size - 1 for times, ``size`` for no time (visited last)
+        rank = np.where(timed, np.searchsorted(distinct, times), distinct.size)
+        ladder = group * top + rank  # non-decreasing in this order
+        window = int(DUPLICATE_WINDOW / timedelta(microseconds=1))
+        lowest = np.searchsorted(distinct, times[timed] - window, side="left")
+        earlier[timed] = np.searchsorted(ladder, group[timed] * top + lowest, side="left")
+    paired = earlier < position
+    return sorted(zip(rows[paired].tolist(), rows[earlier[paired]].tolist(), strict=True))
 
 
 def repeated_text(series: pd.Series[Any]) -> npt.NDArray[np.bool_]:

@@ -28,6 +28,7 @@ __all__ = [
     "PostStratified",
     "Stratum",
     "clustering",
+    "clustering_codes",
     "dissatisfied",
     "importance_performance",
     "post_stratified_ikm",
@@ -54,16 +55,22 @@ class Dissatisfied:
         return self.count / self.answered if self.answered else None
 
 
-def dissatisfied(scores: FloatArray, instrument: Instrument, level: float) -> tuple[Dissatisfied, ...]:
+def dissatisfied(
+    scores: FloatArray, instrument: Instrument, level: float, counts: npt.ArrayLike | None = None
+) -> tuple[Dissatisfied, ...]:
     """Per element: respondents whose element score (mean of the element's answered questions)
-    is below the middle of the scale — answers 1–2 on the 1–4 scale — with a Wilson interval."""
+    is below the middle of the scale — answers 1–2 on the 1–4 scale — with a Wilson interval.
+
+    With ``counts``, row p of ``scores`` stands for ``counts[p]`` respondents (answer patterns)."""
     middle = (instrument.scale_min + instrument.scale_max) / 2
+    weight = np.ones(scores.shape[0], dtype=np.int64) if counts is None else np.asarray(counts, dtype=np.int64)
     out = []
     for j, e in enumerate(instrument.elements):
         column = scores[:, j]
-        given = column[np.isfinite(column)]
-        count = int((given < middle).sum())
-        out.append(Dissatisfied(e.code, count, int(given.size), num.wilson_interval(count, int(given.size), level)))
+        known = np.isfinite(column)
+        answered = int(weight[known].sum())
+        count = int(weight[known & (column < middle)].sum())
+        out.append(Dissatisfied(e.code, count, answered, num.wilson_interval(count, answered, level)))
     return tuple(out)
 
 
@@ -161,13 +168,29 @@ def clustering(
     """
     import pandas as pd  # noqa: PLC0415 - a hash of the labels, not a sort
 
+    names = np.asarray(labels, dtype=object)
+    codes, _ = pd.factorize(names)
+    return clustering_codes(column, person, codes, ikm, ci, bounds)
+
+
+def clustering_codes(
+    column: str,
+    person: FloatArray,
+    labels: npt.NDArray[np.integer],
+    ikm: float,
+    ci: tuple[float, float] | None,
+    bounds: tuple[float, float],
+) -> Clustering | None:
+    """:func:`clustering` with the services given as integer codes (equal codes, same service)."""
+    import pandas as pd  # noqa: PLC0415 - a hash of the codes, not a sort
+
     values = np.asarray(person, dtype=np.float64)
     keep = np.isfinite(values)
-    names = np.asarray(labels, dtype=object)
-    if names.shape != values.shape:
+    given = np.asarray(labels)
+    if given.shape != values.shape:
         msg = "one label per respondent"
         raise ValueError(msg)
-    codes, _ = pd.factorize(names[keep])
+    codes, _ = pd.factorize(given[keep])  # services numbered as they first appear (the order of the sums)
     kept = values[keep]
     sizes = np.bincount(codes).astype(np.float64) if codes.size else np.empty(0)
     n, k = float(sizes.sum()), sizes.size

@@ -21,6 +21,7 @@ __all__ = [
     "alpha_if_deleted",
     "bootstrap_index",
     "bootstrap_p",
+    "bootstrap_patterns",
     "cronbach_alpha",
     "holm",
     "item_total_r",
@@ -45,11 +46,30 @@ PRIOR_MASS = 0.5
 NORMAL_LIMIT_N = 200_000
 
 
-def cronbach_alpha(items: npt.ArrayLike) -> float | None:
+def _weighted_var(values: FloatArray, counts: FloatArray, n: float) -> npt.NDArray[np.float64]:
+    """Sample variance (ddof = 1) of ``values`` (per row, or per column of a matrix) where row p stands
+    for ``counts[p]`` respondents (``n`` in all)."""
+    mean = counts @ values / n
+    centred = values - mean
+    out: npt.NDArray[np.float64] = (counts @ (centred * centred)) / (n - 1)
+    return out
+
+
+def _constant(values: FloatArray, counts: FloatArray) -> bool:
+    """All the rows that stand for at least one respondent carry the same value."""
+    present = values[counts > 0]
+    return bool(present.size == 0 or present.min() == present.max())
+
+
+def cronbach_alpha(items: npt.ArrayLike, counts: npt.ArrayLike | None = None) -> float | None:
     """Cronbach's alpha of a complete ``n × k`` matrix: ``k/(k−1) · (1 − Σ s²ᵢ / s²_total)``.
 
     Sample variances (ddof = 1). ``None`` when it is undefined (k < 2, n < 2 or a constant total).
+    With ``counts``, row p of ``items`` is a distinct row given by ``counts[p]`` respondents (the
+    same alpha as on the rows repeated, from weighted sums).
     """
+    if counts is not None:
+        return _alpha_weighted(np.asarray(items, dtype=np.float64), np.asarray(counts, dtype=np.float64))
     x = np.asarray(items, dtype=np.float64)
     if x.ndim != 2 or x.shape[1] < 2 or x.shape[0] < 2:
         return None
@@ -61,8 +81,39 @@ def cronbach_alpha(items: npt.ArrayLike) -> float | None:
     return float(k / (k - 1) * (1 - item_var / total_var))
 
 
-def alpha_if_deleted(items: npt.ArrayLike) -> list[float | None]:
-    """Alpha of the remaining items when each item in turn is left out."""
+def _alpha_weighted(x: FloatArray, w: FloatArray) -> float | None:
+    n = float(w.sum())
+    if x.ndim != 2 or x.shape[1] < 2 or n < 2:
+        return None
+    k = x.shape[1]
+    total = x.sum(axis=1)
+    if _constant(total, w):
+        return None
+    total_var = float(_weighted_var(total, w, n))
+    item_var = float(_weighted_var(x, w, n).sum())
+    return float(k / (k - 1) * (1 - item_var / total_var))
+
+
+def alpha_if_deleted(items: npt.ArrayLike, counts: npt.ArrayLike | None = None) -> list[float | None]:
+    """Alpha of the remaining items when each item in turn is left out (``counts`` as in
+    :func:`cronbach_alpha`)."""
+    if counts is not None:
+        x, w = np.asarray(items, dtype=np.float64), np.asarray(counts, dtype=np.float64)
+        n = float(w.sum())
+        k = x.shape[1] if x.ndim == 2 else 0
+        if k - 1 < 2 or n < 2:
+            return [cronbach_alpha(np.delete(x, i, axis=1), w) for i in range(k)]
+        total = x.sum(axis=1)
+        item_var = _weighted_var(x, w, n)
+        out_w: list[float | None] = []
+        for i in range(k):
+            rest_total = total - x[:, i]
+            if _constant(rest_total, w):
+                out_w.append(None)
+                continue
+            rest = float(item_var.sum() - item_var[i])
+            out_w.append(float((k - 1) / (k - 2) * (1 - rest / float(_weighted_var(rest_total, w, n)))))
+        return out_w
     x = np.asarray(items, dtype=np.float64)
     n, k = x.shape if x.ndim == 2 else (0, 0)
     if k - 1 < 2 or n < 2:
@@ -78,11 +129,26 @@ def alpha_if_deleted(items: npt.ArrayLike) -> list[float | None]:
     return out
 
 
-def item_total_r(items: npt.ArrayLike) -> list[float | None]:
+def item_total_r(items: npt.ArrayLike, counts: npt.ArrayLike | None = None) -> list[float | None]:
     """Corrected item–total Pearson r: each item against the sum of the *other* items.
 
-    ``None`` where r is undefined (the item or the rest-total is constant).
+    ``None`` where r is undefined (the item or the rest-total is constant). ``counts`` as in
+    :func:`cronbach_alpha`.
     """
+    if counts is not None:
+        x, w = np.asarray(items, dtype=np.float64), np.asarray(counts, dtype=np.float64)
+        n = float(w.sum())
+        total = x.sum(axis=1)
+        out_w: list[float | None] = []
+        for i in range(x.shape[1]):
+            item, rest = x[:, i], total - x[:, i]
+            if n < 3 or _constant(item, w) or _constant(rest, w):
+                out_w.append(None)
+                continue
+            a, b = item - (w @ item) / n, rest - (w @ rest) / n
+            r = float((w @ (a * b)) / np.sqrt((w @ (a * a)) * (w @ (b * b))))
+            out_w.append(max(-1.0, min(1.0, r)))  # as numpy.corrcoef, clipped to [-1, 1]
+        return out_w
     x = np.asarray(items, dtype=np.float64)
     total = x.sum(axis=1)
     out: list[float | None] = []
@@ -184,10 +250,42 @@ def bootstrap_index(
     same seed); the question means, NRRs and IKM are the same ratios of ``S``.
     """
     x = np.asarray(answers, dtype=np.float64)
-    n, q = x.shape
     coded = np.where(np.isfinite(x), x, -1.0)
     patterns, pattern_of = unique_rows(coded)
-    shape = np.bincount(pattern_of, minlength=patterns.shape[0]).astype(np.float64)
+    counts = np.bincount(pattern_of, minlength=patterns.shape[0])
+    return bootstrap_patterns(
+        patterns,
+        counts,
+        element_columns,
+        weights,
+        conversion,
+        resamples=resamples,
+        seed=seed,
+        scale=scale,
+        prior=prior,
+        normal_limit=normal_limit,
+    )
+
+
+def bootstrap_patterns(
+    patterns: FloatArray,
+    counts: npt.ArrayLike,
+    element_columns: Sequence[Sequence[int]],
+    weights: Sequence[float],
+    conversion: float,
+    *,
+    resamples: int,
+    seed: int,
+    scale: tuple[int, int] | None = None,
+    prior: float = PRIOR_MASS,
+    normal_limit: int | None = NORMAL_LIMIT_N,
+) -> BootstrapDraws:
+    """:func:`bootstrap_index` of respondents given as their distinct answer ``patterns`` (``m × q``,
+    -1 for a blank, in the order of :func:`unique_rows`) and the respondents per pattern: the same
+    draws, without looking at the respondents again."""
+    shape = np.asarray(counts, dtype=np.float64)
+    n = int(shape.sum())
+    q = patterns.shape[1]
     if scale is not None and prior > 0 and n:
         levels = np.arange(scale[0], scale[1] + 1, dtype=np.float64)
         patterns = np.vstack([patterns, np.repeat(levels[:, None], q, axis=1)])
