@@ -2,13 +2,14 @@
 and ``skm stats``.
 
 The engine (:mod:`skm.readers.engine`) decides everything on the header and on each element column's
-distinct values, and tallies in one streaming scan. Reports and statistics need more than tallies: the
+distinct values, and tallies in one scan. Reports and statistics need more than tallies: the
 respondents' answers (Cronbach's alpha, item-total correlations, bootstrap intervals, the appendix
-table) and the profile columns (gender, age, education, service, date, suggestions). Here, at the end
-of the same read (:data:`~skm.readers.engine.ROWS_HOOK`), DuckDB maps each element cell to its score
-with a join on the column's small table of valid values and returns the respondents' rows as numpy
-arrays: the answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. The
-attribute columns come as the reference holds them (text, ``None`` where blank), the date column as
+table) and the profile columns (gender, age, education, service, date, suggestions). The file is parsed
+once: :class:`_RowsHook` (:data:`~skm.readers.engine.ROWS_HOOK`) runs the engine's ``read_csv`` into an
+Arrow table that every query of the read then runs on, and at the end of the read builds the rows from
+it: each element column dictionary-encoded once and scored by a lookup per distinct value (numpy), the
+answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. The attribute
+columns come as the reference holds them (the table's text, ``None`` where blank), the date column as
 datetimes, parsed by DuckDB where it can certify an ISO timestamp and by
 :func:`~skm.core.periods.parse_date_column` for the other distinct values, with the reference's rule
 that a column whose distinct values are mostly not dates stays text.
