@@ -169,7 +169,7 @@ def _respondent_rows(
     if summary_from is not None:
         keep &= r < int(summary_from)
     answered = np.zeros(r.size, dtype=bool)
-    scores: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # element column → (codes, score of each code)
+    scores: dict[int, np.ndarray] = {}  # element column → each record's score (int8, -1: none)
     for c in cols.element_cols:
         codes, values = _encoded(table.column(ctx.columns[c].name))
         filled = np.array([v is not None and not is_blank(v) for v in values], dtype=bool)
@@ -177,7 +177,8 @@ def _respondent_rows(
         if c in data_cols:
             table_c = meaning[c]
             scored = [table_c.get(v, (None, False, 0))[0] if v is not None else None for v in values]
-            scores[c] = (codes, np.array([-1 if s is None else s for s in scored], dtype=np.int16))
+            scores[c] = np.array([-1 if s is None else s for s in scored], dtype=np.int8)[codes]
+        del codes
     keep &= answered
     at = np.flatnonzero(keep)
     contiguous = at.size == 0 or int(at[-1]) - int(at[0]) == at.size - 1
@@ -189,10 +190,10 @@ def _respondent_rows(
     row_numbers = r[at]
     answers: dict[str, Any] = {}
     for c in data_cols:
-        codes, per_code = scores[c]
-        chosen = per_code[codes[first : first + at.size] if contiguous else codes[at]]
+        per_row = scores.pop(c)
+        chosen = per_row[first : first + at.size] if contiguous else per_row[at]
         mask = chosen < 0
-        answers[cols.final[c].key] = pd.arrays.IntegerArray(np.where(mask, 0, chosen).astype(np.int8), mask)
+        answers[cols.final[c].key] = pd.arrays.IntegerArray(np.where(mask, np.int8(0), chosen), mask)
     # the text columns' blank cells and the dates DuckDB certifies, on every record (in the table's order)
     selects = ["_r", *(f"{_blank_sql(ctx.columns[c])} AS k{c}" for c in cols.attr_cols)]
     date_name = next((n for n in cols.attr_names if match_profile(n) == "date"), None)
@@ -211,19 +212,22 @@ def _respondent_rows(
         if not np.array_equal(flags.column("_r").to_numpy(), r):
             raise Fallback("DuckDB returned the records in another order")
     attributes: dict[str, Any] = {}
-    texts: dict[int, Any] = {}
+    date_text = None
     for c, name in zip(cols.attr_cols, cols.attr_names, strict=True):
         assert flags is not None
         cells, blank = rows_of(table.column(ctx.columns[c].name)), rows_of(flags.column(f"k{c}"))
-        text = pa.compute.if_else(blank, pa.scalar(None, pa.string()), cells)
-        texts[c] = text
+        # a NULL cell is blank: when the blank cells are the NULL ones, the table's strings as they are
+        blanks = pa.compute.sum(blank).as_py() or 0
+        text = cells if blanks == cells.null_count else pa.compute.if_else(blank, pa.scalar(None, pa.string()), cells)
+        if c == date_col:
+            date_text = text
         # as the reference's frame infers it: text, or objects (None) when the column is all blank
         attributes[name] = (
             np.full(len(text), None, dtype=object) if text.null_count == len(text) else pd.array(text, dtype="str")
         )
     if date_name is not None and date_col is not None:
         assert flags is not None
-        dates = _date_column(ctx, scan.slow_dates, date_col, texts[date_col], rows_of(flags.column("_dt")))
+        dates = _date_column(ctx, scan.slow_dates, date_col, date_text, rows_of(flags.column("_dt")))
         if dates is not None:
             attributes[date_name] = dates
     return _Rows(row_numbers, answers, attributes, _column_infos(ctx, cols))
@@ -231,13 +235,12 @@ def _respondent_rows(
 
 def _encoded(column: Any) -> tuple[np.ndarray, list[str | None]]:
     """A text column as codes (numpy) and its distinct values (``None`` last, for NULL cells)."""
-    import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
 
     encoded = column.dictionary_encode()
     values: list[str | None] = encoded.chunk(0).dictionary.to_pylist() if encoded.num_chunks else []
     indices = pa.chunked_array([chunk.indices for chunk in encoded.chunks], type=pa.int32())
-    codes = indices.fill_null(len(values)).to_numpy().astype(np.intp, copy=False)
+    codes = indices.fill_null(len(values)).to_numpy()
     return codes, [*values, None]
 
 
