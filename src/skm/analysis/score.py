@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from skm.core.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally, WeightPolicy, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
@@ -47,35 +47,11 @@ def tally_frame(frame: pd.DataFrame, instrument: Instrument = PERMENPAN_14_2017)
     for key in instrument.question_keys:
         if key not in frame.columns:
             continue
-        column = frame[key]
-        counted = _scale_counts(column, None, 1, instrument)
-        if counted is not None:
-            tallies[key] = Tally(tuple(int(n) for n in counted[0]), instrument.scale_min)
-            continue
-        counts = column.value_counts(dropna=True)
+        counts = frame[key].value_counts(dropna=True)
         tallies[key] = Tally(
             tuple(int(counts.get(instrument.scale_min + i, 0)) for i in range(size)), instrument.scale_min
         )
     return tallies
-
-
-def _scale_counts(column: pd.Series, codes: Any, groups: int, instrument: Instrument) -> Any:
-    """How many answers of each scale value an integer column holds per group (``codes``: each row's
-    group, 0 … ``groups`` - 1; ``None``: one group), as a ``groups`` × scale array; values off the scale
-    and ``<NA>`` are not counted (as ``value_counts`` read on the scale's values). ``None`` for a column
-    that is not of integers (the caller counts it with ``value_counts``)."""
-    import numpy as np  # noqa: PLC0415
-    import pandas as pd  # noqa: PLC0415
-
-    if not pd.api.types.is_integer_dtype(column.dtype):
-        return None
-    low, size = instrument.scale_min, instrument.scale_max - instrument.scale_min + 1
-    values = column.to_numpy(dtype=np.int64, na_value=low - 1) - low  # <NA> below the scale
-    on_scale = (values >= 0) & (values < size)
-    if codes is not None:
-        values = values + codes * size
-    counted = np.bincount(values[on_scale], minlength=groups * size)
-    return counted.reshape(groups, size)
 
 
 def _instrument(instrument: Instrument | str | Path) -> Instrument:
@@ -198,42 +174,18 @@ def score_responses(
         frame = responses.frame
         by = PERIOD_COLUMN
     column = find_column(responses, by)
+    labels = _group_labels(frame[column])
+    answers = frame[[k for k in instrument.question_keys if k in frame.columns]]  # all a group's score reads
     groups: list[GroupResult] = []
-    for group, size, tallies in _group_tallies(frame, _group_labels(frame[column]), instrument):
+    for name, part in answers.groupby(labels, sort=True):
+        group = str(name)
         try:
-            result: IkmResult | None = score_tallies(tallies, size, instrument, rules)
+            result: IkmResult | None = _score_frame(part, instrument, rules)
             missing: tuple[str, ...] = ()
         except NoAnswersError as exc:
             result, missing = None, exc.codes
-        groups.append(GroupResult(group, size, result, size < min_group, missing))
+        groups.append(GroupResult(group, len(part), result, len(part) < min_group, missing))
     return replace(total, group_by=column, groups=tuple(groups))
-
-
-def _group_tallies(
-    frame: pd.DataFrame, labels: pd.Series, instrument: Instrument
-) -> list[tuple[str, int, dict[str, Tally]]]:
-    """Each group's name, respondents and per-question tallies, in the order of the sorted names (as
-    ``groupby(labels, sort=True)`` gives its parts): one pass per column over the whole frame."""
-    import numpy as np  # noqa: PLC0415
-    import pandas as pd  # noqa: PLC0415
-
-    codes, names = pd.factorize(labels, sort=True)
-    if len(names) == 0:
-        return []
-    sizes = np.bincount(codes, minlength=len(names))
-    keys = [k for k in instrument.question_keys if k in frame.columns]
-    counted: dict[str, Any] = {}
-    for key in keys:
-        by_group = _scale_counts(frame[key], codes, len(names), instrument)
-        if by_group is None:  # not integers: each group's part counted as tally_frame counts it
-            parts = {name: tally_frame(part, instrument) for name, part in frame[keys].groupby(labels, sort=True)}
-            return [(str(name), int(n), parts[name]) for name, n in zip(names, sizes, strict=True)]
-        counted[key] = by_group
-    low = instrument.scale_min
-    return [
-        (str(name), int(sizes[g]), {k: Tally(tuple(int(n) for n in counted[k][g]), low) for k in keys})
-        for g, name in enumerate(names)
-    ]
 
 
 def rules_of(
