@@ -157,6 +157,7 @@ def _respondent_rows(
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
 
     if not all(c.text for c in ctx.columns):
         raise Fallback("the engine's frame needs every column read as text")
@@ -217,8 +218,8 @@ def _respondent_rows(
         assert flags is not None
         cells, blank = rows_of(table.column(ctx.columns[c].name)), rows_of(flags.column(f"k{c}"))
         # a NULL cell is blank: when the blank cells are the NULL ones, the table's strings as they are
-        blanks = pa.compute.sum(blank).as_py() or 0
-        text = cells if blanks == cells.null_count else pa.compute.if_else(blank, pa.scalar(None, pa.string()), cells)
+        blanks = pc.sum(blank).as_py() or 0
+        text = cells if blanks == cells.null_count else pc.if_else(blank, pa.scalar(None, pa.string()), cells)
         if c == date_col:
             date_text = text
         # as the reference's frame infers it: text, or objects (None) when the column is all blank
