@@ -246,3 +246,60 @@ def test_quality_checks_on_arrays_equal_the_per_row_checks(tmp_path: Path, seed:
     outside, missing = arrays.outside(period)
     assert outside.tolist() == [m is not None and m not in period for m in moments or []]
     assert missing.tolist() == [m is None for m in moments or []]
+
+
+def _gapped_survey() -> list[list[object]]:
+    """A title above the header, rows without answers between respondents (the respondents' rows are
+    not contiguous), whitespace-only text cells, and a summary block with a respondent-like row below."""
+    rows = _survey(120, 7)
+    header, body = rows[0], rows[1:]
+    for i in range(5, len(body), 11):  # profile filled, every answer blank: not a respondent
+        body[i] = [*body[i][:5], *([""] * len(KEYS)), body[i][-1]]
+    for i in range(3, len(body), 7):
+        body[i][2] = " \u00a0"  # blank to the reader (str.strip)
+        body[i][-1] = "\t"
+    title = ["Survei Kepuasan Masyarakat 2026", *([""] * (len(header) - 1))]
+    summary = [
+        ["Jumlah", "", "", "", "", *(["300"] * len(KEYS)), ""],
+        ["NRR", "", "", "", "", *(["3.1"] * len(KEYS)), ""],
+    ]
+    after = [body[0][0], "P", "34", "SMA", "Akta", *(["4"] * len(KEYS)), "telat"]
+    return [title, header, *body, *summary, after]
+
+
+def test_engine_frame_with_gaps_title_blanks_and_summary_equals_reference(tmp_path: Path) -> None:
+    path = _write(tmp_path / "gaps.csv", _gapped_survey())
+    engine, _reference = _read_both(path)
+    assert engine is not None
+    assert not isinstance(engine, tuple)
+    rows = engine.frame.index.to_numpy()  # type: ignore[attr-defined]
+    assert rows[0] == 3  # below the title and the header
+    assert (np.diff(rows) > 1).any()  # rows without answers left out between respondents
+    assert any(i.code.value == "row-after-summary" for i in engine.issues)  # type: ignore[attr-defined]
+    assert_same(path)
+
+
+def test_engine_frame_reads_the_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every query of a report's read runs on the records parsed once: the file can be emptied as soon
+    as they are kept, and the engine still gives the reference's responses."""
+    from skm.readers import engine_frame
+
+    original = _write(tmp_path / "forms.csv", _gapped_survey())
+    path = tmp_path / "copy.csv"
+    path.write_bytes(original.read_bytes())
+    parsed: list[str] = []
+
+    class Once(engine_frame._RowsHook):
+        def source(self, con: object, source_sql: str) -> str:
+            parsed.append(source_sql)
+            kept = super().source(con, source_sql)
+            path.write_text("", encoding="utf-8")  # nothing left to read
+            return kept
+
+    monkeypatch.setattr(engine_frame, "_RowsHook", Once)
+    engine = read_responses_engine(path, invalid="skip")
+    reference = read_responses(original, invalid="skip")
+    assert len(parsed) == 1
+    assert "read_csv" in parsed[0]
+    pd.testing.assert_frame_equal(engine.frame, reference.frame)
+    assert [(i.code, i.row, i.letter) for i in engine.issues] == [(i.code, i.row, i.letter) for i in reference.issues]

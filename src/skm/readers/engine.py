@@ -32,7 +32,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from skm.core.calc import Tally
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
@@ -104,10 +104,20 @@ _CSV_OPTIONS = "auto_detect=false, "
 _CSV_HEAD_OPTIONS = f"buffer_size={2 << 20}, {_CSV_OPTIONS}"
 
 
-# called at the end of a read, on the open connection, with (ctx, first scan, column decisions, meanings,
-# the spreadsheet row where the summary block starts or None): what it returns is
-# EngineRead.rows. Set by skm.readers.engine_frame to fetch the respondents' answers in the same read.
-ROWS_HOOK: ContextVar[Callable[..., Any] | None] = ContextVar("ROWS_HOOK", default=None)
+class RowsHook(Protocol):
+    """Set (:data:`ROWS_HOOK`) by skm.readers.engine_frame to fetch the respondents' rows in the same read."""
+
+    def source(self, con: duckdb.DuckDBPyConnection, source_sql: str) -> str:
+        """The SQL every query of the read runs on instead of a CSV's ``source_sql`` (its records
+        parsed once and kept, for the rows as well as the scans)."""
+
+    def __call__(self, ctx: Any, scan: Any, cols: Any, meaning: Any, summary_from: int | None) -> Any:
+        """Called at the end of a read, on the open connection, with (ctx, first scan, column decisions,
+        meanings, the spreadsheet row where the summary block starts or None): what it returns is
+        ``EngineRead.rows``."""
+
+
+ROWS_HOOK: ContextVar[RowsHook | None] = ContextVar("ROWS_HOOK", default=None)
 
 
 class Fallback(Exception):  # noqa: N818 - a signal, not an error shown to anyone
@@ -336,6 +346,9 @@ def _read_one(
                 f"all_varchar=true, delim={_sql_str(head.delimiter)}, quote='\"', escape='\"', null_padding=true, "
                 f"parallel={str(parallel).lower()}, {_CSV_OPTIONS}columns={spec}, encoding='utf-8')"
             )
+            rows_hook = ROWS_HOOK.get()
+            if rows_hook is not None:  # skm report/stats: the file parsed once for the scans and the rows
+                source_sql = rows_hook.source(con, source_sql)
             sheet_name = None
         elif suffix in PARQUET_SUFFIXES:
             if sheet is not None:

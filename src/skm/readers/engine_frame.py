@@ -2,13 +2,14 @@
 and ``skm stats``.
 
 The engine (:mod:`skm.readers.engine`) decides everything on the header and on each element column's
-distinct values, and tallies in one streaming scan. Reports and statistics need more than tallies: the
+distinct values, and tallies in one scan. Reports and statistics need more than tallies: the
 respondents' answers (Cronbach's alpha, item-total correlations, bootstrap intervals, the appendix
-table) and the profile columns (gender, age, education, service, date, suggestions). Here, at the end
-of the same read (:data:`~skm.readers.engine.ROWS_HOOK`), DuckDB maps each element cell to its score
-with a join on the column's small table of valid values and returns the respondents' rows as numpy
-arrays: the answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. The
-attribute columns come as the reference holds them (text, ``None`` where blank), the date column as
+table) and the profile columns (gender, age, education, service, date, suggestions). The file is parsed
+once: :class:`_RowsHook` (:data:`~skm.readers.engine.ROWS_HOOK`) runs the engine's ``read_csv`` into an
+Arrow table that every query of the read then runs on, and at the end of the read builds the rows from
+it: each element column dictionary-encoded once and scored by a lookup per distinct value (numpy), the
+answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. The attribute
+columns come as the reference holds them (the table's text, ``None`` where blank), the date column as
 datetimes, parsed by DuckDB where it can certify an ISO timestamp and by
 :func:`~skm.core.periods.parse_date_column` for the other distinct values, with the reference's rule
 that a column whose distinct values are mostly not dates stays text.
@@ -33,10 +34,9 @@ from skm.readers.engine import (
     Fallback,
     _blank_sql,
     _quote,
-    _sql_str,
     read_tallies_engine,
 )
-from skm.readers.files import CSV_SUFFIXES, column_letter
+from skm.readers.files import CSV_SUFFIXES, column_letter, is_blank
 from skm.readers.headers import match_profile
 from skm.readers.responses import ColumnInfo, Responses
 
@@ -48,7 +48,6 @@ __all__ = ["ISSUE_LIMIT", "read_responses_engine"]
 
 # the engine keeps the first ``limit`` invalid cells and unreadable dates; the reference keeps them all
 ISSUE_LIMIT = 10_000_000
-_CASE_VALUES = 64  # valid values mapped by a CASE expression; more by a join on a value table
 
 
 def read_responses_engine(
@@ -63,7 +62,7 @@ def read_responses_engine(
     path = Path(path)
     if path.suffix.lower() not in CSV_SUFFIXES:
         raise Fallback("the engine's frame is built for CSV files only")
-    token = ROWS_HOOK.set(_respondent_rows)
+    token = ROWS_HOOK.set(_RowsHook())
     try:
         read = read_tallies_engine(path, instrument=instrument, labels=labels, invalid=invalid, limit=ISSUE_LIMIT)
     finally:
@@ -112,73 +111,138 @@ class _Rows:
         self.columns = columns
 
 
+# the name of a CSV's records, parsed once by DuckDB and kept as Arrow (every column text, ``_r`` first)
+_TABLE = "skm_records"
+
+
+class _RowsHook:
+    """:data:`~skm.readers.engine.ROWS_HOOK` of one read: the CSV's records parsed once into an Arrow
+    table, which the engine's scans read instead of the file and from which the respondents' rows come."""
+
+    def __init__(self) -> None:
+        self.table: Any = None
+
+    def source(self, con: Any, source_sql: str) -> str:
+        """Parse the file once (the same ``read_csv``, so the same records and row numbers)."""
+        self.table = con.sql(source_sql).to_arrow_table()
+        con.register(_TABLE, self.table)
+        return f"SELECT * FROM {_TABLE}"
+
+    def __call__(
+        self,
+        ctx: Any,
+        scan: Any,
+        cols: Any,
+        meaning: dict[int, dict[object, tuple[int | None, bool, int]]],
+        summary_from: int | None,
+    ) -> _Rows:
+        if self.table is None:
+            raise Fallback("the engine's frame is built from a CSV parsed once")
+        return _respondent_rows(ctx, scan, cols, meaning, summary_from, self.table)
+
+
 def _respondent_rows(
     ctx: Any,
     scan: Any,
     cols: Any,
     meaning: dict[int, dict[object, tuple[int | None, bool, int]]],
     summary_from: int | None,
+    table: Any,
 ) -> _Rows:
-    """The respondents' rows, fetched on the engine's open connection (see :data:`ROWS_HOOK`)."""
+    """The respondents' rows of ``table`` (the file's records, registered on the engine's open
+    connection). Each element column is dictionary-encoded once: its few distinct values give each
+    row's score and whether it is answered (a lookup per distinct value, then numpy); the text
+    columns are ``table``'s own Arrow strings at the respondents' rows, ``None`` where DuckDB finds
+    them blank (the engine's test, :func:`~skm.readers.engine._blank_sql`)."""
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
 
     if not all(c.text for c in ctx.columns):
         raise Fallback("the engine's frame needs every column read as text")
-    con, instrument = ctx.con, ctx.instrument
+    instrument = ctx.instrument
     data_cols = [cols.by_key[k][0] for k in instrument.question_keys if k in cols.by_key]
-    selects = ["src._r AS _r"]
-    joins = []
+    r = table.column("_r").to_numpy()
+    if r.size and not (r[0] == 1 and r[-1] == r.size):  # row_number() over the records: 1 … n in order
+        raise Fallback("the records are not numbered in order")
+    keep = r >= ctx.first_data
+    if summary_from is not None:
+        keep &= r < int(summary_from)
+    answered = np.zeros(r.size, dtype=bool)
+    scores: dict[int, np.ndarray] = {}  # element column → each record's score (int8, -1: none)
+    for c in cols.element_cols:
+        codes, values = _encoded(table.column(ctx.columns[c].name))
+        filled = np.array([v is not None and not is_blank(v) for v in values], dtype=bool)
+        answered |= filled[codes]
+        if c in data_cols:
+            table_c = meaning[c]
+            scored = [table_c.get(v, (None, False, 0))[0] if v is not None else None for v in values]
+            scores[c] = np.array([-1 if s is None else s for s in scored], dtype=np.int8)[codes]
+        del codes
+    keep &= answered
+    at = np.flatnonzero(keep)
+    contiguous = at.size == 0 or int(at[-1]) - int(at[0]) == at.size - 1
+    first = int(at[0]) if at.size else 0
+
+    def rows_of(column: Any) -> Any:
+        return column.slice(first, at.size) if contiguous else column.take(pa.array(at))
+
+    row_numbers = r[at]
+    answers: dict[str, Any] = {}
     for c in data_cols:
-        valid = [(v, score) for v, (score, _, _) in meaning[c].items() if score is not None]
-        name = f"src.{_quote(ctx.columns[c].name)}"
-        if len(valid) <= _CASE_VALUES:  # the usual few labels: a CASE, no join
-            whens = " ".join(f"WHEN {_sql_str(str(v))} THEN {int(score)}" for v, score in valid)
-            selects.append(f"CAST(CASE {name} {whens} END AS TINYINT) AS a{c}" if valid else f"NULL::TINYINT AS a{c}")
-            continue
-        con.execute(f"CREATE TEMP TABLE sc{c} (v VARCHAR, s TINYINT)")
-        con.executemany(f"INSERT INTO sc{c} VALUES (?, ?)", valid)
-        joins.append(f"LEFT JOIN sc{c} ON {name} = sc{c}.v")
-        selects.append(f"sc{c}.s AS a{c}")
-    for c in cols.attr_cols:
-        col = ctx.columns[c]
-        selects.append(f"CASE WHEN {_blank_sql(col)} THEN NULL ELSE src.{_quote(col.name)} END AS t{c}")
+        per_row = scores.pop(c)
+        chosen = per_row[first : first + at.size] if contiguous else per_row[at]
+        mask = chosen < 0
+        answers[cols.final[c].key] = pd.arrays.IntegerArray(np.where(mask, np.int8(0), chosen), mask)
+    # the text columns' blank cells and the dates DuckDB certifies, on every record (in the table's order)
+    selects = ["_r", *(f"{_blank_sql(ctx.columns[c])} AS k{c}" for c in cols.attr_cols)]
     date_name = next((n for n in cols.attr_names if match_profile(n) == "date"), None)
     date_col = cols.attr_cols[cols.attr_names.index(date_name)] if date_name is not None else None
     if date_col is not None:  # the dates DuckDB certifies as the engine does: printed back unchanged
-        q = f"src.{_quote(ctx.columns[date_col].name)}"
+        q = _quote(ctx.columns[date_col].name)
         stamp, day = f"TRY_CAST({q} AS TIMESTAMP)", f"TRY_CAST({q} AS DATE)"
         selects.append(
             f"CASE WHEN {q} < '1' THEN NULL "  # years before 1000: the reference's own reading ('0004' is 2004)
             f"WHEN length({q}) = 19 THEN CASE WHEN {stamp}::VARCHAR = {q} THEN {stamp} END "
             f"WHEN length({q}) = 10 THEN CASE WHEN {day}::VARCHAR = {q} THEN CAST({day} AS TIMESTAMP) END END AS _dt"
         )
-    answered = " OR ".join(f"NOT {_blank_sql(ctx.columns[c])}" for c in cols.element_cols) or "false"
-    where = f"src._r >= {ctx.first_data} AND ({answered})"
-    if summary_from is not None:
-        where += f" AND src._r < {int(summary_from)}"
-    got = con.sql(
-        f"SELECT {', '.join(selects)} FROM ({ctx.source_sql}) src {' '.join(joins)} WHERE {where} ORDER BY src._r"
-    ).to_arrow_table()
-    row_numbers = got.column("_r").to_numpy()
-    answers: dict[str, Any] = {}
-    for c in data_cols:
-        column = got.column(f"a{c}")
-        mask = column.is_null().to_numpy(zero_copy_only=False)
-        values = column.fill_null(0).to_numpy().astype(np.int8, copy=False)
-        answers[cols.final[c].key] = pd.arrays.IntegerArray(values, mask)
+    flags = None
+    if len(selects) > 1:
+        flags = ctx.con.sql(f"SELECT {', '.join(selects)} FROM {_TABLE}").to_arrow_table()
+        if not np.array_equal(flags.column("_r").to_numpy(), r):
+            raise Fallback("DuckDB returned the records in another order")
     attributes: dict[str, Any] = {}
+    date_text = None
     for c, name in zip(cols.attr_cols, cols.attr_names, strict=True):
-        text = got.column(f"t{c}")
+        assert flags is not None
+        cells, blank = rows_of(table.column(ctx.columns[c].name)), rows_of(flags.column(f"k{c}"))
+        # a NULL cell is blank: when the blank cells are the NULL ones, the table's strings as they are
+        blanks = pc.sum(blank).as_py() or 0
+        text = cells if blanks == cells.null_count else pc.if_else(blank, pa.scalar(None, pa.string()), cells)
+        if c == date_col:
+            date_text = text
         # as the reference's frame infers it: text, or objects (None) when the column is all blank
         attributes[name] = (
             np.full(len(text), None, dtype=object) if text.null_count == len(text) else pd.array(text, dtype="str")
         )
     if date_name is not None and date_col is not None:
-        dates = _date_column(ctx, scan.slow_dates, date_col, got.column(f"t{date_col}"), got.column("_dt"))
+        assert flags is not None
+        dates = _date_column(ctx, scan.slow_dates, date_col, date_text, rows_of(flags.column("_dt")))
         if dates is not None:
             attributes[date_name] = dates
     return _Rows(row_numbers, answers, attributes, _column_infos(ctx, cols))
+
+
+def _encoded(column: Any) -> tuple[np.ndarray, list[str | None]]:
+    """A text column as codes (numpy) and its distinct values (``None`` last, for NULL cells)."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    encoded = column.dictionary_encode()
+    values: list[str | None] = encoded.chunk(0).dictionary.to_pylist() if encoded.num_chunks else []
+    indices = pa.chunked_array([chunk.indices for chunk in encoded.chunks], type=pa.int32())
+    codes = indices.fill_null(len(values)).to_numpy()
+    return codes, [*values, None]
 
 
 def _date_column(ctx: Any, slow: list[str], c: int, text: Any, certified: Any) -> Any:

@@ -3,16 +3,15 @@
 A small TOML file (format in ``docs/report.md``) names the unit, its head and NIP, the collection
 method, location and field days, the survey team, a logo, and the follow-up status of the previous
 period's plan. It is read as a side file (size cap, TOML syntax errors with their line) and checked
-by a pydantic model; every problem is reported at once with the line of the file it is on (exit 2),
-with the same wording as an instrument file's problems.
+by a pydantic model (:mod:`skm.readers.report_schema`, imported only when a file is given); every
+problem is reported at once with the line of the file it is on (exit 2), with the same wording as an
+instrument file's problems.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from skm.errors import ExitCode, Issue, IssueCode, SkmError
 from skm.readers.sidefile import Loc, TomlSyntax, line_issue, line_of, load_toml, read_side_file, toml_line_map
@@ -64,41 +63,6 @@ class ReportInfo:
         return out
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
-
-
-class _Member(_Model):
-    name: str = Field(min_length=1, max_length=200)
-    role: str = Field(default="", max_length=200)
-
-
-class _FollowUp(_Model):
-    element: str = Field(min_length=1, max_length=200)
-    action: str = Field(default="", max_length=1000)
-    status: str = Field(default="", max_length=200)
-
-
-class _Config(_Model):
-    unit: str | None = Field(default=None, max_length=300)
-    head: str | None = Field(default=None, max_length=200)
-    nip: str | None = Field(default=None, max_length=40, pattern=r"^[0-9 .]*$")
-    position: str | None = Field(default=None, max_length=200)
-    place: str | None = Field(default=None, max_length=200)
-    method: str | None = Field(default=None, max_length=1000)
-    location: str | None = Field(default=None, max_length=1000)
-    field_days: str | None = Field(default=None, max_length=300)
-    team: list[_Member | str] = Field(default_factory=list, max_length=100)
-    logo: str | None = Field(default=None, max_length=1000)
-    follow_up: list[_FollowUp] = Field(default_factory=list, max_length=200)
-
-
-_ALLOWED = {
-    "team": ", ".join(_Member.model_fields),
-    "follow_up": ", ".join(_FollowUp.model_fields),
-}
-
-
 def _where(loc: Loc) -> str:
     out = ""
     for part in loc:
@@ -121,8 +85,12 @@ def report_config_from_toml(source: str, *, file: str = "report.toml", folder: P
     except TomlSyntax as exc:
         raise _error(file, [line_issue(file, exc.line, "TOML", "ip-toml", detail=exc.detail)]) from None
     lines = toml_line_map(source)
+    from pydantic import ValidationError  # noqa: PLC0415 - pydantic only when a report.toml is given
+
+    from skm.readers.report_schema import ALLOWED, ReportConfig  # noqa: PLC0415
+
     try:
-        spec = _Config.model_validate(data)
+        spec = ReportConfig.model_validate(data)
     except ValidationError as exc:
         issues: list[Issue] = []
         for err in exc.errors():
@@ -134,7 +102,7 @@ def report_config_from_toml(source: str, *, file: str = "report.toml", folder: P
                 continue  # one line per place (a union lists one error per member)
             if err["type"] == "extra_forbidden":
                 names = [p for p in loc if isinstance(p, str)]
-                allowed = _ALLOWED.get(names[0], "") if len(names) > 1 else ", ".join(_Config.model_fields)
+                allowed = ALLOWED.get(names[0], "") if len(names) > 1 else ", ".join(ReportConfig.model_fields)
                 issues.append(line_issue(file, line_of(loc, lines), where, "ip-extra", allowed=allowed))
             else:
                 issues.append(line_issue(file, line_of(loc, lines), where, "ip-type", detail=err["msg"]))

@@ -1,0 +1,47 @@
+"""``skm report`` and ``skm stats`` pay only for what they use: no pydantic model of skm's is built
+(building one costs far more than typer's own pydantic import) without a report.toml or another side
+file, no matplotlib outside docx charts, no scipy without the statistics."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MODELS = "skm-pydantic-models"  # stands, in the loaded names, for any pydantic model defined by skm
+
+
+def _loaded(argv: list[str], cwd: Path) -> set[str]:
+    """The modules loaded by ``skm ARGV`` (and MODELS when a pydantic model of skm's was built)."""
+    code = (
+        "import sys\nfrom skm.cli import app\n"
+        f"try:\n    app({argv!r})\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "from pydantic import BaseModel\n"
+        "def every(c):\n    return [c, *(s for d in c.__subclasses__() for s in every(d))]\n"
+        f"ours = [c for c in every(BaseModel) if c.__module__.startswith('skm')]\n"
+        f"print(' '.join(sorted(sys.modules)), {MODELS!r} if ours else '')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd)
+    return set(out.stdout.split())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("argv", "absent"),
+    [
+        (["report", "--example", "-f", "html", "-o", "r.html"], {MODELS, "matplotlib", "docx", "openpyxl"}),
+        (["report", "--example", "-f", "json", "-o", "r.json", "--no-stats"], {MODELS, "matplotlib", "scipy"}),
+        (["stats", "--help"], {MODELS, "matplotlib", "pandas"}),
+    ],
+)
+def test_report_and_stats_do_not_import_what_they_do_not_use(tmp_path: Path, argv: list[str], absent: set[str]) -> None:
+    assert _loaded(argv, tmp_path) & absent == set()
+
+
+@pytest.mark.slow
+def test_a_report_toml_still_builds_its_model(tmp_path: Path) -> None:
+    (tmp_path / "report.toml").write_text('unit = "Dinas X"\n', encoding="utf-8")
+    argv = ["report", "--example", "-f", "json", "-o", "r.json", "--no-stats", "--config", "report.toml"]
+    assert MODELS in _loaded(argv, tmp_path)
