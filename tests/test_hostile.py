@@ -926,3 +926,18 @@ def test_ods_formulas_without_a_value_and_error_cells_are_invalid_cells_never_bl
     code, out, err = run("score", str(path), "--invalid", "skip", "--format", "json")
     assert code == 0, err
     assert json.loads(out)["respondents"] == 8
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_an_unknown_encoding_declared_in_the_xml_is_an_unreadable_file(tmp_path: Path, kind: str) -> None:
+    """Found by the mutation test: '<?xml … encoding="TTF-8"?>' made expat raise LookupError (exit 70)."""
+    declaration = '<?xml version="1.0" encoding="TTF-8"?>'
+    if kind == "xlsx":
+        sheet = sheet_xml(good_rows(), '<row r="30"><c r="A30" t="e"><v>#N/A</v></c></row>')  # walked by expat
+        path = write_xlsx(tmp_path / "enc.xlsx", declaration + sheet.split("?>", 1)[-1])
+    else:
+        path = write_ods(tmp_path / "enc.ods", declaration + ODS_HEAD.split("?>", 1)[-1] + ODS_TAIL)
+    code, _, err = run("score", str(path))
+    assert code == ExitCode.INPUT_ERROR, err
+    assert "TTF-8" in err
+    assert "Traceback" not in err

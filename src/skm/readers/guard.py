@@ -437,7 +437,7 @@ def _detail(path: Path, zf: zipfile.ZipFile, scan: SheetScan) -> None:
         for data in _iter_blocks(path, zf, scan.member):
             parser.Parse(data, False)
         parser.Parse(b"", True)
-    except expat.ExpatError as exc:
+    except (expat.ExpatError, LookupError) as exc:  # LookupError: an unknown encoding declared
         raise _unreadable(path, f"{scan.member}: {exc}") from None
     scan.max_row, scan.max_col, scan.cells = extent
     scan.unusable = found
@@ -503,7 +503,7 @@ def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str]) -> dict[str, 
         parser.StartElementHandler = handler
         try:
             parser.Parse(data, True)
-        except expat.ExpatError as exc:
+        except (expat.ExpatError, LookupError) as exc:  # LookupError: an unknown encoding declared
             raise _unreadable(path, str(exc)) from None
 
     def on_sheet(name: str, attrs: dict[str, str]) -> None:
@@ -715,7 +715,7 @@ def scan_ods(path: Path) -> dict[str, SheetScan]:
             for data in _iter_blocks(path, zf, "content.xml"):
                 parser.Parse(data, False)
             parser.Parse(b"", True)
-        except expat.ExpatError as exc:
+        except (expat.ExpatError, LookupError) as exc:  # LookupError: an unknown encoding declared
             raise _unreadable(path, f"content.xml: {exc}"[:200]) from None
         except _ZIP_ERRORS as exc:
             raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
