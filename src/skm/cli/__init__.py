@@ -1,24 +1,25 @@
-"""The ``skm`` command line. Each command lives in its own module and is registered here."""
+"""The ``skm`` command line. Each command lives in its own module and is registered here.
+
+``skm.cli.app`` has every command. The console script (:func:`main`) registers only the command
+it runs when the first argument names one, so ``skm sample`` does not import the modules (and the
+libraries) of ``skm report``; anything else (``--help``, ``--version``, a typo) gets every command.
+"""
 
 from __future__ import annotations
+
+import sys
+from importlib import import_module
 
 import typer
 
 from skm import __version__
 
-app = typer.Typer(
-    name="skm",
-    help=(
-        "Survei Kepuasan Masyarakat (PermenPANRB 14/2017): hitung IKM secara eksak, tentukan "
-        "ukuran sampel, dan buat laporan. / Compute the IKM exactly, size surveys, write reports."
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode=None,
-)
+__all__ = ["COMMANDS", "app", "build_app", "main"]
+
+app: typer.Typer  # every command (built on first use by __getattr__ below)
+
+# every command, each in skm.cli.<name> with a register(app); in the order ``skm --help`` lists them
+COMMANDS = ("sample", "score", "check", "stats", "template", "report", "poster", "rank", "publish", "sql")
 
 
 def _version(value: bool) -> None:
@@ -27,7 +28,6 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Tampilkan versi. / Show the version."
@@ -36,16 +36,37 @@ def _root(
     """Survei Kepuasan Masyarakat (PermenPANRB 14/2017)."""
 
 
-def _register() -> None:
-    from skm.cli import check, poster, publish, rank, report, sample, score, sql, stats, template  # noqa: PLC0415
+def build_app(only: str | None = None) -> typer.Typer:
+    """The app with every command, or with the command ``only`` alone (one of :data:`COMMANDS`)."""
+    app = typer.Typer(
+        name="skm",
+        help=(
+            "Survei Kepuasan Masyarakat (PermenPANRB 14/2017): hitung IKM secara eksak, tentukan "
+            "ukuran sampel, dan buat laporan. / Compute the IKM exactly, size surveys, write reports."
+        ),
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        pretty_exceptions_show_locals=False,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        rich_markup_mode=None,
+    )
+    app.callback()(_root)
+    for name in COMMANDS if only is None else (only,):
+        import_module(f"skm.cli.{name}").register(app)
+    return app
 
-    for module in (sample, score, check, stats, template, report, poster, rank, publish, sql):
-        module.register(app)
 
-
-_register()
+def __getattr__(name: str) -> typer.Typer:
+    """``skm.cli.app``: the app with every command, built on first use."""
+    if name == "app":
+        full = build_app()
+        globals()["app"] = full
+        return full
+    raise AttributeError(name)
 
 
 def main() -> None:
     """Entry point of the console script."""
-    app()
+    first = sys.argv[1] if len(sys.argv) > 1 else None
+    build_app(first if first in COMMANDS else None)()

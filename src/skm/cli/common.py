@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console, RenderableType
 
 from skm.core.calc import WeightPolicy
 from skm.errors import ExitCode, InvalidPolicy, SkmError
@@ -25,6 +24,8 @@ from skm.text import Lang, error_text, t
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from rich.console import Console, RenderableType
 
     from skm.core.instrument import Instrument
     from skm.core.periods import Period
@@ -344,11 +345,15 @@ def report_reading_issues(responses: Responses, lang: Lang, limit: int = 20) -> 
 
 def stdout_console() -> Console:
     """Console for results (stdout); plain when not a terminal."""
+    from rich.console import Console  # noqa: PLC0415 - rich only where something is printed
+
     return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
 
 
 def stderr_console() -> Console:
     """Console for diagnostics (stderr). Not a terminal (a log, a pipe): one message, one line."""
+    from rich.console import Console  # noqa: PLC0415
+
     tty = sys.stderr.isatty()
     return Console(stderr=True, highlight=False, width=None if tty else 120, soft_wrap=not tty)
 
@@ -369,8 +374,6 @@ def fail_usage(reason: str) -> NoReturn:
 @contextmanager
 def error_boundary(lang: Lang, debug: bool) -> Iterator[None]:
     """Turn every failure into a message and a documented exit code (traceback only with --debug)."""
-    from skm.render.console import issues_renderable  # noqa: PLC0415
-
     debug = debug or bool(os.environ.get("SKM_DEBUG"))
     try:
         yield
@@ -379,6 +382,8 @@ def error_boundary(lang: Lang, debug: bool) -> Iterator[None]:
     except SkmError as exc:
         if debug:
             traceback.print_exc()
+        from skm.render.console import issues_renderable  # noqa: PLC0415
+
         console = stderr_console()
         console.print(issues_renderable(error_text(exc, lang), exc.issues, lang))
         from skm.readers.labelfile import unknown_labels  # noqa: PLC0415

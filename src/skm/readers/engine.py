@@ -641,6 +641,7 @@ class _Ctx:
     every: str = ""  # ``body`` without the row filter (all rows, the header's too)
     known: dict[int, list[object]] = field(default_factory=dict)  # element column → values counted by name
     verdicts: dict[int, dict[str, bool]] = field(default_factory=dict)  # worded column → value → cannot be an answer
+    bounded: set[int] = field(default_factory=set)  # worded columns whose proof the scan counts by bounds
     mapped: bool = False  # the element columns were decided by the reference's mapping (labels checked there)
     issues: list[Issue] = field(default_factory=list)
 
@@ -925,6 +926,7 @@ def _build_scan_sql(ctx: _Ctx) -> None:
     """The SQL of the scan (``body``): each row's flags, candidate values and summary-label candidate.
     Queries name the columns they need; DuckDB computes nothing else."""
     columns, width, kept_cols = ctx.columns, ctx.width, ctx.kept_cols
+    ctx.bounded = set()
     col_sql = {c: _quote(columns[c].name) for c in range(width)}
     # layer 1: each cell's blank flag, once (k0, k1 …); layer 2 uses them
     flags = ", ".join(f"{_blank_sql(col)} AS k{c}" for c, col in enumerate(columns))
@@ -1004,6 +1006,18 @@ def _build_scan_sql(ctx: _Ctx) -> None:
         # a blank cell is never one that cannot be an answer (the tests need a digit or two letters), and
         # its flag is at hand: the regexes run only on filled cells
         base += [f"NOT k{c} AS f{c}", f"(CASE WHEN k{c} THEN false ELSE {cannot} END) AS x{c}"]
+        # bounds the one scan counts instead (cheaper per row): cells surely unable to be answers (a value the
+        # first rows judged so, a certified date) ≤ x; non-NULL cells ≥ filled (:func:`_first_scan`)
+        sure = (
+            [f"{col_sql[c]} IN ({', '.join(_sql_str(v) for v, x in verdicts.items() if x)})"]
+            if verdicts and any(verdicts.values())
+            else []
+        )
+        if c == date_col and iso is not None:
+            sure.append(f"({iso} AND {col_sql[c]} >= '1')")
+        if sure:
+            base += [f"({' OR '.join(sure)}) AS l{c}", f"{col_sql[c]} IS NOT NULL AS h{c}"]
+            ctx.bounded.add(c)
     ctx.every = f"(SELECT {', '.join(base)} FROM (SELECT *, {flags} FROM ({ctx.source_sql})))"
     ctx.body = f"(SELECT * FROM {ctx.every} WHERE _r >= {ctx.first_data})"
 
@@ -1056,8 +1070,9 @@ def _count(ctx: _Ctx, where: str) -> _Counts:
     aggs += [f"count_if(n{c})" for c in ctx.unnamed]
     names += [f"n{c}" for c in ctx.unnamed]
     for c in ctx.worded:
-        aggs += [f"count_if(f{c})", f"count_if(x{c})"]
-        names += [f"f{c}", f"x{c}"]
+        pair = ("l", "h") if c in ctx.bounded else ("f", "x")
+        aggs += [f"count_if({p}{c})" for p in pair]
+        names += [f"{p}{c}" for p in pair]
     if ctx.date_col is not None:
         aggs.append("count_if(_dq)")
         names.append("dq")
@@ -1172,7 +1187,15 @@ def _first_scan(ctx: _Ctx) -> _Scan:
         ]
     nonblank_unnamed = {c for c in ctx.unnamed if totals[f"n{c}"]}
     for c in ctx.worded:
-        filled, cannot = totals[f"f{c}"], totals[f"x{c}"]
+        if c in ctx.bounded:
+            # more than a tenth of the non-NULL cells surely cannot be answers: then more than a tenth of the
+            # filled ones cannot, the proof holds; else count exactly (one more scan, rare)
+            if 10 * totals[f"l{c}"] > totals[f"h{c}"]:
+                continue
+            exact = con.execute(f"SELECT count_if(f{c}), count_if(x{c}) FROM {ctx.body}").fetchall()
+            filled, cannot = (int(n or 0) for n in exact[0])
+        else:
+            filled, cannot = totals[f"f{c}"], totals[f"x{c}"]
         if filled and filled - cannot >= _SCALE_SHARE * filled:  # could be ≥ 90 % scale answers
             raise Fallback(f"column {column_letter(c)} might hold scale answers: the reader decides")
     slow_dates: list[str] = []

@@ -1,0 +1,61 @@
+"""Start-up: the console script registers only the command it runs, and nothing changes for the user."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import typer
+
+from skm.cli import COMMANDS, app, build_app
+
+
+def _names(application: typer.Typer) -> list[str]:
+    return [c.name or "" for c in application.registered_commands]
+
+
+def test_commands_lists_every_registered_command_in_help_order() -> None:
+    assert _names(app) == list(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_build_app_with_one_command_registers_it_alone(name: str) -> None:
+    assert _names(build_app(name)) == [name]
+
+
+def _main(argv: list[str]) -> tuple[str, str]:
+    """Run :func:`skm.cli.main` with ``argv`` in a fresh interpreter: its stdout and the skm.cli modules it loaded."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['skm', *{argv!r}]\n"
+        "from skm.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ','.join(sorted(m for m in sys.modules if m.startswith('skm.cli.'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    body, _, modules = out.rpartition("MODULES ")
+    return body, modules.strip()
+
+
+@pytest.mark.slow
+def test_main_imports_only_the_command_it_runs() -> None:
+    body, modules = _main(["sample", "1000"])
+    assert "278" in body
+    assert modules == "skm.cli.common,skm.cli.sample"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["scroe", "x.csv"]])
+def test_main_without_a_command_first_has_every_command(argv: list[str]) -> None:
+    _, modules = _main(argv)
+    assert all(f"skm.cli.{name}" in modules.split(",") for name in COMMANDS)
+
+
+@pytest.mark.slow
+def test_main_help_of_one_command_is_the_full_apps() -> None:
+    from typer.testing import CliRunner
+
+    body, _ = _main(["score", "--help"])
+    expected = CliRunner().invoke(app, ["score", "--help"], prog_name="skm", terminal_width=80).output
+    assert body.split() == expected.split()
