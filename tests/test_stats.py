@@ -670,3 +670,17 @@ def test_cli_previous_json_is_a_clear_usage_error(mahulu: Path, tmp_path: Path) 
     assert "skm report --previous" in text
     code, _, err = run("stats", str(mahulu), "--resamples", "200", "--previous", str(tmp_path / "none.json"))
     assert code == ExitCode.INPUT_ERROR
+
+
+def test_a_score_passed_in_gives_the_same_statistics_and_is_ignored_when_rows_are_excluded(flagged: Path) -> None:
+    """``skm report`` hands analyse the overall score it has already computed: the statistics are the
+    same as when analyse computes it, and a score of other rows is never used once rows are excluded."""
+    from skm.analysis.score import score_responses
+
+    responses = load(flagged)
+    scored = score_responses(responses)
+    plain = stats_to_dict(analyse(responses, resamples=200))
+    assert stats_to_dict(analyse(responses, resamples=200, scored=scored)) == plain
+    excluded = stats_to_dict(analyse(responses, resamples=200, exclude_flagged=True))
+    assert stats_to_dict(analyse(responses, resamples=200, exclude_flagged=True, scored=scored)) == excluded
+    assert excluded["ikm"] != plain["ikm"] or excluded["respondents"] != plain["respondents"]

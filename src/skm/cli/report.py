@@ -350,7 +350,7 @@ def gather(
     if with_stats:
         from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
-        stats = analyse(responses, rules=rules, population=population, service_populations=services)
+        stats = analyse(responses, rules=rules, population=population, service_populations=services, scored=result)
     trend = None
     history = []
     for i, path in enumerate(previous):

@@ -929,6 +929,7 @@ def analyse(
     resamples: int = DEFAULT_RESAMPLES,
     min_group: int = 5,
     service_populations: dict[str, int] | None = None,
+    scored: IkmResult | None = None,
 ) -> StatsResult:
     """Reliability, validity, bootstrap intervals, grade stability, comparisons and flags.
 
@@ -937,8 +938,10 @@ def analyse(
     ``2026-TW1``, ``2026-S1`` or ``FROM..TO``; ``service_populations`` (service → population)
     adds the IKM post-stratified by service. Flags never change the figures unless
     ``exclude_flagged`` is true, in which case every figure is computed without the rows of
-    the excludable flags (``StatsResult.removed_rows``). Raises :class:`StatsArgumentError` (also a
-    ``ValueError``) for bad arguments and :class:`~skm.errors.SkmError` for unusable data.
+    the excludable flags (``StatsResult.removed_rows``). ``scored`` is ``score_responses(responses,
+    rules=rules)`` when the caller has already computed it (``skm report``): not computed twice.
+    Raises :class:`StatsArgumentError` (also a ``ValueError``) for bad arguments and
+    :class:`~skm.errors.SkmError` for unusable data.
     """
 
     from threadpoolctl import threadpool_limits  # noqa: PLC0415
@@ -956,6 +959,7 @@ def analyse(
             resamples=resamples,
             min_group=min_group,
             service_populations=service_populations,
+            scored=scored,
         )
 
 
@@ -972,6 +976,7 @@ def _analyse(
     resamples: int,
     min_group: int,
     service_populations: dict[str, int] | None,
+    scored: IkmResult | None = None,
 ) -> StatsResult:
     if resamples < 100:
         raise StatsArgumentError(IssueCode.STATS_TOO_FEW_RESAMPLES, resamples=resamples)
@@ -993,7 +998,7 @@ def _analyse(
             responses = replace(responses, frame=responses.frame.drop(index=list(removed)))
     if column is not None:  # after any exclusion: the groups as they are analysed
         flags.append(_small_groups(responses, column, min_group))
-    result = score_responses(responses, rules=rules)
+    result = scored if scored is not None and not removed else score_responses(responses, rules=rules)
     patterns = answer_patterns(responses) if removed else all_patterns  # the same frame: the same patterns
     # every figure that depends on a respondent's answers alone: once per answer pattern
     scores = element_scores(patterns.answers, instrument)
