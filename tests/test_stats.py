@@ -684,3 +684,23 @@ def test_a_score_passed_in_gives_the_same_statistics_and_is_ignored_when_rows_ar
     excluded = stats_to_dict(analyse(responses, resamples=200, exclude_flagged=True))
     assert stats_to_dict(analyse(responses, resamples=200, exclude_flagged=True, scored=scored)) == excluded
     assert excluded["ikm"] != plain["ikm"] or excluded["respondents"] != plain["respondents"]
+
+
+@pytest.mark.parametrize("df", [1, 2, 3, 7, 9, 10, 11, 28, 98, 998, 10_000, 999_998, 10**8])
+@pytest.mark.parametrize("alpha", [0.1, 0.05, 0.01, 0.001])
+def test_t_quantile_matches_scipy(df: int, alpha: float) -> None:
+    """The standard-library t quantile of the 'r tabel' (no scipy.special on every report) equals scipy's."""
+    from scipy import special
+
+    from skm.analysis.stats.numeric import t_quantile_two_sided
+
+    assert t_quantile_two_sided(df, alpha) == pytest.approx(float(special.stdtrit(df, 1 - alpha / 2)), rel=1e-9)
+
+
+def test_a_report_with_statistics_imports_no_scipy(flagged: Path) -> None:
+    code = (
+        "import sys; from skm.api import load; from skm.analysis.stats import analyse; "
+        f"analyse(load({str(flagged)!r}), by='layanan', resamples=100); print('scipy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
