@@ -40,17 +40,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 KEYS = [f"U{i}" for i in range(1, 10)]
 
 
-def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall time (s) and peak RSS (MiB) of one process; raises if it fails."""
+def run_usage(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall time (s), CPU time (s, user + system) and peak RSS (MiB) of one process; raises if it fails."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     err = proc.stderr.read().decode() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
-        msg = f"{argv[:3]} failed: {err[-500:]}"
+        msg = f"{argv[:6]} failed: {err[-500:]}"
         raise RuntimeError(msg)
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall time (s) and peak RSS (MiB) of one process; raises if it fails."""
+    elapsed, _, rss = run_usage(argv, env)
+    return elapsed, rss
 
 
 def warm_up(argv: list[str]) -> None:

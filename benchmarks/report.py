@@ -19,32 +19,21 @@ with an earlier ``skm`` (a ``src`` folder, e.g. ``git archive COMMIT src | tar -
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from engine import csv_file
+from engine import csv_file, run_usage
 
 FORMATS = ("md", "html", "xlsx", "docx", "json")
 
 
 def run(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
-    """Wall time (s), CPU time (s, user + system) and peak RSS (MiB) of one process; raises if it fails."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        msg = f"{argv[:6]} failed: {err[-500:]}"
-        raise RuntimeError(msg)
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    """Wall time (s), CPU time (s) and peak RSS (MiB) of one process (:func:`engine.run_usage`)."""
+    return run_usage(argv, env)
 
 
 def main() -> None:
