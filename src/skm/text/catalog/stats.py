@@ -18,12 +18,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "stats-m-validity": (
         "Validitas, dua ukuran yang berbeda: (1) uji signifikansi — r hitung (korelasi Pearson terkoreksi "
         "tiap unsur dengan jumlah unsur lainnya) > r tabel, “valid” menurut kebiasaan; r tabel = "
-        "t/√(df + t²), t = t(1 − 0,05/2; df) (scipy), dua sisi, α = 0,05, df = n − 2 = {df}: r tabel = {r}. "
+        "t/√(df + t²), t = t(1 − 0,05/2; df) (distribusi t Student), dua sisi, α = 0,05, df = n − 2 = {df}: "
+        "r tabel = {r}. "
         "Uji ini bergantung pada n: r yang sama menjadi “valid” bila responden bertambah. "
         "(2) daya beda — r hitung ≥ {threshold} (ambang lazim, tidak bergantung pada n).",
         "Validity, two different measures: (1) significance test — the corrected item–total Pearson r of "
         "each element with the sum of the other elements > r critical, the customary “valid”; "
-        "r critical = t/√(df + t²), t = t(1 − 0.05/2; df) (scipy), two-tailed, α = 0.05, df = n − 2 = {df}: "
+        "r critical = t/√(df + t²), t = t(1 − 0.05/2; df) (Student's t distribution), two-tailed, α = 0.05, "
+        "df = n − 2 = {df}: "
         "r critical = {r}. This test depends on n: the same r turns “valid” with more respondents. "
         "(2) item discrimination — r ≥ {threshold} (the usual rule of thumb, independent of n).",
     ),
