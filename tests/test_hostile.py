@@ -941,3 +941,20 @@ def test_an_unknown_encoding_declared_in_the_xml_is_an_unreadable_file(tmp_path:
     assert code == ExitCode.INPUT_ERROR, err
     assert "TTF-8" in err
     assert "Traceback" not in err
+
+
+def test_an_ods_formula_repeated_without_end_is_marked_in_bounded_time(tmp_path: Path) -> None:
+    """A formula cell without a value (no value type: not counted as filled) repeated across a billion
+    columns and rows: the walk marks at most a bounded number of positions and never builds the grid."""
+    header = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>U{i}</text:p></table:table-cell>' for i in range(1, 10)
+    )
+    rows = (
+        f"<table:table-row>{header}</table:table-row>"
+        + f"<table:table-row>{ODS_FOUR * 9}</table:table-row>"
+        + '<table:table-row table:number-rows-repeated="1000000000">'
+        + '<table:table-cell table:formula="of:=[.A1]" table:number-columns-repeated="1000000000"/></table:table-row>'
+    )
+    path = write_ods(tmp_path / "rumus_ulang.ods", ODS_HEAD + rows + ODS_TAIL)
+    scans = guard.scan_ods(path)
+    assert 0 < len(scans["Data"].unusable) <= guard._ODS_MAX_MARKED

@@ -375,17 +375,19 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, 
     return scan
 
 
+def _local(name: str) -> str:
+    """An element or attribute name without its namespace (expat joins them with a space)."""
+    return name.rsplit(" ", 1)[-1]
+
+
 def _detail(path: Path, zf: zipfile.ZipFile, scan: SheetScan) -> None:
     """Walk the part with expat: exact positions (also without r="A1") and the unusable cells."""
     state: dict[str, object] = {"row": 0, "col": 0, "t": None, "f": None, "v": None, "grab": None}
     found: dict[tuple[int, int], str] = {}
     extent = [0, 0, 0]  # max row, max col, filled cells
 
-    def local(name: str) -> str:
-        return name.rsplit(" ", 1)[-1]
-
     def start(name: str, attrs: dict[str, str]) -> None:
-        tag = local(name)
+        tag = _local(name)
         if tag == "row":
             r = attrs.get("r")
             state["row"] = int(r) if r and r.isdigit() else int(state["row"]) + 1  # type: ignore[call-overload]
@@ -405,7 +407,7 @@ def _detail(path: Path, zf: zipfile.ZipFile, scan: SheetScan) -> None:
             state["v"] = ""
 
     def end(name: str) -> None:
-        tag = local(name)
+        tag = _local(name)
         if tag in {"f", "v"}:
             state["grab"] = None
         elif tag == "c":
@@ -507,13 +509,13 @@ def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str]) -> dict[str, 
             raise _unreadable(path, str(exc)) from None
 
     def on_sheet(name: str, attrs: dict[str, str]) -> None:
-        if name.rsplit(" ", 1)[-1] == "sheet":
-            rid = next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "id" and k != "sheetId"), None)
+        if _local(name) == "sheet":
+            rid = next((v for k, v in attrs.items() if _local(k) == "id" and k != "sheetId"), None)
             if rid is not None:
                 wanted[rid] = attrs.get("name", "")
 
     def on_rel(name: str, attrs: dict[str, str]) -> None:
-        if name.rsplit(" ", 1)[-1] == "Relationship" and "Id" in attrs and "Target" in attrs:
+        if _local(name) == "Relationship" and "Id" in attrs and "Target" in attrs:
             target = attrs["Target"]
             part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
             targets[attrs["Id"]] = posixpath.normpath(part)
@@ -590,19 +592,16 @@ _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
 _ODS_MAX_MARKED = 100_000  # unusable cells marked per table (each is an invalid cell for the reader)
 
 
-def _text(walk: _OdsWalk, data: str) -> None:
-    if walk.cell_repeat and sum(len(t) for t in walk.text) < 200:
-        walk.text.append(data)
+def _attr(attrs: dict[str, str], name: str) -> str | None:
+    """The value of the attribute named ``name`` in any namespace."""
+    return next((v for k, v in attrs.items() if _local(k) == name), None)
 
 
 def _repeat(attrs: dict[str, str], name: str) -> int:
-    for key, value in attrs.items():
-        if key.rsplit(" ", 1)[-1] == name:
-            try:
-                return max(1, int(value.strip()))
-            except ValueError:
-                return 1
-    return 1
+    try:
+        return max(1, int((_attr(attrs, name) or "1").strip()))
+    except ValueError:
+        return 1
 
 
 class _OdsWalk:
@@ -628,10 +627,14 @@ class _OdsWalk:
         self.text: list[str] = []
         self.row_unusable: list[tuple[int, int, str]] = []  # (first column, repeat, shown text) of the open row
 
+    def text_data(self, data: str) -> None:
+        if self.cell_repeat and sum(len(t) for t in self.text) < 200:
+            self.text.append(data)
+
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        local = name.rsplit(" ", 1)[-1]
+        local = _local(name)
         if local == "table":
-            self.table = SheetScan(_repeat_name(attrs))
+            self.table = SheetScan(_attr(attrs, "name") or "")
             self.table.flags |= {"bool", "nonfinite"}  # not looked for here: the reader checks every cell
             self.scans.setdefault(self.table.member, self.table)
             self.row = 0
@@ -640,18 +643,18 @@ class _OdsWalk:
             self.row_unusable = []
         elif local in ("table-cell", "covered-table-cell"):
             self.cell_repeat = _repeat(attrs, "number-columns-repeated")
-            types = {k: v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "value-type"}
+            types = {k: v for k, v in attrs.items() if _local(k) == "value-type"}
             # office:value-type is what calamine reads; calcext:value-type="error" marks an error value
             self.typed = any(k.startswith(_OFFICE) for k in types)
             self.error = any(v == "error" for v in types.values())
-            self.formula = next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "formula"), "")
+            self.formula = _attr(attrs, "formula") or ""
             self.cell_filled = bool(types)
             self.text = []
         elif local == "p" and self.cell_repeat:
             self.cell_filled = True
 
     def end(self, name: str) -> None:
-        local = name.rsplit(" ", 1)[-1]
+        local = _local(name)
         if local in ("table-cell", "covered-table-cell") and self.cell_repeat:
             if self.cell_filled:
                 if self.cell_repeat > ODS_MAX_REPEAT_COLUMNS:
@@ -676,22 +679,17 @@ class _OdsWalk:
                 scan.max_col = max(scan.max_col, self.row_last)
                 if scan.cells > MAX_CELLS or scan.max_row * scan.max_col > MAX_AREA:
                     _check_extent(self.path, scan.member, scan)  # refused as soon as it is certain
-            if self.table is not None:
+            if self.table is not None:  # at most _ODS_MAX_MARKED positions, however large the repeats
                 found = self.table.unusable
+                rows = range(self.row, self.row + self.row_repeat)
                 for first, width, text in self.row_unusable:
-                    for r in range(self.row, self.row + min(self.row_repeat, ODS_MAX_REPEAT_ROWS)):
-                        for c in range(first, first + min(width, ODS_MAX_REPEAT_COLUMNS)):
-                            if len(found) < _ODS_MAX_MARKED:
-                                found[(r, c)] = text
+                    cells = ((r, c) for r in rows for c in range(first, first + width))  # lazy, unlike product
+                    found.update(dict.fromkeys(islice(cells, max(0, _ODS_MAX_MARKED - len(found))), text))
             self.row += self.row_repeat
             self.row_repeat = 0
         elif local == "table" and self.table is not None:
             _check_extent(self.path, self.table.member, self.table)
             self.table = None
-
-
-def _repeat_name(attrs: dict[str, str]) -> str:
-    return next((v for k, v in attrs.items() if k.rsplit(" ", 1)[-1] == "name"), "")
 
 
 def scan_ods(path: Path) -> dict[str, SheetScan]:
@@ -711,7 +709,7 @@ def scan_ods(path: Path) -> dict[str, SheetScan]:
             parser = expat.ParserCreate(namespace_separator=" ")
             parser.StartElementHandler = walk.start
             parser.EndElementHandler = walk.end
-            parser.CharacterDataHandler = lambda data: _text(walk, data)
+            parser.CharacterDataHandler = walk.text_data
             for data in _iter_blocks(path, zf, "content.xml"):
                 parser.Parse(data, False)
             parser.Parse(b"", True)
