@@ -844,10 +844,7 @@ def _margin(population: int, n: int, person: npt.NDArray[np.float64], counts: np
     keep = np.isfinite(person) & (counts > 0)
     values, weight = person[keep], counts[keep].astype(np.float64)
     size = int(weight.sum())
-    sd = None
-    if size > 1:
-        mean = float(weight @ values) / size
-        sd = float(np.sqrt(float(weight @ (values - mean) ** 2) / (size - 1)))
+    sd = float(np.sqrt(num.weighted_var(values, weight, size))) if size > 1 else None
     return Margin(
         population,
         n,

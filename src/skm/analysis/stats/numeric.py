@@ -32,6 +32,7 @@ __all__ = [
     "percentile_ci",
     "r_critical",
     "rounded_grade_units",
+    "weighted_var",
     "wilson_interval",
 ]
 
@@ -46,7 +47,7 @@ PRIOR_MASS = 0.5
 NORMAL_LIMIT_N = 200_000
 
 
-def _weighted_var(values: FloatArray, counts: FloatArray, n: float) -> npt.NDArray[np.float64]:
+def weighted_var(values: FloatArray, counts: FloatArray, n: float) -> npt.NDArray[np.float64]:
     """Sample variance (ddof = 1) of ``values`` (per row, or per column of a matrix) where row p stands
     for ``counts[p]`` respondents (``n`` in all)."""
     mean = counts @ values / n
@@ -89,8 +90,8 @@ def _alpha_weighted(x: FloatArray, w: FloatArray) -> float | None:
     total = x.sum(axis=1)
     if _constant(total, w):
         return None
-    total_var = float(_weighted_var(total, w, n))
-    item_var = float(_weighted_var(x, w, n).sum())
+    total_var = float(weighted_var(total, w, n))
+    item_var = float(weighted_var(x, w, n).sum())
     return float(k / (k - 1) * (1 - item_var / total_var))
 
 
@@ -104,7 +105,7 @@ def alpha_if_deleted(items: npt.ArrayLike, counts: npt.ArrayLike | None = None) 
         if k - 1 < 2 or n < 2:
             return [cronbach_alpha(np.delete(x, i, axis=1), w) for i in range(k)]
         total = x.sum(axis=1)
-        item_var = _weighted_var(x, w, n)
+        item_var = weighted_var(x, w, n)
         out_w: list[float | None] = []
         for i in range(k):
             rest_total = total - x[:, i]
@@ -112,7 +113,7 @@ def alpha_if_deleted(items: npt.ArrayLike, counts: npt.ArrayLike | None = None) 
                 out_w.append(None)
                 continue
             rest = float(item_var.sum() - item_var[i])
-            out_w.append(float((k - 1) / (k - 2) * (1 - rest / float(_weighted_var(rest_total, w, n)))))
+            out_w.append(float((k - 1) / (k - 2) * (1 - rest / float(weighted_var(rest_total, w, n)))))
         return out_w
     x = np.asarray(items, dtype=np.float64)
     n, k = x.shape if x.ndim == 2 else (0, 0)
