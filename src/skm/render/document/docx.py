@@ -11,6 +11,7 @@ numbering definition, not from typed text.
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -163,82 +164,136 @@ class _Captions:
         return para
 
 
-def _cell_margins(grid: Any) -> None:
-    """Padding inside every cell of the table (top/bottom 40, left/right 90 twentieths of a point)."""
-    from docx.oxml import parse_xml  # noqa: PLC0415
-    from docx.oxml.ns import nsdecls, qn  # noqa: PLC0415
+_TBL_PR = (
+    '<w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+    # padding inside every cell (top/bottom 40, left/right 90 twentieths of a point), in the
+    # schema's place: before tblLook
+    '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
+    '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
+    ' w:val="04A0"/></w:tblPr>'
+)
 
-    margins = parse_xml(
-        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
-        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
-    )
-    props = grid._tbl.tblPr
-    look = props.find(qn("w:tblLook"))  # the schema's order: tblCellMar comes before tblLook
-    if look is not None:
-        look.addprevious(margins)
+
+def _escape(text: str) -> str:
+    """``text`` as XML character data."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run_content(text: str) -> str:
+    """A run's content as python-docx writes ``run.text = text``: the text in ``w:t`` elements
+    (``xml:space="preserve"`` when it starts or ends with white space), a tab as ``w:tab``, a line
+    break (LF or CR) as ``w:br``. ``text`` has no other control characters (:func:`printable`)."""
+    if not any(c in text for c in "\t\n\r"):
+        pieces = [text] if text else []
     else:
-        props.append(margins)
+        pieces = [piece for piece in _BREAKS.split(text) if piece]
+    out = []
+    for piece in pieces:
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\n", "\r"):
+            out.append("<w:br/>")
+        elif len(piece.strip()) < len(piece):
+            out.append(f'<w:t xml:space="preserve">{_escape(piece)}</w:t>')
+        else:
+            out.append(f"<w:t>{_escape(piece)}</w:t>")
+    return "".join(out)
 
 
-def _row_flags(row: Any, *, header: bool) -> None:
-    """A row never split across pages; the header row repeated on every page."""
-    from docx.oxml import OxmlElement  # noqa: PLC0415
-
-    props = row._tr.get_or_add_trPr()
-    props.append(OxmlElement("w:cantSplit"))
-    if header:
-        props.append(OxmlElement("w:tblHeader"))
+_BREAKS = re.compile("([\t\n\r])")
 
 
-def _no_wrap(cell: Any) -> None:
-    from docx.oxml import OxmlElement  # noqa: PLC0415
+def _cell_xml(
+    text: str, width: int, *, bold: bool, white: bool, right: bool, fill: str, no_wrap: bool, keep: bool
+) -> str:
+    """One ``w:tc``: the XML :func:`_set` (or python-docx) writes for the text, then the shading,
+    no-wrap, keep-with-next and width the table's cells get."""
+    props = f'<w:tcW w:type="dxa" w:w="{width}"/>'
+    if fill:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    if no_wrap:
+        props += "<w:noWrap/>"
+    para = ""
+    if keep or right:
+        para = "<w:pPr>" + ("<w:keepNext/>" if keep else "") + ('<w:jc w:val="right"/>' if right else "") + "</w:pPr>"
+    run = (
+        ("<w:b/>" if bold else '<w:b w:val="0"/>')
+        + ('<w:color w:val="FFFFFF"/>' if white else "")
+        + '<w:sz w:val="18"/>'
+    )
+    return (
+        f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{para}<w:r/><w:r><w:rPr>{run}</w:rPr>"
+        f"{_run_content(printable(text))}</w:r></w:p></w:tc>"
+    )
 
-    cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
+def _table_xml(table: Table, doc: Document, style: str) -> str:
+    """The whole ``w:tbl`` of a table block, as one string (the appendix tables of a large file
+    have thousands of cells: python-docx's objects cost a few hundred attribute look-ups each).
 
-def _table(document: Any, table: Table, doc: Document, captions: _Captions, title: str) -> None:
-    captions.add(document, "table", table.caption or title)
+    The grid has fixed column widths (the grid for LibreOffice, each cell for Word), the cell
+    padding, every row unsplittable and the header row repeated on each page and kept with the
+    first row. Header cells are white on navy, the total row bold on pale blue, numbers right
+    aligned; numeric and code columns do not wrap."""
     numeric = [
         bool(table.rows) and all(isinstance(r[i], int | Decimal) or r[i] is None for r in table.rows)
         for i in range(len(table.columns))
     ]
     code = tr("code", doc.lang)
     tight = [numeric[j] or c == code for j, c in enumerate(table.columns)]
-    rows = len(table.rows) + 1 + (1 if table.total is not None else 0)
-    grid = document.add_table(rows=rows, cols=len(table.columns))
-    grid.style = "Table Grid"
-    _cell_margins(grid)
-    grid_rows = list(grid.rows)  # once: python-docx finds rows[i] by walking the table
-    cells = [row_.cells for row_ in grid_rows]
-    for i, row_ in enumerate(grid_rows):
-        _row_flags(row_, header=i == 0)
-    for j, c in enumerate(table.columns):
-        cell = cells[0][j]
-        _set(cell, c, bold=True, white=True, right=numeric[j])
-        _shade(cell, "16325C")
-        cell.paragraphs[0].paragraph_format.keep_with_next = True  # the heading stays with the first row
-    for i, row in enumerate(table.rows, start=1):
-        for j, v in enumerate(row):
-            _set(cells[i][j], _text(v, doc), right=numeric[j])
+    shares = table.widths if len(table.widths) == len(table.columns) else _widths(table, doc)
+    total = sum(shares)
+    # python-docx's ``Cm(x).twips``: whole EMUs first, then rounded to twentieths of a point
+    widths = [round(int(_TEXT_WIDTH_CM * share / total * 360000) / 635) for share in shares]
+    out = [
+        f'<w:tbl xmlns:w="{_W[1:-1]}">',
+        _TBL_PR.format(style=style),
+        "<w:tblGrid>",
+        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
+    ]
+    columns = list(zip(widths, numeric, tight, strict=True))
+    for c, (width, right, no_wrap) in zip(table.columns, columns, strict=True):
+        out.append(_cell_xml(c, width, bold=True, white=True, right=right, fill="16325C", no_wrap=no_wrap, keep=True))
+    out.append("</w:tr>")
+    body = [(row, False) for row in table.rows]
     if table.total is not None:
-        for j, v in enumerate(table.total):
-            cell = cells[-1][j]
-            _set(cell, _text(v, doc), bold=True, right=numeric[j])
-            _shade(cell, "EEF2F7")
-    for row_cells in cells:
-        for j, flag in enumerate(tight):
-            if flag:
-                _no_wrap(row_cells[j])
-    from docx.shared import Cm  # noqa: PLC0415
+        body.append((table.total, True))
+    for row, emphasised in body:
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        cells = (*row, *[None] * (len(columns) - len(row)))  # a short row: its last cells empty
+        for v, (width, right, no_wrap) in zip(cells, columns, strict=False):
+            out.append(
+                _cell_xml(
+                    _text(v, doc),
+                    width,
+                    bold=emphasised,
+                    white=False,
+                    right=right,
+                    fill="EEF2F7" if emphasised else "",
+                    no_wrap=no_wrap,
+                    keep=False,
+                )
+            )
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
 
-    widths = table.widths if len(table.widths) == len(table.columns) else _widths(table, doc)
-    grid.autofit = False
-    total = sum(widths)
-    for j, width in enumerate(widths):
-        size = Cm(_TEXT_WIDTH_CM * width / total)
-        grid.columns[j].width = size  # the grid (LibreOffice) and each cell (Word)
-        for row_cells in cells:
-            row_cells[j].width = size
+
+def _table(document: Any, table: Table, doc: Document, captions: _Captions, title: str) -> None:
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    captions.add(document, "table", table.caption or title)
+    style = document.styles["Table Grid"].style_id
+    body = document.element.body
+    tbl = parse_xml(_table_xml(table, doc, style))
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == _W + "sectPr":  # the body ends with the section's properties
+        last.addprevious(tbl)
+    else:
+        body.append(tbl)
     document.add_paragraph()
 
 
