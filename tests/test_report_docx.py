@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skm.render.document.blocks import Chapter, Document, Section, Table
+from skm.render.document.blocks import BarChart, Chapter, Document, LineChart, Section, Table
 from skm.text import Lang
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -170,3 +172,93 @@ def test_docx_table_keeps_hostile_text(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "h.docx") as z:
         xml = z.read("word/document.xml")
     assert b"xmlns:w=" not in xml.split(b"<w:body>", 1)[1]  # no stray declaration on the tables
+
+
+# --------------------------------------------------------------------------- charts (Pillow)
+
+BANDS = ((Decimal("88.31"), "A"), (Decimal("76.61"), "B"), (Decimal("65.00"), "C"))
+
+
+def _image(png: bytes) -> Any:
+    from PIL import Image
+
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def _near(image: Any, colour: tuple[int, int, int], tolerance: int = 6) -> int:
+    """How many pixels of ``image`` have (about) ``colour``."""
+    return sum(
+        count
+        for count, pixel in image.getcolors(maxcolors=1 << 24)
+        if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour, strict=True))
+    )
+
+
+def _pale(colour: str, alpha: float = 0.35) -> tuple[int, int, int]:
+    rgb = (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+    return tuple(round(alpha * c + (1 - alpha) * 255) for c in rgb)  # type: ignore[return-value]
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))
+
+
+@pytest.mark.parametrize("labels", [("U1", "U2", "U3"), ("Laki-laki", "Perempuan", "Tidak menjawab sama sekali")])
+def test_bar_chart_colours_bars_by_grade_and_small_groups_pale(labels: tuple[str, ...]) -> None:
+    from skm.render.document.charts import GRADE_COLOURS, chart_png
+
+    values = (Decimal("90.00"), Decimal("80.00"), Decimal("60.00"))
+    chart = BarChart("t", labels, values, Decimal(25), bands=BANDS, grades=("A", "B", "D"), small=(False, False, True))
+    image = _image(chart_png(chart, Lang.ID, dpi=100))
+    assert image.width == 630  # 6.3 inches at 100 dpi
+    assert _near(image, _rgb(GRADE_COLOURS["A"])) > 1000  # a whole bar, not just its bound's dashes
+    assert _near(image, _rgb(GRADE_COLOURS["B"])) > 1000
+    assert _near(image, _rgb(GRADE_COLOURS["D"])) < 50  # the small group: never full colour…
+    assert _near(image, _pale(GRADE_COLOURS["D"])) > 300  # …but pale
+    assert _near(image, _rgb(GRADE_COLOURS["C"]), 40) > 20  # the C bound: no bar of its colour, only its dashes
+    plain = BarChart("t", labels, values, Decimal(25), bands=BANDS, grades=("A", "B", "D"))
+    assert _near(_image(chart_png(plain, Lang.ID, dpi=100)), _rgb(GRADE_COLOURS["D"])) > 300
+
+
+def test_line_chart_and_degenerate_charts_draw() -> None:
+    from skm.render.document.charts import chart_png
+
+    line = LineChart("t", ("Triwulan I 2025", "Triwulan II"), (Decimal("80.10"), Decimal("89.00")), bands=BANDS)
+    png = chart_png(line, Lang.EN, dpi=80)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert _image(png).width == 504
+    odd = ("$\\frac{$", "a\x01b\tc\r\nd", "KTP 🪪 el", "<w:t>&amp;", "x" * 300, "")
+    for chart in (
+        BarChart("$x$", odd, tuple(Decimal(80) for _ in odd), Decimal(25), series="$$\x00", suffix="%"),
+        BarChart("empty", (), ()),
+        BarChart("flat", ("a",), (Decimal(5),), Decimal(5), Decimal(5)),
+        LineChart("one", ("a",), (Decimal(70),)),
+        LineChart("none", (), ()),
+        BarChart("many", tuple(f"L{i}" for i in range(40)), tuple(Decimal(i) for i in range(40))),
+    ):
+        assert chart_png(chart, Lang.ID, dpi=40)[:8] == b"\x89PNG\r\n\x1a\n", chart.title
+
+
+def test_ticks_are_round_and_localised() -> None:
+    from skm.render.document.charts import _tick_text, _ticks
+
+    assert _ticks(25, 112, 10) == [30, 40, 50, 60, 70, 80, 90, 100, 110]
+    ticks = _ticks(0, 1, 5)
+    assert [round(t, 6) for t in ticks] == [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    assert [_tick_text(t, ticks, Lang.ID) for t in ticks[:2]] == ["0,0", "0,2"]
+    assert _tick_text(2.5, [0, 2.5], Lang.EN) == "2.5"
+    assert _tick_text(1000, [0, 1000], Lang.ID) == "1.000"
+    assert _ticks(3, 3, 5) == [3]
+
+
+def test_docx_report_pictures_are_pillow_pngs_at_their_printed_size(tmp_path: Path) -> None:
+    import docx
+
+    from skm.render.document.docx import write_docx
+
+    chart = BarChart("c", ("U1", "U2"), (Decimal("80.00"), Decimal("70.00")), Decimal(25), bands=BANDS)
+    document = Document(Lang.ID, "t", "u", "p", (Section("s", Chapter.RESULTS, "S", (chart,)),), "f")
+    write_docx(document, tmp_path / "c.docx")
+    shapes = docx.Document(str(tmp_path / "c.docx")).inline_shapes
+    assert len(shapes) == 1
+    assert round(shapes[0].width.cm, 2) == 15  # 1260 pixels on 15 cm: 213 pixels per inch on paper

@@ -2,7 +2,7 @@
 
 Chapters Pendahuluan, Metodologi, Hasil, Analisis dan Rencana Tindak Lanjut and Penutup, each
 with its tables as real Word tables, so a unit edits the narrative instead of retyping tables.
-Charts are PNG pictures (matplotlib) under their tables. Tables and pictures carry numbered
+Charts are PNG pictures (:mod:`~skm.render.document.charts`) under their tables. Tables and pictures carry numbered
 captions in Word's Caption style with SEQ fields ("Tabel 3.1", "Gambar 3.1"), so Word can build
 the list of tables and figures; chapter and section numbers come from the heading styles'
 numbering definition, not from typed text.
@@ -127,9 +127,12 @@ _TEXT_WIDTH_CM = 16.5
 def _widths(table: Table, doc: Document) -> tuple[int, ...]:
     """Column shares from the longest text in each column; the ``wide`` column gets the rest."""
     rows = [table.columns, *table.rows, *([table.total] if table.total else [])]
-    longest = [
-        max(max((len(w) for w in _text(r[j], doc).split()), default=0) for r in rows) for j in range(len(table.columns))
-    ]
+    return _shares([[_text(v, doc) for v in row] for row in rows], table)
+
+
+def _shares(texts: list[list[str]], table: Table) -> tuple[int, ...]:
+    """:func:`_widths` from the texts of the table's rows (heading and total included)."""
+    longest = [max(max((len(w) for w in r[j].split()), default=0) for r in texts) for j in range(len(table.columns))]
     shares = [max(5, min(n + 1, 15)) for n in longest]
     if table.wide is not None:
         shares[table.wide] = max(shares[table.wide], sum(shares) // 2, 30)
@@ -139,8 +142,9 @@ def _widths(table: Table, doc: Document) -> tuple[int, ...]:
 class _Captions:
     """Numbering of the captions: chapter number and a running number per kind within it."""
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, style_id: str = "Caption") -> None:
         self.lang = lang
+        self.style_id = style_id
         self.chapter = ""
         self.counts = {"table": 0, "figure": 0}
 
@@ -153,7 +157,7 @@ class _Captions:
         """A caption paragraph ``Tabel 3.1 text`` in the Caption style, the numbers as Word fields."""
         self.counts[kind] += 1
         label = tr("caption-table" if kind == "table" else "caption-figure", self.lang)
-        para = document.add_paragraph(style="Caption")
+        para = _styled(document, self.style_id)
         para.add_run(f"{label} ")
         if self.chapter:
             _field(para, "STYLEREF 1 \\s", self.chapter)
@@ -242,7 +246,10 @@ def _table_xml(table: Table, doc: Document, style: str) -> str:
     ]
     code = tr("code", doc.lang)
     tight = [numeric[j] or c == code for j, c in enumerate(table.columns)]
-    shares = table.widths if len(table.widths) == len(table.columns) else _widths(table, doc)
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    blank = [""] * len(table.columns)  # a short row: its last cells empty
+    texts = [list(table.columns), *([_text(v, doc) for v in row] + blank[len(row) :] for row in rows)]
+    shares = table.widths if len(table.widths) == len(table.columns) else _shares(texts, table)
     total = sum(shares)
     # python-docx's ``Cm(x).twips``: whole EMUs first, then rounded to twentieths of a point
     widths = [round(int(_TEXT_WIDTH_CM * share / total * 360000) / 635) for share in shares]
@@ -258,16 +265,13 @@ def _table_xml(table: Table, doc: Document, style: str) -> str:
     for c, (width, right, no_wrap) in zip(table.columns, columns, strict=True):
         out.append(_cell_xml(c, width, bold=True, white=True, right=right, fill="16325C", no_wrap=no_wrap, keep=True))
     out.append("</w:tr>")
-    body = [(row, False) for row in table.rows]
-    if table.total is not None:
-        body.append((table.total, True))
-    for row, emphasised in body:
+    for i, row in enumerate(texts[1:]):
+        emphasised = table.total is not None and i == len(rows) - 1
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        cells = (*row, *[None] * (len(columns) - len(row)))  # a short row: its last cells empty
-        for v, (width, right, no_wrap) in zip(cells, columns, strict=False):
+        for text, (width, right, no_wrap) in zip(row, columns, strict=False):
             out.append(
                 _cell_xml(
-                    _text(v, doc),
+                    text,
                     width,
                     bold=emphasised,
                     white=False,
@@ -282,11 +286,10 @@ def _table_xml(table: Table, doc: Document, style: str) -> str:
     return "".join(out)
 
 
-def _table(document: Any, table: Table, doc: Document, captions: _Captions, title: str) -> None:
+def _table(document: Any, table: Table, doc: Document, captions: _Captions, title: str, style: str) -> None:
     from docx.oxml import parse_xml  # noqa: PLC0415
 
     captions.add(document, "table", table.caption or title)
-    style = document.styles["Table Grid"].style_id
     body = document.element.body
     tbl = parse_xml(_table_xml(table, doc, style))
     last = body[-1] if len(body) else None
@@ -295,6 +298,14 @@ def _table(document: Any, table: Table, doc: Document, captions: _Captions, titl
     else:
         body.append(tbl)
     document.add_paragraph()
+
+
+def _styled(document: Any, style_id: str, text: str = "") -> Any:
+    """``document.add_paragraph(text, style=name)`` given the style's id (python-docx searches the
+    document's styles for the name, and for the default style, on every call)."""
+    para = document.add_paragraph(text)
+    para._p.style = style_id
+    return para
 
 
 def _chart(document: Any, chart: BarChart | LineChart, doc: Document, captions: _Captions) -> None:
@@ -431,7 +442,10 @@ def write_docx(doc: Document, path: Path) -> None:
     document.core_properties.title = printable(f"{doc.title} — {doc.unit}")
     document.core_properties.author = printable(doc.unit)
     _heading_numbering(document, doc.lang)
-    captions = _Captions(doc.lang)
+    ids = {
+        name: document.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "Caption", "Table Grid")
+    }
+    captions = _Captions(doc.lang, ids["Caption"])
 
     for _ in range(3 if doc.logo is not None else 6):
         document.add_paragraph()
@@ -439,7 +453,7 @@ def write_docx(doc: Document, path: Path) -> None:
         document.add_picture(io.BytesIO(doc.logo[0]), height=Cm(3))
         document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         document.add_paragraph()
-    title = document.add_paragraph(style="Title")
+    title = _styled(document, ids["Title"])
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run(printable(doc.title.upper()))
     run.bold = True
@@ -466,16 +480,16 @@ def write_docx(doc: Document, path: Path) -> None:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         captions.next_chapter(number)
         name = tr(f"chname-{chapter.value}", doc.lang) if number else chapter_title
-        heading = document.add_heading(name.upper(), level=1)
+        heading = _styled(document, ids["Heading 1"], name.upper())
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if not number:
             _unnumbered(heading)
         for m, part in enumerate(sections, start=1):
             if number:
-                document.add_heading(part.title, level=2)
+                _styled(document, ids["Heading 2"], part.title)
             elif part.title != chapter_title:  # the foreword is one heading, not two
                 label = section_number(number, chapter, m)
-                _unnumbered(document.add_heading(f"{label}. {part.title}" if label else part.title, level=2))
+                _unnumbered(_styled(document, ids["Heading 2"], f"{label}. {part.title}" if label else part.title))
             for block in part.blocks:
                 if isinstance(block, Paragraph):
                     p = document.add_paragraph()
@@ -490,7 +504,7 @@ def write_docx(doc: Document, path: Path) -> None:
                 elif isinstance(block, Headline):
                     _headline(document, block, doc)
                 elif isinstance(block, Table):
-                    _table(document, block, doc, captions, part.title)
+                    _table(document, block, doc, captions, part.title, ids["Table Grid"])
                 elif isinstance(block, Signature):
                     document.add_paragraph()
                     for line in (*block.lines, "", "", "", block.name, *block.after):
