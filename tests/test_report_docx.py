@@ -262,3 +262,23 @@ def test_docx_report_pictures_are_pillow_pngs_at_their_printed_size(tmp_path: Pa
     shapes = docx.Document(str(tmp_path / "c.docx")).inline_shapes
     assert len(shapes) == 1
     assert round(shapes[0].width.cm, 2) == 15  # 1260 pixels on 15 cm: 213 pixels per inch on paper
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_write_docx_restores_the_cycle_collector(tmp_path: Path, enabled: bool) -> None:
+    import gc
+
+    from skm.render.document.docx import write_docx
+
+    broken = Table(columns=("a",), rows=(("x",),), widths=(0,))  # a zero total width: division by zero
+    document = Document(Lang.ID, "t", "u", "p", (Section("s", Chapter.RESULTS, "S", (broken,)),), "f")
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with pytest.raises(ZeroDivisionError):
+            write_docx(document, tmp_path / "x.docx")
+        assert gc.isenabled() is enabled
+        write_docx(Document(Lang.ID, "t", "u", "p", (), "f"), tmp_path / "y.docx")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
