@@ -318,7 +318,7 @@ def _draw_vertical(chart: BarChart, lang: Lang, dpi: int) -> _Canvas:
     left = c.px(6) + (c.line_height(8) + c.px(4) if series else 0) + tick_width + c.px(7)
     end = c.width - c.px(6)
     box = (left, c.px(8), end - _bands_room(c, chart.bands, lang), c.height - c.px(7 + 4) - label_height)
-    axes = _Axes(c, box, (-0.6, n - 0.6), (lo, top_value), reach=end)
+    axes = _Axes(c, box, (-0.6, max(n, 1) - 0.4), (lo, top_value), reach=end)
     ticks, tick_labels = _value_ticks(c, lo, top_value, axes.bottom - axes.top, 18, lang)
     small = [i < len(chart.small) and chart.small[i] for i in range(n)]
     for i, (value, colour) in enumerate(zip(values, _colours(chart), strict=True)):
