@@ -1,6 +1,6 @@
 """``skm report`` and ``skm stats`` pay only for what they use: no pydantic model of skm's is built
 (building one costs far more than typer's own pydantic import) without a report.toml or another side
-file, no matplotlib outside docx charts, no scipy without the statistics."""
+file, no matplotlib (the docx charts are drawn with Pillow), no scipy without the statistics."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def _loaded(argv: list[str], cwd: Path) -> set[str]:
     [
         (["report", "--example", "-f", "html", "-o", "r.html"], {MODELS, "matplotlib", "docx", "openpyxl"}),
         (["report", "--example", "-f", "json", "-o", "r.json", "--no-stats"], {MODELS, "matplotlib", "scipy"}),
+        (["report", "--example", "-f", "docx", "-o", "r.docx", "--no-stats"], {MODELS, "matplotlib", "scipy"}),
         (["stats", "--help"], {MODELS, "matplotlib", "pandas"}),
     ],
 )

@@ -2,7 +2,7 @@
 
 Chapters Pendahuluan, Metodologi, Hasil, Analisis dan Rencana Tindak Lanjut and Penutup, each
 with its tables as real Word tables, so a unit edits the narrative instead of retyping tables.
-Charts are PNG pictures (matplotlib) under their tables. Tables and pictures carry numbered
+Charts are PNG pictures (:mod:`~skm.render.document.charts`) under their tables. Tables and pictures carry numbered
 captions in Word's Caption style with SEQ fields ("Tabel 3.1", "Gambar 3.1"), so Word can build
 the list of tables and figures; chapter and section numbers come from the heading styles'
 numbering definition, not from typed text.
@@ -10,7 +10,9 @@ numbering definition, not from typed text.
 
 from __future__ import annotations
 
+import gc
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -126,9 +128,12 @@ _TEXT_WIDTH_CM = 16.5
 def _widths(table: Table, doc: Document) -> tuple[int, ...]:
     """Column shares from the longest text in each column; the ``wide`` column gets the rest."""
     rows = [table.columns, *table.rows, *([table.total] if table.total else [])]
-    longest = [
-        max(max((len(w) for w in _text(r[j], doc).split()), default=0) for r in rows) for j in range(len(table.columns))
-    ]
+    return _shares([[_text(v, doc) for v in row] for row in rows], table)
+
+
+def _shares(texts: list[list[str]], table: Table) -> tuple[int, ...]:
+    """:func:`_widths` from the texts of the table's rows (heading and total included)."""
+    longest = [max(max((len(w) for w in r[j].split()), default=0) for r in texts) for j in range(len(table.columns))]
     shares = [max(5, min(n + 1, 15)) for n in longest]
     if table.wide is not None:
         shares[table.wide] = max(shares[table.wide], sum(shares) // 2, 30)
@@ -138,8 +143,9 @@ def _widths(table: Table, doc: Document) -> tuple[int, ...]:
 class _Captions:
     """Numbering of the captions: chapter number and a running number per kind within it."""
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, style_id: str = "Caption") -> None:
         self.lang = lang
+        self.style_id = style_id
         self.chapter = ""
         self.counts = {"table": 0, "figure": 0}
 
@@ -152,7 +158,7 @@ class _Captions:
         """A caption paragraph ``Tabel 3.1 text`` in the Caption style, the numbers as Word fields."""
         self.counts[kind] += 1
         label = tr("caption-table" if kind == "table" else "caption-figure", self.lang)
-        para = document.add_paragraph(style="Caption")
+        para = _styled(document, self.style_id)
         para.add_run(f"{label} ")
         if self.chapter:
             _field(para, "STYLEREF 1 \\s", self.chapter)
@@ -163,91 +169,159 @@ class _Captions:
         return para
 
 
-def _cell_margins(grid: Any) -> None:
-    """Padding inside every cell of the table (top/bottom 40, left/right 90 twentieths of a point)."""
-    from docx.oxml import parse_xml  # noqa: PLC0415
-    from docx.oxml.ns import nsdecls, qn  # noqa: PLC0415
+_TBL_PR = (
+    '<w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+    # padding inside every cell (top/bottom 40, left/right 90 twentieths of a point), in the
+    # schema's place: before tblLook
+    '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
+    '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
+    ' w:val="04A0"/></w:tblPr>'
+)
 
-    margins = parse_xml(
-        f'<w:tblCellMar {nsdecls("w")}><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
-        '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
-    )
-    props = grid._tbl.tblPr
-    look = props.find(qn("w:tblLook"))  # the schema's order: tblCellMar comes before tblLook
-    if look is not None:
-        look.addprevious(margins)
+
+def _escape(text: str) -> str:
+    """``text`` as XML character data."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run_content(text: str) -> str:
+    """A run's content as python-docx writes ``run.text = text``: the text in ``w:t`` elements
+    (``xml:space="preserve"`` when it starts or ends with white space), a tab as ``w:tab``, a line
+    break (LF or CR) as ``w:br``. ``text`` has no other control characters (:func:`printable`)."""
+    if not any(c in text for c in "\t\n\r"):
+        pieces = [text] if text else []
     else:
-        props.append(margins)
+        pieces = [piece for piece in _BREAKS.split(text) if piece]
+    out = []
+    for piece in pieces:
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\n", "\r"):
+            out.append("<w:br/>")
+        elif len(piece.strip()) < len(piece):
+            out.append(f'<w:t xml:space="preserve">{_escape(piece)}</w:t>')
+        else:
+            out.append(f"<w:t>{_escape(piece)}</w:t>")
+    return "".join(out)
 
 
-def _row_flags(row: Any, *, header: bool) -> None:
-    """A row never split across pages; the header row repeated on every page."""
-    from docx.oxml import OxmlElement  # noqa: PLC0415
-
-    props = row._tr.get_or_add_trPr()
-    props.append(OxmlElement("w:cantSplit"))
-    if header:
-        props.append(OxmlElement("w:tblHeader"))
+_BREAKS = re.compile("([\t\n\r])")
 
 
-def _no_wrap(cell: Any) -> None:
-    from docx.oxml import OxmlElement  # noqa: PLC0415
+def _cell_xml(
+    text: str, width: int, *, bold: bool, white: bool, right: bool, fill: str, no_wrap: bool, keep: bool
+) -> str:
+    """One ``w:tc``: the XML :func:`_set` (or python-docx) writes for the text, then the shading,
+    no-wrap, keep-with-next and width the table's cells get."""
+    props = f'<w:tcW w:type="dxa" w:w="{width}"/>'
+    if fill:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    if no_wrap:
+        props += "<w:noWrap/>"
+    para = ""
+    if keep or right:
+        para = "<w:pPr>" + ("<w:keepNext/>" if keep else "") + ('<w:jc w:val="right"/>' if right else "") + "</w:pPr>"
+    run = (
+        ("<w:b/>" if bold else '<w:b w:val="0"/>')
+        + ('<w:color w:val="FFFFFF"/>' if white else "")
+        + '<w:sz w:val="18"/>'
+    )
+    return (
+        f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{para}<w:r/><w:r><w:rPr>{run}</w:rPr>"
+        f"{_run_content(printable(text))}</w:r></w:p></w:tc>"
+    )
 
-    cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
+def _table_xml(table: Table, doc: Document, style: str) -> str:
+    """The whole ``w:tbl`` of a table block, as one string (the appendix tables of a large file
+    have thousands of cells: python-docx's objects cost a few hundred attribute look-ups each).
 
-def _table(document: Any, table: Table, doc: Document, captions: _Captions, title: str) -> None:
-    captions.add(document, "table", table.caption or title)
+    The grid has fixed column widths (the grid for LibreOffice, each cell for Word), the cell
+    padding, every row unsplittable and the header row repeated on each page and kept with the
+    first row. Header cells are white on navy, the total row bold on pale blue, numbers right
+    aligned; numeric and code columns do not wrap."""
     numeric = [
         bool(table.rows) and all(isinstance(r[i], int | Decimal) or r[i] is None for r in table.rows)
         for i in range(len(table.columns))
     ]
     code = tr("code", doc.lang)
     tight = [numeric[j] or c == code for j, c in enumerate(table.columns)]
-    rows = len(table.rows) + 1 + (1 if table.total is not None else 0)
-    grid = document.add_table(rows=rows, cols=len(table.columns))
-    grid.style = "Table Grid"
-    _cell_margins(grid)
-    grid_rows = list(grid.rows)  # once: python-docx finds rows[i] by walking the table
-    cells = [row_.cells for row_ in grid_rows]
-    for i, row_ in enumerate(grid_rows):
-        _row_flags(row_, header=i == 0)
-    for j, c in enumerate(table.columns):
-        cell = cells[0][j]
-        _set(cell, c, bold=True, white=True, right=numeric[j])
-        _shade(cell, "16325C")
-        cell.paragraphs[0].paragraph_format.keep_with_next = True  # the heading stays with the first row
-    for i, row in enumerate(table.rows, start=1):
-        for j, v in enumerate(row):
-            _set(cells[i][j], _text(v, doc), right=numeric[j])
-    if table.total is not None:
-        for j, v in enumerate(table.total):
-            cell = cells[-1][j]
-            _set(cell, _text(v, doc), bold=True, right=numeric[j])
-            _shade(cell, "EEF2F7")
-    for row_cells in cells:
-        for j, flag in enumerate(tight):
-            if flag:
-                _no_wrap(row_cells[j])
-    from docx.shared import Cm  # noqa: PLC0415
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    blank = [""] * len(table.columns)  # a short row: its last cells empty
+    formatted: dict[object, str] = {}  # the appendix repeats a few answers (1–4) thousands of times
 
-    widths = table.widths if len(table.widths) == len(table.columns) else _widths(table, doc)
-    grid.autofit = False
-    total = sum(widths)
-    for j, width in enumerate(widths):
-        size = Cm(_TEXT_WIDTH_CM * width / total)
-        grid.columns[j].width = size  # the grid (LibreOffice) and each cell (Word)
-        for row_cells in cells:
-            row_cells[j].width = size
+    def text(value: Cell) -> str:
+        # Decimal("3.10") == Decimal("3.1") but they are written differently: a number's key is its type and text
+        key = value if value is None or isinstance(value, str) else (type(value), str(value))
+        if key not in formatted:
+            formatted[key] = _text(value, doc)
+        return formatted[key]
+
+    texts = [list(table.columns), *([text(v) for v in row] + blank[len(row) :] for row in rows)]
+    shares = table.widths if len(table.widths) == len(table.columns) else _shares(texts, table)
+    total = sum(shares)
+    # python-docx's ``Cm(x).twips``: whole EMUs first, then rounded to twentieths of a point
+    widths = [round(int(_TEXT_WIDTH_CM * share / total * 360000) / 635) for share in shares]
+    out = [
+        f'<w:tbl xmlns:w="{_W[1:-1]}">',
+        _TBL_PR.format(style=style),
+        "<w:tblGrid>",
+        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>",
+    ]
+    columns = list(zip(widths, numeric, tight, strict=True))
+    for c, (width, right, no_wrap) in zip(table.columns, columns, strict=True):
+        out.append(_cell_xml(c, width, bold=True, white=True, right=right, fill="16325C", no_wrap=no_wrap, keep=True))
+    out.append("</w:tr>")
+    cells: dict[tuple[str, int, bool], str] = {}  # and so the same cell in a column
+    for i, row in enumerate(texts[1:]):
+        emphasised = table.total is not None and i == len(rows) - 1
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for j, (content, (width, right, no_wrap)) in enumerate(zip(row, columns, strict=False)):
+            key = (content, j, emphasised)
+            if key not in cells:
+                fill = "EEF2F7" if emphasised else ""
+                cells[key] = _cell_xml(
+                    content, width, bold=emphasised, white=False, right=right, fill=fill, no_wrap=no_wrap, keep=False
+                )
+            out.append(cells[key])
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def _table(document: Any, table: Table, doc: Document, captions: _Captions, title: str, style: str) -> None:
+    from docx.oxml import parse_xml  # noqa: PLC0415
+
+    captions.add(document, "table", table.caption or title)
+    body = document.element.body
+    tbl = parse_xml(_table_xml(table, doc, style))
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == _W + "sectPr":  # the body ends with the section's properties
+        last.addprevious(tbl)
+    else:
+        body.append(tbl)
     document.add_paragraph()
 
 
-def _chart(document: Any, chart: BarChart | LineChart, doc: Document, captions: _Captions) -> None:
+def _styled(document: Any, style_id: str, text: str = "") -> Any:
+    """``document.add_paragraph(text, style=name)`` given the style's id (python-docx searches the
+    document's styles for the name, and for the default style, on every call)."""
+    para = document.add_paragraph(text)
+    para._p.style = style_id
+    return para
+
+
+def _chart(document: Any, chart: BarChart | LineChart, picture: bytes, captions: _Captions) -> None:
+    """The chart's picture, 15 cm wide and centred, kept with its caption below it."""
     from docx.shared import Cm  # noqa: PLC0415
 
-    document.add_picture(io.BytesIO(chart_png(chart, doc.lang)), width=Cm(15))
-    document.paragraphs[-1].paragraph_format.keep_with_next = True
-    document.paragraphs[-1].alignment = 1  # centre
+    para = document.add_paragraph()  # what ``document.add_picture`` does
+    para.add_run().add_picture(io.BytesIO(picture), width=Cm(15))
+    para.paragraph_format.keep_with_next = True
+    para.alignment = 1  # centre
     captions.add(document, "figure", chart.title)
 
 
@@ -356,7 +430,24 @@ def _field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
 
 
 def write_docx(doc: Document, path: Path) -> None:
-    """Write the Word document to ``path``."""
+    """Write the Word document to ``path``.
+
+    Python's cycle collector is paused meanwhile: after the analysis of a large file a full
+    collection walks millions of objects (0.2–0.4 s), while the document makes no cycles worth
+    collecting. (Drawing the charts in a second thread while the tables are built gained
+    nothing measurable on a loaded 2-core machine: Pillow holds the interpreter for most of its
+    drawing.)"""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _write(doc, path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(doc: Document, path: Path) -> None:
+    """:func:`write_docx` with the cycle collector paused."""
     from docx import Document as WordDocument  # noqa: PLC0415
     from docx.enum.section import WD_ORIENT  # noqa: PLC0415
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK  # noqa: PLC0415
@@ -376,7 +467,10 @@ def write_docx(doc: Document, path: Path) -> None:
     document.core_properties.title = printable(f"{doc.title} — {doc.unit}")
     document.core_properties.author = printable(doc.unit)
     _heading_numbering(document, doc.lang)
-    captions = _Captions(doc.lang)
+    ids = {
+        name: document.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "Caption", "Table Grid")
+    }
+    captions = _Captions(doc.lang, ids["Caption"])
 
     for _ in range(3 if doc.logo is not None else 6):
         document.add_paragraph()
@@ -384,7 +478,7 @@ def write_docx(doc: Document, path: Path) -> None:
         document.add_picture(io.BytesIO(doc.logo[0]), height=Cm(3))
         document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         document.add_paragraph()
-    title = document.add_paragraph(style="Title")
+    title = _styled(document, ids["Title"])
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run(printable(doc.title.upper()))
     run.bold = True
@@ -411,16 +505,16 @@ def write_docx(doc: Document, path: Path) -> None:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         captions.next_chapter(number)
         name = tr(f"chname-{chapter.value}", doc.lang) if number else chapter_title
-        heading = document.add_heading(name.upper(), level=1)
+        heading = _styled(document, ids["Heading 1"], name.upper())
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if not number:
             _unnumbered(heading)
         for m, part in enumerate(sections, start=1):
             if number:
-                document.add_heading(part.title, level=2)
+                _styled(document, ids["Heading 2"], part.title)
             elif part.title != chapter_title:  # the foreword is one heading, not two
                 label = section_number(number, chapter, m)
-                _unnumbered(document.add_heading(f"{label}. {part.title}" if label else part.title, level=2))
+                _unnumbered(_styled(document, ids["Heading 2"], f"{label}. {part.title}" if label else part.title))
             for block in part.blocks:
                 if isinstance(block, Paragraph):
                     p = document.add_paragraph()
@@ -435,7 +529,7 @@ def write_docx(doc: Document, path: Path) -> None:
                 elif isinstance(block, Headline):
                     _headline(document, block, doc)
                 elif isinstance(block, Table):
-                    _table(document, block, doc, captions, part.title)
+                    _table(document, block, doc, captions, part.title, ids["Table Grid"])
                 elif isinstance(block, Signature):
                     document.add_paragraph()
                     for line in (*block.lines, "", "", "", block.name, *block.after):
@@ -448,7 +542,7 @@ def write_docx(doc: Document, path: Path) -> None:
                         p.paragraph_format.space_after = Pt(0)
                         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 elif isinstance(block, BarChart | LineChart):
-                    _chart(document, block, doc, captions)
+                    _chart(document, block, chart_png(block, doc.lang), captions)
     footer = section.footer.paragraphs[0]
     footer.text = printable(f"{doc.unit} · {doc.period} · {doc.footer} · ")
     _field(footer, "PAGE", "1")
