@@ -393,3 +393,22 @@ def test_a_damaged_xls_is_read_or_refused_never_a_crash(tmp_path: Path, seed: in
     finally:
         broken.unlink()
     assert code == ExitCode.INPUT_ERROR
+
+
+@pytest.mark.parametrize("suffix", [".xlsb", ".xls"])
+@pytest.mark.parametrize("command", ["score", "check", "report"])
+def test_the_engine_leaves_binary_workbooks_to_the_reference_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, command: str
+) -> None:
+    """With the engine forced (as for a large file), an xlsb or xls still reports its error cells."""
+    monkeypatch.setenv("SKM_ENGINE", "always")
+    rows = answers()
+    if suffix == ".xlsb":
+        rows[2][4] = Error("#N/A")
+        path = write_xlsb(tmp_path / "besar.xlsb", {"Data": rows})
+    else:
+        path = write_xls(tmp_path / "besar.xls", rows, {(2, 4): 0x2A})
+    args = [command, str(path)] + (["-o", str(tmp_path / "lap.xlsx")] if command == "report" else [])
+    code, out, err = run(*args)
+    assert code == ExitCode.INVALID_DATA, err
+    assert "baris 3, kolom 'U3' (E): '#N/A'" in out + err

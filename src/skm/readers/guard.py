@@ -762,7 +762,7 @@ _BIFF8_CELL = struct.Struct("<HH").unpack_from  # row, column of a BIFF8 cell re
 # BIFF12 cell records calamine reads, with the bytes it reads of them (a shorter one makes it fail):
 # BrtCellRk, BrtCellError, BrtCellBool, BrtCellReal, BrtCellSt, BrtCellIsst, BrtFmlaString, BrtFmlaNum,
 # BrtFmlaBool; BrtFmlaError (0x0B) it skips, so its cell would be missing: marked from its error code
-_XLSB_CELLS = {0x02: 12, 0x03: 9, 0x04: 9, 0x05: 16, 0x06: 12, 0x07: 12, 0x08: 12, 0x09: 16, 0x0A: 9, 0x0B: 8}
+_XLSB_NEED = bytes([0, 0, 12, 9, 9, 16, 12, 12, 12, 16, 9, 8])  # by record type 0x00 … 0x0B
 # before BrtBeginSheetData calamine skips these blocks whole (a BrtBeginSheetData inside one is not the start)
 _XLSB_BLOCKS = {0x85: 0x86, 0x25: 0x26, 0x186: 0x187}
 _XLSB_PAD = 22  # a record header (at most 2 + 4 bytes) and the 16 bytes read of a record
@@ -820,19 +820,50 @@ class _Biff12Sheet:
         """The records starting before ``stop`` (``data`` holds at least :data:`_XLSB_PAD` bytes past it);
         the position after the last one (past ``end`` when it continues in the next block)."""
         pos = 0
-        phase, row, records = self.phase, self.row, self.records
+        phase, row = self.phase, self.row
         scan = self.scan
         found = scan.unusable
         max_row, max_col, cells = scan.max_row, scan.max_col, scan.cells
+        need = _XLSB_NEED
+        records = 0
         try:
             while pos < stop:
-                kind = data[pos]  # the header as calamine reads it: a type of one or two bytes …
+                kind = data[pos]
+                size = data[pos + 1]
+                records += 1
+                if phase == 2 and kind < 0x80 and size < 0x80:  # the cells, short headers: the fast path
+                    body = pos + 2
+                    pos = body + size
+                    if kind > 0x0B:
+                        if kind == 0x92:  # BrtEndSheetData
+                            phase = 3
+                            break
+                    elif kind > 1:  # a cell record with a value
+                        if size < need[kind]:
+                            raise _unreadable(self.path, f"{scan.member}: a cell record of {size} bytes")
+                        col = _U32(data, body)[0]
+                        cells += 1
+                        if col >= max_col:
+                            max_col = col + 1
+                        if row >= max_row:
+                            max_row = row + 1
+                        if kind == 0x03 or kind == 0x0B:  # noqa: PLR1714 - two ints: faster than a set
+                            found[(row, col)] = _ERROR_TEXT.get(data[body + 8] if size > 8 else -1, "#ERROR")
+                    elif kind == 0:  # BrtRowHdr
+                        if size < 4:
+                            raise _unreadable(self.path, f"{scan.member}: a row record of {size} bytes")
+                        row = _U32(data, body)[0]
+                        if row > 0x0010_0000:  # calamine stops there
+                            phase = 3
+                            break
+                    continue
+                # the header as calamine reads it: a type of one or two bytes, a size of one to four bytes
                 if kind < 0x80:
                     pos += 1
                 else:
-                    kind = (kind & 0x7F) | ((data[pos + 1] & 0x7F) << 7)
+                    kind = (kind & 0x7F) | ((size & 0x7F) << 7)
                     pos += 2
-                size = data[pos]  # … and a size of one to four bytes, seven bits each
+                size = data[pos]
                 pos += 1
                 if size >= 0x80:
                     size &= 0x7F
@@ -844,31 +875,23 @@ class _Biff12Sheet:
                             break
                 body = pos
                 pos += size
-                records += 1
-                if records > MAX_RECORDS:
-                    raise _too_many_records(self.path, scan.member)
                 if phase == 2:
-                    need = _XLSB_CELLS.get(kind)
-                    if need is not None:
-                        if size < need:
+                    if 1 < kind <= 0x0B:
+                        if size < need[kind]:
                             raise _unreadable(self.path, f"{scan.member}: a cell record of {size} bytes")
                         col = _U32(data, body)[0]
                         cells += 1
-                        if row >= max_row:
-                            max_row = row + 1
-                        if col >= max_col:
-                            max_col = col + 1
-                        if kind == 0x03 or kind == 0x0B:  # noqa: PLR1714 - two ints: faster than a set
-                            code = data[body + 8] if size > 8 else -1
-                            found[(row, col)] = _ERROR_TEXT.get(code, "#ERROR")
-                    elif kind == 0x00:  # BrtRowHdr
+                        max_row, max_col = max(max_row, row + 1), max(max_col, col + 1)
+                        if kind == 0x03 or kind == 0x0B:  # noqa: PLR1714
+                            found[(row, col)] = _ERROR_TEXT.get(data[body + 8] if size > 8 else -1, "#ERROR")
+                    elif kind == 0x00:
                         if size < 4:
                             raise _unreadable(self.path, f"{scan.member}: a row record of {size} bytes")
                         row = _U32(data, body)[0]
                         if row > 0x0010_0000:
                             phase = 3
                             break
-                    elif kind == 0x92:  # BrtEndSheetData
+                    elif kind == 0x92:
                         phase = 3
                         break
                 elif phase == 0:
@@ -884,8 +907,10 @@ class _Biff12Sheet:
                 else:
                     self.until = _XLSB_BLOCKS.get(kind, -1)
         finally:
-            self.phase, self.row, self.records = phase, row, records
+            self.phase, self.row, self.records = phase, row, self.records + records
             scan.max_row, scan.max_col, scan.cells = max_row, max_col, cells
+        if self.records > MAX_RECORDS:  # checked once per block: the work is bounded all the same
+            raise _too_many_records(self.path, scan.member)
         if phase == 3 and pos > end:
             return end  # the sheet data ended in this record: nothing more is read
         return pos
@@ -1000,6 +1025,62 @@ def _boundsheet_name(body: bytes, biff8: bool, codepage: str) -> str:
     return chars.decode("utf-16-le" if wide else "latin-1", "replace")
 
 
+def _xls_sheet(path: Path, mem: bytes, pos: int, end: int, scan: SheetScan, records: int) -> tuple[int, int]:
+    """The records of one sheet from ``pos`` (after its BOF) to its EOF (embedded substreams, such as a
+    chart's, are nested BOF … EOF): its extent and error cells into ``scan``; the position after the EOF
+    (or ``end``) and the records counted so far."""
+    cells, max_row, max_col = scan.cells, scan.max_row, scan.max_col
+    found = scan.unusable
+    depth = 1
+    cell_kinds = _XLS_CELLS
+    try:
+        while pos + 4 <= end:
+            kind, size = _BIFF8_CELL(mem, pos)
+            body = pos + 4
+            pos = body + size
+            if pos > end:
+                raise _unreadable(path, f"{scan.member}: a record cut short")
+            records += 1
+            if kind in cell_kinds:
+                if size < 6:
+                    raise _unreadable(path, f"{scan.member}: a cell record of {size} bytes")
+                row, col = _BIFF8_CELL(mem, body)
+                cells += 1
+                if row >= max_row:
+                    max_row = row + 1
+                if col >= max_col:
+                    max_col = col + 1
+                if kind == _XLS_BOOLERR:
+                    if size >= 8 and mem[body + 7] == 1:  # an error, not a boolean
+                        found[(row, col)] = _ERROR_TEXT.get(mem[body + 6], "#ERROR")
+                elif (
+                    kind == _XLS_FORMULA
+                    and size >= 14
+                    and mem[body + 12] == mem[body + 13] == 0xFF
+                    and mem[body + 6] == 2
+                ):
+                    found[(row, col)] = _ERROR_TEXT.get(mem[body + 8], "#ERROR")  # the stored result is an error
+            elif kind == _XLS_MULRK:
+                if size < 6:
+                    raise _unreadable(path, f"{scan.member}: a cell record of {size} bytes")
+                row, first = _BIFF8_CELL(mem, body)
+                last = _U16(mem, pos - 2)[0]
+                if last >= first:
+                    cells += last - first + 1
+                    max_row, max_col = max(max_row, row + 1), max(max_col, last + 1)
+            elif kind == 0x0809:  # BOF of a substream inside the sheet (an embedded chart)
+                depth += 1
+            elif kind == 0x000A:  # EOF: the end of that substream, or of the sheet
+                depth -= 1
+                if not depth:
+                    break
+            if records > MAX_RECORDS:
+                raise _too_many_records(path, "Workbook")
+    finally:
+        scan.cells, scan.max_row, scan.max_col = cells, max_row, max_col
+    return min(pos, end), records
+
+
 def scan_xls(path: Path) -> dict[str, SheetScan]:
     """Scan an xls (BIFF8, or BIFF5, records in an OLE2 compound file): refuse a file over
     :data:`MAX_SPREADSHEET_BYTES`, a broken container or stream, more than :data:`MAX_RECORDS` records,
@@ -1015,50 +1096,20 @@ def scan_xls(path: Path) -> dict[str, SheetScan]:
     end = base + length
     starts: dict[int, str] = {}  # stream offset of a sheet's BOF → the sheet's name
     scans: dict[str, SheetScan] = {}
-    scan: SheetScan | None = None
     biff8, codepage = True, "cp1252"
-    pos, records, depth = base, 0, 0
+    pos, records = base, 0
     while pos + 4 <= end:
         kind, size = _BIFF8_CELL(mem, pos)
         body = pos + 4
         if body + size > end:
             raise _unreadable(path, f"a record cut short at byte {pos - base} of the workbook stream")
         records += 1
-        if records > MAX_RECORDS:
-            raise _too_many_records(path, "Workbook")
-        if scan is not None:
-            if kind in _XLS_CELLS:
-                if size < 6:
-                    raise _unreadable(path, f"a cell record of {size} bytes")
-                row, col = _BIFF8_CELL(mem, body)
-                scan.cells += 1
-                scan.max_row, scan.max_col = max(scan.max_row, row + 1), max(scan.max_col, col + 1)
-                if kind == _XLS_BOOLERR and size >= 8 and mem[body + 7] == 1:
-                    scan.unusable[(row, col)] = _ERROR_TEXT.get(mem[body + 6], "#ERROR")
-                elif (
-                    kind == _XLS_FORMULA
-                    and size >= 14
-                    and mem[body + 12 : body + 14] == b"\xff\xff"
-                    and mem[body + 6] == 2
-                ):
-                    scan.unusable[(row, col)] = _ERROR_TEXT.get(mem[body + 8], "#ERROR")  # a stored error result
-            elif kind == _XLS_MULRK and size >= 6:
-                row, first = _BIFF8_CELL(mem, body)
-                last = _U16(mem, body + size - 2)[0]
-                if last >= first:
-                    scan.cells += last - first + 1
-                    scan.max_row, scan.max_col = max(scan.max_row, row + 1), max(scan.max_col, last + 1)
-            elif kind == 0x0809:  # BOF of a substream inside the sheet (an embedded chart)
-                depth += 1
-            elif kind == 0x000A:  # EOF: the end of that substream, or of the sheet
-                depth -= 1
-                if not depth:
-                    _check_extent(path, scan.member, scan)
-                    scan = None
-        elif kind == 0x0809 and pos - base in starts:  # BOF of a sheet
+        if kind == 0x0809 and pos - base in starts:  # BOF of a sheet: its records up to its EOF
             scan = scans.setdefault(starts[pos - base], SheetScan(starts[pos - base]))
             scan.flags |= {"bool", "nonfinite"}  # not looked for here: the reader checks every cell
-            depth = 1
+            body, records = _xls_sheet(path, mem, body + size, end, scan, records)
+            size = 0
+            _check_extent(path, scan.member, scan)
         elif kind == 0x0809 and pos == base and size >= 2:
             biff8 = _U16(mem, body)[0] == 0x0600
         elif kind == 0x0085 and size >= 6:  # BOUNDSHEET: where the sheet's BOF is, and its name
@@ -1072,7 +1123,7 @@ def scan_xls(path: Path) -> dict[str, SheetScan]:
                 codepage = "cp1252"
         elif kind == 0x002F:  # FILEPASS: the records are encrypted
             raise _unreadable(path, "encrypted (password protected)")
+        if records > MAX_RECORDS:
+            raise _too_many_records(path, "Workbook")
         pos = body + size
-    if scan is not None:
-        _check_extent(path, scan.member, scan)
     return scans
