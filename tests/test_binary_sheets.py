@@ -23,7 +23,7 @@ from skm.errors import ExitCode, IssueCode, SkmError
 from skm.readers import guard
 from skm.readers.cells import Unusable
 from skm.readers.files import read_sheets
-from xlsb_writer import Error, FormulaError, FormulaNumber, record, sheet_bin, write_xlsb
+from xlsb_writer import Error, FormulaError, FormulaNumber, Shared, record, sheet_bin, write_xlsb
 
 runner = CliRunner()
 HEADER = ["nama", "layanan", *(f"U{i}" for i in range(1, 10))]
@@ -177,6 +177,31 @@ def test_broken_xlsb_records_are_unreadable_not_a_crash(tmp_path: Path, part: by
     assert reason in str(caught.value.params)
     code, _, _ = run("score", str(path))
     assert code == ExitCode.INPUT_ERROR
+
+
+def test_xlsb_shared_strings_are_read_and_an_index_past_them_refused(tmp_path: Path) -> None:
+    """calamine panics on a shared-string index it does not hold (a Rust backtrace on stderr): refused first."""
+    path = write_xlsb(tmp_path / "s.xlsb", {"Data": [[Shared(1), Shared(0)]]}, strings=["nol", "satu"])
+    assert read_sheets(path)[0].rows == [["satu", "nol"]]
+    for strings, message in ((["nol"], "shared string 1 of 1"), (None, "shared string 0 of 0")):  # no part: none
+        path = write_xlsb(tmp_path / "s.xlsb", {"Data": [[Shared(0), Shared(1)]]}, strings=strings)
+        with pytest.raises(SkmError) as caught:
+            guard.scan_xlsb(path)
+        assert message in str(caught.value.params)
+        assert run("score", str(path))[0] == ExitCode.INPUT_ERROR
+
+
+def test_an_xlsb_sheet_without_its_relationship_is_unreadable(tmp_path: Path) -> None:
+    path = write_xlsb(tmp_path / "a.xlsb", {"Data": answers()})
+    other = tmp_path / "b.xlsb"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(other, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, data.replace(b'Id="rId1"', b'Id="rId9"'))
+    with pytest.raises(SkmError) as caught:
+        guard.scan_xlsb(other)
+    assert "relationship" in str(caught.value.params)
+    assert run("score", str(other))[0] == ExitCode.INPUT_ERROR
 
 
 def test_an_xlsb_without_its_workbook_part_is_unreadable(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ERRORS", "Error", "FormulaError", "FormulaNumber", "record", "sheet_bin", "write_xlsb"]
+__all__ = ["ERRORS", "Error", "FormulaError", "FormulaNumber", "Shared", "record", "sheet_bin", "write_xlsb"]
 
 ERRORS = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17, "#NAME?": 0x1D, "#NUM!": 0x24, "#N/A": 0x2A}
 
@@ -39,6 +39,13 @@ class FormulaNumber:
     """A formula whose stored result is a number (BrtFmlaNum), the formula ``1/0`` (any will do)."""
 
     value: float
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A cell naming shared string ``index`` (BrtCellIsst)."""
+
+    index: int
 
 
 def _varint(n: int, most: int) -> bytes:
@@ -72,6 +79,8 @@ def _cell(col: int, value: object) -> bytes:
         return record(0x03, head + bytes([ERRORS[value.text]]))
     if isinstance(value, FormulaError):
         return record(0x0B, head + bytes([ERRORS[value.text]]) + _FORMULA)
+    if isinstance(value, Shared):
+        return record(0x07, head + struct.pack("<I", value.index))
     if isinstance(value, FormulaNumber):
         return record(0x09, head + struct.pack("<d", value.value) + _FORMULA)
     if isinstance(value, bool):
@@ -107,8 +116,9 @@ _RELS = (
 )
 
 
-def write_xlsb(path: Path, sheets: dict[str, list[list[object]] | bytes]) -> Path:
-    """An .xlsb with one worksheet per entry: its rows (see :func:`sheet_bin`) or its part's bytes."""
+def write_xlsb(path: Path, sheets: dict[str, list[list[object]] | bytes], strings: list[str] | None = None) -> Path:
+    """An .xlsb with one worksheet per entry: its rows (see :func:`sheet_bin`) or its part's bytes;
+    ``strings``: a shared strings part (BrtBeginSst, a BrtSSTItem per string, BrtEndSst)."""
     book = [record(0x83), record(0x8F)]
     rels = []
     overrides = []
@@ -131,6 +141,10 @@ def write_xlsb(path: Path, sheets: dict[str, list[list[object]] | bytes]) -> Pat
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships">' + "".join(rels) + "</Relationships>",
         )
+        if strings is not None:
+            items = b"".join(record(0x13, b"\x00" + _wide(text)) for text in strings)
+            sst = record(0x9F, struct.pack("<II", len(strings), len(strings))) + items + record(0xA0)
+            z.writestr("xl/sharedStrings.bin", sst)
         for n, rows in enumerate(sheets.values(), 1):
             z.writestr(f"xl/worksheets/sheet{n}.bin", rows if isinstance(rows, bytes) else sheet_bin(rows))
     return path

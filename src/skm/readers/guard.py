@@ -546,6 +546,8 @@ def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str], *, binary: bo
     rels = "xl/_rels/workbook.bin.rels" if binary else "xl/_rels/workbook.xml.rels"
     if rels in names:
         parse(read_small(rels), on_rel)
+    if binary and any(rid not in targets for rid in wanted):  # calamine would panic on it
+        raise _unreadable(path, "xl/workbook.bin: a sheet without its relationship")
     return {targets[rid]: sheet for rid, sheet in wanted.items() if rid in targets}
 
 
@@ -778,8 +780,9 @@ class _Biff12Sheet:
     BrtEndSheetData (or a row number past 2**20, where calamine stops). Fed in blocks; a record may
     span blocks (its header and first 16 bytes are carried over, the rest skipped)."""
 
-    def __init__(self, path: Path, member: str) -> None:
+    def __init__(self, path: Path, member: str, strings: int | None = None) -> None:
         self.path = path
+        self.strings = strings  # the shared strings calamine will hold (None: not known, not checked)
         self.scan = SheetScan(member)
         self.scan.flags |= {"bool", "nonfinite"}  # not looked for here: the reader checks every cell
         self.phase = 0  # 0: before BrtWsDim, 1: before BrtBeginSheetData, 2: the cells, 3: done
@@ -816,6 +819,12 @@ class _Biff12Sheet:
         if scan.cells > MAX_CELLS or scan.max_row * scan.max_col > MAX_AREA:
             _check_extent(self.path, scan.member, scan)  # refused as soon as it is certain
 
+    def _check_string(self, data: bytes, body: int) -> None:
+        """A BrtCellIsst naming a shared string calamine does not hold would make it panic."""
+        index = _U32(data, body + 8)[0]
+        if self.strings is not None and index >= self.strings:
+            raise _unreadable(self.path, f"{self.scan.member}: shared string {index} of {self.strings}")
+
     def _run(self, data: bytes, stop: int, end: int) -> int:
         """The records starting before ``stop`` (``data`` holds at least :data:`_XLSB_PAD` bytes past it);
         the position after the last one (past ``end`` when it continues in the next block)."""
@@ -849,6 +858,8 @@ class _Biff12Sheet:
                             max_row = row + 1
                         if kind == 0x03 or kind == 0x0B:  # noqa: PLR1714 - two ints: faster than a set
                             found[(row, col)] = _ERROR_TEXT.get(data[body + 8] if size > 8 else -1, "#ERROR")
+                        elif kind == 0x07:
+                            self._check_string(data, body)
                     elif kind == 0:  # BrtRowHdr
                         if size < 4:
                             raise _unreadable(self.path, f"{scan.member}: a row record of {size} bytes")
@@ -884,6 +895,8 @@ class _Biff12Sheet:
                         max_row, max_col = max(max_row, row + 1), max(max_col, col + 1)
                         if kind == 0x03 or kind == 0x0B:  # noqa: PLR1714
                             found[(row, col)] = _ERROR_TEXT.get(data[body + 8] if size > 8 else -1, "#ERROR")
+                        elif kind == 0x07:
+                            self._check_string(data, body)
                     elif kind == 0x00:
                         if size < 4:
                             raise _unreadable(self.path, f"{scan.member}: a row record of {size} bytes")
@@ -957,6 +970,36 @@ def _bundle_sheets(path: Path, data: bytes) -> dict[str, str]:
     return wanted
 
 
+def _sst_count(path: Path, zf: zipfile.ZipFile) -> int | None:
+    """The number of strings python-calamine reads from ``xl/sharedStrings.bin`` (the unique count of
+    its BrtBeginSst, looked for in the first block; None when not there: calamine then refuses the
+    part itself), the whole part inflated with its size counted."""
+    count: int | None = None
+    first = True
+    for block in _iter_raw(path, zf, "xl/sharedStrings.bin"):
+        if first:
+            first = False
+            data = block + bytes(_XLSB_PAD)
+            pos, end = 0, len(block)
+            while pos < end and count is None:
+                kind = data[pos]
+                pos += 1
+                if kind >= 0x80:
+                    kind = (kind & 0x7F) | ((data[pos] & 0x7F) << 7)
+                    pos += 1
+                size = 0
+                for shift in (0, 7, 14, 21):
+                    byte = data[pos]
+                    pos += 1
+                    size |= (byte & 0x7F) << shift
+                    if byte < 0x80:
+                        break
+                if kind == 0x9F and size >= 8 and pos + 8 <= end:  # BrtBeginSst: total, unique
+                    count = _U32(data, pos + 4)[0]
+                pos += size
+    return count
+
+
 def scan_xlsb(path: Path) -> dict[str, SheetScan]:
     """Scan an xlsb (BIFF12 records in a zip): refuse past the limits of an xlsx (exit 3); sheet name →
     its scan, whose ``unusable`` holds the error cells (BrtCellError, BrtFmlaError) calamine reads as
@@ -973,18 +1016,18 @@ def scan_xlsb(path: Path) -> dict[str, SheetScan]:
             raise _unreadable(path, "xl/workbook.bin missing")
         try:
             titles = _sheet_names(path, zf, names, binary=True)
+            strings = _sst_count(path, zf) if "xl/sharedStrings.bin" in names else 0
             scans: dict[str, SheetScan] = {}
             for member in sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".bin")):
-                walk = _Biff12Sheet(path, member)
+                walk = _Biff12Sheet(path, member, strings)
                 for block in _iter_raw(path, zf, member):
                     walk.feed(block)
                 sheet = titles.get(member, member)
                 _check_extent(path, sheet, walk.scan)
                 scans[sheet] = walk.scan
-            for member in ("xl/sharedStrings.bin", "xl/styles.bin"):
-                if member in names:
-                    for _ in _iter_raw(path, zf, member):
-                        pass
+            if "xl/styles.bin" in names:
+                for _ in _iter_raw(path, zf, "xl/styles.bin"):
+                    pass
         except _ZIP_ERRORS as exc:
             raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
     return scans
