@@ -166,8 +166,9 @@ def test_an_xlsb_part_bomb_is_refused_while_inflating(tmp_path: Path, monkeypatc
         (sheet_bin([["a"]]).replace(record(0x92) + record(0x82), b"\x05\xff\xff\xff\x7f"), "truncated record"),
         (sheet_bin([["a"]]).replace(record(0x92), record(0x03, bytes(4))), "a cell record of 4 bytes"),
         (sheet_bin([["a"]], extra=record(0x00, b"\x01")), "a row record of 1 bytes"),
+        (sheet_bin([["a"]]).replace(b"\x94\x01\x10", b"\x94\x01\x08", 1), "a dimension record of 8 bytes"),
     ],
-    ids=["cut", "no-end", "huge-size", "short-cell", "short-row"],
+    ids=["cut", "no-end", "huge-size", "short-cell", "short-row", "short-dimension"],
 )
 def test_broken_xlsb_records_are_unreadable_not_a_crash(tmp_path: Path, part: bytes, reason: str) -> None:
     path = write_xlsb(tmp_path / "rusak.xlsb", {"Data": part})
