@@ -438,3 +438,36 @@ def test_the_engine_leaves_binary_workbooks_to_the_reference_reader(
     code, out, err = run(*args)
     assert code == ExitCode.INVALID_DATA, err
     assert "baris 3, kolom 'U3' (E): '#N/A'" in out + err
+
+
+@pytest.mark.parametrize(
+    ("kind", "change", "message"),
+    [
+        (
+            0x0200,
+            lambda b: b[:4] + struct.pack("<I", 1) + b[8:],
+            "its dimensions announce",
+        ),  # last row before the first
+        (0x0200, lambda b: b[:4] + struct.pack("<IHH", 60_000, 0, 20_000) + b[12:], "its dimensions announce"),
+        (0x00FC, lambda b: b[:4] + struct.pack("<i", 2**31 - 1) + b[8:], "a shared string table"),
+        (0x00FC, lambda b: b[:4] + struct.pack("<i", -1) + b[8:], "a shared string table"),
+    ],
+    ids=["dimensions-wrap", "dimensions-huge", "sst-huge", "sst-negative"],
+)
+def test_xls_claims_the_library_would_reserve_memory_for_are_refused(
+    tmp_path: Path,
+    kind: int,
+    change,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    """python-calamine reserves the cells a DIMENSIONS record announces before reading them: a hostile
+    claim aborted the whole process (a failed allocation of 1.9 TB, no message). It reserves the
+    strings an SST record counts the same way (more than the stream can hold: refused too)."""
+    path = write_xls(tmp_path / "klaim.xls", answers(), {})
+    if kind == 0x0200:  # a sheet's first row 5 (the dimensions then wrap when the last row is 0)
+        assert patch_records(path, kind, lambda b: (kind, struct.pack("<I", 5) + b[4:])) == 1
+    assert patch_records(path, kind, lambda b: (kind, change(b))) == 1
+    with pytest.raises(SkmError) as caught:
+        guard.scan_xls(path)
+    assert message in str(caught.value.params)
+    assert run("score", str(path))[0] == ExitCode.INPUT_ERROR

@@ -21,7 +21,10 @@ of parsing the sheet twice), and the last file's scans are reused, so a file the
 the reference reader is scanned once.
 
 A DOCTYPE (entity declarations: XXE, "billion laughs") in any part is refused. ODS gets the
-inflated-size cap and a check on repeated filled rows/columns; every other format a file-size cap.
+inflated-size cap, the cell caps and a check on repeated filled rows/columns. The binary formats get
+the cell caps and their error cells found by a bounded walk of their records: xlsb
+(:func:`scan_xlsb`, BIFF12 records in a zip, each part's inflated size counted) and xls
+(:func:`scan_xls`, BIFF8 records in an OLE2 file read with ``xlrd.compdoc``, a file-size cap).
 Limits are documented in docs/security.md.
 """
 
@@ -1068,13 +1071,30 @@ def _boundsheet_name(body: bytes, biff8: bool, codepage: str) -> str:
     return chars.decode("utf-16-le" if wide else "latin-1", "replace")
 
 
-def _xls_sheet(path: Path, mem: bytes, pos: int, end: int, scan: SheetScan, records: int) -> tuple[int, int]:
-    """The records of one sheet from ``pos`` (after its BOF) to its EOF (embedded substreams, such as a
-    chart's, are nested BOF … EOF): its extent and error cells into ``scan``; the position after the EOF
-    (or ``end``) and the records counted so far."""
+def _xls_dimension(path: Path, sheet: str, mem: bytes, body: int, size: int) -> None:
+    """A DIMENSIONS record: python-calamine reserves room for the rows × columns it announces before
+    reading a cell (u32 arithmetic that wraps when the last row is before the first): a claim past
+    :data:`MAX_AREA` would abort the process, so it is refused."""
+    if size == 14:
+        first_row, last_row, first_col, last_col = struct.unpack_from("<IIHH", mem, body)
+    elif size == 10:
+        first_row, last_row, first_col, last_col = struct.unpack_from("<HHHH", mem, body)
+    else:
+        return  # the library refuses the record itself
+    if last_row < 1 or last_col < 1:
+        return
+    rows = (last_row - 1 - first_row + 1) % 2**32
+    cols = (last_col - 1 - first_col + 1) % 2**32
+    if rows * cols > MAX_AREA:
+        raise _unreadable(path, f"sheet '{sheet}': its dimensions announce {rows * cols} cells (limit {MAX_AREA})")
+
+
+def _xls_sheet(path: Path, mem: bytes, pos: int, end: int, scan: SheetScan, records: int) -> int:
+    """The records of one sheet from ``pos`` (its BOF, where its BOUNDSHEET record puts it) to the first
+    EOF, as python-calamine reads them: the extent and error cells into ``scan``, the DIMENSIONS
+    checked; the records counted so far (with ``records`` before)."""
     cells, max_row, max_col = scan.cells, scan.max_row, scan.max_col
     found = scan.unusable
-    depth = 1
     cell_kinds = _XLS_CELLS
     try:
         while pos + 4 <= end:
@@ -1082,11 +1102,11 @@ def _xls_sheet(path: Path, mem: bytes, pos: int, end: int, scan: SheetScan, reco
             body = pos + 4
             pos = body + size
             if pos > end:
-                raise _unreadable(path, f"{scan.member}: a record cut short")
+                raise _unreadable(path, f"sheet '{scan.member}': a record cut short")
             records += 1
             if kind in cell_kinds:
                 if size < 6:
-                    raise _unreadable(path, f"{scan.member}: a cell record of {size} bytes")
+                    raise _unreadable(path, f"sheet '{scan.member}': a cell record of {size} bytes")
                 row, col = _BIFF8_CELL(mem, body)
                 cells += 1
                 if row >= max_row:
@@ -1099,37 +1119,38 @@ def _xls_sheet(path: Path, mem: bytes, pos: int, end: int, scan: SheetScan, reco
                 elif (
                     kind == _XLS_FORMULA
                     and size >= 14
-                    and mem[body + 12] == mem[body + 13] == 0xFF
                     and mem[body + 6] == 2
+                    and mem[body + 12 : body + 14] == b"\xff\xff"
                 ):
                     found[(row, col)] = _ERROR_TEXT.get(mem[body + 8], "#ERROR")  # the stored result is an error
             elif kind == _XLS_MULRK:
                 if size < 6:
-                    raise _unreadable(path, f"{scan.member}: a cell record of {size} bytes")
+                    raise _unreadable(path, f"sheet '{scan.member}': a cell record of {size} bytes")
                 row, first = _BIFF8_CELL(mem, body)
                 last = _U16(mem, pos - 2)[0]
                 if last >= first:
                     cells += last - first + 1
                     max_row, max_col = max(max_row, row + 1), max(max_col, last + 1)
-            elif kind == 0x0809:  # BOF of a substream inside the sheet (an embedded chart)
-                depth += 1
-            elif kind == 0x000A:  # EOF: the end of that substream, or of the sheet
-                depth -= 1
-                if not depth:
-                    break
+            elif kind == 0x0200:
+                _xls_dimension(path, scan.member, mem, body, size)
+            elif kind == 0x000A:  # EOF: the library stops there (an embedded chart's EOF too)
+                break
             if records > MAX_RECORDS:
                 raise _too_many_records(path, "Workbook")
     finally:
         scan.cells, scan.max_row, scan.max_col = cells, max_row, max_col
-    return min(pos, end), records
+    return records
 
 
 def scan_xls(path: Path) -> dict[str, SheetScan]:
-    """Scan an xls (BIFF8, or BIFF5, records in an OLE2 compound file): refuse a file over
-    :data:`MAX_SPREADSHEET_BYTES`, a broken container or stream, more than :data:`MAX_RECORDS` records,
-    and a sheet past the limits of an xlsx (exit 3); sheet name → its scan, whose ``unusable`` holds
-    the error cells calamine reads as blanks: BOOLERR records holding an error, FORMULA records whose
-    stored result is an error."""
+    """Scan an xls (BIFF8, or BIFF5, records in an OLE2 compound file) as python-calamine reads it:
+    the workbook globals up to their EOF, then each sheet from where its BOUNDSHEET record puts it up
+    to its EOF. Refused (exit 3): a file over :data:`MAX_SPREADSHEET_BYTES`, a broken container, a
+    record cut short, more than :data:`MAX_RECORDS` records in all, an encrypted workbook, a shared
+    string table or sheet dimensions announcing more than the file can hold (the library reserves
+    memory for them first), a sheet past the limits of an xlsx. Sheet name → its scan, whose
+    ``unusable`` holds the error cells calamine reads as blanks: BOOLERR records holding an error,
+    FORMULA records whose stored result is an error."""
     check_file_size(path, MAX_SPREADSHEET_BYTES, "xls")
     try:
         data = path.read_bytes()
@@ -1137,26 +1158,24 @@ def scan_xls(path: Path) -> dict[str, SheetScan]:
         raise _unreadable(path, exc.strerror or type(exc).__name__) from None
     mem, base, length = _xls_stream(path, data)
     end = base + length
-    starts: dict[int, str] = {}  # stream offset of a sheet's BOF → the sheet's name
-    scans: dict[str, SheetScan] = {}
+    sheets: list[tuple[int, str]] = []  # (stream offset of the sheet's BOF, name), in BOUNDSHEET order
     biff8, codepage = True, "cp1252"
     pos, records = base, 0
-    while pos + 4 <= end:
+    while pos + 4 <= end:  # the globals
         kind, size = _BIFF8_CELL(mem, pos)
         body = pos + 4
         if body + size > end:
             raise _unreadable(path, f"a record cut short at byte {pos - base} of the workbook stream")
         records += 1
-        if kind == 0x0809 and pos - base in starts:  # BOF of a sheet: its records up to its EOF
-            scan = scans.setdefault(starts[pos - base], SheetScan(starts[pos - base]))
-            scan.flags |= {"bool", "nonfinite"}  # not looked for here: the reader checks every cell
-            body, records = _xls_sheet(path, mem, body + size, end, scan, records)
-            size = 0
-            _check_extent(path, scan.member, scan)
-        elif kind == 0x0809 and pos == base and size >= 2:
-            biff8 = _U16(mem, body)[0] == 0x0600
+        if records > MAX_RECORDS:
+            raise _too_many_records(path, "Workbook")
+        if kind == 0x000A:  # EOF
+            break
+        if kind == 0x0809 and size >= 2:  # BOF
+            biff8 = _U16(mem, body)[0] in (0x0600, 0)
         elif kind == 0x0085 and size >= 6:  # BOUNDSHEET: where the sheet's BOF is, and its name
-            starts[_U32(mem, body)[0]] = _boundsheet_name(bytes(mem[body : body + size]), biff8, codepage)
+            name = _boundsheet_name(bytes(mem[body : body + size]), biff8, codepage)
+            sheets.append((_U32(mem, body)[0], name.replace("\0", "")))
         elif kind == 0x0042 and size >= 2:  # CODEPAGE (the names of a BIFF5 workbook)
             number = _U16(mem, body)[0]
             codepage = "cp1252" if number in (1200, 0x8000, 0x8001) else f"cp{number}"
@@ -1164,9 +1183,19 @@ def scan_xls(path: Path) -> dict[str, SheetScan]:
                 codecs.lookup(codepage)
             except LookupError:
                 codepage = "cp1252"
-        elif kind == 0x002F:  # FILEPASS: the records are encrypted
+        elif kind == 0x002F and size >= 2 and _U16(mem, body)[0]:  # FILEPASS: the records are encrypted
             raise _unreadable(path, "encrypted (password protected)")
-        if records > MAX_RECORDS:
-            raise _too_many_records(path, "Workbook")
+        elif kind == 0x00FC and size >= 8:  # SST: the library reserves room for its unique count first
+            unique = struct.unpack_from("<i", mem, body + 4)[0]
+            if unique < 0 or unique > length // 3:
+                raise _unreadable(path, f"a shared string table of {unique} strings in {length} bytes")
         pos = body + size
+    scans: dict[str, SheetScan] = {}
+    for offset, name in sheets:
+        if offset >= length:
+            raise _unreadable(path, f"sheet '{name}' starts past the workbook stream")
+        scan = scans.setdefault(name, SheetScan(name))
+        scan.flags |= {"bool", "nonfinite"}  # not looked for here: the reader checks every cell
+        records = _xls_sheet(path, mem, base + offset, end, scan, records)
+        _check_extent(path, name, scan)
     return scans
