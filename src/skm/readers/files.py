@@ -79,12 +79,14 @@ def _read_excel(path: Path) -> list[Sheet]:
     suffix = path.suffix.lower()
     with path.open("rb") as handle:
         zipped = handle.read(4) == b"PK\x03\x04"
-    if suffix in {".xlsx", ".xlsm"} or (zipped and suffix != ".ods"):
+    if suffix == ".xlsb":
+        scans = guard.scan_xlsb(path)  # BIFF12 records in a zip: caps, error cells
+    elif suffix in {".xlsx", ".xlsm"} or (zipped and suffix != ".ods"):
         scans = guard.scan_ooxml(path)  # before calamine allocates anything: caps, unusable cells
     elif suffix == ".ods":
         scans = guard.scan_ods(path)  # caps, repeats, formulas and errors calamine would blank
     else:
-        guard.check_file_size(path, guard.MAX_SPREADSHEET_BYTES, suffix.lstrip("."))
+        scans = guard.scan_xls(path)  # BIFF8 records in an OLE2 file: size, caps, error cells
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
@@ -131,8 +133,13 @@ def _mark_unusable(rows: list[list[object]], scan: guard.SheetScan | None) -> No
     pass for an answer 1, NaN never for a blank)."""
     if scan is not None:
         for (r, c), text in scan.unusable.items():
-            if r < len(rows) and c < len(rows[r]):
-                rows[r][c] = Unusable(text)
+            if r >= len(rows) or c >= len(rows[r]):
+                if r >= scan.max_row or c >= scan.max_col:
+                    continue  # outside the measured (capped) extent: nothing there to mark
+                # inside it, calamine left the cell out (an xlsb formula's error): put it in its place
+                rows.extend([] for _ in range(r + 1 - len(rows)))
+                rows[r].extend([""] * (c + 1 - len(rows[r])))
+            rows[r][c] = Unusable(text)
         if not scan.flags & {"bool", "nonfinite"}:
             return  # the scan saw neither: no need to look at every cell
     for row in rows:

@@ -21,12 +21,17 @@ of parsing the sheet twice), and the last file's scans are reused, so a file the
 the reference reader is scanned once.
 
 A DOCTYPE (entity declarations: XXE, "billion laughs") in any part is refused. ODS gets the
-inflated-size cap and a check on repeated filled rows/columns; every other format a file-size cap.
+inflated-size cap, the cell caps and a check on repeated filled rows/columns. The binary formats get
+the cell caps and their error cells found by a bounded walk of their records: xlsb
+(:func:`scan_xlsb`, BIFF12 records in a zip, each part's inflated size counted) and xls
+(:func:`scan_xls`, BIFF8 records in an OLE2 file read with ``xlrd.compdoc``, a file-size cap).
 Limits are documented in docs/security.md.
 """
 
 from __future__ import annotations
 
+import codecs
+import io
 import posixpath
 import queue
 import re
@@ -49,6 +54,7 @@ __all__ = [
     "MAX_CELLS",
     "MAX_CSV_BYTES",
     "MAX_PART_BYTES",
+    "MAX_RECORDS",
     "MAX_SIDE_FILE_BYTES",
     "MAX_SPREADSHEET_BYTES",
     "SPARSE_FACTOR",
@@ -57,6 +63,8 @@ __all__ = [
     "read_capped",
     "scan_ods",
     "scan_ooxml",
+    "scan_xls",
+    "scan_xlsb",
 ]
 
 MAX_CELLS = 10_000_000  # filled cells in one sheet (100 000 respondents × 100 columns)
@@ -203,10 +211,10 @@ def _inflating(stream: IO[bytes]) -> Generator[bytes, None, None]:
         worker.join()
 
 
-def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
-    """The inflated part in blocks that end on a complete tag, counting the real inflated size."""
+def _iter_raw(path: Path, zf: zipfile.ZipFile, name: str) -> Generator[bytes, None, None]:
+    """The inflated part in blocks of :data:`_CHUNK` bytes (the last one empty), refused as soon as
+    the bytes really inflated pass :data:`MAX_PART_BYTES`."""
     total = 0
-    carry = b""
     with _stream_parts(path, zf, name) as stream:
         blocks = _inflating(stream)
         try:
@@ -220,25 +228,38 @@ def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
                         member=name,
                         limit=_mb(MAX_PART_BYTES),
                     )
+                yield block
                 if not block:
-                    if carry:
-                        yield carry
                     return
-                data = carry + block
-                # anywhere, however long the prolog ("!" alone: a one-byte search is several times faster)
-                if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
-                    raise _unreadable(path, f"{name}: DOCTYPE/ENTITY")
-                last = data.rfind(b"<")
-                if last != -1 and data.find(b">", last) == -1:
-                    carry = data[last:]
-                    data = data[:last]
-                    if len(carry) > _MAX_TAG:
-                        raise _unreadable(path, f"{name}: tag > {_MAX_TAG} bytes")
-                else:
-                    carry = b""
-                yield data
         finally:
             blocks.close()  # the thread stops before the stream closes
+
+
+def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    """The inflated part in blocks that end on a complete tag, counting the real inflated size."""
+    carry = b""
+    blocks = _iter_raw(path, zf, name)
+    try:
+        for block in blocks:
+            if not block:
+                if carry:
+                    yield carry
+                return
+            data = carry + block
+            # anywhere, however long the prolog ("!" alone: a one-byte search is several times faster)
+            if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+                raise _unreadable(path, f"{name}: DOCTYPE/ENTITY")
+            last = data.rfind(b"<")
+            if last != -1 and data.find(b">", last) == -1:
+                carry = data[last:]
+                data = data[:last]
+                if len(carry) > _MAX_TAG:
+                    raise _unreadable(path, f"{name}: tag > {_MAX_TAG} bytes")
+            else:
+                carry = b""
+            yield data
+    finally:
+        blocks.close()  # the inflating thread stops, then the stream closes
 
 
 _ROW_DIGITS_6 = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{6})"')
@@ -479,8 +500,9 @@ def _check_extent(path: Path, sheet: str, scan: SheetScan) -> None:
         )
 
 
-def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
-    """Worksheet part → sheet name, from xl/workbook.xml and its relationships (best effort)."""
+def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str], *, binary: bool = False) -> dict[str, str]:
+    """Worksheet part → sheet name, from xl/workbook.xml (``binary``: xl/workbook.bin, an xlsb) and its
+    relationships (best effort)."""
     wanted: dict[str, str] = {}  # r:id → sheet name
     targets: dict[str, str] = {}  # r:id → part
 
@@ -520,9 +542,15 @@ def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str]) -> dict[str, 
             part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
             targets[attrs["Id"]] = posixpath.normpath(part)
 
-    parse(read_small("xl/workbook.xml"), on_sheet)
-    if "xl/_rels/workbook.xml.rels" in names:
-        parse(read_small("xl/_rels/workbook.xml.rels"), on_rel)
+    if binary:
+        wanted.update(_bundle_sheets(path, read_small("xl/workbook.bin")))
+    else:
+        parse(read_small("xl/workbook.xml"), on_sheet)
+    rels = "xl/_rels/workbook.bin.rels" if binary else "xl/_rels/workbook.xml.rels"
+    if rels in names:
+        parse(read_small(rels), on_rel)
+    if binary and any(rid not in targets for rid in wanted):  # calamine would panic on it
+        raise _unreadable(path, "xl/workbook.bin: a sheet without its relationship")
     return {targets[rid]: sheet for rid, sheet in wanted.items() if rid in targets}
 
 
@@ -718,3 +746,456 @@ def scan_ods(path: Path) -> dict[str, SheetScan]:
         except _ZIP_ERRORS as exc:
             raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
     return walk.scans
+
+
+# --- binary workbooks: xlsb (BIFF12 records in a zip), xls (BIFF8 records in an OLE2 compound file) ----------
+
+MAX_RECORDS = 3 * MAX_CELLS  # records of one xlsb sheet or xls stream (a cell, a row header, a styled blank: one each)
+_ERROR_TEXT = {
+    0x00: "#NULL!",
+    0x07: "#DIV/0!",
+    0x0F: "#VALUE!",
+    0x17: "#REF!",
+    0x1D: "#NAME?",
+    0x24: "#NUM!",
+    0x2A: "#N/A",
+    0x2B: "#GETTING_DATA",
+}
+_U32 = struct.Struct("<I").unpack_from
+_U16 = struct.Struct("<H").unpack_from
+_BIFF8_CELL = struct.Struct("<HH").unpack_from  # row, column of a BIFF8 cell record
+# BIFF12 cell records calamine reads, with the bytes it reads of them (a shorter one makes it fail):
+# BrtCellRk, BrtCellError, BrtCellBool, BrtCellReal, BrtCellSt, BrtCellIsst, BrtFmlaString, BrtFmlaNum,
+# BrtFmlaBool; BrtFmlaError (0x0B) it skips, so its cell would be missing: marked from its error code
+_XLSB_NEED = bytes([0, 0, 12, 9, 9, 16, 12, 12, 12, 16, 9, 8])  # by record type 0x00 … 0x0B
+# before BrtBeginSheetData calamine skips these blocks whole (a BrtBeginSheetData inside one is not the start)
+_XLSB_BLOCKS = {0x85: 0x86, 0x25: 0x26, 0x186: 0x187}
+_XLSB_PAD = 22  # a record header (at most 2 + 4 bytes) and the 16 bytes read of a record
+
+
+def _too_many_records(path: Path, member: str) -> SkmError:
+    return _unreadable(path, f"{member}: more than {MAX_RECORDS} records")
+
+
+class _Biff12Sheet:
+    """One xlsb worksheet part, its BIFF12 records followed as python-calamine follows them: up to
+    BrtWsDim, up to BrtBeginSheetData (skipping the blocks it skips), then the cells up to
+    BrtEndSheetData (or a row number past 2**20, where calamine stops). Fed in blocks; a record may
+    span blocks (its header and first 16 bytes are carried over, the rest skipped)."""
+
+    def __init__(self, path: Path, member: str, strings: int | None = None) -> None:
+        self.path = path
+        self.strings = strings  # the shared strings calamine will hold (None: not known, not checked)
+        self.scan = SheetScan(member)
+        self.scan.flags |= {"bool", "nonfinite"}  # not looked for here: the reader checks every cell
+        self.phase = 0  # 0: before BrtWsDim, 1: before BrtBeginSheetData, 2: the cells, 3: done
+        self.until = -1  # phase 1: the record type that ends the block being skipped
+        self.row = 0
+        self.records = 0
+        self.carry = b""
+        self.skip = 0  # bytes of the last record still to come in the next blocks
+
+    def feed(self, block: bytes) -> None:
+        """The next inflated block; ``b""`` at the end of the part."""
+        if self.phase == 3:
+            return
+        if not block:
+            if self.skip or self.carry:  # a record cut by the end of the part: calamine cannot read it
+                data = self.carry + bytes(_XLSB_PAD)
+                if self.skip or self._run(data, len(self.carry), len(self.carry)) > len(self.carry):
+                    raise _unreadable(self.path, f"{self.scan.member}: truncated record")
+            if self.phase != 3:
+                raise _unreadable(self.path, f"{self.scan.member}: no end of the sheet data")
+            return
+        if self.skip >= len(block):
+            self.skip -= len(block)
+            return
+        data = self.carry + block[self.skip :] if self.carry else block[self.skip :]
+        self.skip, self.carry = 0, b""
+        end = len(data)
+        pos = self._run(data, max(0, end - _XLSB_PAD), end)
+        if pos > end:
+            self.skip = pos - end
+        elif self.phase != 3:
+            self.carry = data[pos:]
+        scan = self.scan
+        if scan.cells > MAX_CELLS or scan.max_row * scan.max_col > MAX_AREA:
+            _check_extent(self.path, scan.member, scan)  # refused as soon as it is certain
+
+    def _check_string(self, data: bytes, body: int) -> None:
+        """A BrtCellIsst naming a shared string calamine does not hold would make it panic."""
+        index = _U32(data, body + 8)[0]
+        if self.strings is not None and index >= self.strings:
+            raise _unreadable(self.path, f"{self.scan.member}: shared string {index} of {self.strings}")
+
+    def _run(self, data: bytes, stop: int, end: int) -> int:
+        """The records starting before ``stop`` (``data`` holds at least :data:`_XLSB_PAD` bytes past it);
+        the position after the last one (past ``end`` when it continues in the next block)."""
+        pos = 0
+        phase, row = self.phase, self.row
+        scan = self.scan
+        found = scan.unusable
+        max_row, max_col, cells = scan.max_row, scan.max_col, scan.cells
+        need = _XLSB_NEED
+        records = 0
+        try:
+            while pos < stop:
+                kind = data[pos]
+                size = data[pos + 1]
+                records += 1
+                if phase == 2 and kind < 0x80 and size < 0x80:  # the cells, short headers: the fast path
+                    body = pos + 2
+                    pos = body + size
+                    if kind > 0x0B:
+                        if kind == 0x92:  # BrtEndSheetData
+                            phase = 3
+                            break
+                    elif kind > 1:  # a cell record with a value
+                        if size < need[kind]:
+                            raise _unreadable(self.path, f"{scan.member}: a cell record of {size} bytes")
+                        col = _U32(data, body)[0]
+                        cells += 1
+                        if col >= max_col:
+                            max_col = col + 1
+                        if row >= max_row:
+                            max_row = row + 1
+                        if kind == 0x03 or kind == 0x0B:  # noqa: PLR1714 - two ints: faster than a set
+                            found[(row, col)] = _ERROR_TEXT.get(data[body + 8] if size > 8 else -1, "#ERROR")
+                        elif kind == 0x07:
+                            self._check_string(data, body)
+                    elif kind == 0:  # BrtRowHdr
+                        if size < 4:
+                            raise _unreadable(self.path, f"{scan.member}: a row record of {size} bytes")
+                        row = _U32(data, body)[0]
+                        if row > 0x0010_0000:  # calamine stops there
+                            phase = 3
+                            break
+                    continue
+                # the header as calamine reads it: a type of one or two bytes, a size of one to four bytes
+                if kind < 0x80:
+                    pos += 1
+                else:
+                    kind = (kind & 0x7F) | ((size & 0x7F) << 7)
+                    pos += 2
+                size = data[pos]
+                pos += 1
+                if size >= 0x80:
+                    size &= 0x7F
+                    for shift in (7, 14, 21):
+                        byte = data[pos]
+                        pos += 1
+                        size |= (byte & 0x7F) << shift
+                        if byte < 0x80:
+                            break
+                body = pos
+                pos += size
+                if phase == 2:
+                    if 1 < kind <= 0x0B:
+                        if size < need[kind]:
+                            raise _unreadable(self.path, f"{scan.member}: a cell record of {size} bytes")
+                        col = _U32(data, body)[0]
+                        cells += 1
+                        max_row, max_col = max(max_row, row + 1), max(max_col, col + 1)
+                        if kind == 0x03 or kind == 0x0B:  # noqa: PLR1714
+                            found[(row, col)] = _ERROR_TEXT.get(data[body + 8] if size > 8 else -1, "#ERROR")
+                        elif kind == 0x07:
+                            self._check_string(data, body)
+                    elif kind == 0x00:
+                        if size < 4:
+                            raise _unreadable(self.path, f"{scan.member}: a row record of {size} bytes")
+                        row = _U32(data, body)[0]
+                        if row > 0x0010_0000:
+                            phase = 3
+                            break
+                    elif kind == 0x92:
+                        phase = 3
+                        break
+                elif phase == 0:
+                    if kind == 0x94:  # BrtWsDim: calamine reads its 16 bytes (a shorter one makes it panic)
+                        if size < 16:
+                            raise _unreadable(self.path, f"{scan.member}: a dimension record of {size} bytes")
+                        phase = 1
+                elif self.until >= 0:
+                    if kind == self.until:
+                        self.until = -1
+                elif kind == 0x91:  # BrtBeginSheetData
+                    phase = 2
+                else:
+                    self.until = _XLSB_BLOCKS.get(kind, -1)
+        finally:
+            self.phase, self.row, self.records = phase, row, self.records + records
+            scan.max_row, scan.max_col, scan.cells = max_row, max_col, cells
+        if self.records > MAX_RECORDS:  # checked once per block: the work is bounded all the same
+            raise _too_many_records(self.path, scan.member)
+        if phase == 3 and pos > end:
+            return end  # the sheet data ended in this record: nothing more is read
+        return pos
+
+
+def _bundle_sheets(path: Path, data: bytes) -> dict[str, str]:
+    """Relationship id → sheet name, from the BrtBundleSh records of an xlsb's ``xl/workbook.bin``."""
+    wanted: dict[str, str] = {}
+    pos, end = 0, len(data)
+
+    def wide(at: int) -> tuple[str | None, int]:
+        if at + 4 > stop:
+            raise _unreadable(path, "xl/workbook.bin: a sheet record cut short")
+        count = _U32(data, at)[0]
+        if count == 0xFFFF_FFFF:
+            return None, at + 4
+        if at + 4 + 2 * count > stop:
+            raise _unreadable(path, "xl/workbook.bin: a sheet name longer than its record")
+        return data[at + 4 : at + 4 + 2 * count].decode("utf-16-le", "replace"), at + 4 + 2 * count
+
+    while pos < end:
+        header = data[pos : pos + 6] + bytes(6)
+        kind, used = (header[0], 1) if header[0] < 0x80 else ((header[0] & 0x7F) | ((header[1] & 0x7F) << 7), 2)
+        size = 0
+        for i in range(4):
+            byte = header[used + i]
+            size |= (byte & 0x7F) << (7 * i)
+            if byte < 0x80:
+                used += i + 1
+                break
+        else:
+            used += 4
+        body, stop = pos + used, pos + used + size
+        if stop > end:
+            raise _unreadable(path, "xl/workbook.bin: truncated record")
+        if kind == 0x9C:  # BrtBundleSh: state, tab id, relationship id, name
+            rid, at = wide(body + 8)
+            name, _ = wide(at)
+            if rid is not None:
+                wanted[rid] = name or ""
+        elif kind == 0x90:  # BrtEndBundleShs
+            break
+        pos = stop
+    return wanted
+
+
+def _sst_count(path: Path, zf: zipfile.ZipFile) -> int | None:
+    """The number of strings python-calamine reads from ``xl/sharedStrings.bin`` (the unique count of
+    its BrtBeginSst, looked for in the first block; None when not there: calamine then refuses the
+    part itself), the whole part inflated with its size counted."""
+    count: int | None = None
+    first = True
+    for block in _iter_raw(path, zf, "xl/sharedStrings.bin"):
+        if first:
+            first = False
+            data = block + bytes(_XLSB_PAD)
+            pos, end = 0, len(block)
+            while pos < end and count is None:
+                kind = data[pos]
+                pos += 1
+                if kind >= 0x80:
+                    kind = (kind & 0x7F) | ((data[pos] & 0x7F) << 7)
+                    pos += 1
+                size = 0
+                for shift in (0, 7, 14, 21):
+                    byte = data[pos]
+                    pos += 1
+                    size |= (byte & 0x7F) << shift
+                    if byte < 0x80:
+                        break
+                if kind == 0x9F and size >= 8 and pos + 8 <= end:  # BrtBeginSst: total, unique
+                    count = _U32(data, pos + 4)[0]
+                pos += size
+    return count
+
+
+def scan_xlsb(path: Path) -> dict[str, SheetScan]:
+    """Scan an xlsb (BIFF12 records in a zip): refuse past the limits of an xlsx (exit 3); sheet name →
+    its scan, whose ``unusable`` holds the error cells (BrtCellError, BrtFmlaError) calamine reads as
+    blanks or leaves out. Every worksheet part, the shared strings and the styles are inflated with
+    their real size counted (:data:`MAX_PART_BYTES`), the records of a sheet at most
+    :data:`MAX_RECORDS`."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except _ZIP_ERRORS as exc:
+        raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
+    with zf:
+        names = set(zf.namelist())
+        if "xl/workbook.bin" not in names:
+            raise _unreadable(path, "xl/workbook.bin missing")
+        try:
+            titles = _sheet_names(path, zf, names, binary=True)
+            strings = _sst_count(path, zf) if "xl/sharedStrings.bin" in names else 0
+            scans: dict[str, SheetScan] = {}
+            for member in sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".bin")):
+                walk = _Biff12Sheet(path, member, strings)
+                for block in _iter_raw(path, zf, member):
+                    walk.feed(block)
+                sheet = titles.get(member, member)
+                _check_extent(path, sheet, walk.scan)
+                scans[sheet] = walk.scan
+            if "xl/styles.bin" in names:
+                for _ in _iter_raw(path, zf, "xl/styles.bin"):
+                    pass
+        except _ZIP_ERRORS as exc:
+            raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
+    return scans
+
+
+_XLS_BOOLERR, _XLS_FORMULA, _XLS_MULRK = 0x0205, 0x0006, 0x00BD
+# the cell records with one value: NUMBER, RK, LABELSST, LABEL, RSTRING, BOOLERR, FORMULA
+_XLS_CELLS = frozenset({0x0203, 0x027E, 0x00FD, 0x0204, 0x00D6, _XLS_BOOLERR, _XLS_FORMULA})
+
+
+def _xls_stream(path: Path, data: bytes) -> tuple[bytes, int, int]:
+    """The workbook stream of an OLE2 compound file: (buffer, start, length), by xlrd's reader of the
+    container (chains checked for loops and bounds; a broken container raises)."""
+    from xlrd.compdoc import CompDoc  # noqa: PLC0415 - only when an xls is read
+
+    try:
+        doc = CompDoc(data, logfile=io.StringIO())
+        for name in ("Workbook", "Book"):
+            mem, base, length = doc.locate_named_stream(name)
+            if mem is not None:
+                if base < 0 or length < 0 or base + length > len(mem):
+                    raise _unreadable(path, "the workbook stream lies outside the file")
+                return mem, base, length
+    except SkmError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - xlrd raises several types for a broken container
+        raise _unreadable(path, f"OLE2: {exc}"[:200]) from None
+    raise _unreadable(path, "no Workbook stream (not an Excel 97-2003 workbook)")
+
+
+def _boundsheet_name(body: bytes, biff8: bool, codepage: str) -> str:
+    """The name of a BOUNDSHEET record (after its position, state and type)."""
+    count = body[6] if len(body) > 6 else 0
+    if not biff8:
+        return body[7 : 7 + count].decode(codepage, "replace")
+    wide = len(body) > 7 and body[7] & 1
+    chars = body[8 : 8 + count * (2 if wide else 1)]
+    return chars.decode("utf-16-le" if wide else "latin-1", "replace")
+
+
+def _xls_dimension(path: Path, sheet: str, mem: bytes, body: int, size: int) -> None:
+    """A DIMENSIONS record: python-calamine reserves room for the rows × columns it announces before
+    reading a cell (u32 arithmetic that wraps when the last row is before the first): a claim past
+    :data:`MAX_AREA` would abort the process, so it is refused."""
+    if size == 14:
+        first_row, last_row, first_col, last_col = struct.unpack_from("<IIHH", mem, body)
+    elif size == 10:
+        first_row, last_row, first_col, last_col = struct.unpack_from("<HHHH", mem, body)
+    else:
+        return  # the library refuses the record itself
+    if last_row < 1 or last_col < 1:
+        return
+    rows = (last_row - 1 - first_row + 1) % 2**32
+    cols = (last_col - 1 - first_col + 1) % 2**32
+    if rows * cols > MAX_AREA:
+        raise _unreadable(path, f"sheet '{sheet}': its dimensions announce {rows * cols} cells (limit {MAX_AREA})")
+
+
+def _xls_sheet(path: Path, mem: bytes, pos: int, end: int, scan: SheetScan, records: int) -> int:
+    """The records of one sheet from ``pos`` (its BOF, where its BOUNDSHEET record puts it) to the first
+    EOF, as python-calamine reads them: the extent and error cells into ``scan``, the DIMENSIONS
+    checked; the records counted so far (with ``records`` before)."""
+    cells, max_row, max_col = scan.cells, scan.max_row, scan.max_col
+    found = scan.unusable
+    cell_kinds = _XLS_CELLS
+    try:
+        while pos + 4 <= end:
+            kind, size = _BIFF8_CELL(mem, pos)
+            body = pos + 4
+            pos = body + size
+            if pos > end:
+                raise _unreadable(path, f"sheet '{scan.member}': a record cut short")
+            records += 1
+            if kind in cell_kinds:
+                if size < 6:
+                    raise _unreadable(path, f"sheet '{scan.member}': a cell record of {size} bytes")
+                row, col = _BIFF8_CELL(mem, body)
+                cells += 1
+                if row >= max_row:
+                    max_row = row + 1
+                if col >= max_col:
+                    max_col = col + 1
+                if kind == _XLS_BOOLERR:
+                    if size >= 8 and mem[body + 7] == 1:  # an error, not a boolean
+                        found[(row, col)] = _ERROR_TEXT.get(mem[body + 6], "#ERROR")
+                elif (
+                    kind == _XLS_FORMULA
+                    and size >= 14
+                    and mem[body + 6] == 2
+                    and mem[body + 12 : body + 14] == b"\xff\xff"
+                ):
+                    found[(row, col)] = _ERROR_TEXT.get(mem[body + 8], "#ERROR")  # the stored result is an error
+            elif kind == _XLS_MULRK:
+                if size < 6:
+                    raise _unreadable(path, f"sheet '{scan.member}': a cell record of {size} bytes")
+                row, first = _BIFF8_CELL(mem, body)
+                last = _U16(mem, pos - 2)[0]
+                if last >= first:
+                    cells += last - first + 1
+                    max_row, max_col = max(max_row, row + 1), max(max_col, last + 1)
+            elif kind == 0x0200:
+                _xls_dimension(path, scan.member, mem, body, size)
+            elif kind == 0x000A:  # EOF: the library stops there (an embedded chart's EOF too)
+                break
+            if records > MAX_RECORDS:
+                raise _too_many_records(path, "Workbook")
+    finally:
+        scan.cells, scan.max_row, scan.max_col = cells, max_row, max_col
+    return records
+
+
+def scan_xls(path: Path) -> dict[str, SheetScan]:
+    """Scan an xls (BIFF8, or BIFF5, records in an OLE2 compound file) as python-calamine reads it:
+    the workbook globals up to their EOF, then each sheet from where its BOUNDSHEET record puts it up
+    to its EOF. Refused (exit 3): a file over :data:`MAX_SPREADSHEET_BYTES`, a broken container, a
+    record cut short, more than :data:`MAX_RECORDS` records in all, an encrypted workbook, a shared
+    string table or sheet dimensions announcing more than the file can hold (the library reserves
+    memory for them first), a sheet past the limits of an xlsx. Sheet name → its scan, whose
+    ``unusable`` holds the error cells calamine reads as blanks: BOOLERR records holding an error,
+    FORMULA records whose stored result is an error."""
+    check_file_size(path, MAX_SPREADSHEET_BYTES, "xls")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc.strerror or type(exc).__name__) from None
+    mem, base, length = _xls_stream(path, data)
+    end = base + length
+    sheets: list[tuple[int, str]] = []  # (stream offset of the sheet's BOF, name), in BOUNDSHEET order
+    biff8, codepage = True, "cp1252"
+    pos, records = base, 0
+    while pos + 4 <= end:  # the globals
+        kind, size = _BIFF8_CELL(mem, pos)
+        body = pos + 4
+        if body + size > end:
+            raise _unreadable(path, f"a record cut short at byte {pos - base} of the workbook stream")
+        records += 1
+        if records > MAX_RECORDS:
+            raise _too_many_records(path, "Workbook")
+        if kind == 0x000A:  # EOF
+            break
+        if kind == 0x0809 and size >= 2:  # BOF
+            biff8 = _U16(mem, body)[0] in (0x0600, 0)
+        elif kind == 0x0085 and size >= 6:  # BOUNDSHEET: where the sheet's BOF is, and its name
+            name = _boundsheet_name(bytes(mem[body : body + size]), biff8, codepage)
+            sheets.append((_U32(mem, body)[0], name.replace("\0", "")))
+        elif kind == 0x0042 and size >= 2:  # CODEPAGE (the names of a BIFF5 workbook)
+            number = _U16(mem, body)[0]
+            codepage = "cp1252" if number in (1200, 0x8000, 0x8001) else f"cp{number}"
+            try:
+                codecs.lookup(codepage)
+            except LookupError:
+                codepage = "cp1252"
+        elif kind == 0x002F and size >= 2 and _U16(mem, body)[0]:  # FILEPASS: the records are encrypted
+            raise _unreadable(path, "encrypted (password protected)")
+        elif kind == 0x00FC and size >= 8:  # SST: the library reserves room for its unique count first
+            unique = struct.unpack_from("<i", mem, body + 4)[0]
+            if unique < 0 or unique > length // 3:
+                raise _unreadable(path, f"a shared string table of {unique} strings in {length} bytes")
+        pos = body + size
+    scans: dict[str, SheetScan] = {}
+    for offset, name in sheets:
+        if offset >= length:
+            raise _unreadable(path, f"sheet '{name}' starts past the workbook stream")
+        scan = scans.setdefault(name, SheetScan(name))
+        scan.flags |= {"bool", "nonfinite"}  # not looked for here: the reader checks every cell
+        records = _xls_sheet(path, mem, base + offset, end, scan, records)
+        _check_extent(path, name, scan)
+    return scans
