@@ -122,9 +122,10 @@ class _RowsHook:
     def __init__(self) -> None:
         self.table: Any = None
 
-    def source(self, con: Any, source_sql: str) -> str:
-        """Parse the file once (the same ``read_csv``, so the same records and row numbers)."""
-        self.table = con.sql(source_sql).to_arrow_table()
+    def source(self, con: Any, records_sql: str) -> str:
+        """Parse the file once (the engine's ``read_csv``, so the same records) and number its records."""
+        table = con.sql(records_sql).to_arrow_table()
+        self.table = numbered(table)
         con.register(_TABLE, self.table)
         return f"SELECT * FROM {_TABLE}"
 
@@ -139,6 +140,20 @@ class _RowsHook:
         if self.table is None:
             raise Fallback("the engine's frame is built from a CSV parsed once")
         return _respondent_rows(ctx, scan, cols, meaning, summary_from, self.table)
+
+
+def numbered(table: Any) -> Any:
+    """``table`` (DuckDB's records of a CSV, in file order: DuckDB preserves insertion order, with the
+    parallel reader too) with their numbers first: ``_r``, 1 … n as int64 and chunked as the table, what
+    ``row_number() OVER ()`` gives on the same query (a window that runs on one thread)."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    chunks, at = [], 1
+    for chunk in table.column(0).chunks:
+        chunks.append(pa.array(np.arange(at, at + len(chunk), dtype=np.int64)))
+        at += len(chunk)
+    return table.add_column(0, "_r", pa.chunked_array(chunks, type=pa.int64()))
 
 
 def _respondent_rows(
@@ -163,9 +178,7 @@ def _respondent_rows(
         raise Fallback("the engine's frame needs every column read as text")
     instrument = ctx.instrument
     data_cols = [cols.by_key[k][0] for k in instrument.question_keys if k in cols.by_key]
-    r = table.column("_r").to_numpy()
-    if r.size and not (r[0] == 1 and r[-1] == r.size):  # row_number() over the records: 1 … n in order
-        raise Fallback("the records are not numbered in order")
+    r = table.column("_r").to_numpy()  # 1 … n (numbered)
     keep = r >= ctx.first_data
     if summary_from is not None:
         keep &= r < int(summary_from)
