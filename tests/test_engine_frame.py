@@ -237,6 +237,68 @@ def test_records_numbered_as_row_number_numbers_them(
     assert windowed.rows[-1] == n + 1  # the header and every record (quoted line breaks inside them)
 
 
+def test_preload_imports_in_the_parse_thread_and_raises_what_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The modules a read preloads are imported by it, in its parse thread; an import that fails fails the read."""
+    import sys
+    import threading
+
+    modules = tmp_path / "modules"
+    modules.mkdir()
+    (modules / "skm_probe_ok.py").write_text("import threading\nTHREAD = threading.current_thread().name\n")
+    (modules / "skm_probe_broken.py").write_text("raise RuntimeError('broken probe')\n")
+    monkeypatch.syspath_prepend(str(modules))
+    for name in ("skm_probe_ok", "skm_probe_broken"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    path = _write(tmp_path / "forms.csv", _survey(50, 4))
+    engine = read_responses_engine(path, invalid="skip", preload=["skm_probe_ok"])
+    assert sys.modules["skm_probe_ok"].THREAD not in (threading.current_thread().name, "MainThread")
+    assert len(engine.frame) > 50
+    with pytest.raises(RuntimeError, match="broken probe"):
+        read_responses_engine(path, invalid="skip", preload=["skm_probe_broken"])
+
+
+def test_cli_preloads_modules_that_exist() -> None:
+    """Every module the report and stats commands preload during a read can be imported."""
+    import importlib
+
+    from skm.cli import report, stats
+
+    names = {*report._GATHER_MODULES, "skm.analysis.stats", "rich.console"}
+    names |= {n for group in [*report._RENDER_MODULES.values(), *stats._RENDER_MODULES.values()] for n in group}
+    assert set(report._RENDER_MODULES) == set(report.ReportFormat)
+    assert set(stats._RENDER_MODULES) == set(stats.TableJson)
+    for name in sorted(names):
+        importlib.import_module(name)
+
+
+_WHITESPACE = [chr(i) for i in range(0x3001) if chr(i).isspace()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.text(st.sampled_from([*_WHITESPACE, "a", "-", "!", "\u0084", "\u00c9", "\u200b"]), max_size=4),
+            st.text(max_size=4),
+        ),
+        max_size=40,
+    )
+)
+def test_blanks_as_null_is_is_blank(values: list[str | None]) -> None:
+    """A text column's blank cells (every whitespace character, alone or repeated, before or among
+    others) are NULL after _blanks_as_null, as the reference's is_blank finds them; the others unchanged."""
+    import pyarrow as pa
+
+    from skm.readers.engine_frame import _blanks_as_null
+    from skm.readers.files import is_blank
+
+    column = pa.chunked_array([pa.array(values[:7], pa.string()), pa.array(values[7:], pa.string())])
+    assert _blanks_as_null(column).to_pylist() == [None if is_blank(v) else v for v in values]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.lists(st.sampled_from([-1.0, 1.0, 2.0, 3.0, 4.0, 7.0]), min_size=3, max_size=3), max_size=40),
