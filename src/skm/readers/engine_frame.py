@@ -212,16 +212,17 @@ def _respondent_rows(
     if summary_from is not None:
         keep &= r < int(summary_from)
     answered = np.zeros(r.size, dtype=bool)
-    scores: dict[int, np.ndarray] = {}  # element column → each record's score (int8, -1: none)
+    scores: dict[int, np.ndarray] = {}  # element column → each record's score (int8, < 0: none)
     for c in cols.element_cols:
         codes, values = _encoded(table.column(ctx.columns[c].name))
-        filled = np.array([v is not None and not is_blank(v) for v in values], dtype=bool)
-        answered |= filled[codes]
-        if c in data_cols:
-            table_c = meaning[c]
-            scored = [table_c.get(v, (None, False, 0))[0] if v is not None else None for v in values]
-            scores[c] = np.array([-1 if s is None else s for s in scored], dtype=np.int8)[codes]
+        # each distinct value once: its score, -1 when filled without one (or not a question), -2 when blank
+        table_c = meaning[c] if c in data_cols else {}
+        lookup = [-2 if v is None or is_blank(v) else table_c.get(v, (None, False, 0))[0] for v in values]
+        per_row = np.array([-1 if s is None else s for s in lookup], dtype=np.int8)[codes]
         del codes
+        answered |= per_row != -2
+        if c in data_cols:
+            scores[c] = per_row
     keep &= answered
     at = np.flatnonzero(keep)
     contiguous = at.size == 0 or int(at[-1]) - int(at[0]) == at.size - 1
