@@ -5,10 +5,12 @@ The engine (:mod:`skm.readers.engine`) decides everything on the header and on e
 distinct values, and tallies in one scan. Reports and statistics need more than tallies: the
 respondents' answers (Cronbach's alpha, item-total correlations, bootstrap intervals, the appendix
 table) and the profile columns (gender, age, education, service, date, suggestions). The file is parsed
-once: :class:`_RowsHook` (:data:`~skm.readers.engine.ROWS_HOOK`) runs the engine's ``read_csv`` into an
-Arrow table that every query of the read then runs on, and at the end of the read builds the rows from
-it: each element column dictionary-encoded once and scored by a lookup per distinct value (numpy), the
-answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. The attribute
+once: :class:`_RowsHook` (:data:`~skm.readers.engine.ROWS_HOOK`) runs the engine's ``read_csv`` (by
+DuckDB's parallel reader, no window: numpy numbers the records, :func:`numbered`) into an Arrow table
+that every query of the read then runs on, and at the end of the read builds the rows from it: each
+element column dictionary-encoded once and scored by a lookup per distinct value (numpy), the
+answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. Meanwhile a thread
+imports numpy, pyarrow, pandas and what the caller runs next (``preload``). The attribute
 columns come as the reference holds them (the table's text, ``None`` where blank), the date column as
 datetimes, parsed by DuckDB where it can certify an ISO timestamp and by
 :func:`~skm.core.periods.parse_date_column` for the other distinct values, with the reference's rule
