@@ -4,6 +4,7 @@ Responses, report and statistics as the reference reader; the quality checks on 
 from __future__ import annotations
 
 import csv
+import io
 import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -155,6 +156,147 @@ def test_cli_report_and_stats_same_through_engine_and_reference(tmp_path: Path) 
         assert report.exit_code == 0, report.output
         outputs[mode] = (stats.stdout, target.read_text(encoding="utf-8"))
     assert outputs["always"] == outputs["never"]
+
+
+class _Windowed:
+    """A :class:`_RowsHook` that also numbers the records with ``row_number() OVER ()`` (the engine's
+    numbering before the hook numbered them itself) and keeps whether both agree."""
+
+    def __init__(self) -> None:
+        self.agreed: list[bool] = []
+        self.rows: list[int] = []
+        self.sql: list[str] = []
+
+    def hook(self) -> object:
+        from skm.readers import engine_frame
+
+        outer = self
+
+        class Hook(engine_frame._RowsHook):
+            def source(self, con: object, records_sql: str) -> str:
+                kept = super().source(con, records_sql)
+                windowed_sql = records_sql.replace("SELECT *", "SELECT row_number() OVER () AS _r, *", 1)
+                windowed = con.sql(windowed_sql).to_arrow_table()  # type: ignore[attr-defined]
+                outer.agreed.append(self.table.equals(windowed) and self.table.schema.equals(windowed.schema))
+                outer.rows.append(self.table.num_rows)
+                outer.sql.append(records_sql)
+                return kept
+
+        return Hook
+
+
+def _tricky_rows(n: int, newline: str, breaks: bool) -> list[list[object]]:
+    """Records DuckDB and ``csv`` may count differently: short rows, quoted quotes and delimiters,
+    blank-looking cells and (``breaks``) quoted line breaks (LF, CRLF; CR in a CRLF file: DuckDB refuses
+    one in an LF file)."""
+    rows: list[list[object]] = [["Cap waktu", "Jenis layanan", *KEYS, "Saran"]]
+    notes = ['kata "kutip", koma', "", " ", "\u00a0", "-"]
+    if breaks:
+        notes += ["baris\nkedua", "a\r\nb", *(["satu\rdua"] if newline == "\r\n" else [])]
+    for i in range(n):
+        row: list[object] = [f"2026-01-{1 + i % 28:02d} 08:00:00", "KTP-el", *[str(2 + (i + k) % 3) for k in range(9)]]
+        row.append(notes[i % len(notes)])
+        if i % 17 == 5:
+            row = row[:7]  # a short row: DuckDB pads it with NULLs
+        rows.append(row)
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("newline", "bom", "n", "breaks", "reader"),
+    [
+        ("\n", False, 60, True, None),
+        ("\r\n", True, 60, True, None),
+        ("\r\n", False, 300_000, False, "parallel=true"),  # 15 MB: the parallel reader splits it
+        ("\n", True, 100_000, True, "parallel=false"),  # quoted line breaks and short rows: the serial reader
+    ],
+)
+def test_records_numbered_as_row_number_numbers_them(
+    tmp_path: Path, newline: str, bom: bool, n: int, breaks: bool, reader: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hook numbers the records in Python: the same ``_r`` as DuckDB's ``row_number() OVER ()`` on the
+    same records (quoted line breaks, CRLF, a BOM, short rows; files the parallel reader splits and
+    files it leaves to the serial one), and the small files read as the reference reads them."""
+    from skm.readers import engine_frame
+
+    path = tmp_path / "tricky.csv"
+    block = io.StringIO(newline="")
+    csv.writer(block, lineterminator=newline).writerows(_tricky_rows(min(n, 1000), newline, breaks))
+    header, _, body = block.getvalue().partition(newline)
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+        f.write(header + newline + body * (n // min(n, 1000)))  # the first rows repeated: written fast
+    windowed = _Windowed()
+    monkeypatch.setattr(engine_frame, "_RowsHook", windowed.hook())
+    if reader is None:
+        assert_same(path)
+    else:
+        read_responses_engine(path, invalid="skip")
+        assert reader in windowed.sql[-1]
+    assert windowed.agreed
+    assert all(windowed.agreed)
+    assert windowed.rows[-1] == n + 1  # the header and every record (quoted line breaks inside them)
+
+
+def test_preload_imports_in_the_parse_thread_and_raises_what_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The modules a read preloads are imported by it, in its parse thread; an import that fails fails the read."""
+    import sys
+    import threading
+
+    modules = tmp_path / "modules"
+    modules.mkdir()
+    (modules / "skm_probe_ok.py").write_text("import threading\nTHREAD = threading.current_thread().name\n")
+    (modules / "skm_probe_broken.py").write_text("raise RuntimeError('broken probe')\n")
+    monkeypatch.syspath_prepend(str(modules))
+    for name in ("skm_probe_ok", "skm_probe_broken"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    path = _write(tmp_path / "forms.csv", _survey(50, 4))
+    engine = read_responses_engine(path, invalid="skip", preload=["skm_probe_ok"])
+    assert sys.modules["skm_probe_ok"].THREAD not in (threading.current_thread().name, "MainThread")
+    assert len(engine.frame) > 50
+    with pytest.raises(RuntimeError, match="broken probe"):
+        read_responses_engine(path, invalid="skip", preload=["skm_probe_broken"])
+
+
+def test_cli_preloads_modules_that_exist() -> None:
+    """Every module the report and stats commands preload during a read can be imported."""
+    import importlib
+
+    from skm.cli import report, stats
+
+    names = {*report._GATHER_MODULES, "skm.analysis.stats", "rich.console"}
+    names |= {n for group in [*report._RENDER_MODULES.values(), *stats._RENDER_MODULES.values()] for n in group}
+    assert set(report._RENDER_MODULES) == set(report.ReportFormat)
+    assert set(stats._RENDER_MODULES) == set(stats.TableJson)
+    for name in sorted(names):
+        importlib.import_module(name)
+
+
+_WHITESPACE = [chr(i) for i in range(0x3001) if chr(i).isspace()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.text(st.sampled_from([*_WHITESPACE, "a", "-", "!", "\u0084", "\u00c9", "\u200b"]), max_size=4),
+            st.text(max_size=4),
+        ),
+        max_size=40,
+    )
+)
+def test_blanks_as_null_is_is_blank(values: list[str | None]) -> None:
+    """A text column's blank cells (every whitespace character, alone or repeated, before or among
+    others) are NULL after _blanks_as_null, as the reference's is_blank finds them; the others unchanged."""
+    import pyarrow as pa
+
+    from skm.readers.engine_frame import _blanks_as_null
+    from skm.readers.files import is_blank
+
+    column = pa.chunked_array([pa.array(values[:7], pa.string()), pa.array(values[7:], pa.string())])
+    assert _blanks_as_null(column).to_pylist() == [None if is_blank(v) else v for v in values]
 
 
 @settings(max_examples=60, deadline=None)

@@ -5,6 +5,7 @@ both give the same :class:`~skm.readers.responses.Responses` (``tests/test_engin
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,9 +32,11 @@ def read_responses_input(
     lang: Lang,
     progress: bool = True,
     column_map: dict[str, str] | None = None,
+    preload: Sequence[str] = (),
 ) -> Responses:
     """:func:`skm.cli.common.read_input` of one file, through the engine when it is a large CSV
-    (``SKM_ENGINE=always|never`` forces the choice, for tests and benchmarks). Call inside
+    (``SKM_ENGINE=always|never`` forces the choice, for tests and benchmarks). The engine imports the
+    modules ``preload`` names (what the command runs next) while DuckDB parses the file. Call inside
     :func:`skm.cli.common.error_boundary`."""
     mode = os.environ.get("SKM_ENGINE", "auto")
     large = file.is_file() and (mode == "always" or file.stat().st_size >= ENGINE_MIN_BYTES)
@@ -48,7 +51,9 @@ def read_responses_input(
         book = load_labels(labels, chosen) if labels is not None else None
         try:
             with reading(f"{file.name} …", enabled=progress):
-                responses = read_responses_engine(file, instrument=chosen, labels=book, invalid=invalid)
+                responses = read_responses_engine(
+                    file, instrument=chosen, labels=book, invalid=invalid, preload=preload
+                )
         except Fallback:
             pass
         else:

@@ -245,6 +245,7 @@ def report(
             previous=earlier,
             previous_names=previous_period or (),
             info=info,
+            preload=[*_RENDER_MODULES[output_format], "rich.console"],
         )
         write_atomic(target, _renderer(output_format, data), inputs=inputs, force=force)
         stderr_console().print(t("report-written", lang, file=target), markup=False)
@@ -299,6 +300,18 @@ def note_placeholders(info: ReportInfo, lang: Lang) -> None:
         stderr_console().print(t("report-config-missing", lang, keys=", ".join(missing)), markup=False)
 
 
+# what gather imports after the read (skm.cli.engine_input imports them while DuckDB parses a large CSV)
+_GATHER_MODULES = ("skm.analysis.score", "skm.analysis.trend", "skm.analysis.facts", "skm.readers.extras")
+# what writing each format imports (the same, for the report command)
+_RENDER_MODULES = {
+    ReportFormat.JSON: ("skm.render.json",),
+    ReportFormat.MD: ("skm.render.document.sections", "skm.render.document.markdown"),
+    ReportFormat.HTML: ("skm.render.document.sections", "skm.render.document.html"),
+    ReportFormat.XLSX: ("skm.render.document.sections", "skm.render.document.xlsx"),
+    ReportFormat.DOCX: ("skm.render.document.sections", "skm.render.document.docx"),
+}
+
+
 def gather(
     file: Path,
     *,
@@ -319,14 +332,12 @@ def gather(
     previous_names: Sequence[str] = (),
     info: ReportInfo | None = None,
     column_map: dict[str, str] | None = None,
+    preload: Sequence[str] = (),
 ) -> ReportData:
     """Read one responses file (keeping the respondents of ``wanted``, the ``--period`` filter) and
-    gather what its report states (call inside ``error_boundary``)."""
-    from skm.analysis.facts import build_report  # noqa: PLC0415
-    from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
-    from skm.analysis.trend import period_point, previous_trend  # noqa: PLC0415
+    gather what its report states (call inside ``error_boundary``). The modules used after the read
+    (and ``preload``) are imported while the engine parses a large CSV."""
     from skm.cli.engine_input import read_responses_input  # noqa: PLC0415
-    from skm.readers.extras import read_plan  # noqa: PLC0415
 
     responses = read_responses_input(
         file,
@@ -337,7 +348,13 @@ def gather(
         lang=lang,
         progress=True,
         column_map=column_map,
+        preload=[*_GATHER_MODULES, *(["skm.analysis.stats"] if with_stats else []), *preload],
     )
+    from skm.analysis.facts import build_report  # noqa: PLC0415
+    from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
+    from skm.analysis.trend import period_point, previous_trend  # noqa: PLC0415
+    from skm.readers.extras import read_plan  # noqa: PLC0415
+
     responses = filter_by_period(responses, wanted, lang)
     result = score_responses(responses, rules=rules)
     by_service = (

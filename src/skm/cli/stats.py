@@ -125,7 +125,6 @@ def stats(
     """
 
     with error_boundary(lang, debug):
-        from skm.analysis.stats import analyse  # noqa: PLC0415
         from skm.cli.sample import parse_services  # noqa: PLC0415 - the same NAMA=N parsing as skm report
         from skm.readers.responses import Responses  # noqa: PLC0415
 
@@ -144,7 +143,10 @@ def stats(
             lang=lang,
             progress=show,
             column_map=parse_map_option(column_map, lang),
+            preload=["skm.analysis.stats", *_RENDER_MODULES[output_format]],
         )
+        from skm.analysis.stats import analyse  # noqa: PLC0415 - imported during a large CSV's read
+
         responses = filter_by_period(responses, the_period, lang)
         earlier: Responses | None = None
         if previous is not None:
@@ -190,6 +192,13 @@ def stats(
 
         inputs = command_inputs([file], labels=labels, instrument=instrument, extra=[previous])
         write_atomic(output, text, inputs=inputs, force=force)
+
+
+# what writing each format imports (skm.cli.engine_input imports them while DuckDB parses a large CSV)
+_RENDER_MODULES = {
+    TableJson.TABLE: ["skm.render.stats_console", "rich.console"],
+    TableJson.JSON: ["skm.render.json"],
+}
 
 
 def register(app: typer.Typer) -> None:

@@ -5,10 +5,12 @@ The engine (:mod:`skm.readers.engine`) decides everything on the header and on e
 distinct values, and tallies in one scan. Reports and statistics need more than tallies: the
 respondents' answers (Cronbach's alpha, item-total correlations, bootstrap intervals, the appendix
 table) and the profile columns (gender, age, education, service, date, suggestions). The file is parsed
-once: :class:`_RowsHook` (:data:`~skm.readers.engine.ROWS_HOOK`) runs the engine's ``read_csv`` into an
-Arrow table that every query of the read then runs on, and at the end of the read builds the rows from
-it: each element column dictionary-encoded once and scored by a lookup per distinct value (numpy), the
-answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. The attribute
+once: :class:`_RowsHook` (:data:`~skm.readers.engine.ROWS_HOOK`) runs the engine's ``read_csv`` (by
+DuckDB's parallel reader, no window: numpy numbers the records, :func:`numbered`) into an Arrow table
+that every query of the read then runs on, and at the end of the read builds the rows from it: each
+element column dictionary-encoded once and scored by a lookup per distinct value (numpy), the
+answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. Meanwhile a thread
+imports numpy, pyarrow, pandas and what the caller runs next (``preload``). The attribute
 columns come as the reference holds them (the table's text, ``None`` where blank), the date column as
 datetimes, parsed by DuckDB where it can certify an ISO timestamp and by
 :func:`~skm.core.periods.parse_date_column` for the other distinct values, with the reference's rule
@@ -21,6 +23,8 @@ reference reader. ``tests/test_engine_frame.py`` compares both paths' frames, re
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +37,7 @@ from skm.readers.engine import (
     EngineRead,
     Fallback,
     _blank_sql,
+    _InThread,
     _quote,
     read_tallies_engine,
 )
@@ -56,17 +61,25 @@ def read_responses_engine(
     instrument: Instrument = PERMENPAN_14_2017,
     labels: LabelBook | None = None,
     invalid: InvalidPolicy | str = InvalidPolicy.ERROR,
+    preload: Sequence[str] = (),
 ) -> Responses:
     """``path`` (a large CSV) read by the engine into :class:`Responses`, equal to what
-    :func:`skm.readers.table.read_responses` gives (or :class:`Fallback`)."""
+    :func:`skm.readers.table.read_responses` gives (or :class:`Fallback`).
+
+    The modules the frame needs (numpy, pyarrow, pandas), then ``preload`` (modules the caller needs
+    next), are imported in a thread while DuckDB parses the file and scans it (it releases the GIL):
+    the read returns once they are imported, and raises what an import raised."""
     path = Path(path)
     if path.suffix.lower() not in CSV_SUFFIXES:
         raise Fallback("the engine's frame is built for CSV files only")
-    token = ROWS_HOOK.set(_RowsHook())
+    hook = _RowsHook([*_FRAME_MODULES, *preload])
+    token = ROWS_HOOK.set(hook)
     try:
         read = read_tallies_engine(path, instrument=instrument, labels=labels, invalid=invalid, limit=ISSUE_LIMIT)
     finally:
         ROWS_HOOK.reset(token)
+        hook.wait()
+    hook.imported()
     return _responses(read, instrument)
 
 
@@ -113,18 +126,28 @@ class _Rows:
 
 # the name of a CSV's records, parsed once by DuckDB and kept as Arrow (every column text, ``_r`` first)
 _TABLE = "skm_records"
+# what the frame imports (in this order) while DuckDB parses: pyarrow, which DuckDB's result needs at once,
+# after numpy (both import it), and pandas last
+_FRAME_MODULES = ("numpy", "pyarrow", "pyarrow.compute", "pandas")
 
 
 class _RowsHook:
     """:data:`~skm.readers.engine.ROWS_HOOK` of one read: the CSV's records parsed once into an Arrow
     table, which the engine's scans read instead of the file and from which the respondents' rows come."""
 
-    def __init__(self) -> None:
+    def __init__(self, modules: Sequence[str] = _FRAME_MODULES) -> None:
         self.table: Any = None
+        self.modules = list(modules)
+        self.importing: _InThread | None = None
 
-    def source(self, con: Any, source_sql: str) -> str:
-        """Parse the file once (the same ``read_csv``, so the same records and row numbers)."""
-        self.table = con.sql(source_sql).to_arrow_table()
+    def source(self, con: Any, records_sql: str) -> str:
+        """Parse the file once (the engine's ``read_csv``, so the same records) and number its records;
+        the modules are imported meanwhile, in a thread (started once: the serial reader may parse again).
+        An import this thread needs waits for the other's (Python's import lock) or makes it itself."""
+        if self.importing is None:
+            self.importing = _InThread(lambda: [importlib.import_module(name) for name in self.modules])
+        table = con.sql(records_sql).to_arrow_table()
+        self.table = numbered(table)
         con.register(_TABLE, self.table)
         return f"SELECT * FROM {_TABLE}"
 
@@ -140,6 +163,30 @@ class _RowsHook:
             raise Fallback("the engine's frame is built from a CSV parsed once")
         return _respondent_rows(ctx, scan, cols, meaning, summary_from, self.table)
 
+    def wait(self) -> None:
+        """Wait for the imports, if started."""
+        if self.importing is not None:
+            self.importing.wait()
+
+    def imported(self) -> None:
+        """Wait for the imports, if started, and raise what they raised."""
+        if self.importing is not None:
+            self.importing.result()
+
+
+def numbered(table: Any) -> Any:
+    """``table`` (DuckDB's records of a CSV, in file order: DuckDB preserves insertion order, with the
+    parallel reader too) with their numbers first: ``_r``, 1 … n as int64 and chunked as the table, what
+    ``row_number() OVER ()`` gives on the same query (a window that runs on one thread)."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    chunks, at = [], 1
+    for chunk in table.column(0).chunks:
+        chunks.append(pa.array(np.arange(at, at + len(chunk), dtype=np.int64)))
+        at += len(chunk)
+    return table.add_column(0, "_r", pa.chunked_array(chunks, type=pa.int64()))
+
 
 def _respondent_rows(
     ctx: Any,
@@ -152,34 +199,32 @@ def _respondent_rows(
     """The respondents' rows of ``table`` (the file's records, registered on the engine's open
     connection). Each element column is dictionary-encoded once: its few distinct values give each
     row's score and whether it is answered (a lookup per distinct value, then numpy); the text
-    columns are ``table``'s own Arrow strings at the respondents' rows, ``None`` where DuckDB finds
-    them blank (the engine's test, :func:`~skm.readers.engine._blank_sql`)."""
+    columns are ``table``'s own Arrow strings at the respondents' rows, ``None`` where blank
+    (:func:`_blanks_as_null`)."""
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.compute as pc  # noqa: PLC0415
 
     if not all(c.text for c in ctx.columns):
         raise Fallback("the engine's frame needs every column read as text")
     instrument = ctx.instrument
     data_cols = [cols.by_key[k][0] for k in instrument.question_keys if k in cols.by_key]
-    r = table.column("_r").to_numpy()
-    if r.size and not (r[0] == 1 and r[-1] == r.size):  # row_number() over the records: 1 … n in order
-        raise Fallback("the records are not numbered in order")
+    r = table.column("_r").to_numpy()  # 1 … n (numbered)
     keep = r >= ctx.first_data
     if summary_from is not None:
         keep &= r < int(summary_from)
     answered = np.zeros(r.size, dtype=bool)
-    scores: dict[int, np.ndarray] = {}  # element column → each record's score (int8, -1: none)
+    scores: dict[int, np.ndarray] = {}  # element column → each record's score (int8, < 0: none)
     for c in cols.element_cols:
         codes, values = _encoded(table.column(ctx.columns[c].name))
-        filled = np.array([v is not None and not is_blank(v) for v in values], dtype=bool)
-        answered |= filled[codes]
-        if c in data_cols:
-            table_c = meaning[c]
-            scored = [table_c.get(v, (None, False, 0))[0] if v is not None else None for v in values]
-            scores[c] = np.array([-1 if s is None else s for s in scored], dtype=np.int8)[codes]
+        # each distinct value once: its score, -1 when filled without one (or not a question), -2 when blank
+        table_c = meaning[c] if c in data_cols else {}
+        lookup = [-2 if v is None or is_blank(v) else table_c.get(v, (None, False, 0))[0] for v in values]
+        per_row = np.array([-1 if s is None else s for s in lookup], dtype=np.int8)[codes]
         del codes
+        answered |= per_row != -2
+        if c in data_cols:
+            scores[c] = per_row
     keep &= answered
     at = np.flatnonzero(keep)
     contiguous = at.size == 0 or int(at[-1]) - int(at[0]) == at.size - 1
@@ -195,31 +240,25 @@ def _respondent_rows(
         chosen = per_row[first : first + at.size] if contiguous else per_row[at]
         mask = chosen < 0
         answers[cols.final[c].key] = pd.arrays.IntegerArray(np.where(mask, np.int8(0), chosen), mask)
-    # the text columns' blank cells and the dates DuckDB certifies, on every record (in the table's order)
-    selects = ["_r", *(f"{_blank_sql(ctx.columns[c])} AS k{c}" for c in cols.attr_cols)]
+    # the dates DuckDB certifies, on every record (in the table's order)
     date_name = next((n for n in cols.attr_names if match_profile(n) == "date"), None)
     date_col = cols.attr_cols[cols.attr_names.index(date_name)] if date_name is not None else None
+    certified = None
     if date_col is not None:  # the dates DuckDB certifies as the engine does: printed back unchanged
         q = _quote(ctx.columns[date_col].name)
         stamp, day = f"TRY_CAST({q} AS TIMESTAMP)", f"TRY_CAST({q} AS DATE)"
-        selects.append(
-            f"CASE WHEN {q} < '1' THEN NULL "  # years before 1000: the reference's own reading ('0004' is 2004)
+        certified = ctx.con.sql(  # years before 1000 (< '1'): the reference's own reading ('0004' is 2004)
+            f"SELECT _r, CASE WHEN {q} < '1' THEN NULL "
             f"WHEN length({q}) = 19 THEN CASE WHEN {stamp}::VARCHAR = {q} THEN {stamp} END "
-            f"WHEN length({q}) = 10 THEN CASE WHEN {day}::VARCHAR = {q} THEN CAST({day} AS TIMESTAMP) END END AS _dt"
-        )
-    flags = None
-    if len(selects) > 1:
-        flags = ctx.con.sql(f"SELECT {', '.join(selects)} FROM {_TABLE}").to_arrow_table()
-        if not np.array_equal(flags.column("_r").to_numpy(), r):
+            f"WHEN length({q}) = 10 THEN CASE WHEN {day}::VARCHAR = {q} THEN CAST({day} AS TIMESTAMP) END END AS _dt "
+            f"FROM {_TABLE}"
+        ).to_arrow_table()
+        if not np.array_equal(certified.column("_r").to_numpy(), r):
             raise Fallback("DuckDB returned the records in another order")
     attributes: dict[str, Any] = {}
     date_text = None
     for c, name in zip(cols.attr_cols, cols.attr_names, strict=True):
-        assert flags is not None
-        cells, blank = rows_of(table.column(ctx.columns[c].name)), rows_of(flags.column(f"k{c}"))
-        # a NULL cell is blank: when the blank cells are the NULL ones, the table's strings as they are
-        blanks = pc.sum(blank).as_py() or 0
-        text = cells if blanks == cells.null_count else pc.if_else(blank, pa.scalar(None, pa.string()), cells)
+        text = _blanks_as_null(rows_of(table.column(ctx.columns[c].name)))
         if c == date_col:
             date_text = text
         # as the reference's frame infers it: text, or objects (None) when the column is all blank
@@ -227,11 +266,28 @@ def _respondent_rows(
             np.full(len(text), None, dtype=object) if text.null_count == len(text) else pd.array(text, dtype="str")
         )
     if date_name is not None and date_col is not None:
-        assert flags is not None
-        dates = _date_column(ctx, scan.slow_dates, date_col, date_text, rows_of(flags.column("_dt")))
+        assert certified is not None
+        dates = _date_column(ctx, scan.slow_dates, date_col, date_text, rows_of(certified.column("_dt")))
         if dates is not None:
             attributes[date_name] = dates
     return _Rows(row_numbers, answers, attributes, _column_infos(ctx, cols))
+
+
+def _blanks_as_null(cells: Any) -> Any:
+    """A text column with ``None`` for its blank cells (NULL, or whitespace only: :func:`is_blank`).
+    Only a cell whose first character is whitespace can be blank: every whitespace character is below
+    "!" or at least U+0085, and UTF-8 compares as code points, so most cells stop at a comparison and
+    :func:`is_blank` judges the distinct others."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    maybe = pc.or_(pc.less(cells, "!"), pc.greater_equal(cells, "\u0085"))
+    if not pc.any(maybe).as_py():  # NULL cells only (or none)
+        return cells
+    blank = [v for v in pc.unique(pc.filter(cells, maybe)).to_pylist() if is_blank(v)]
+    if not blank:
+        return cells
+    return pc.if_else(pc.is_in(cells, value_set=pa.array(blank, cells.type)), pa.scalar(None, cells.type), cells)
 
 
 def _encoded(column: Any) -> tuple[np.ndarray, list[str | None]]:
