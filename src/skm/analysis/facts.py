@@ -236,17 +236,13 @@ def distinct_counts(values: Sequence[object] | pd.Series[Any]) -> list[tuple[obj
         and pd.api.types.is_string_dtype(values.dtype)
         and getattr(values.dtype, "storage", None) == "pyarrow"
     ):
-        import pyarrow.compute as pc  # noqa: PLC0415
+        from skm.analysis.codes import factorized  # noqa: PLC0415
 
-        counted = pc.value_counts(values.array.__arrow_array__())  # one hash pass, first appearance first
-        pairs = zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True)
-        arrow: list[tuple[object, int]] = []
-        blank = 0
-        for value, count in pairs:
-            if value is None:
-                blank += count
-            else:
-                arrow.append((value, count))
+        # the column's codes (one hash pass, first appearance first), shared with the other consumers
+        codes, distinct = factorized(values)
+        counted = np.bincount(codes[codes >= 0], minlength=len(distinct)).tolist()
+        arrow: list[tuple[object, int]] = list(zip(distinct, counted, strict=True))
+        blank = len(codes) - sum(counted)
         if blank:  # as below: every missing value last
             arrow.append((None, blank))
         return arrow

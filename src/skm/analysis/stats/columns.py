@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from skm.analysis.codes import factorized
 from skm.analysis.stats.quality import DUPLICATE_WINDOW, MIN_TEXT, duplicate_rows
 from skm.readers.dates import date_values
 
@@ -28,10 +29,8 @@ __all__ = ["Moments", "column_codes", "duplicate_pairs", "repeated_text"]
 def column_codes(series: pd.Series[Any], norm: Callable[[object], object]) -> npt.NDArray[np.int64]:
     """Each row's code of ``norm(value)`` (equal normalised values share a code; every missing
     value is code -1)."""
-    import pandas as pd  # noqa: PLC0415
-
-    codes, uniques = pd.factorize(series, sort=False)
-    normalised = [norm(v) for v in uniques.tolist()]
+    codes, uniques = factorized(series)  # shared with the other consumers of the column
+    normalised = [norm(v) for v in uniques]
     # equal normalised values (by type too, as tuple keys compare 1 and "1" apart) share one code
     index: dict[tuple[type, object], int] = {}
     mapped = np.fromiter(
@@ -202,10 +201,8 @@ def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetim
 
 def repeated_text(series: pd.Series[Any]) -> npt.NDArray[np.bool_]:
     """:func:`~skm.analysis.stats.quality.same_text` of a column."""
-    import pandas as pd  # noqa: PLC0415
-
-    codes, uniques = pd.factorize(series, sort=False)
-    norm = [" ".join(v.lower().split()) if isinstance(v, str) else "" for v in uniques.tolist()]
+    codes, uniques = factorized(series)  # shared with the other consumers of the column
+    norm = [" ".join(v.lower().split()) if isinstance(v, str) else "" for v in uniques]
     index: dict[str, int] = {}
     mapped = np.fromiter((index.setdefault(v, len(index)) for v in norm), dtype=np.int64, count=len(norm))
     long_enough = np.fromiter((len(v) >= MIN_TEXT for v in index), dtype=bool, count=len(index))
