@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from skm.analysis.codes import factorized, factorized_with_missing
 from skm.analysis.facts import distinct_counts
 from skm.analysis.score import score_responses, tally_frame
+from skm.analysis.stats.columns import _shared_keys
 from skm.core.calc import Tally
 from skm.core.instrument import PERMENPAN_14_2017
 from skm.errors import SkmError
@@ -116,3 +118,14 @@ def test_groups_counted_at_once_are_the_groups_of_groupby(rows: list[tuple[str |
             assert g.result is not None
             assert g.result.ikm == alone.ikm
             assert [e.nrr for e in g.result.elements] == [e.nrr for e in alone.elements]
+
+
+@given(keys=st.lists(st.integers(-5, 5) | st.integers(-(2**61), 2**61), max_size=60))
+@settings(max_examples=80, deadline=None)
+def test_shared_keys_are_the_duplicated_keys_ranked(keys: list[int]) -> None:
+    key = np.asarray(keys, dtype=np.int64)
+    shared, rank = _shared_keys(key)
+    expected = np.flatnonzero(pd.Series(key).duplicated(keep=False).to_numpy())
+    assert shared.tolist() == expected.tolist()
+    if expected.size:
+        assert rank.tolist() == np.unique(key[expected], return_inverse=True)[1].reshape(-1).tolist()

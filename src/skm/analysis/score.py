@@ -84,8 +84,8 @@ def _tally_of(offsets: npt.NDArray[np.signedinteger[Any]], instrument: Instrumen
     import numpy as np  # noqa: PLC0415
 
     size = instrument.scale_max - instrument.scale_min + 1
-    counted = np.bincount(offsets[offsets >= 0], minlength=size)
-    return Tally(tuple(int(c) for c in counted.tolist()), instrument.scale_min)
+    counted = np.bincount(offsets + 1, minlength=size + 1)  # slot 0: blanks and numbers off the scale
+    return Tally(tuple(int(c) for c in counted[1:].tolist()), instrument.scale_min)
 
 
 def _frame_offsets(frame: pd.DataFrame, instrument: Instrument) -> dict[str, npt.NDArray[np.signedinteger[Any]]] | None:
@@ -270,11 +270,11 @@ def _group_tallies(
     sizes = np.bincount(codes, minlength=count).tolist()
     size = instrument.scale_max - instrument.scale_min + 1
     tables: dict[str, list[list[int]]] = {}
+    slots = size + 1  # per group: slot 0 for blanks and numbers off the scale, then each answer
+    base = codes.astype(np.intp) * slots + 1
     for key in keys:
-        offset = offsets[key]
-        answered = offset >= 0
-        cells = codes[answered] * size + offset[answered]
-        tables[key] = np.bincount(cells, minlength=count * size).reshape(count, size).tolist()
+        cells = base + offsets[key]
+        tables[key] = np.bincount(cells, minlength=count * slots).reshape(count, slots)[:, 1:].tolist()
     return [
         (name, sizes[g], {k: Tally(tuple(tables[k][g]), instrument.scale_min) for k in keys})
         for g, name in enumerate(names)

@@ -156,6 +156,20 @@ def duplicate_pairs(codes: Sequence[npt.NDArray[np.int64]], moments: Moments) ->
     return [(where[i], where[j]) for i, j in pairs]
 
 
+def _shared_keys(key: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]:
+    """The rows whose key occurs more than once (in order), and each one's rank among the repeated keys
+    (``np.unique(key[rows], return_inverse=True)[1]``): one sort of the keys (no hash of a million
+    keys, no sort of row numbers) and a search of each key among the few repeated ones."""
+    ordered = np.sort(key)
+    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])  # sorted, each once
+    if not repeated.size:
+        return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.int64)
+    rank = np.searchsorted(repeated, key)
+    hit = repeated[np.minimum(rank, repeated.size - 1)] == key
+    shared = np.flatnonzero(hit)
+    return shared, rank[shared].astype(np.int64)
+
+
 def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetime64] | None) -> list[tuple[int, int]]:
     """:func:`~skm.analysis.stats.quality.duplicate_rows` of rows keyed by one integer each, with their
     times (``NaT`` none; ``None``: no date column), without a loop per row.
@@ -165,14 +179,9 @@ def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetim
     with a time, all have a time no later than it, so the first close one is the first whose time is at
     least the row's time minus the window (a search in the key's rows sorted by time); a row without a
     time is paired with the key's first visited row."""
-    import pandas as pd  # noqa: PLC0415
-
-    repeated = pd.Series(key).duplicated(keep=False).to_numpy()
-    shared = np.flatnonzero(repeated)
+    shared, group = _shared_keys(key)
     if not shared.size:
         return []
-    _, group = np.unique(key[shared], return_inverse=True)
-    group = group.reshape(-1).astype(np.int64)
     if moments is None:
         missing = np.ones(shared.size, dtype=bool)
         times = np.zeros(shared.size, dtype=np.int64)
