@@ -33,10 +33,12 @@ def column_codes(series: pd.Series[Any], norm: Callable[[object], object]) -> np
     normalised = [norm(v) for v in uniques]
     # equal normalised values (by type too, as tuple keys compare 1 and "1" apart) share one code
     index: dict[tuple[type, object], int] = {}
-    mapped = np.fromiter(
+    mapped = np.full(len(normalised) + 1, -1, dtype=np.int64)  # the last entry for a missing value (code -1)
+    mapped[:-1] = np.fromiter(
         (index.setdefault((type(v), v), len(index)) for v in normalised), dtype=np.int64, count=len(normalised)
     )
-    return np.where(codes >= 0, mapped[np.maximum(codes, 0)], -1) if len(mapped) else np.full(len(codes), -1)
+    out: npt.NDArray[np.int64] = mapped[codes]
+    return out
 
 
 class Moments:
@@ -158,16 +160,36 @@ def duplicate_pairs(codes: Sequence[npt.NDArray[np.int64]], moments: Moments) ->
 
 def _shared_keys(key: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]:
     """The rows whose key occurs more than once (in order), and each one's rank among the repeated keys
-    (``np.unique(key[rows], return_inverse=True)[1]``): one sort of the keys (no hash of a million
-    keys, no sort of row numbers) and a search of each key among the few repeated ones."""
-    ordered = np.sort(key)
-    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])  # sorted, each once
-    if not repeated.size:
+    (``np.unique(key[rows], return_inverse=True)[1]``): one sort of the keys with their row numbers
+    (packed in one integer when they fit in 63 bits: a sort of numbers, not an argsort), no hash."""
+    n = int(key.size)
+    if n < 2:
         return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.int64)
-    rank = np.searchsorted(repeated, key)
-    hit = repeated[np.minimum(rank, repeated.size - 1)] == key
-    shared = np.flatnonzero(hit)
-    return shared, rank[shared].astype(np.int64)
+    low = int(key.min())
+    bits = (n - 1).bit_length()
+    if (int(key.max()) - low).bit_length() + bits <= 62:
+        packed = (key - low) << bits
+        packed |= np.arange(n, dtype=np.int64)
+        packed.sort()
+        ordered = packed >> bits
+        rows = packed & ((1 << bits) - 1)
+    else:
+        rows = np.argsort(key, kind="stable")
+        ordered = key[rows]
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.int64)
+    repeated = np.zeros(n, dtype=bool)
+    repeated[1:] = same
+    repeated[:-1] |= same
+    chosen = ordered[repeated]
+    first = np.empty(chosen.size, dtype=bool)
+    first[0] = True
+    np.not_equal(chosen[1:], chosen[:-1], out=first[1:])
+    rank = np.full(n, -1, dtype=np.int64)
+    rank[rows[repeated]] = np.cumsum(first) - 1  # the keys ascending: np.unique's numbering
+    shared = np.flatnonzero(rank >= 0)
+    return shared, rank[shared]
 
 
 def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetime64] | None) -> list[tuple[int, int]]:
@@ -215,9 +237,10 @@ def repeated_text(series: pd.Series[Any]) -> npt.NDArray[np.bool_]:
     index: dict[str, int] = {}
     mapped = np.fromiter((index.setdefault(v, len(index)) for v in norm), dtype=np.int64, count=len(norm))
     long_enough = np.fromiter((len(v) >= MIN_TEXT for v in index), dtype=bool, count=len(index))
-    row = np.where(codes >= 0, mapped[np.maximum(codes, 0)] if len(mapped) else 0, -1)
-    counts = np.bincount(row[row >= 0], minlength=len(index))
-    out = np.zeros(len(codes), dtype=bool)
-    ok = row >= 0
-    out[ok] = long_enough[row[ok]] & (counts[row[ok]] > 1)
+    # rows per distinct value (a missing value, code -1, in slot 0), then per normalised text
+    per_value = np.bincount(codes + 1, minlength=len(norm) + 1)
+    counts = np.bincount(mapped, weights=per_value[1:], minlength=len(index)) if norm else np.zeros(0)
+    verdict = np.zeros(len(norm) + 1, dtype=bool)  # per distinct value; the last entry for a missing one
+    verdict[:-1] = long_enough[mapped] & (counts[mapped] > 1)
+    out: npt.NDArray[np.bool_] = verdict[codes]
     return out
