@@ -367,7 +367,7 @@ def file_sha256(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 16), b""):
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
@@ -419,8 +419,10 @@ def build_report(
     stats: StatsResult | None = None,
     info: ReportInfo | None = None,
     history: Sequence[PeriodPoint] = (),
+    sha256: str | None = None,
 ) -> ReportData:
-    """Collect the facts of a report from read responses and their result."""
+    """Collect the facts of a report from read responses and their result. ``sha256`` is
+    :func:`file_sha256` of ``path`` when the caller has it (computed while the figures were)."""
     frame = responses.frame
     profile = responses.profile
 
@@ -482,7 +484,7 @@ def build_report(
         last_date=days[-1] if days else None,
         services=services,
         source_name=Path(responses.source).name if path is None else path.name,
-        sha256=file_sha256(path) if path is not None and path.is_file() else "",
+        sha256=sha256 if sha256 is not None else file_sha256(path) if path is not None and path.is_file() else "",
         version=__version__,
         generated=generated or date.today(),
         population=population,
