@@ -3,8 +3,10 @@ answers counted with numpy (``skm.analysis.score``) give what pandas gives, valu
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -129,3 +131,21 @@ def test_shared_keys_are_the_duplicated_keys_ranked(keys: list[int]) -> None:
     assert shared.tolist() == expected.tolist()
     if expected.size:
         assert rank.tolist() == np.unique(key[expected], return_inverse=True)[1].reshape(-1).tolist()
+
+
+def test_report_json_states_the_hash_of_the_input(tmp_path: Path) -> None:
+    import hashlib
+
+    from typer.testing import CliRunner
+
+    from skm.cli import app
+
+    source = tmp_path / "jawaban.csv"
+    source.write_bytes(b"U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + b"4,3,4,3,4,3,4,3,4\n" * 3 + b"1,2,3,4,1,2,3,4,1\n")
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(app, ["report", str(source), "-f", "json", "-o", str(out), "--no-stats"])
+    assert result.exit_code == 0, result.output
+    assert (
+        json.loads(out.read_text(encoding="utf-8"))["identity"]["sha256"]
+        == hashlib.sha256(source.read_bytes()).hexdigest()
+    )
