@@ -110,6 +110,8 @@ def test_groups_counted_at_once_are_the_groups_of_groupby(rows: list[tuple[str |
     as_text[column] = as_text[column].astype("str")  # a text column of the engine reader (shared codes)
     for frame in (responses.frame, as_text):
         grouped = score_responses(replace(responses, frame=frame), by=column, min_group=1)
+        # skm report takes the pooled result from the grouped one
+        assert replace(grouped, group_by=None, groups=()) == score_responses(replace(responses, frame=frame))
         assert [(g.group, g.respondents) for g in grouped.groups] == [(n, len(p)) for n, p in expected]
         for g, (_, part) in zip(grouped.groups, expected, strict=True):
             try:

@@ -84,6 +84,8 @@ def _tally_of(offsets: npt.NDArray[np.signedinteger[Any]], instrument: Instrumen
     import numpy as np  # noqa: PLC0415
 
     size = instrument.scale_max - instrument.scale_min + 1
+    if size <= 16:  # a few comparisons of the small integers: no copy as machine integers for bincount
+        return Tally(tuple(int(np.count_nonzero(offsets == i)) for i in range(size)), instrument.scale_min)
     counted = np.bincount(offsets + 1, minlength=size + 1)  # slot 0: blanks and numbers off the scale
     return Tally(tuple(int(c) for c in counted[1:].tolist()), instrument.scale_min)
 

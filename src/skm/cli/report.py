@@ -385,16 +385,21 @@ def _gather_read(
     info: ReportInfo | None,
 ) -> ReportData:
     """:func:`gather` after the read: the figures, the statistics, the trend and the facts."""
+    from dataclasses import replace  # noqa: PLC0415
+
     from skm.analysis.facts import build_report  # noqa: PLC0415
     from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
     from skm.analysis.trend import period_point, previous_trend  # noqa: PLC0415
     from skm.readers.extras import read_plan  # noqa: PLC0415
 
-    result = score_responses(responses, rules=rules)
     by_service = (
         score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)
         if "service" in responses.profile
         else None
+    )
+    # the pooled result is the grouped one without its groups (score_responses computes it first): not twice
+    result = (
+        score_responses(responses, rules=rules) if by_service is None else replace(by_service, group_by=None, groups=())
     )
     plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
     stats = None
