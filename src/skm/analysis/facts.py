@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from skm import __version__
+from skm.analysis.codes import factorized
 from skm.analysis.trend import PeriodPoint, Trend, TrendRow
 from skm.core.calc import IkmResult, round_half_up
 from skm.core.periods import day_name, day_range, period_name
@@ -236,8 +237,6 @@ def distinct_counts(values: Sequence[object] | pd.Series[Any]) -> list[tuple[obj
         and pd.api.types.is_string_dtype(values.dtype)
         and getattr(values.dtype, "storage", None) == "pyarrow"
     ):
-        from skm.analysis.codes import factorized  # noqa: PLC0415
-
         # the column's codes (one hash pass, first appearance first), shared with the other consumers
         codes, distinct = factorized(values)
         counted = np.bincount(codes[codes >= 0], minlength=len(distinct)).tolist()

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from skm.analysis.codes import factorized_with_missing
 from skm.core.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally, WeightPolicy, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period
@@ -176,8 +177,6 @@ def _group_codes(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str]]:
     blank; computed once per distinct value (a text column's codes are shared: :mod:`skm.analysis.codes`)."""
     import numpy as np  # noqa: PLC0415 - numpy and pandas only when a frame is scored
     import pandas as pd  # noqa: PLC0415
-
-    from skm.analysis.codes import factorized_with_missing  # noqa: PLC0415
 
     if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
         codes, uniques = factorized_with_missing(column)
