@@ -25,10 +25,10 @@ if TYPE_CHECKING:
 __all__ = ["factorized", "factorized_with_missing"]
 
 # id(extension array) → (weak reference to it, its Arrow storage, codes, uniques)
-_CACHE: dict[int, tuple[weakref.ref[Any], object, npt.NDArray[np.intp], list[object]]] = {}
+_CACHE: dict[int, tuple[weakref.ref[Any], object, npt.NDArray[np.signedinteger[Any]], list[object]]] = {}
 
 
-def factorized(series: pd.Series[Any]) -> tuple[npt.NDArray[np.intp], list[object]]:
+def factorized(series: pd.Series[Any]) -> tuple[npt.NDArray[np.signedinteger[Any]], list[object]]:
     """``pd.factorize(series, sort=False)`` as ``(codes, uniques.tolist())``: each distinct value
     numbered as it first appears, -1 for a missing value. The codes are read-only and shared."""
     import numpy as np  # noqa: PLC0415
@@ -41,7 +41,8 @@ def factorized(series: pd.Series[Any]) -> tuple[npt.NDArray[np.intp], list[objec
     if hit is not None and hit[0]() is array and hit[1] is storage:
         return hit[2], hit[3]
     raw, found = pd.factorize(series, sort=False)
-    codes = np.asarray(raw, dtype=np.intp)
+    # kept while the column lives: four bytes a row (half of pandas' codes) when the values are fewer than 2³¹
+    codes = raw.astype(np.int32) if len(found) < 2**31 - 1 else np.asarray(raw, dtype=np.intp)
     codes.flags.writeable = False
     uniques: list[object] = found.tolist()
     if storage is not None:  # Arrow storage: replaced, never changed in place, when the column is set
@@ -53,7 +54,7 @@ def factorized(series: pd.Series[Any]) -> tuple[npt.NDArray[np.intp], list[objec
     return codes, uniques
 
 
-def factorized_with_missing(series: pd.Series[Any]) -> tuple[npt.NDArray[np.intp], list[object]]:
+def factorized_with_missing(series: pd.Series[Any]) -> tuple[npt.NDArray[np.signedinteger[Any]], list[object]]:
     """``pd.factorize(series, sort=False, use_na_sentinel=False)`` as ``(codes, uniques.tolist())``
     for a column of a pandas string dtype: a missing value is one more distinct value (the dtype's
     ``na_value``), numbered where it first appears; from :func:`factorized`'s shared codes."""
