@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from skm import __version__
+from skm.analysis.codes import factorized
 from skm.analysis.trend import PeriodPoint, Trend, TrendRow
 from skm.core.calc import IkmResult, round_half_up
 from skm.core.periods import day_name, day_range, period_name
@@ -236,17 +237,11 @@ def distinct_counts(values: Sequence[object] | pd.Series[Any]) -> list[tuple[obj
         and pd.api.types.is_string_dtype(values.dtype)
         and getattr(values.dtype, "storage", None) == "pyarrow"
     ):
-        import pyarrow.compute as pc  # noqa: PLC0415
-
-        counted = pc.value_counts(values.array.__arrow_array__())  # one hash pass, first appearance first
-        pairs = zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True)
-        arrow: list[tuple[object, int]] = []
-        blank = 0
-        for value, count in pairs:
-            if value is None:
-                blank += count
-            else:
-                arrow.append((value, count))
+        # the column's codes (one hash pass, first appearance first), shared with the other consumers
+        codes, distinct = factorized(values)
+        counted = np.bincount(codes[codes >= 0], minlength=len(distinct)).tolist()
+        arrow: list[tuple[object, int]] = list(zip(distinct, counted, strict=True))
+        blank = len(codes) - sum(counted)
         if blank:  # as below: every missing value last
             arrow.append((None, blank))
         return arrow
@@ -371,7 +366,7 @@ def file_sha256(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 16), b""):
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
@@ -423,8 +418,10 @@ def build_report(
     stats: StatsResult | None = None,
     info: ReportInfo | None = None,
     history: Sequence[PeriodPoint] = (),
+    sha256: str | None = None,
 ) -> ReportData:
-    """Collect the facts of a report from read responses and their result."""
+    """Collect the facts of a report from read responses and their result. ``sha256`` is
+    :func:`file_sha256` of ``path`` when the caller has it (computed while the figures were)."""
     frame = responses.frame
     profile = responses.profile
 
@@ -486,7 +483,7 @@ def build_report(
         last_date=days[-1] if days else None,
         services=services,
         source_name=Path(responses.source).name if path is None else path.name,
-        sha256=file_sha256(path) if path is not None and path.is_file() else "",
+        sha256=sha256 if sha256 is not None else file_sha256(path) if path is not None and path.is_file() else "",
         version=__version__,
         generated=generated or date.today(),
         population=population,

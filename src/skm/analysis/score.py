@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from skm.analysis.codes import factorized_with_missing
 from skm.core.calc import GroupResult, IkmResult, NoAnswersError, ScoringRules, Tally, WeightPolicy, score_tallies
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.core.periods import Period
@@ -21,6 +22,8 @@ from skm.readers.headers import match_profile, unique_names
 from skm.readers.labelfile import load_labels
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
     import pandas as pd
 
 __all__ = [
@@ -47,11 +50,57 @@ def tally_frame(frame: pd.DataFrame, instrument: Instrument = PERMENPAN_14_2017)
     for key in instrument.question_keys:
         if key not in frame.columns:
             continue
+        offsets = _scale_offsets(frame[key], instrument)
+        if offsets is not None:  # integers: counted with numpy
+            tallies[key] = _tally_of(offsets, instrument)
+            continue
         counts = frame[key].value_counts(dropna=True)
         tallies[key] = Tally(
             tuple(int(counts.get(instrument.scale_min + i, 0)) for i in range(size)), instrument.scale_min
         )
     return tallies
+
+
+def _scale_offsets(series: pd.Series[Any], instrument: Instrument) -> npt.NDArray[np.signedinteger[Any]] | None:
+    """Each row's answer as its place on the instrument's scale (0 for ``scale_min`` …), -1 for a blank
+    or a number off the scale (which ``value_counts`` would count but no tally holds); ``None`` unless
+    the column holds integers."""
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    if not pd.api.types.is_integer_dtype(series.dtype):
+        return None
+    low, high = instrument.scale_min, instrument.scale_max
+    # answers are stored in one byte (Int8): worked on in two, never in eight (a million rows each)
+    small = getattr(series.dtype, "itemsize", 8) <= 1 and abs(low) < 2**7 and high - low < 2**14
+    offsets = series.to_numpy(dtype=np.int16 if small else np.int64, na_value=low - 1)
+    if low:
+        offsets -= low
+    offsets[(offsets < 0) | (offsets > high - low)] = -1
+    return offsets
+
+
+def _tally_of(offsets: npt.NDArray[np.signedinteger[Any]], instrument: Instrument) -> Tally:
+    """The tally of one question from its :func:`_scale_offsets`."""
+    import numpy as np  # noqa: PLC0415
+
+    size = instrument.scale_max - instrument.scale_min + 1
+    if size <= 16:  # a few comparisons of the small integers: no copy as machine integers for bincount
+        return Tally(tuple(int(np.count_nonzero(offsets == i)) for i in range(size)), instrument.scale_min)
+    counted = np.bincount(offsets + 1, minlength=size + 1)  # slot 0: blanks and numbers off the scale
+    return Tally(tuple(int(c) for c in counted[1:].tolist()), instrument.scale_min)
+
+
+def _frame_offsets(frame: pd.DataFrame, instrument: Instrument) -> dict[str, npt.NDArray[np.signedinteger[Any]]] | None:
+    """:func:`_scale_offsets` of every question column of ``frame``, ``None`` unless all hold integers."""
+    out = {}
+    for key in instrument.question_keys:
+        if key in frame.columns:
+            offsets = _scale_offsets(frame[key], instrument)
+            if offsets is None:
+                return None
+            out[key] = offsets
+    return out
 
 
 def _instrument(instrument: Instrument | str | Path) -> Instrument:
@@ -123,15 +172,23 @@ def _score_frame(frame: pd.DataFrame, instrument: Instrument, rules: ScoringRule
     return score_tallies(tally_frame(frame, instrument), len(frame), instrument, rules)
 
 
-def _group_labels(column: pd.Series) -> pd.Series:
-    """Each row's group: its value stripped, ``(kosong)`` for a blank; computed once per distinct value."""
+def _group_codes(column: pd.Series) -> tuple[npt.NDArray[np.intp], list[str]]:
+    """Each row's group as a code into the sorted group names: its value stripped, ``(kosong)`` for a
+    blank; computed once per distinct value (a text column's codes are shared: :mod:`skm.analysis.codes`)."""
     import numpy as np  # noqa: PLC0415 - numpy and pandas only when a frame is scored
     import pandas as pd  # noqa: PLC0415
 
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
+        codes, uniques = factorized_with_missing(column)
+    else:
+        raw, found = pd.factorize(column, use_na_sentinel=False)
+        codes, uniques = raw, list(found)
     blank = [v is None or v is pd.NA or v != v for v in uniques]  # noqa: PLR0124 - NaN
-    names = np.array(["(kosong)" if b else str(v).strip() for v, b in zip(uniques, blank, strict=True)], dtype=object)
-    return pd.Series(names[codes], index=column.index, dtype=object)
+    names = ["(kosong)" if b else str(v).strip() for v, b in zip(uniques, blank, strict=True)]
+    ordered = sorted(set(names))  # the groups in groupby(sort=True)'s order
+    position = {name: i for i, name in enumerate(ordered)}
+    mapped = np.array([position[name] for name in names], dtype=np.intp)
+    return (mapped[codes] if len(mapped) else np.zeros(len(codes), dtype=np.intp)), ordered
 
 
 def _lower_columns(frame: pd.DataFrame) -> set[str]:
@@ -153,8 +210,13 @@ def score_responses(
     rules = rules or ScoringRules()
     instrument = responses.instrument
     frame = responses.frame
+    offsets = _frame_offsets(frame, instrument)  # each question's answers as numbers, once
     try:
-        total = _score_frame(frame, instrument, rules)
+        if offsets is None:
+            total = _score_frame(frame, instrument, rules)
+        else:
+            tallies = {k: _tally_of(o, instrument) for k, o in offsets.items()}
+            total = score_tallies(tallies, len(frame), instrument, rules)
     except NoAnswersError as exc:
         raise SkmError(
             IssueCode.NO_ANSWERS, ExitCode.INVALID_DATA, file=responses.source, codes=", ".join(exc.codes)
@@ -171,21 +233,54 @@ def score_responses(
     word = by.strip().lower()
     if word in PERIOD_KINDS and PERIOD_COLUMN not in frame.columns and word not in _lower_columns(frame):
         responses = with_period_column(responses, PERIOD_KINDS[word])
-        frame = responses.frame
+        frame = responses.frame  # the same rows, one more column
         by = PERIOD_COLUMN
     column = find_column(responses, by)
-    labels = _group_labels(frame[column])
-    answers = frame[[k for k in instrument.question_keys if k in frame.columns]]  # all a group's score reads
     groups: list[GroupResult] = []
-    for name, part in answers.groupby(labels, sort=True):
-        group = str(name)
+    for group, size, tallies in _group_tallies(frame, frame[column], instrument, offsets):
         try:
-            result: IkmResult | None = _score_frame(part, instrument, rules)
+            result: IkmResult | None = score_tallies(tallies, size, instrument, rules)
             missing: tuple[str, ...] = ()
         except NoAnswersError as exc:
             result, missing = None, exc.codes
-        groups.append(GroupResult(group, len(part), result, len(part) < min_group, missing))
+        groups.append(GroupResult(group, size, result, size < min_group, missing))
     return replace(total, group_by=column, groups=tuple(groups))
+
+
+def _group_tallies(
+    frame: pd.DataFrame,
+    column: pd.Series,
+    instrument: Instrument,
+    offsets: dict[str, npt.NDArray[np.signedinteger[Any]]] | None,
+) -> list[tuple[str, int, dict[str, Tally]]]:
+    """Each group of ``column`` (sorted by name): its respondents and its :func:`tally_frame`. Integer
+    answers (``offsets``: :func:`_frame_offsets`) are counted for every group at once (one ``bincount``
+    per question on group × answer)."""
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    codes, names = _group_codes(column)
+    keys = [k for k in instrument.question_keys if k in frame.columns]  # all a group's score reads
+    if offsets is None:  # not integers: each group's rows tallied by value_counts
+        labels = pd.Series(np.array(names, dtype=object)[codes], index=frame.index, dtype=object)
+        return [
+            (str(name), len(part), tally_frame(part, instrument))
+            for name, part in frame[keys].groupby(labels, sort=True)
+        ]
+    count = len(names)
+    sizes = np.bincount(codes, minlength=count).tolist()
+    size = instrument.scale_max - instrument.scale_min + 1
+    tables: dict[str, list[list[int]]] = {}
+    slots = size + 1  # per group: slot 0 for blanks and numbers off the scale, then each answer
+    base = codes.astype(np.intp) * slots + 1
+    for key in keys:
+        cells = base + offsets[key]
+        tables[key] = np.bincount(cells, minlength=count * slots).reshape(count, slots)[:, 1:].tolist()
+    return [
+        (name, sizes[g], {k: Tally(tuple(tables[k][g]), instrument.scale_min) for k in keys})
+        for g, name in enumerate(names)
+        if sizes[g]
+    ]
 
 
 def rules_of(

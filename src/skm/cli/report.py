@@ -37,9 +37,12 @@ from skm.errors import InvalidPolicy
 from skm.text import Lang, t
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from skm.analysis.facts import ReportData
     from skm.core.periods import Period
     from skm.readers.report_config import ReportInfo
+    from skm.readers.responses import Responses
 
 __all__ = ["ConfigOption", "gather", "note_placeholders", "register", "report_info"]
 
@@ -350,17 +353,70 @@ def gather(
         column_map=column_map,
         preload=[*_GATHER_MODULES, *(["skm.analysis.stats"] if with_stats else []), *preload],
     )
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    from skm.analysis.facts import file_sha256  # noqa: PLC0415
+
+    responses = filter_by_period(responses, wanted, lang)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the file's hash (no GIL) while the figures are computed
+        digest = pool.submit(file_sha256, file) if file.is_file() else None
+        return _gather_read(
+            responses,
+            file,
+            digest,
+            invalid=invalid,
+            labels=labels,
+            lang=lang,
+            rules=rules,
+            with_stats=with_stats,
+            population=population,
+            services=services,
+            unit=unit,
+            wanted=wanted,
+            period_label=period_label,
+            plan=plan,
+            previous=previous,
+            previous_names=previous_names,
+            info=info,
+        )
+
+
+def _gather_read(
+    responses: Responses,
+    file: Path,
+    digest: Future[str] | None,
+    *,
+    invalid: InvalidPolicy,
+    labels: Path | None,
+    lang: Lang,
+    rules: ScoringRules,
+    with_stats: bool,
+    population: int | None,
+    services: dict[str, int] | None,
+    unit: str | None,
+    wanted: Period | None,
+    period_label: str | None,
+    plan: Path | None,
+    previous: Sequence[Path],
+    previous_names: Sequence[str],
+    info: ReportInfo | None,
+) -> ReportData:
+    """:func:`gather` after the read: the figures, the statistics, the trend and the facts."""
+    from dataclasses import replace  # noqa: PLC0415
+
     from skm.analysis.facts import build_report  # noqa: PLC0415
     from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
     from skm.analysis.trend import period_point, previous_trend  # noqa: PLC0415
     from skm.readers.extras import read_plan  # noqa: PLC0415
 
-    responses = filter_by_period(responses, wanted, lang)
-    result = score_responses(responses, rules=rules)
     by_service = (
         score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)
         if "service" in responses.profile
         else None
+    )
+    # the pooled result is the grouped one without its groups (score_responses computes it first): not twice
+    result = (
+        score_responses(responses, rules=rules) if by_service is None else replace(by_service, group_by=None, groups=())
     )
     plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
     stats = None
@@ -393,6 +449,7 @@ def gather(
         stats=stats,
         info=info,
         history=history,
+        sha256=digest.result() if digest is not None else None,
     )
 
 

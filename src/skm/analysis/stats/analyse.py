@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from skm.analysis.codes import factorized_with_missing
 from skm.analysis.score import find_column, load, score_responses
 from skm.analysis.stats import design
 from skm.analysis.stats import numeric as num
@@ -569,9 +570,13 @@ def _label_codes(responses: Responses, column: str) -> tuple[npt.NDArray[np.intp
     if series.dtype == object:
         codes, uniques = pd.factorize(series.map(_group_label), sort=False)
         return codes.astype(np.intp), [str(v) for v in uniques.tolist()]
-    raw, uniques = pd.factorize(series, sort=False, use_na_sentinel=False)
+    if pd.api.types.is_string_dtype(series.dtype):  # the column's codes, shared with its other consumers
+        raw, found = factorized_with_missing(series)
+    else:
+        raw, uniques = pd.factorize(series, sort=False, use_na_sentinel=False)
+        found = uniques.tolist()
     index: dict[str, int] = {}
-    mapped = np.array([index.setdefault(_group_label(v), len(index)) for v in uniques.tolist()], dtype=np.intp)
+    mapped = np.array([index.setdefault(_group_label(v), len(index)) for v in found], dtype=np.intp)
     return mapped[raw] if len(mapped) else np.zeros(len(raw), dtype=np.intp), list(index)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from skm.analysis.codes import factorized
 from skm.analysis.stats.quality import DUPLICATE_WINDOW, MIN_TEXT, duplicate_rows
 from skm.readers.dates import date_values
 
@@ -28,16 +29,16 @@ __all__ = ["Moments", "column_codes", "duplicate_pairs", "repeated_text"]
 def column_codes(series: pd.Series[Any], norm: Callable[[object], object]) -> npt.NDArray[np.int64]:
     """Each row's code of ``norm(value)`` (equal normalised values share a code; every missing
     value is code -1)."""
-    import pandas as pd  # noqa: PLC0415
-
-    codes, uniques = pd.factorize(series, sort=False)
-    normalised = [norm(v) for v in uniques.tolist()]
+    codes, uniques = factorized(series)  # shared with the other consumers of the column
+    normalised = [norm(v) for v in uniques]
     # equal normalised values (by type too, as tuple keys compare 1 and "1" apart) share one code
     index: dict[tuple[type, object], int] = {}
-    mapped = np.fromiter(
+    mapped = np.full(len(normalised) + 1, -1, dtype=np.int64)  # the last entry for a missing value (code -1)
+    mapped[:-1] = np.fromiter(
         (index.setdefault((type(v), v), len(index)) for v in normalised), dtype=np.int64, count=len(normalised)
     )
-    return np.where(codes >= 0, mapped[np.maximum(codes, 0)], -1) if len(mapped) else np.full(len(codes), -1)
+    out: npt.NDArray[np.int64] = mapped[codes]
+    return out
 
 
 class Moments:
@@ -157,6 +158,40 @@ def duplicate_pairs(codes: Sequence[npt.NDArray[np.int64]], moments: Moments) ->
     return [(where[i], where[j]) for i, j in pairs]
 
 
+def _shared_keys(key: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]:
+    """The rows whose key occurs more than once (in order), and each one's rank among the repeated keys
+    (``np.unique(key[rows], return_inverse=True)[1]``): one sort of the keys with their row numbers
+    (packed in one integer when they fit in 63 bits: a sort of numbers, not an argsort), no hash."""
+    n = int(key.size)
+    if n < 2:
+        return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.int64)
+    low = int(key.min())
+    bits = (n - 1).bit_length()
+    if (int(key.max()) - low).bit_length() + bits <= 62:
+        packed = (key - low) << bits
+        packed |= np.arange(n, dtype=np.int64)
+        packed.sort()
+        ordered = packed >> bits
+        rows = packed & ((1 << bits) - 1)
+    else:
+        rows = np.argsort(key, kind="stable")
+        ordered = key[rows]
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.int64)
+    repeated = np.zeros(n, dtype=bool)
+    repeated[1:] = same
+    repeated[:-1] |= same
+    chosen = ordered[repeated]
+    first = np.empty(chosen.size, dtype=bool)
+    first[0] = True
+    np.not_equal(chosen[1:], chosen[:-1], out=first[1:])
+    rank = np.full(n, -1, dtype=np.int64)
+    rank[rows[repeated]] = np.cumsum(first) - 1  # the keys ascending: np.unique's numbering
+    shared = np.flatnonzero(rank >= 0)
+    return shared, rank[shared]
+
+
 def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetime64] | None) -> list[tuple[int, int]]:
     """:func:`~skm.analysis.stats.quality.duplicate_rows` of rows keyed by one integer each, with their
     times (``NaT`` none; ``None``: no date column), without a loop per row.
@@ -166,14 +201,9 @@ def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetim
     with a time, all have a time no later than it, so the first close one is the first whose time is at
     least the row's time minus the window (a search in the key's rows sorted by time); a row without a
     time is paired with the key's first visited row."""
-    import pandas as pd  # noqa: PLC0415
-
-    repeated = pd.Series(key).duplicated(keep=False).to_numpy()
-    shared = np.flatnonzero(repeated)
+    shared, group = _shared_keys(key)
     if not shared.size:
         return []
-    _, group = np.unique(key[shared], return_inverse=True)
-    group = group.reshape(-1).astype(np.int64)
     if moments is None:
         missing = np.ones(shared.size, dtype=bool)
         times = np.zeros(shared.size, dtype=np.int64)
@@ -202,16 +232,15 @@ def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetim
 
 def repeated_text(series: pd.Series[Any]) -> npt.NDArray[np.bool_]:
     """:func:`~skm.analysis.stats.quality.same_text` of a column."""
-    import pandas as pd  # noqa: PLC0415
-
-    codes, uniques = pd.factorize(series, sort=False)
-    norm = [" ".join(v.lower().split()) if isinstance(v, str) else "" for v in uniques.tolist()]
+    codes, uniques = factorized(series)  # shared with the other consumers of the column
+    norm = [" ".join(v.lower().split()) if isinstance(v, str) else "" for v in uniques]
     index: dict[str, int] = {}
     mapped = np.fromiter((index.setdefault(v, len(index)) for v in norm), dtype=np.int64, count=len(norm))
     long_enough = np.fromiter((len(v) >= MIN_TEXT for v in index), dtype=bool, count=len(index))
-    row = np.where(codes >= 0, mapped[np.maximum(codes, 0)] if len(mapped) else 0, -1)
-    counts = np.bincount(row[row >= 0], minlength=len(index))
-    out = np.zeros(len(codes), dtype=bool)
-    ok = row >= 0
-    out[ok] = long_enough[row[ok]] & (counts[row[ok]] > 1)
+    # rows per distinct value (a missing value, code -1, in slot 0), then per normalised text
+    per_value = np.bincount(codes + 1, minlength=len(norm) + 1)
+    counts = np.bincount(mapped, weights=per_value[1:], minlength=len(index)) if norm else np.zeros(0)
+    verdict = np.zeros(len(norm) + 1, dtype=bool)  # per distinct value; the last entry for a missing one
+    verdict[:-1] = long_enough[mapped] & (counts[mapped] > 1)
+    out: npt.NDArray[np.bool_] = verdict[codes]
     return out

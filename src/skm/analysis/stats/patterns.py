@@ -97,9 +97,9 @@ class AnswerPatterns:
         size = math.prod(bases)
         key: npt.NDArray[np.signedinteger[Any]] = np.zeros(n, dtype=np.int32 if size < 2**31 else np.int64)
         for values16, low, base in zip(columns, lows, bases, strict=True):
-            place: npt.NDArray[np.signedinteger[Any]] = values16.astype(key.dtype)
-            place -= low - 1
-            place[values16 < 0] = 0
+            # an answer v is v - low + 1 (low ≥ 0); a blank (-1) is -low ≤ 0, raised to 0
+            place = values16 - np.int16(low - 1)
+            np.maximum(place, np.int16(0), out=place)
             key *= base
             key += place
         if size <= _TABLE_PER_ROW * n:
