@@ -329,7 +329,7 @@ def score(
     ``invalid``, ``labels``, ``period``, ``instrument``, ``column_map`` for ``--map``), so that
     ``skm.result_to_dict(skm.score(path, ...))`` is the document of ``skm score path ... --format json``.
 
-    ``source`` is a path (.xlsx, .xls, .ods, .csv), several paths or a folder (pooled and, unless
+    ``source`` is a path (.xlsx, .xlsb, .xls, .ods, .csv), several paths or a folder (pooled and, unless
     ``by`` says otherwise, grouped per file), a DataFrame whose columns are headers (``U1``…``U9``
     plus attributes) or :class:`Responses`. ``period`` (``2026-TW1``, ``2026-01`` …) keeps only
     the respondents dated in it. Raises :class:`SkmError`.

@@ -32,7 +32,7 @@ def check(
         typer.Argument(
             metavar="BERKAS",
             readable=False,
-            help="Berkas jawaban (.xlsx, .xls, .ods, .csv), beberapa berkas atau folder. "
+            help="Berkas jawaban (.xlsx, .xlsb, .xls, .ods, .csv), beberapa berkas atau folder. "
             "/ Responses file(s) or a folder.",
         ),
     ],

@@ -158,7 +158,7 @@ def _data_period(responses: Responses, lang: Lang) -> str | None:
 FileArgument = Annotated[
     Path,
     typer.Argument(
-        metavar="BERKAS", help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.", show_default=False
+        metavar="BERKAS", help="Berkas jawaban (.xlsx, .xlsb, .xls, .ods, .csv). / Responses file.", show_default=False
     ),
 ]
 SizeOption = Annotated[

@@ -67,7 +67,7 @@ FilesArgument = Annotated[
     typer.Argument(
         metavar="BERKAS",
         readable=False,
-        help="Berkas jawaban (.xlsx, .xls, .ods, .csv, .parquet), beberapa berkas atau folder, atau berkas "
+        help="Berkas jawaban (.xlsx, .xlsb, .xls, .ods, .csv, .parquet), beberapa berkas atau folder, atau berkas "
         "tallies. / Responses file(s), a folder, or tallies files.",
         show_default=False,
     ),

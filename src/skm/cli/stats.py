@@ -44,7 +44,7 @@ FileArgument = Annotated[
     typer.Argument(
         metavar="BERKAS",
         readable=False,
-        help="Berkas jawaban (.xlsx, .xls, .ods, .csv). / Responses file.",
+        help="Berkas jawaban (.xlsx, .xlsb, .xls, .ods, .csv). / Responses file.",
         show_default=False,
     ),
 ]

@@ -148,7 +148,7 @@ def read_responses(
     strict: bool = True,
     column_map: Mapping[str, str] | None = None,
 ) -> Responses:
-    """Read a responses file (.xlsx, .xlsm, .xls, .ods, .csv) into :class:`Responses`.
+    """Read a responses file (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv) into :class:`Responses`.
 
     ``column_map`` (``--map J=U5``) names columns (letter or header) → question (key or code).
     Raises :class:`SkmError`: exit 3 when the file cannot be read or has no element

@@ -59,8 +59,8 @@ TEXT: dict[str, tuple[str, str]] = {
         '(and [columns."U3"] for one column), or CSV label,score[,column]; see docs/readers.md.',
     ),
     "unsupported-format": (
-        "Format berkas '{file}' tidak didukung ({suffix}). Gunakan .xlsx, .xlsm, .xls, .ods atau .csv.",
-        "Unsupported file format for '{file}' ({suffix}). Use .xlsx, .xlsm, .xls, .ods or .csv.",
+        "Format berkas '{file}' tidak didukung ({suffix}). Gunakan .xlsx, .xlsm, .xlsb, .xls, .ods atau .csv.",
+        "Unsupported file format for '{file}' ({suffix}). Use .xlsx, .xlsm, .xlsb, .xls, .ods or .csv.",
     ),
     "encoding-error": (
         "Berkas '{file}' bukan teks UTF-8 maupun Windows-1252. Simpan ulang sebagai 'CSV UTF-8' dari Excel.",
