@@ -580,15 +580,23 @@ def scan_ooxml(path: Path, *, head_rows: int = 0, values: bool = True) -> dict[s
     return scans
 
 
-def _scan_ooxml(path: Path, head_rows: int, values: bool) -> dict[str, SheetScan]:
+def _open_package(path: Path, workbook: str) -> tuple[zipfile.ZipFile, set[str]]:
+    """An Office package opened as a zip, and its member names; unreadable (exit 3) when it is not a
+    zip or lacks its ``workbook`` part."""
     try:
         zf = zipfile.ZipFile(path)
     except _ZIP_ERRORS as exc:
         raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
+    names = set(zf.namelist())
+    if workbook not in names:
+        zf.close()
+        raise _unreadable(path, f"{workbook} missing")
+    return zf, names
+
+
+def _scan_ooxml(path: Path, head_rows: int, values: bool) -> dict[str, SheetScan]:
+    zf, names = _open_package(path, "xl/workbook.xml")
     with zf:
-        names = set(zf.namelist())
-        if "xl/workbook.xml" not in names:
-            raise _unreadable(path, "xl/workbook.xml missing")
         try:
             titles = _sheet_names(path, zf, names)
             scans: dict[str, SheetScan] = {}
@@ -1009,14 +1017,8 @@ def scan_xlsb(path: Path) -> dict[str, SheetScan]:
     blanks or leaves out. Every worksheet part, the shared strings and the styles are inflated with
     their real size counted (:data:`MAX_PART_BYTES`), the records of a sheet at most
     :data:`MAX_RECORDS`."""
-    try:
-        zf = zipfile.ZipFile(path)
-    except _ZIP_ERRORS as exc:
-        raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
+    zf, names = _open_package(path, "xl/workbook.bin")
     with zf:
-        names = set(zf.namelist())
-        if "xl/workbook.bin" not in names:
-            raise _unreadable(path, "xl/workbook.bin missing")
         try:
             titles = _sheet_names(path, zf, names, binary=True)
             strings = _sst_count(path, zf) if "xl/sharedStrings.bin" in names else 0

@@ -312,12 +312,7 @@ def _draw_vertical(chart: BarChart, lang: Lang, dpi: int) -> _Canvas:
     labels = [_plain(label) for label in chart.labels]
     series = _plain(chart.series)
     top_value = hi + (hi - lo) * 0.08
-    label_height = max((c.text_size(label, 8)[1] for label in labels), default=c.line_height(8))
-    probe = _ticks(lo, top_value, 10)
-    tick_width = max(c.text_size(_tick_text(t, probe, lang), 8)[0] for t in probe)
-    left = c.px(6) + (c.line_height(8) + c.px(4) if series else 0) + tick_width + c.px(7)
-    end = c.width - c.px(6)
-    box = (left, c.px(8), end - _bands_room(c, chart.bands, lang), c.height - c.px(7 + 4) - label_height)
+    box, end = _plot_box(c, chart, labels, 8, series, (lo, top_value), lang)
     axes = _Axes(c, box, (-0.6, max(n, 1) - 0.4), (lo, top_value), reach=end)
     ticks, tick_labels = _value_ticks(c, lo, top_value, axes.bottom - axes.top, 18, lang)
     small = [i < len(chart.small) and chart.small[i] for i in range(n)]
@@ -333,6 +328,27 @@ def _draw_vertical(chart: BarChart, lang: Lang, dpi: int) -> _Canvas:
     if series:
         c.vertical_text(c.px(6) + c.line_height(8) / 2, (axes.top + axes.bottom) / 2, series, 8)
     return c
+
+
+def _plot_box(
+    c: _Canvas,
+    chart: BarChart | LineChart,
+    labels: list[str],
+    label_size: float,
+    series: str,
+    span: tuple[float, float],
+    lang: Lang,
+) -> tuple[tuple[float, float, float, float], float]:
+    """The plot's box (left, top, right, bottom) under category labels of ``label_size`` points and
+    beside the value ticks over ``span`` (and the series name, when there is one), and the x where
+    the grade bounds' lines end."""
+    label_height = max((c.text_size(label, label_size)[1] for label in labels), default=c.line_height(label_size))
+    probe = _ticks(span[0], span[1], 10)
+    tick_width = max(c.text_size(_tick_text(t, probe, lang), 8)[0] for t in probe)
+    left = c.px(6) + (c.line_height(8) + c.px(4) if series else 0) + tick_width + c.px(7)
+    end = c.width - c.px(6)
+    box = (left, c.px(8), end - _bands_room(c, chart.bands, lang), c.height - c.px(7 + 4) - label_height)
+    return box, end
 
 
 def _bands_across(axes: _Axes, bands: tuple[tuple[Decimal, str], ...], lang: Lang) -> None:
@@ -362,12 +378,7 @@ def _draw_line(chart: LineChart, lang: Lang, dpi: int) -> _Canvas:
     labels = [_plain(wrap_label(label, 16, 2)) for label in chart.labels]
     series = _plain(chart.series)
     top_value = hi + (hi - lo) * 0.08
-    label_height = max((c.text_size(label, 7.5)[1] for label in labels), default=c.line_height(7.5))
-    probe = _ticks(lo, top_value, 10)
-    tick_width = max(c.text_size(_tick_text(t, probe, lang), 8)[0] for t in probe)
-    left = c.px(6) + (c.line_height(8) + c.px(4) if series else 0) + tick_width + c.px(7)
-    end = c.width - c.px(6)
-    box = (left, c.px(8), end - _bands_room(c, chart.bands, lang), c.height - c.px(7 + 4) - label_height)
+    box, end = _plot_box(c, chart, labels, 7.5, series, (lo, top_value), lang)
     axes = _Axes(c, box, (-0.5, max(n, 1) - 0.5), (lo, top_value), reach=end)
     ticks, tick_labels = _value_ticks(c, lo, top_value, axes.bottom - axes.top, 18, lang)
     _bands_across(axes, chart.bands, lang)
