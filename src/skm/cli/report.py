@@ -37,12 +37,9 @@ from skm.errors import InvalidPolicy
 from skm.text import Lang, t
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from skm.analysis.facts import ReportData
     from skm.core.periods import Period
     from skm.readers.report_config import ReportInfo
-    from skm.readers.responses import Responses
 
 __all__ = ["ConfigOption", "gather", "note_placeholders", "register", "report_info"]
 
@@ -381,103 +378,60 @@ def gather(
         preload=[*_GATHER_MODULES, *(["skm.analysis.stats"] if with_stats else []), *preload],
     )
     from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
-
-    from skm.analysis.facts import file_sha256  # noqa: PLC0415
-
-    responses = filter_by_period(responses, wanted, lang)
-    with ThreadPoolExecutor(max_workers=1) as pool:  # the file's hash (no GIL) while the figures are computed
-        digest = pool.submit(file_sha256, file) if file.is_file() else None
-        return _gather_read(
-            responses,
-            file,
-            digest,
-            invalid=invalid,
-            labels=labels,
-            lang=lang,
-            rules=rules,
-            with_stats=with_stats,
-            population=population,
-            services=services,
-            unit=unit,
-            wanted=wanted,
-            period_label=period_label,
-            plan=plan,
-            previous=previous,
-            previous_names=previous_names,
-            info=info,
-        )
-
-
-def _gather_read(
-    responses: Responses,
-    file: Path,
-    digest: Future[str] | None,
-    *,
-    invalid: InvalidPolicy,
-    labels: Path | None,
-    lang: Lang,
-    rules: ScoringRules,
-    with_stats: bool,
-    population: int | None,
-    services: dict[str, int] | None,
-    unit: str | None,
-    wanted: Period | None,
-    period_label: str | None,
-    plan: Path | None,
-    previous: Sequence[Path],
-    previous_names: Sequence[str],
-    info: ReportInfo | None,
-) -> ReportData:
-    """:func:`gather` after the read: the figures, the statistics, the trend and the facts."""
     from dataclasses import replace  # noqa: PLC0415
 
-    from skm.analysis.facts import build_report  # noqa: PLC0415
+    from skm.analysis.facts import build_report, file_sha256  # noqa: PLC0415
     from skm.analysis.score import DEFAULT_MIN_GROUP, score_responses  # noqa: PLC0415
     from skm.analysis.trend import period_point, previous_trend  # noqa: PLC0415
     from skm.readers.extras import read_plan  # noqa: PLC0415
 
-    by_service = (
-        score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)
-        if "service" in responses.profile
-        else None
-    )
-    # the pooled result is the grouped one without its groups (score_responses computes it first): not twice
-    result = (
-        score_responses(responses, rules=rules) if by_service is None else replace(by_service, group_by=None, groups=())
-    )
-    plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
-    stats = None
-    if with_stats:
-        from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
+    responses = filter_by_period(responses, wanted, lang)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the file's hash (no GIL) while the figures are computed
+        digest = pool.submit(file_sha256, file) if file.is_file() else None
+        by_service = (
+            score_responses(responses, rules=rules, by=responses.profile["service"], min_group=DEFAULT_MIN_GROUP)
+            if "service" in responses.profile
+            else None
+        )
+        # the pooled result is the grouped one without its groups (score_responses computes it first): not twice
+        result = (
+            score_responses(responses, rules=rules)
+            if by_service is None
+            else replace(by_service, group_by=None, groups=())
+        )
+        plan_rows = read_plan(plan, result.instrument, lang) if plan is not None else None
+        stats = None
+        if with_stats:
+            from skm.analysis.stats import analyse  # noqa: PLC0415 - numpy/scipy only when asked
 
-        stats = analyse(responses, rules=rules, population=population, service_populations=services, scored=result)
-    trend = None
-    history = []
-    for i, path in enumerate(previous):
-        earlier = read_previous_input(path, current=responses, invalid=invalid, labels=labels, lang=lang)
-        name = previous_names[i] if i < len(previous_names) else None
-        history.append(period_point(earlier, rules, name=name, lang=lang))
-        if i == len(previous) - 1:  # the most recent earlier period: the element-by-element comparison
-            trend = previous_trend(result, earlier, rules)
-    return build_report(
-        responses,
-        result,
-        path=file,
-        lang=lang,
-        unit=unit,
-        period=period_label or (wanted.label if wanted is not None else None),
-        population=population,
-        by_service=by_service,
-        plan=plan_rows,
-        plan_source=plan.name if plan is not None else None,
-        trend=trend,
-        min_group=DEFAULT_MIN_GROUP,
-        service_populations=services,
-        stats=stats,
-        info=info,
-        history=history,
-        sha256=digest.result() if digest is not None else None,
-    )
+            stats = analyse(responses, rules=rules, population=population, service_populations=services, scored=result)
+        trend = None
+        history = []
+        for i, path in enumerate(previous):
+            earlier = read_previous_input(path, current=responses, invalid=invalid, labels=labels, lang=lang)
+            name = previous_names[i] if i < len(previous_names) else None
+            history.append(period_point(earlier, rules, name=name, lang=lang))
+            if i == len(previous) - 1:  # the most recent earlier period: the element-by-element comparison
+                trend = previous_trend(result, earlier, rules)
+        return build_report(
+            responses,
+            result,
+            path=file,
+            lang=lang,
+            unit=unit,
+            period=period_label or (wanted.label if wanted is not None else None),
+            population=population,
+            by_service=by_service,
+            plan=plan_rows,
+            plan_source=plan.name if plan is not None else None,
+            trend=trend,
+            min_group=DEFAULT_MIN_GROUP,
+            service_populations=services,
+            stats=stats,
+            info=info,
+            history=history,
+            sha256=digest.result() if digest is not None else None,
+        )
 
 
 def _renderer(output_format: ReportFormat, data: ReportData) -> str | Callable[[Path], None]:

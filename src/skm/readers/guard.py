@@ -134,6 +134,11 @@ def _unreadable(path: Path, reason: str) -> SkmError:
     return SkmError(IssueCode.UNREADABLE, ExitCode.INPUT_ERROR, file=str(path), kind="Excel/ODS", reason=reason)
 
 
+def _inflated_too_large(path: Path, member: str, limit: int) -> SkmError:
+    """The refusal of a package part that inflates (or claims to) past ``limit`` bytes."""
+    return SkmError(IssueCode.INFLATED_TOO_LARGE, ExitCode.INPUT_ERROR, file=str(path), member=member, limit=_mb(limit))
+
+
 def check_file_size(path: Path, limit: int, kind: str) -> None:
     """Refuse a file larger than ``limit`` bytes (exit 3)."""
     try:
@@ -163,9 +168,7 @@ def read_capped(path: Path, limit: int = MAX_SIDE_FILE_BYTES, kind: str = "TOML/
 def _stream_parts(path: Path, zf: zipfile.ZipFile, name: str) -> IO[bytes]:
     info = zf.getinfo(name)
     if info.file_size > MAX_PART_BYTES:  # the zip's own claim: refuse early
-        raise SkmError(
-            IssueCode.INFLATED_TOO_LARGE, ExitCode.INPUT_ERROR, file=str(path), member=name, limit=_mb(MAX_PART_BYTES)
-        )
+        raise _inflated_too_large(path, name, MAX_PART_BYTES)
     return zf.open(info)
 
 
@@ -221,13 +224,7 @@ def _iter_raw(path: Path, zf: zipfile.ZipFile, name: str) -> Generator[bytes, No
             for block in blocks:
                 total += len(block)
                 if total > MAX_PART_BYTES:
-                    raise SkmError(
-                        IssueCode.INFLATED_TOO_LARGE,
-                        ExitCode.INPUT_ERROR,
-                        file=str(path),
-                        member=name,
-                        limit=_mb(MAX_PART_BYTES),
-                    )
+                    raise _inflated_too_large(path, name, MAX_PART_BYTES)
                 yield block
                 if not block:
                     return
@@ -509,13 +506,7 @@ def _sheet_names(path: Path, zf: zipfile.ZipFile, names: set[str], *, binary: bo
     def read_small(name: str) -> bytes:
         info = zf.getinfo(name)
         if info.file_size > MAX_SIDE_FILE_BYTES:
-            raise SkmError(
-                IssueCode.INFLATED_TOO_LARGE,
-                ExitCode.INPUT_ERROR,
-                file=str(path),
-                member=name,
-                limit=_mb(MAX_SIDE_FILE_BYTES),
-            )
+            raise _inflated_too_large(path, name, MAX_SIDE_FILE_BYTES)
         with zf.open(info) as handle:
             data = handle.read(MAX_SIDE_FILE_BYTES + 1)
         if _DOCTYPE.search(data):

@@ -322,11 +322,7 @@ def _draw_vertical(chart: BarChart, lang: Lang, dpi: int) -> _Canvas:
     for i, number in enumerate(chart.values):
         text = _plain(f"{fmt(number, lang)}{chart.suffix}")
         c.text(axes.x(i), axes.y(values[i] + (hi - lo) * 0.01), text, 7, h="m", v="b")
-    axes.spines()
-    axes.x_ticks([float(i) for i in range(n)], labels, 8)
-    axes.y_ticks(ticks, tick_labels, 8)
-    if series:
-        c.vertical_text(c.px(6) + c.line_height(8) / 2, (axes.top + axes.bottom) / 2, series, 8)
+    _frame(axes, labels, 8, (ticks, tick_labels), series)
     return c
 
 
@@ -349,6 +345,19 @@ def _plot_box(
     end = c.width - c.px(6)
     box = (left, c.px(8), end - _bands_room(c, chart.bands, lang), c.height - c.px(7 + 4) - label_height)
     return box, end
+
+
+def _frame(
+    axes: _Axes, labels: list[str], label_size: float, ticks: tuple[list[float], list[str]], series: str
+) -> None:
+    """The axes' lines, a category label under each of ``labels``' places, the value ticks, and the
+    series name along the left edge (when there is one)."""
+    c = axes.canvas
+    axes.spines()
+    axes.x_ticks([float(i) for i in range(len(labels))], labels, label_size)
+    axes.y_ticks(ticks[0], ticks[1], 8)
+    if series:
+        c.vertical_text(c.px(6) + c.line_height(8) / 2, (axes.top + axes.bottom) / 2, series, 8)
 
 
 def _bands_across(axes: _Axes, bands: tuple[tuple[Decimal, str], ...], lang: Lang) -> None:
@@ -389,9 +398,5 @@ def _draw_line(chart: LineChart, lang: Lang, dpi: int) -> _Canvas:
     for (x, y), colour, value in zip(points, _colours(chart), chart.values, strict=True):
         c.draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=_rgba(colour))
         c.text(x, y - radius - c.px(1), _plain(fmt(value, lang)), 7.5, h="m", v="b")
-    axes.spines()
-    axes.x_ticks([float(i) for i in range(n)], labels, 7.5)
-    axes.y_ticks(ticks, tick_labels, 8)
-    if series:
-        c.vertical_text(c.px(6) + c.line_height(8) / 2, (axes.top + axes.bottom) / 2, series, 8)
+    _frame(axes, labels, 7.5, (ticks, tick_labels), series)
     return c
