@@ -6,11 +6,22 @@ with the Σ, n, NRR, weight and weighted rows, NI and IKM, the layout units know
 regulation's processing template. Numbers are the core's published values (not recomputed by
 Excel formulas), so the workbook shows exactly what the other formats show. Charts are native
 Excel bar charts. Any text starting with = + - @ is stored as text, never as a formula.
+
+The cells are kept in plain lists, their styles registered once in openpyxl's style tables, and
+each sheet's ``<sheetData>`` is written here as one XML string (openpyxl's own serialisation of
+a cell, byte for byte: inline strings, its number text, its style indices in its order);
+openpyxl writes everything else (styles, charts, drawings, columns, merges, page set-up) and the
+sheets' XML is spliced into its package. An openpyxl ``Cell`` per value cost more than the rest
+of the writer (tests/test_xlsx_same.py holds the proof the workbook is unchanged).
 """
 
 from __future__ import annotations
 
+import gc
+import io
+import math
 import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,11 +41,12 @@ from skm.render.document.blocks import (
     printable,
 )
 from skm.render.rows import element_rows
-from skm.render.safe import inert_workbook, is_formula_like
+from skm.render.safe import is_formula_like, xml_safe
 from skm.text import Lang
 from skm.text.report import tr
 
 if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = ["write_xlsx"]
@@ -60,16 +72,136 @@ def _number_format(value: Decimal) -> str:
     return "0" if places == 0 else "0." + "0" * places
 
 
-class _Writer:
-    """Writes blocks down a sheet, keeping the current row."""
+# openpyxl's error values: a text equal to one of these is stored as an error cell (t="e"), as
+# openpyxl's Cell stores it
+_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+_XML_SPECIAL = re.compile("[&<>\r]")
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+_SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.DOTALL)
 
-    def __init__(self, ws: Worksheet, lang: Lang = Lang.ID) -> None:
+# A cell: [type attribute, content XML or None (no value), fontId, fillId, numFmtId, alignmentId, quotePrefix]
+_T, _XML, _FONT, _FILL, _NUMFMT, _ALIGN, _QUOTE = range(7)
+
+
+def _escape(text: str) -> str:
+    """Text as lxml writes it in an element (non-ASCII becomes character references later)."""
+    if _XML_SPECIAL.search(text) is None:
+        return text
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+class _Styles:
+    """The workbook's style tables: each font, fill, alignment, number format and cell format
+    registered in openpyxl's tables the first time it is used (the order a ``Cell`` would
+    register it), its index cached."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self.wb = wb
+        self._fonts: dict[tuple[tuple[str, object], ...], int] = {}
+        self._fills: dict[str, int] = {}
+        self._alignments: dict[tuple[tuple[str, object], ...], int] = {}
+        self._formats: dict[str, int] = {}
+        self._xfs: dict[tuple[int, int, int, int, int], int] = {}
+
+    def font(self, **kwargs: Any) -> int:
+        key = tuple(kwargs.items())
+        index = self._fonts.get(key)
+        if index is None:
+            from openpyxl.styles import Font  # noqa: PLC0415
+
+            index = self._fonts[key] = self.wb._fonts.add(Font(**kwargs))
+        return index
+
+    def fill(self, colour: str) -> int:
+        index = self._fills.get(colour)
+        if index is None:
+            from openpyxl.styles import PatternFill  # noqa: PLC0415
+
+            index = self._fills[colour] = self.wb._fills.add(PatternFill("solid", fgColor=colour))
+        return index
+
+    def alignment(self, **kwargs: Any) -> int:
+        key = tuple(kwargs.items())
+        index = self._alignments.get(key)
+        if index is None:
+            from openpyxl.styles import Alignment  # noqa: PLC0415
+
+            index = self._alignments[key] = self.wb._alignments.add(Alignment(**kwargs))
+        return index
+
+    def number_format(self, code: str) -> int:
+        index = self._formats.get(code)
+        if index is None:
+            from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, BUILTIN_FORMATS_REVERSE  # noqa: PLC0415
+
+            builtin = BUILTIN_FORMATS_REVERSE.get(code)
+            index = builtin if builtin is not None else self.wb._number_formats.add(code) + BUILTIN_FORMATS_MAX_SIZE
+            self._formats[code] = index
+        return index
+
+    def xf(self, key: tuple[int, int, int, int, int]) -> int:
+        """The cell format's index in cellXfs (registered when the cell is written, as openpyxl does)."""
+        index = self._xfs.get(key)
+        if index is None:
+            from openpyxl.styles.cell_style import StyleArray  # noqa: PLC0415
+
+            style = StyleArray()
+            style.fontId, style.fillId, style.numFmtId, style.alignmentId, style.quotePrefix = key
+            index = self._xfs[key] = self.wb._cell_styles.add(style)
+        return index
+
+
+def _set_value(cell: list[Any], value: object) -> None:
+    """Store ``value`` in ``cell`` as openpyxl would, text made inert (``inert_workbook``'s rule)."""
+    if isinstance(value, str):
+        text = xml_safe(value[:32767])
+        if is_formula_like(text):
+            cell[_QUOTE] = 1  # text, never a formula (Excel's quote prefix)
+        if text in _ERROR_CODES:
+            cell[_T] = "e"
+            cell[_XML] = f"<v>{text}</v>"
+        elif not text:
+            cell[_T] = "inlineStr"
+            cell[_XML] = ""
+        else:
+            space = ' xml:space="preserve"' if text != text.strip() else ""
+            cell[_T] = "inlineStr"
+            cell[_XML] = f"<is><t{space}>{_escape(text)}</t></is>"
+    elif value is None:
+        cell[_T] = "n"
+        cell[_XML] = None
+    elif isinstance(value, bool):
+        cell[_T] = "b"
+        cell[_XML] = f"<v>{int(value)}</v>"
+    elif isinstance(value, int | float):
+        cell[_T] = "n"
+        cell[_XML] = f"<v>{value:.16g}</v>" if math.isfinite(value) else ""
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} to a cell")
+
+
+class _Writer:
+    """Writes blocks down a sheet, keeping the current row and the sheet's cells."""
+
+    def __init__(self, ws: Worksheet, styles: _Styles, lang: Lang = Lang.ID) -> None:
         self.ws = ws
+        self.styles = styles
         self.lang = lang
         self.row = 1
         self.widths: dict[int, float] = {}
         self.last_table: tuple[int, Table] | None = None
         self.header_rows: list[int] = []
+        self.cells: dict[int, dict[int, list[Any]]] = {}
+
+    def cell(self, row: int, col: int) -> list[Any]:
+        """The cell at (row, col), created empty if new (as ``Worksheet.cell``)."""
+        line = self.cells.get(row)
+        if line is None:
+            line = self.cells[row] = {}
+        cell = line.get(col)
+        if cell is None:
+            cell = line[col] = ["n", None, 0, 0, 0, 0, 0]
+        return cell
 
     def put(
         self,
@@ -80,25 +212,23 @@ class _Writer:
         bold: bool = False,
         fill: str | None = None,
         measure: bool = True,
-    ) -> Any:
-        from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
-
-        cell = self.ws.cell(row=row, column=col)
-        if isinstance(value, Decimal):
-            cell.value = float(value)
-            cell.number_format = _number_format(value)
+    ) -> list[Any]:
+        cell = self.cell(row, col)
+        if type(value) is int:  # most cells (the answers): what _set_value does for an int, inline
+            cell[_T] = "n"
+            cell[_XML] = f"<v>{value:.16g}</v>"
+        elif isinstance(value, Decimal):
+            _set_value(cell, float(value))
+            cell[_NUMFMT] = self.styles.number_format(_number_format(value))
         elif isinstance(value, str):
             value = printable(value)[:32000]  # Excel's cell limit is 32 767 characters
-            cell.value = value
-            if is_formula_like(value):
-                cell.data_type = "s"  # text, never a formula
-                cell.quotePrefix = True
+            _set_value(cell, value)
         else:
-            cell.value = value
+            _set_value(cell, value)
         if bold or fill:
-            cell.font = Font(bold=True, color="FFFFFF" if fill == _NAVY else None)
+            cell[_FONT] = self.styles.font(bold=True, color="FFFFFF" if fill == _NAVY else None)
         if fill:
-            cell.fill = PatternFill("solid", fgColor=fill)
+            cell[_FILL] = self.styles.fill(fill)
         if not measure:
             pass
         elif isinstance(value, str):
@@ -107,22 +237,57 @@ class _Writer:
             self.widths[col] = max(self.widths.get(col, 0), 8)
         return cell
 
-    def title(self, text: str, size: int = 14) -> None:
-        from openpyxl.styles import Font  # noqa: PLC0415
+    def merge(self, row: int, first: int, last: int) -> None:
+        """Merge columns first…last of ``row`` (the cells right of the first dropped, as openpyxl does)."""
+        line = self.cells.get(row, {})
+        for col in range(first + 1, last + 1):
+            line.pop(col, None)
+        self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
-        cell = self.ws.cell(row=self.row, column=1, value=text)
-        cell.font = Font(bold=True, size=size, color=_NAVY)
+    def sheet_xml(self) -> tuple[str, bytes]:
+        """The sheet's dimension and its ``<sheetData>`` element, as openpyxl writes them once
+        ``inert_workbook`` has visited every cell of the used range (every row 1…max, empty ones too)."""
+        from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+        merged = list(self.ws._cells)  # the merged ranges' covered cells: openpyxl's only cells here
+        rows = set(self.cells).union(r for r, _ in merged)
+        if not rows:
+            return "A1:A1", b"<sheetData></sheetData>"
+        cols = {c for line in self.cells.values() for c in line}.union(c for _, c in merged)
+        max_row, max_col = max(rows), max(cols)
+        dims = self.ws.row_dimensions
+        xf = self.styles.xf
+        out = ["<sheetData>"]
+        for r in sorted(rows.union(range(1, max_row + 1), dims)):
+            attrs = "".join(f' {k}="{v}"' for k, v in dims[r]) if r in dims else ""
+            out.append(f'<row r="{r}"{attrs}>')
+            line = self.cells.get(r)
+            if line:
+                for c in sorted(line):
+                    t, xml, font, fill, numfmt, align, quote = line[c]
+                    styled = font or fill or numfmt or align or quote
+                    if xml is None and not styled:
+                        continue
+                    s = f' s="{xf((font, fill, numfmt, align, quote))}"' if styled else ""
+                    out.append(f'<c r="{get_column_letter(c)}{r}"{s} t="{t}">{xml or ""}</c>')
+            out.append("</row>")
+        out.append("</sheetData>")
+        ref = f"A1:{get_column_letter(max_col)}{max_row}"
+        return ref, "".join(out).encode("ascii", "xmlcharrefreplace")
+
+    def title(self, text: str, size: int = 14) -> None:
+        cell = self.cell(self.row, 1)
+        _set_value(cell, text)
+        cell[_FONT] = self.styles.font(bold=True, size=size, color=_NAVY)
         self.row += 2 if size >= 14 else 1
 
     def block(self, block: Block) -> None:
         if isinstance(block, Paragraph):
-            from openpyxl.styles import Alignment, Font  # noqa: PLC0415
-
             cell = self.put(self.row, 1, block.text, measure=False)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell[_ALIGN] = self.styles.alignment(wrap_text=True, vertical="top")
             if block.note:
-                cell.font = Font(italic=True, color="5B6573")
-            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=_PARAGRAPH_COLUMNS)
+                cell[_FONT] = self.styles.font(italic=True, color="5B6573")
+            self.merge(self.row, 1, _PARAGRAPH_COLUMNS)
             self.ws.row_dimensions[self.row].height = 15 * max(1, -(-len(block.text) // 95))
             self.row += 2
         elif isinstance(block, KeyValues):
@@ -174,13 +339,11 @@ class _Writer:
         self.last_table = (start, table)
         self.row += 1
 
-    def _grade_cell(self, cell: Any, value: object) -> None:
+    def _grade_cell(self, cell: list[Any], value: object) -> None:
         """A mutu cell: centred, in the grade's colour."""
-        from openpyxl.styles import Alignment, Font  # noqa: PLC0415
-
-        cell.alignment = Alignment(horizontal="center")
+        cell[_ALIGN] = self.styles.alignment(horizontal="center")
         if isinstance(value, str) and value in _GRADE_HEX:
-            cell.font = Font(bold=True, color=_GRADE_HEX[value])
+            cell[_FONT] = self.styles.font(bold=True, color=_GRADE_HEX[value])
 
     def chart(self, chart: BarChart) -> None:
         from openpyxl.chart import BarChart as XlBar  # noqa: PLC0415
@@ -264,7 +427,7 @@ class _Writer:
         lines = LineChart()
         for k, (lower, grade) in enumerate(chart.bands):
             col = _BAND_COLUMN + k
-            self.ws.cell(row=first - 1, column=col, value=f"{grade} ≥ {lower}")
+            _set_value(self.cell(first - 1, col), f"{grade} ≥ {lower}")
             for r in range(first, last + 1):
                 self.put(r, col, lower, measure=False)
             self.ws.column_dimensions[get_column_letter(col)].hidden = True
@@ -334,13 +497,11 @@ def _legend(doc: Document) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _data_sheet(ws: Worksheet, data: ReportData, legend: tuple[Block, ...]) -> None:
+def _data_sheet(ws: Worksheet, styles: _Styles, data: ReportData, legend: tuple[Block, ...]) -> _Writer:
     """Respondents × questions with the processing rows of the regulation's template."""
-    from openpyxl.styles import Font  # noqa: PLC0415
-
     lang = data.lang
     result = data.result
-    w = _Writer(ws, lang)
+    w = _Writer(ws, styles, lang)
     w.title(tr("doc-title", lang))
     keys = data.question_keys
     element_of = {q.key: e for e in result.instrument.elements for q in e.questions}
@@ -361,7 +522,8 @@ def _data_sheet(ws: Worksheet, data: ReportData, legend: tuple[Block, ...]) -> N
         for j, v in enumerate(answers, start=3):
             w.put(w.row, j, v)
         w.row += 1
-    ws.freeze_panes = ws.cell(row=first, column=3)
+    w.cell(first, 3)
+    ws.freeze_panes = f"C{first}"
     rows = {row.code: row for row in element_rows(result, lang)}
 
     def question_row(label: str, values: tuple[int, ...]) -> None:
@@ -392,23 +554,41 @@ def _data_sheet(ws: Worksheet, data: ReportData, legend: tuple[Block, ...]) -> N
     ):
         w.put(w.row, 2, label, bold=True)
         cell = w.put(w.row, 3, value, bold=True)
-        cell.font = Font(bold=True, size=12, color=_NAVY)
+        cell[_FONT] = styles.font(bold=True, size=12, color=_NAVY)
         w.row += 1
     w.row += 1
     for block in legend:
         w.block(block)
     w.finish()
     ws.column_dimensions["B"].width = 18
+    return w
 
 
 def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
-    """Write the workbook to ``path``."""
+    """Write the workbook to ``path``.
+
+    Python's cycle collector is paused meanwhile (as for the Word report): after the analysis of
+    a large file a full collection walks millions of objects, while the workbook makes no cycles
+    worth collecting before it is written."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _write(doc, data, path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(doc: Document, data: ReportData, path: Path) -> None:
+    """:func:`write_xlsx` with the cycle collector paused."""
     from openpyxl import Workbook  # noqa: PLC0415
 
     wb = Workbook()
+    styles = _Styles(wb)
     used: set[str] = set()
     first = True
     writers: dict[str, _Writer] = {}
+    data_writer: _Writer | None = None
     for _chapter, chapter_title, sections in doc.chapters():
         for section in sections:
             group = section.sheet or section.title
@@ -416,7 +596,7 @@ def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
                 ws = wb.active if first else wb.create_sheet()
                 assert ws is not None
                 ws.title = _sheet_name(group, used)
-                w = writers[group] = _Writer(ws, doc.lang)
+                w = writers[group] = _Writer(ws, styles, doc.lang)
                 if first:
                     w.title(doc.title)
                     w.put(w.row - 1, 1, f"{doc.unit} — {doc.period}", bold=True)
@@ -429,7 +609,8 @@ def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
                 w.block(block)
             w.row += 1
             if section.key == "elements":
-                _data_sheet(wb.create_sheet(_sheet_name(tr("sheet-data", doc.lang), used)), data, _legend(doc))
+                data_ws = wb.create_sheet(_sheet_name(tr("sheet-data", doc.lang), used))
+                data_writer = _data_sheet(data_ws, styles, data, _legend(doc))
     for w in writers.values():
         w.finish()
     names = [ws.title for ws in wb.worksheets]
@@ -441,5 +622,28 @@ def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-    inert_workbook(wb)
-    wb.save(path)
+    # no inert_workbook(wb): openpyxl holds no cell here (the sheets' cells are written below), and
+    # every text of a cell passed _set_value, which applies its rule (xml_safe, quote prefix)
+    every = [*writers.values(), *([data_writer] if data_writer is not None else [])]
+    by_sheet = {w.ws.title: w for w in every}
+    # the sheets' XML in the workbook's order: their cell formats join cellXfs in the order
+    # openpyxl's own writing of the cells would add them
+    sheets = {ws.title: by_sheet[ws.title].sheet_xml() for ws in wb.worksheets if ws.title in by_sheet}
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    parts = {ws.path.lstrip("/"): sheets[ws.title] for ws in wb.worksheets if ws.title in sheets}
+    with zipfile.ZipFile(buffer) as made, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out:
+        for info in made.infolist():
+            content = made.read(info)
+            if info.filename in parts:
+                content = _splice(content, *parts[info.filename])
+            out.writestr(info, content)
+
+
+def _splice(sheet: bytes, ref: str, sheet_data: bytes) -> bytes:
+    """openpyxl's worksheet XML (written without cells) with the sheet's dimension and cells."""
+    sheet, dimensions = _DIMENSION.subn(f'<dimension ref="{ref}"/>'.encode(), sheet, count=1)
+    sheet, data = _SHEET_DATA.subn(lambda _: sheet_data, sheet, count=1)
+    if dimensions != 1 or data != 1:
+        raise RuntimeError("unexpected worksheet XML from openpyxl")
+    return sheet
