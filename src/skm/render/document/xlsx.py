@@ -76,7 +76,7 @@ def _number_format(value: Decimal) -> str:
 # openpyxl's Cell stores it
 _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 _XML_SPECIAL = re.compile("[&<>\r]")
-_DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.DOTALL)
 
 # A cell: [type attribute, content XML or None (no value), fontId, fillId, numFmtId, alignmentId, quotePrefix]
