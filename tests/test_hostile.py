@@ -450,6 +450,31 @@ def test_template_services_are_never_formulas(tmp_path: Path) -> None:
     assert code == ExitCode.OK, err
 
 
+def test_error_codes_typed_as_text_stay_text(tmp_path: Path) -> None:
+    """openpyxl stores a text equal to an Excel error code ("#N/A") as an error value; what we write is text."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from skm.render.safe import inert_workbook
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    codes = ["#N/A", "#DIV/0!", "#REF!", "=A1", "teks"]
+    for r, code in enumerate(codes, start=1):
+        sheet.cell(row=r, column=1, value=code)
+    assert sheet["A1"].data_type == "e"  # what openpyxl would write
+    inert_workbook(book)
+    book.save(tmp_path / "b.xlsx")
+    cells = [row[0] for row in openpyxl.load_workbook(tmp_path / "b.xlsx").active.iter_rows()]  # type: ignore[union-attr]
+    assert [(c.value, c.data_type) for c in cells] == [(code, "s") for code in codes]
+    target = tmp_path / "kuesioner.xlsx"
+    code, _, err = run("template", "-o", str(target), "--service", "#N/A", "--service", "KTP")
+    assert code == ExitCode.OK, err
+    texts = {
+        c.value: c.data_type for s in openpyxl.load_workbook(target).worksheets for row in s.iter_rows() for c in row
+    }
+    assert texts["#N/A"] == "s"
+
+
 @pytest.mark.slow
 def test_report_holds_formulas_and_xml_breaking_characters(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")

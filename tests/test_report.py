@@ -46,6 +46,7 @@ HOSTILE_TEXTS = [
     "-3",
     "@SUM(1)",
     "**b** [l](x) # h",
+    "#N/A",  # an Excel error code typed as text stays text, not an error cell
 ]
 
 runner = CliRunner()

@@ -95,6 +95,7 @@ class _Writer:
         elif isinstance(value, str):
             value = printable(value)[:32000]  # Excel's cell limit is 32 767 characters
             cell.value = value
+            cell.data_type = "s"  # an error code's text ("#N/A") stays text (changed after 14f3240)
             if is_formula_like(value):
                 cell.data_type = "s"  # text, never a formula
                 cell.quotePrefix = True

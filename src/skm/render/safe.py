@@ -55,6 +55,8 @@ def inert_workbook(book: Any) -> None:
                 if cell.data_type == "f" or is_formula_like(clean):
                     cell.data_type = "s"
                     cell.quotePrefix = True
+                elif cell.data_type == "e":  # text such as "#N/A" (openpyxl takes it for an error value)
+                    cell.data_type = "s"
                 if cell.comment is not None:
                     cell.comment.text = xml_safe(cell.comment.text)
         for validation in sheet.data_validations.dataValidation:

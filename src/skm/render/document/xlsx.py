@@ -72,9 +72,6 @@ def _number_format(value: Decimal) -> str:
     return "0" if places == 0 else "0." + "0" * places
 
 
-# openpyxl's error values: a text equal to one of these is stored as an error cell (t="e"), as
-# openpyxl's Cell stores it
-_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 _XML_SPECIAL = re.compile("[&<>\r]")
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
 _SHEET_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>.*?</sheetData>", re.DOTALL)
@@ -157,10 +154,7 @@ def _set_value(cell: list[Any], value: object) -> None:
         text = xml_safe(value[:32767])
         if is_formula_like(text):
             cell[_QUOTE] = 1  # text, never a formula (Excel's quote prefix)
-        if text in _ERROR_CODES:
-            cell[_T] = "e"
-            cell[_XML] = f"<v>{text}</v>"
-        elif not text:
+        if not text:
             cell[_T] = "inlineStr"
             cell[_XML] = ""
         else:
