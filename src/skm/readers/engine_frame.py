@@ -81,7 +81,12 @@ def read_responses_engine(
         ROWS_HOOK.reset(token)
         hook.wait()
     hook.imported()
-    return _responses(read, instrument)
+    responses = _responses(read, instrument)
+    del read
+    hook.table = None
+    # the parse's and the scans' freed Arrow memory back to the system, not kept for later allocations
+    importlib.import_module("pyarrow").default_memory_pool().release_unused()
+    return responses
 
 
 def _responses(read: EngineRead, instrument: Instrument) -> Responses:
