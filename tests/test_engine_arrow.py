@@ -319,3 +319,34 @@ def test_responses_and_documents_same_whichever_parser(
     assert _documents(by_arrow) == _documents(by_duckdb)
     reference = read_responses(path, invalid="skip")
     pd.testing.assert_frame_equal(by_arrow.frame, reference.frame)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_pyarrow_records_of_a_large_file_are_duckdbs(
+    tmp_path: Path, newline: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of several of pyarrow's blocks and DuckDB's buffers, quoted line breaks, quotes and
+    delimiters throughout (LF; in the CRLF file CR and LF alone too), scanned in odd-sized chunks: the
+    same records."""
+    monkeypatch.setattr(engine_frame, "_SCAN_BYTES", 4099)
+    notes = [
+        'kata "kutip", koma',
+        "",
+        "baris\nkedua",
+        '""',
+        " ",
+        "é",
+        *(["a\rb", "c\r\nd"] if newline == "\r\n" else []),
+    ]
+    rng = random.Random(5)
+    block = io.StringIO(newline="")
+    writer = csv.writer(block, lineterminator=newline)
+    for i in range(150_000):
+        writer.writerow([str(i), rng.choice(notes), rng.choice(["", "x", "y,z"]), rng.choice(notes)])
+    path = tmp_path / "large.csv"
+    path.write_bytes(block.getvalue().encode("utf-8"))
+    assert path.stat().st_size > 3 << 20
+    table = arrow_records(path, ",", 4)
+    assert table is not None
+    assert table.column(0).num_chunks > 1
+    assert_same_records(table, duckdb_records(path, ",", 4))
