@@ -350,3 +350,32 @@ def test_pyarrow_records_of_a_large_file_are_duckdbs(
     assert table is not None
     assert table.column(0).num_chunks > 1
     assert_same_records(table, duckdb_records(path, ",", 4))
+
+
+def test_declined_once_the_serial_reread_goes_to_duckdb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A short record and quoted line breaks: pyarrow declines, DuckDB's parallel reader refuses the file
+    and the engine reads it again with the serial one, without asking pyarrow again."""
+    rows = _survey(200, 3)
+    rows[50] = rows[50][:8]  # a short record: DuckDB pads it with NULLs
+    path = tmp_path / "forms.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    asked: list[Any] = []
+
+    def counted(*args: Any) -> Any:
+        asked.append(arrow_records(*args))
+        return asked[-1]
+
+    sql: list[str] = []
+
+    class Hook(engine_frame._RowsHook):
+        def source(self, con: Any, records_sql: str, **csv_file: Any) -> str:
+            sql.append(records_sql)
+            return super().source(con, records_sql, **csv_file)
+
+    monkeypatch.setattr(engine_frame, "arrow_records", counted)
+    monkeypatch.setattr(engine_frame, "_RowsHook", Hook)
+    engine = read_responses_engine(path, invalid="skip")
+    assert asked == [None]
+    assert ["parallel=true" in s for s in sql] == [True, False]
+    pd.testing.assert_frame_equal(engine.frame, read_responses(path, invalid="skip").frame)

@@ -155,11 +155,11 @@ class _RowsHook:
         this thread needs waits for the other's (Python's import lock) or makes it itself."""
         if self.importing is None:
             self.importing = _InThread(lambda: [importlib.import_module(name) for name in self.modules])
-        table = arrow_records(path, delimiter, width)
-        self.parser = "pyarrow"
+        # (declined once, declined again: the serial reader's second parse goes straight to DuckDB)
+        table = None if self.parser == "duckdb" else arrow_records(path, delimiter, width)
+        self.parser = "duckdb" if table is None else "pyarrow"
         if table is None:
             table = con.sql(records_sql).to_arrow_table()
-            self.parser = "duckdb"
         self.table = numbered(table)
         con.register(_TABLE, self.table)
         return f"SELECT * FROM {_TABLE}"
