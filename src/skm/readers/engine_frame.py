@@ -247,7 +247,7 @@ def arrow_parse(path: Path, delimiter: str, width: int) -> Any:
                 quoted_strings_can_be_null=True,
             ),
         )
-    except pa.ArrowInvalid:
+    except pa.ArrowException:  # a parse error (ArrowInvalid) above all: DuckDB parses, or says why not
         return None
 
 
