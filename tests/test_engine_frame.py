@@ -8,6 +8,7 @@ import io
 import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -173,8 +174,8 @@ class _Windowed:
         outer = self
 
         class Hook(engine_frame._RowsHook):
-            def source(self, con: object, records_sql: str) -> str:
-                kept = super().source(con, records_sql)
+            def source(self, con: object, records_sql: str, **csv_file: Any) -> str:
+                kept = super().source(con, records_sql, **csv_file)
                 windowed_sql = records_sql.replace("SELECT *", "SELECT row_number() OVER () AS _r, *", 1)
                 windowed = con.sql(windowed_sql).to_arrow_table()  # type: ignore[attr-defined]
                 outer.agreed.append(self.table.equals(windowed) and self.table.schema.equals(windowed.schema))
@@ -432,9 +433,9 @@ def test_engine_frame_reads_the_file_once(tmp_path: Path, monkeypatch: pytest.Mo
     parsed: list[str] = []
 
     class Once(engine_frame._RowsHook):
-        def source(self, con: object, source_sql: str) -> str:
+        def source(self, con: object, source_sql: str, **csv_file: Any) -> str:
             parsed.append(source_sql)
-            kept = super().source(con, source_sql)
+            kept = super().source(con, source_sql, **csv_file)
             path.write_text("", encoding="utf-8")  # nothing left to read
             return kept
 

@@ -107,10 +107,13 @@ _CSV_HEAD_OPTIONS = f"buffer_size={2 << 20}, {_CSV_OPTIONS}"
 class RowsHook(Protocol):
     """Set (:data:`ROWS_HOOK`) by skm.readers.engine_frame to fetch the respondents' rows in the same read."""
 
-    def source(self, con: duckdb.DuckDBPyConnection, records_sql: str) -> str:
+    def source(
+        self, con: duckdb.DuckDBPyConnection, records_sql: str, *, path: Path, delimiter: str, width: int
+    ) -> str:
         """The SQL every query of the read runs on instead of a CSV's own: ``records_sql`` (the CSV's
-        records in file order, unnumbered) parsed once and kept, for the rows as well as the scans, with
-        their numbers ``_r`` (1 … n in file order, BIGINT, what ``row_number() OVER ()`` gives) first."""
+        records in file order, unnumbered: :func:`csv_records_sql` of ``path``, ``delimiter`` and
+        ``width``) parsed once and kept, for the rows as well as the scans, with their numbers ``_r``
+        (1 … n in file order, BIGINT, what ``row_number() OVER ()`` gives) first."""
 
     def __call__(self, ctx: Any, scan: Any, cols: Any, meaning: Any, summary_from: int | None) -> Any:
         """Called at the end of a read, on the open connection, with (ctx, first scan, column decisions,
@@ -320,6 +323,17 @@ def read_tallies_engine(
     return _read_one(path, suffix, book, instrument, invalid, group_by, group_name, sheet, limit, strict, False)
 
 
+def csv_records_sql(path: Path, delimiter: str, width: int, parallel: bool) -> str:
+    """DuckDB's ``read_csv`` of a CSV's records (no header: every line is a record, blank lines skipped),
+    ``width`` text columns ``c0`` … (short records padded with NULL), empty cells NULL."""
+    spec = "{" + ", ".join(f"{_sql_str(f'c{c}')}: 'VARCHAR'" for c in range(width)) + "}"
+    return (
+        f"read_csv({_sql_str(str(path))}, header=false, "
+        f"all_varchar=true, delim={_sql_str(delimiter)}, quote='\"', escape='\"', null_padding=true, "
+        f"parallel={str(parallel).lower()}, {_CSV_OPTIONS}columns={spec}, encoding='utf-8')"
+    )
+
+
 def _read_one(
     path: Path,
     suffix: str,
@@ -341,17 +355,14 @@ def _read_one(
             con = _connect()
             head = _csv_head(path, instrument)
             columns = [_Column(f"c{c}", text=True) for c in range(head.width)]
-            spec = "{" + ", ".join(f"{_sql_str(c.name)}: 'VARCHAR'" for c in columns) + "}"
-            records = (
-                f"read_csv({_sql_str(str(path))}, header=false, "
-                f"all_varchar=true, delim={_sql_str(head.delimiter)}, quote='\"', escape='\"', null_padding=true, "
-                f"parallel={str(parallel).lower()}, {_CSV_OPTIONS}columns={spec}, encoding='utf-8')"
-            )
+            records = csv_records_sql(path, head.delimiter, head.width, parallel)
             source_sql = f"SELECT {_ROW_NUMBER}, * FROM {records}"
             rows_hook = ROWS_HOOK.get()
             if rows_hook is not None:  # skm report/stats: the file parsed once for the scans and the rows
                 # (unnumbered: the window runs on one thread, the hook numbers the records it keeps)
-                source_sql = rows_hook.source(con, f"SELECT * FROM {records}")
+                source_sql = rows_hook.source(
+                    con, f"SELECT * FROM {records}", path=path, delimiter=head.delimiter, width=head.width
+                )
             sheet_name = None
         elif suffix in PARQUET_SUFFIXES:
             if sheet is not None:

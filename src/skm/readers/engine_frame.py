@@ -5,9 +5,10 @@ The engine (:mod:`skm.readers.engine`) decides everything on the header and on e
 distinct values, and tallies in one scan. Reports and statistics need more than tallies: the
 respondents' answers (Cronbach's alpha, item-total correlations, bootstrap intervals, the appendix
 table) and the profile columns (gender, age, education, service, date, suggestions). The file is parsed
-once: :class:`_RowsHook` (:data:`~skm.readers.engine.ROWS_HOOK`) runs the engine's ``read_csv`` (by
-DuckDB's parallel reader, no window: numpy numbers the records, :func:`numbered`) into an Arrow table
-that every query of the read then runs on, and at the end of the read builds the rows from it: each
+once: :class:`_RowsHook` (:data:`~skm.readers.engine.ROWS_HOOK`) parses its records into an Arrow table
+(by pyarrow's multi-threaded reader when :func:`arrow_records` can vouch for the records of the
+engine's ``read_csv``, else by DuckDB's parallel reader; no window: numpy numbers the records,
+:func:`numbered`) that every query of the read then runs on, and at the end of the read builds the rows from it: each
 element column dictionary-encoded once and scored by a lookup per distinct value (numpy), the
 answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. Meanwhile a thread
 imports numpy, pyarrow, pandas and what the caller runs next (``preload``). The attribute
@@ -23,6 +24,7 @@ reference reader. ``tests/test_engine_frame.py`` compares both paths' frames, re
 
 from __future__ import annotations
 
+import codecs
 import importlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,8 +69,8 @@ def read_responses_engine(
     :func:`skm.readers.table.read_responses` gives (or :class:`Fallback`).
 
     The modules the frame needs (numpy, pyarrow, pandas), then ``preload`` (modules the caller needs
-    next), are imported in a thread while DuckDB parses the file and scans it (it releases the GIL):
-    the read returns once they are imported, and raises what an import raised."""
+    next), are imported in a thread while the file is parsed and scanned (pyarrow and DuckDB release the
+    GIL): the read returns once they are imported, and raises what an import raised."""
     path = Path(path)
     if path.suffix.lower() not in CSV_SUFFIXES:
         raise Fallback("the engine's frame is built for CSV files only")
@@ -80,7 +82,12 @@ def read_responses_engine(
         ROWS_HOOK.reset(token)
         hook.wait()
     hook.imported()
-    return _responses(read, instrument)
+    responses = _responses(read, instrument)
+    del read
+    hook.table = None
+    # the parse's and the scans' freed Arrow memory back to the system, not kept for later allocations
+    importlib.import_module("pyarrow").default_memory_pool().release_unused()
+    return responses
 
 
 def _responses(read: EngineRead, instrument: Instrument) -> Responses:
@@ -124,10 +131,10 @@ class _Rows:
         self.columns = columns
 
 
-# the name of a CSV's records, parsed once by DuckDB and kept as Arrow (every column text, ``_r`` first)
+# the name of a CSV's records, parsed once (by pyarrow or DuckDB) and kept as Arrow (text columns, ``_r`` first)
 _TABLE = "skm_records"
-# what the frame imports (in this order) while DuckDB parses: pyarrow, which DuckDB's result needs at once,
-# after numpy (both import it), and pandas last
+# what the frame imports (in this order) while the file is parsed: pyarrow, which the parse needs at once
+# (pyarrow's reader, DuckDB's result), after numpy (both import it), and pandas last
 _FRAME_MODULES = ("numpy", "pyarrow", "pyarrow.compute", "pandas")
 
 
@@ -139,14 +146,20 @@ class _RowsHook:
         self.table: Any = None
         self.modules = list(modules)
         self.importing: _InThread | None = None
+        self.parser = ""  # which parsed the records: "pyarrow" or "duckdb" (the tests look)
 
-    def source(self, con: Any, records_sql: str) -> str:
-        """Parse the file once (the engine's ``read_csv``, so the same records) and number its records;
-        the modules are imported meanwhile, in a thread (started once: the serial reader may parse again).
-        An import this thread needs waits for the other's (Python's import lock) or makes it itself."""
+    def source(self, con: Any, records_sql: str, *, path: Path, delimiter: str, width: int) -> str:
+        """Parse the file once and number its records: by pyarrow when :func:`arrow_records` can vouch
+        for the same records as ``records_sql`` (the engine's ``read_csv``), else by DuckDB. The modules
+        are imported meanwhile, in a thread (started once: the serial reader may parse again). An import
+        this thread needs waits for the other's (Python's import lock) or makes it itself."""
         if self.importing is None:
             self.importing = _InThread(lambda: [importlib.import_module(name) for name in self.modules])
-        table = con.sql(records_sql).to_arrow_table()
+        # (declined once, declined again: the serial reader's second parse goes straight to DuckDB)
+        table = None if self.parser == "duckdb" else arrow_records(path, delimiter, width)
+        self.parser = "duckdb" if table is None else "pyarrow"
+        if table is None:
+            table = con.sql(records_sql).to_arrow_table()
         self.table = numbered(table)
         con.register(_TABLE, self.table)
         return f"SELECT * FROM {_TABLE}"
@@ -174,9 +187,185 @@ class _RowsHook:
             self.importing.result()
 
 
+# what DuckDB refuses as one line (its default max_line_size): a longer record is an error there
+_DUCKDB_MAX_LINE = 2 << 20
+# the bytes read at a time by the scan of quotes and line ends (not the whole file: the resident size)
+_SCAN_BYTES = 8 << 20
+_QUOTE, _CR, _LF = ord('"'), ord("\r"), ord("\n")
+
+
+def arrow_records(path: Path, delimiter: str, width: int) -> Any:
+    """The CSV's records parsed by pyarrow (in parallel, no Python object per cell), as DuckDB's
+    ``read_csv`` of :func:`~skm.readers.engine.csv_records_sql` gives them (``c0`` … text columns,
+    empty or ``""`` cells NULL, blank lines skipped, the BOM dropped), or ``None`` when they might differ:
+
+    - the file's quotes or line ends are not plain (:func:`plain_csv`): DuckDB trims the spaces around
+      a quoted value, refuses text after a closing quote, mixed line ends or a lone CR where pyarrow reads
+      on; a one-column file (DuckDB reads a blank line as a NULL record);
+    - pyarrow refuses the file: a record with fewer fields than ``width`` (DuckDB pads it with NULL) or
+      more, invalid UTF-8, an empty file;
+    - a record might reach DuckDB's longest line (an error there).
+
+    ``tests/test_engine_arrow.py`` compares both parsers on generated bytes."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    if width < 2 or delimiter not in _DELIMITERS or not plain_csv(path, delimiter):
+        return None
+    table = arrow_parse(path, delimiter, width)
+    if table is None or table.column_names != [f"c{c}" for c in range(width)]:
+        return None
+    if any(t != pa.string() for t in table.schema.types):
+        return None
+    if table.num_rows and _longest_record(table) >= _DUCKDB_MAX_LINE:
+        return None
+    return table
+
+
+def arrow_parse(path: Path, delimiter: str, width: int) -> Any:
+    """pyarrow's parse of the CSV with DuckDB's options (``None`` where pyarrow refuses it), without
+    :func:`arrow_records`' checks that it gives DuckDB's records."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.csv as pcsv  # noqa: PLC0415
+
+    names = [f"c{c}" for c in range(width)]
+    try:
+        return pcsv.read_csv(
+            path,
+            read_options=pcsv.ReadOptions(column_names=names),
+            parse_options=pcsv.ParseOptions(
+                delimiter=delimiter,
+                quote_char='"',
+                double_quote=True,
+                escape_char=False,
+                newlines_in_values=True,
+                ignore_empty_lines=True,
+            ),
+            convert_options=pcsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except pa.ArrowException:  # a parse error (ArrowInvalid) above all: DuckDB parses, or says why not
+        return None
+
+
+# the delimiters the engine sniffs (sniff_delimiter): one ASCII byte, none a quote or a line end
+_DELIMITERS = frozenset(",;\t|")
+
+
+def _longest_record(table: Any) -> int:
+    """A bound on the file's longest record, in bytes: each cell quoted with its quotes doubled, the
+    delimiters and a CRLF."""
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    longest = 0
+    for column in table.columns:
+        most = pc.max(pc.binary_length(column)).as_py()
+        longest += 2 * (most or 0) + 3
+    return longest + 2
+
+
+def plain_csv(path: Path, delimiter: str) -> bool:
+    """Whether the CSV's quotes and line ends are plain, where pyarrow's parser and DuckDB's agree:
+
+    - every quoted value is a whole field: its opening quote starts a field (at the start of the
+      file, after its BOM, a delimiter or a line end), its closing quote ends one (followed by a
+      delimiter, a line end or the end of the file), the quotes inside it doubled; no quote elsewhere;
+    - the records end the same way, the way the file's first CR or LF says (in a quoted value or not:
+      so DuckDB decides): all LF and no CR anywhere (DuckDB refuses a quoted CR there), or all CRLF
+      outside the quoted values (no lone CR or LF between records; inside, any).
+
+    Quotes pair greedily from the left, so a quote opens a value exactly when an even number of quotes
+    precede it and it follows no quote, closes one when an odd number precede it and no quote follows
+    it, and any other byte lies inside a quoted value when an odd number precede it: checked on the
+    positions of the quotes (numpy), a chunk of the file at a time."""
+    scan = _PlainScan(delimiter)
+    buffer = bytearray(_SCAN_BYTES)
+    with path.open("rb") as f:
+        if f.read(3) != codecs.BOM_UTF8:
+            f.seek(0)
+        while n := f.readinto(buffer):
+            if not scan.chunk(buffer, n, f.peek(1)[:1]):
+                return False
+    return scan.quotes % 2 == 0 and not scan.open_cr
+
+
+class _PlainScan:
+    """:func:`plain_csv` on a file read a chunk at a time."""
+
+    def __init__(self, delimiter: str) -> None:
+        import numpy as np  # noqa: PLC0415
+
+        self.delim = ord(delimiter)
+        self.ends = np.array([self.delim, _CR, _LF], dtype=np.uint8)  # what may precede or follow a quoted value
+        self.quotes = 0  # the quotes before the chunk
+        self.crlf: bool | None = None  # whether the records end with CRLF (None before the first line end)
+        self.last = _LF  # the byte before the chunk (at the start of the file: a line end, for the quotes)
+        self.closing = False  # the chunk before ended on a quote that closes a value if no quote follows
+        self.open_cr = False  # the chunk before ended on a CR between records: an LF must follow
+
+    def chunk(self, buffer: bytearray, n: int, following: bytes) -> bool:
+        """Whether the chunk (``buffer``'s first ``n`` bytes, then ``following``) keeps the file plain."""
+        import numpy as np  # noqa: PLC0415
+
+        first = buffer[0]
+        if self.closing and first != _QUOTE and first not in (self.delim, _CR, _LF):
+            return False
+        cr = buffer.find(b"\r", 0, n)  # (find: memchr, faster than a count)
+        if self.crlf is None:  # DuckDB's line end: the file's first CR or LF, in quotes or not, says
+            lf = buffer.find(b"\n", 0, n)
+            if cr >= 0 and (lf < 0 or cr < lf):
+                if (buffer[cr + 1 : cr + 2] if cr + 1 < n else following) != b"\n":
+                    return False  # lone CRs
+                self.crlf = True
+            elif lf >= 0:
+                self.crlf = False
+        if cr >= 0 and not self.crlf:
+            return False
+        b = np.frombuffer(buffer, dtype=np.uint8, count=n)
+        at = np.flatnonzero(b == _QUOTE) if buffer.find(b'"', 0, n) >= 0 else np.empty(0, dtype=np.intp)
+        plain = self._quotes(b, at) and (not self.crlf or self._crlf(b, at))
+        self.quotes += int(at.size)
+        self.last = buffer[n - 1]
+        return plain
+
+    def _quotes(self, b: np.ndarray, at: np.ndarray) -> bool:
+        """Whether every quote at ``at`` opens a value at a field's start, closes one at a field's end or
+        is one of a doubled pair (inside a value or of an opening run)."""
+        import numpy as np  # noqa: PLC0415
+
+        self.closing = False
+        if not at.size:
+            return True
+        n = b.size
+        odd = ((self.quotes + np.arange(at.size)) & 1).astype(bool)  # an odd number of quotes before
+        before = np.where(at > 0, b[at - 1], np.uint8(self.last))
+        after = b[np.minimum(at + 1, n - 1)]
+        self.closing = bool(at[-1] == n - 1 and odd[-1])
+        return bool(
+            np.isin(before[~odd & (before != _QUOTE)], self.ends).all()
+            and np.isin(after[odd & (at < n - 1) & (after != _QUOTE)], self.ends).all()
+        )
+
+    def _crlf(self, b: np.ndarray, at: np.ndarray) -> bool:
+        """Whether the CRs and LFs between records (an even number of quotes before them) pair up."""
+        import numpy as np  # noqa: PLC0415
+
+        cr, lf = np.flatnonzero(b == _CR), np.flatnonzero(b == _LF)
+        after_cr = cr[((self.quotes + np.searchsorted(at, cr)) & 1) == 0] + 1
+        lfs = lf[((self.quotes + np.searchsorted(at, lf)) & 1) == 0]
+        lf_first = bool(lfs.size and lfs[0] == 0)  # after the chunk before's last byte
+        if self.open_cr != lf_first:
+            return False
+        self.open_cr = bool(after_cr.size and after_cr[-1] == b.size)
+        return bool(np.array_equal(after_cr[: after_cr.size - self.open_cr], lfs[lf_first:]))
+
+
 def numbered(table: Any) -> Any:
-    """``table`` (DuckDB's records of a CSV, in file order: DuckDB preserves insertion order, with the
-    parallel reader too) with their numbers first: ``_r``, 1 … n as int64 and chunked as the table, what
+    """``table`` (the records of a CSV, in file order: pyarrow's reader keeps it, DuckDB preserves insertion
+    order, with the parallel reader too) with their numbers first: ``_r``, 1 … n as int64 and chunked as the table, what
     ``row_number() OVER ()`` gives on the same query (a window that runs on one thread)."""
     import numpy as np  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
