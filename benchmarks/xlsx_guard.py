@@ -5,7 +5,7 @@
 Times ``guard.scan_ooxml(XLSX, head_rows=2000, values=False)`` as the engine calls it (its cache
 emptied before each call) with this checkout's guard and with ``SRC/skm/readers/guard.py`` (an
 earlier tree: ``git archive COMMIT src | tar -x -C /tmp/before``, then ``--before /tmp/before/src``;
-default: the copy of the guard before the single-pass scan kept in tests/guard_before.py),
+default: tests/guard_before.py, the xlsx scan of commit 14f3240 kept for the tests),
 interleaved, ``--runs`` times each (default 5). Prints the median and range of the CPU time (every
 thread of the process: the inflating thread's too) and of the wall time, and the ratios ours / before.
 ``--values`` scans as the reference reader does (booleans and non-finite numbers looked for too).

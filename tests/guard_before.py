@@ -1,7 +1,8 @@
-"""The xlsx scan of skm/readers/guard.py as it was at commit 14f3240 (before the single-search
-formula check, the shared ":c" search, the head cut without counting the whole block and the check
-of values cut by a block's end), kept unchanged so the tests and benchmarks/xlsx_guard.py compare the
-guard with it. Only the xlsx part (``scan_ooxml``); not imported by skm."""
+"""The xlsx scan of skm/readers/guard.py as it was at commit 14f3240 (before the formula check by
+each "f" in its place, the shared ":c" search, the head cut without counting the whole block and the
+check of values cut by a block's end), kept unchanged so that tests/test_guard_scan.py and
+benchmarks/xlsx_guard.py compare the guard with it. Only the xlsx part (``scan_ooxml``); not
+imported by skm."""
 
 from __future__ import annotations
 
