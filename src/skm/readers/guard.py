@@ -375,7 +375,8 @@ def _open_value(data: bytes) -> bytes | None:
     gt = data.find(b">", lt)
     if lt < 0 or gt < 0 or data[gt - 1] == 47:  # no tag, or an empty element ("<v/>")
         return None
-    return data[lt:] if _VALUE_TAG.fullmatch(data, lt, gt + 1) else None
+    # at most one byte past what is joined: a longer text is taken as non-finite, never copied whole
+    return data[lt : max(gt + 1, lt + _SEAM + 1)] if _VALUE_TAG.fullmatch(data, lt, gt + 1) else None
 
 
 def _nonfinite_across(seam: bytes, data: bytes) -> bool:
