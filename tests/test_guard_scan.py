@@ -257,3 +257,22 @@ def test_each_kind_of_cell_alone_gives_what_the_earlier_scan_gave(
     path = write(tmp_path / "satu.xlsx", _HEAD + rows + f"<row>{cell_xml(kind, 9, 27, 'x')}</row>" + _TAIL)
     for chunk in (24, 37, 101, 16 * 1024 * 1024):
         compare(path, chunk, 3, values, monkeypatch)
+
+
+@pytest.mark.parametrize("attribute", ['t = "e"', "t= 'e'", 't\n="e"'])
+def test_an_error_type_with_white_space_around_the_equals_sign_is_found(tmp_path: Path, attribute: str) -> None:
+    """Valid XML that calamine reads as a blank cell: the earlier scan looked for t="e" only."""
+    sheet = _HEAD + f'<row r="1"><c r="A1"><v>1</v></c><c r="B1" {attribute}><v>#N/A</v></c></row>' + _TAIL
+    path = write(tmp_path / "spasi.xlsx", sheet)
+    guard._CACHE.clear()
+    assert guard.scan_ooxml(path, head_rows=1, values=False)["Data"].unusable == {(0, 1): "#N/A"}
+    guard_before._CACHE.clear()
+    assert guard_before.scan_ooxml(path)["Data"].unusable == {}  # what it missed
+
+
+@pytest.mark.parametrize("attribute", ['t = "b"', "t ='b'"])
+def test_a_boolean_type_with_white_space_around_the_equals_sign_is_found(tmp_path: Path, attribute: str) -> None:
+    """A boolean (True would count as answer 1) is looked for cell by cell when the scan sees one."""
+    sheet = _HEAD + f'<row r="1"><c r="A1"><v>1</v></c><c r="B1" {attribute}><v>1</v></c></row>' + _TAIL
+    guard._CACHE.clear()
+    assert "bool" in guard.scan_ooxml(write(tmp_path / "benar.xlsx", sheet))["Data"].flags

@@ -352,13 +352,15 @@ def _formula_tag(shapes: bytes) -> bool:
 def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None:
     """The cheap triggers of one block (a false alarm only costs the exact walk or a pass over the cells);
     booleans and non-finite numbers only with ``values`` (a caller reading typed columns checks them)."""
-    if "error" not in flags and b't="e"' in shapes:
+    # a value "e" of any attribute: t="e", and t = 'e' (XML allows white space around "="; calamine reads
+    # the cell as a blank all the same); a false alarm (a text holding "e" in quotes) costs the exact walk
+    if "error" not in flags and b'"e"' in shapes:
         flags.add("error")
     if "formula" not in flags and _formula_tag(shapes):
         flags.add("formula")
     if not values:
         return
-    if "bool" not in flags and b't="b"' in shapes:
+    if "bool" not in flags and b'"b"' in shapes:  # t="b", t = "b" (as for the errors)
         flags.add("bool")
     if "nonfinite" not in flags:
         # a value not starting with a digit (sign, space, "inf", "nan") or a number with an exponent
