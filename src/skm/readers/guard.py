@@ -79,7 +79,9 @@ _CHUNK = 16 * 1024 * 1024
 _HEAD_CAP = 16 * 1024 * 1024  # inflated bytes kept for a sheet's first rows
 _MAX_TAG = 1024 * 1024
 
-_NONFINITE = re.compile(rb"<v>\s*[+-]?(?:[iInN]|[0-9.]{0,20}[eE]\+?[0-9]{3})")
+_NONFINITE = re.compile(rb"<v(?:\s[^>]*)?>\s*[+-]?(?:[iInN]|[0-9.]{0,20}[eE]\+?[0-9]{3})")
+_VALUE_TAG = re.compile(rb"<(?:[^\s>/:]+:)?v(?:\s[^>]*)?>")  # the start tag of a value (any prefix, attributes)
+_SEAM = 256  # bytes of a value's text cut by a block's end looked at with the next block's first bytes
 _DETAIL_FLAGS = frozenset({"error", "formula"})
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY")
 # what a broken or hostile zip makes the standard library raise (bad headers, bad deflate data,
@@ -274,7 +276,7 @@ _ROW_END = re.compile(rb"</row>")
 _WHITE = bytes.maketrans(b"\t\n\r'", b'   "')  # for the exact matches: "<c\tr='A1'" is a cell too
 
 
-def _quick_extent(data: bytes, shapes: bytes, filled: int) -> tuple[int, int] | None:
+def _quick_extent(data: bytes, shapes: bytes, filled: int, prefixed: bool) -> tuple[int, int] | None:
     """An upper bound of the farthest row and column of a block whose cells all start ``<c r="``;
     ``None`` when the block needs the exact walk (prefixed tags, cells without a reference, odd
     references such as lower-case letters, four letters or ten digits).
@@ -286,7 +288,7 @@ def _quick_extent(data: bytes, shapes: bytes, filled: int) -> tuple[int, int] | 
     of that length, matched from the first such number on: rows are usually in order, so only the
     tail is matched)."""
     cells = shapes.count(b"<c ")  # every cell tag: "<c>", "<c/>", any white space after the name
-    if b":" in shapes and b":c " in shapes and _PREFIXED.search(data):  # ":" alone: a one-byte search
+    if prefixed and _PREFIXED.search(data):  # ``prefixed``: ":c " in ``shapes`` (looked for once per block)
         return None  # prefixed cell tags: the exact walk
     if not cells:
         return 0, 0
@@ -330,17 +332,35 @@ def _quick_extent(data: bytes, shapes: bytes, filled: int) -> tuple[int, int] | 
 _CELL_EXACT = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"[^>]*?(/?)>')
 
 
+_FEW = 64  # occurrences of a byte looked at one by one before a substring search over the whole block
+
+
+def _formula_tag(shapes: bytes) -> bool:
+    """``b"<f " in shapes or b":f " in shapes`` ("<f>", "<f t=…", "</x:f>" …): each "f" (a one-byte
+    search) looked at in its place while there are few (a block of numbers and short texts has none or
+    a handful), the two substring searches over the whole block only past :data:`_FEW`."""
+    at = shapes.find(b"f")
+    for _ in range(_FEW):
+        if at < 0:
+            return False
+        if at > 0 and shapes[at - 1] in b"<:" and shapes[at + 1 : at + 2] == b" ":
+            return True
+        at = shapes.find(b"f", at + 1)
+    return at >= 0 and (b"<f " in shapes or (b":" in shapes and b":f " in shapes))
+
+
 def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None:
     """The cheap triggers of one block (a false alarm only costs the exact walk or a pass over the cells);
     booleans and non-finite numbers only with ``values`` (a caller reading typed columns checks them)."""
-    if "error" not in flags and b't="e"' in shapes:
+    # a value "e" of any attribute: t="e", and t = 'e' (XML allows white space around "="; calamine reads
+    # the cell as a blank all the same); a false alarm (a text holding "e" in quotes) costs the exact walk
+    if "error" not in flags and b'"e"' in shapes:
         flags.add("error")
-    # "<f>", "<f t=…", "</x:f>" … (a one-byte search first: a block of shared-string cells has no "f" or ":")
-    if "formula" not in flags and b"f" in shapes and (b"<f " in shapes or (b":" in shapes and b":f " in shapes)):
+    if "formula" not in flags and _formula_tag(shapes):
         flags.add("formula")
     if not values:
         return
-    if "bool" not in flags and b't="b"' in shapes:
+    if "bool" not in flags and b'"b"' in shapes:  # t="b", t = "b" (as for the errors)
         flags.add("bool")
     if "nonfinite" not in flags:
         # a value not starting with a digit (sign, space, "inf", "nan") or a number with an exponent
@@ -349,29 +369,59 @@ def _flags_of(data: bytes, shapes: bytes, flags: set[str], values: bool) -> None
             flags.add("nonfinite")
 
 
+def _open_value(data: bytes) -> bytes | None:
+    """The value whose text the block's end cuts or has not begun (its start tag and the text so far:
+    ``<v>1``, ``<v>``), or ``None``. A block ends on a complete tag, not on a complete text: the next
+    block holds the rest."""
+    lt = data.rfind(b"<")
+    gt = data.find(b">", lt)
+    if lt < 0 or gt < 0 or data[gt - 1] == 47:  # no tag, or an empty element ("<v/>")
+        return None
+    # at most one byte past what is joined: a longer text is taken as non-finite, never copied whole
+    return data[lt : max(gt + 1, lt + _SEAM + 1)] if _VALUE_TAG.fullmatch(data, lt, gt + 1) else None
+
+
+def _nonfinite_across(seam: bytes, data: bytes) -> bool:
+    """A value cut by a block's end (``seam``, from its start tag) with its rest at the start of ``data``
+    is not a finite number written plainly; a text too long to join (past :data:`_SEAM` bytes) is
+    taken as one."""
+    rest = data.find(b"<")
+    rest = len(data) if rest < 0 else rest
+    if len(seam) > _SEAM or rest > _SEAM:
+        return True
+    text = seam + data[:rest]
+    return bool(_NONFINITE.match(_VALUE_TAG.sub(b"<v>", text, count=1)))
+
+
 def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, values: bool = True) -> SheetScan:
     scan = SheetScan(name)
     head: list[bytes] = []  # the part up to the end of row ``head_rows`` (the sheet's first rows)
     rows_seen, kept = 0, 0
+    seam: bytes | None = None  # ``values``: the value cut by the previous block's end
     for data in _iter_blocks(path, zf, name):
+        if values and "nonfinite" not in scan.flags:  # a value cut by the blocks' seam: "<v>1" | "e999</v>"
+            if seam is not None and _nonfinite_across(seam, data):
+                scan.flags.add("nonfinite")
+            seam = _open_value(data)
         if head_rows and scan.head_complete:
-            ends = data.count(b"</row>")
-            if rows_seen + ends < head_rows and kept + len(data) <= _HEAD_CAP:
+            # the row ends up to row ``head_rows`` only (the first rows are usually a small part of the block)
+            want = head_rows - rows_seen
+            ends = [m.start() for m in islice(_ROW_END.finditer(data), want)]
+            if len(ends) < want and kept + len(data) <= _HEAD_CAP:
                 head.append(data)
                 kept += len(data)
             else:  # cut after row ``head_rows`` (or the last whole row under the cap)
-                want = min(head_rows - rows_seen, ends)
-                hit = next(islice(_ROW_END.finditer(data), want - 1, None), None) if want > 0 else None
-                cut = hit.start() if hit is not None else -1
+                cut = ends[-1] if ends else -1
                 if kept + cut + 6 > _HEAD_CAP:
                     cut = data.rfind(b"</row>", 0, max(0, _HEAD_CAP - kept))
                 head.append(data[: cut + 6] if cut >= 0 else b"")
                 scan.head_complete = False
-            rows_seen += ends
+            rows_seen += len(ends)
         shapes = data.translate(_SHAPES)
-        filled = data.count(b"</c>") + (data.count(b":c>") if b":" in shapes and b":c " in shapes else 0)
+        prefixed = b":" in data and b":c " in shapes  # ":" alone first: a one-byte search (the translation keeps ":")
+        filled = data.count(b"</c>") + (data.count(b":c>") if prefixed else 0)
         scan.cells += filled
-        quick = None if scan.implicit else _quick_extent(data, shapes, filled)
+        quick = None if scan.implicit else _quick_extent(data, shapes, filled, prefixed)
         if quick is None:
             scan.implicit = True
         else:
