@@ -117,6 +117,34 @@ def test_engine_frame_equals_reference_on_generated_csv(tmp_path: Path, table: l
     assert_same(path)
 
 
+@pytest.mark.parametrize(
+    ("dates", "unit"),
+    [
+        # hypothesis found it: the only date read is on a row without answers, the respondent's is no date
+        (["2026-01-02 08:00:00", "2026-02-30 08:00:00"], "us"),
+        (["bukan tanggal", "2026-02-30 08:00:00"], None),  # no date anywhere: the column stays text
+        (["", "2026-02-30 08:00:00"], None),  # its one value unreadable: text too
+        (["", ""], "s"),  # blank: a date column without a single date
+        (["2026-01-02 08:00:00", ""], "us"),
+    ],
+)
+def test_engine_dates_unit_follows_every_row_below_the_header(
+    tmp_path: Path, dates: list[str], unit: str | None
+) -> None:
+    header = ["Tanggal", "Jenis layanan", *(f"U{i}" for i in range(1, 10)), "Komentar"]
+    rows = [header, [dates[0], "KTP", *[""] * 10], [""] * 12, [dates[1], "KTP", *["1"] * 9, ""]]
+    path = tmp_path / "data.csv"
+    write_csv(path, rows, ",")
+    engine, reference = _read_both(path)
+    if unit is not None:  # the engine reads these (it leaves the others to the reference)
+        assert engine is not None
+        assert not isinstance(engine, tuple)
+    assert not isinstance(reference, tuple)
+    column = reference.frame["Tanggal"]  # type: ignore[attr-defined]
+    assert (str(column.dtype) == "str") if unit is None else (column.dtype == f"datetime64[{unit}]")
+    assert_same(path)
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_engine_frame_report_and_stats_equal_reference(tmp_path: Path, seed: int) -> None:
     path = _write(tmp_path / "forms.csv", _survey(400, seed))

@@ -456,7 +456,11 @@ def _respondent_rows(
         )
     if date_name is not None and date_col is not None:
         assert certified is not None
-        dates = _date_column(ctx, scan.slow_dates, date_col, date_text, rows_of(certified.column("_dt")))
+        # a date certified on any row below the header (a respondent's or not) makes the reference's
+        # column microseconds even when every respondent's date is blank or unreadable
+        below = certified.column("_dt").filter(pa.array(r >= ctx.first_data))
+        dated = below.null_count < len(below)
+        dates = _date_column(ctx, scan.slow_dates, date_col, date_text, rows_of(certified.column("_dt")), dated)
         if dates is not None:
             attributes[date_name] = dates
     return _Rows(row_numbers, answers, attributes, _column_infos(ctx, cols))
@@ -490,12 +494,14 @@ def _encoded(column: Any) -> tuple[np.ndarray, list[str | None]]:
     return codes, [*values, None]
 
 
-def _date_column(ctx: Any, slow: list[str], c: int, text: Any, certified: Any) -> Any:
+def _date_column(ctx: Any, slow: list[str], c: int, text: Any, certified: Any, dated: bool) -> Any:
     """The date column as datetimes (NaT where blank or unreadable), or ``None`` when most of its
     distinct values below the header are not dates (the reference then keeps the text): the values
     DuckDB certified (``certified``) and the others (``slow``: the first scan's distinct values of the
     column that DuckDB could not certify, on every row below the header) parsed by
-    :func:`parse_date_column`, as the reference parses the column's distinct values."""
+    :func:`parse_date_column`, as the reference parses the column's distinct values. ``dated``: whether
+    DuckDB certified a date on any row below the header; with it, or any of ``slow`` read as a date,
+    the column is microseconds, else (no date anywhere) seconds, as pandas infers each."""
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # noqa: PLC0415
     import pyarrow.compute as pc  # noqa: PLC0415
@@ -521,8 +527,8 @@ def _date_column(ctx: Any, slow: list[str], c: int, text: Any, certified: Any) -
         lookup = {v: nat if d is None else np.datetime64(d, "us") for v, d in zip(slow, parsed, strict=True)}
         chosen = pd.Series(text.take(where).to_pylist(), dtype=object).map(lambda v: lookup.get(v, nat))
         data[where] = chosen.to_numpy(dtype="datetime64[us]")
-    if np.isnat(data).all():
-        return data.astype("datetime64[s]")  # as pandas infers a column of nothing but blanks
+    if not dated and all(d is None for d in parsed):
+        return data.astype("datetime64[s]")  # as pandas infers a column without a single date
     return data
 
 
