@@ -299,7 +299,9 @@ class _PlainScan:
         import numpy as np  # noqa: PLC0415
 
         self.delim = ord(delimiter)
-        self.ends = np.array([self.delim, _CR, _LF], dtype=np.uint8)  # what may precede or follow a quoted value
+        # what may precede a value's opening quote or follow its closing one (a quote: one of a doubled pair)
+        self.ends = np.zeros(256, dtype=bool)
+        self.ends[[self.delim, _CR, _LF, _QUOTE]] = True
         self.quotes = 0  # the quotes before the chunk
         self.crlf: bool | None = None  # whether the records end with CRLF (None before the first line end)
         self.last = _LF  # the byte before the chunk (at the start of the file: a line end, for the quotes)
@@ -340,14 +342,14 @@ class _PlainScan:
         if not at.size:
             return True
         n = b.size
-        odd = ((self.quotes + np.arange(at.size)) & 1).astype(bool)  # an odd number of quotes before
-        before = np.where(at > 0, b[at - 1], np.uint8(self.last))
+        odd = np.zeros(at.size, dtype=bool)  # an odd number of quotes before
+        odd[1 - self.quotes % 2 :: 2] = True
+        before = b[at - 1]  # (the first quote of the file's chunk: the byte before the chunk)
+        if at[0] == 0:
+            before[0] = self.last
         after = b[np.minimum(at + 1, n - 1)]
         self.closing = bool(at[-1] == n - 1 and odd[-1])
-        return bool(
-            np.isin(before[~odd & (before != _QUOTE)], self.ends).all()
-            and np.isin(after[odd & (at < n - 1) & (after != _QUOTE)], self.ends).all()
-        )
+        return bool(self.ends[before[~odd]].all() and self.ends[after[odd & (at < n - 1)]].all())
 
     def _crlf(self, b: np.ndarray, at: np.ndarray) -> bool:
         """Whether the CRs and LFs between records (an even number of quotes before them) pair up."""
