@@ -344,7 +344,7 @@ class _PlainScan:
         n = b.size
         odd = np.zeros(at.size, dtype=bool)  # an odd number of quotes before
         odd[1 - self.quotes % 2 :: 2] = True
-        before = b[at - 1]  # (the first quote of the file's chunk: the byte before the chunk)
+        before = b[at - 1]  # a quote on the chunk's first byte: the byte before the chunk (below)
         if at[0] == 0:
             before[0] = self.last
         after = b[np.minimum(at + 1, n - 1)]
