@@ -191,6 +191,10 @@ def decode_text(data: bytes, path: Path) -> str:
     raise SkmError(IssueCode.ENCODING, ExitCode.INPUT_ERROR, file=str(path))
 
 
+# the delimiters a CSV may use (sniffed in this order): one ASCII byte each, none a quote or a line end
+DELIMITERS = ",;\t|"
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter of a CSV text: the candidate whose parse gives the widest header row that
     the following rows agree with (quoted fields, even with ``;`` or line breaks inside, are
@@ -198,7 +202,7 @@ def sniff_delimiter(text: str) -> str:
     sample = text[:_SNIFF_CHARS]
     truncated = len(text) > _SNIFF_CHARS
     best, best_key = ",", (-1, -1)
-    for delimiter in ",;\t|":
+    for delimiter in DELIMITERS:
         try:
             rows = [
                 r for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if any(c.strip() for c in r)

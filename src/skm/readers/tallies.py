@@ -17,14 +17,13 @@ from pathlib import Path
 from skm.core.instrument import Instrument
 from skm.core.tallies import RESPONDENTS, TALLY_COLUMNS, TallySet
 from skm.errors import ExitCode, IssueCode, SkmError, shorten
-from skm.readers.files import PARQUET_SUFFIXES, decode_text, sniff_delimiter
+from skm.readers.files import DELIMITERS, PARQUET_SUFFIXES, decode_text, sniff_delimiter
 
 __all__ = ["is_tallies_file", "read_tallies"]
 
 # bytes read to recognise a tallies file; every file given to ``skm rank`` is checked, so only the
 # first row is parsed (with each candidate delimiter) instead of sniffing the whole peek
 _PEEK = 64_000
-_DELIMITERS = ",;\t|"
 
 
 def _headers(path: Path) -> list[list[str]]:
@@ -43,7 +42,7 @@ def _headers(path: Path) -> list[list[str]]:
     except (OSError, SkmError):
         return []
     out = []
-    for delimiter in _DELIMITERS:
+    for delimiter in DELIMITERS:
         try:
             first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
         except csv.Error:

@@ -17,7 +17,6 @@ of the writer (tests/test_xlsx_same.py holds the proof the workbook is unchanged
 
 from __future__ import annotations
 
-import gc
 import io
 import math
 import re
@@ -38,6 +37,7 @@ from skm.render.document.blocks import (
     Paragraph,
     Signature,
     Table,
+    no_gc,
     printable,
 )
 from skm.render.rows import element_rows
@@ -559,18 +559,9 @@ def _data_sheet(ws: Worksheet, styles: _Styles, data: ReportData, legend: tuple[
 
 
 def write_xlsx(doc: Document, data: ReportData, path: Path) -> None:
-    """Write the workbook to ``path``.
-
-    Python's cycle collector is paused meanwhile (as for the Word report): after the analysis of
-    a large file a full collection walks millions of objects, while the workbook makes no cycles
-    worth collecting before it is written."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    """Write the workbook to ``path``, Python's cycle collector paused (:func:`no_gc`)."""
+    with no_gc():
         _write(doc, data, path)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _write(doc: Document, data: ReportData, path: Path) -> None:
