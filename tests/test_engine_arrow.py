@@ -259,6 +259,36 @@ def test_plain_csv_across_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             assert plain_csv(path, ",") is plain, (shift, data)
 
 
+@pytest.mark.parametrize(("tail", "plain"), [(b'x,"y"z\n', False), (b'x,"y"\n', True)])
+def test_parse_beside_the_scan_is_dropped_when_a_later_chunk_is_not_plain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tail: bytes, plain: bool
+) -> None:
+    """The first chunk is plain, so pyarrow parses beside the scan; text after a closing quote in the
+    last chunk (where pyarrow reads on) declines the file all the same, and a plain one keeps the parse."""
+    monkeypatch.setattr(engine_frame, "_SCAN_BYTES", 64)
+    started: list[bool] = []
+    real = engine_frame.plain_csv
+
+    def watched(path: Path, delimiter: str, on_start: Any = None) -> bool:
+        def start() -> None:
+            started.append(True)
+            on_start()
+
+        return real(path, delimiter, start if on_start is not None else None)
+
+    monkeypatch.setattr(engine_frame, "plain_csv", watched)
+    path = tmp_path / "tail.csv"
+    path.write_bytes(b"a,b\n" + b"1,2\n" * 100 + tail)
+    table = arrow_records(path, ",", 2)
+    assert started == [True]
+    if plain:
+        assert table is not None
+        assert_same_records(table, duckdb_records(path, ",", 2))
+    else:
+        assert table is None
+        assert arrow_parse(path, ",", 2) is not None  # pyarrow alone would have read it
+
+
 # --- the same responses whichever parser ran ----------------------------------------------------
 
 
