@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import random
-import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ from skm.analysis.stats.columns import repeated_text
 from skm.analysis.stats.numeric import unique_rows
 from skm.analysis.stats.quality import same_text
 from skm.errors import SkmError
-from skm.readers import engine_frame
 from skm.readers.engine import Fallback
 from skm.readers.engine_frame import read_responses_engine
 from skm.readers.table import read_responses
@@ -157,27 +155,6 @@ def test_engine_frame_report_and_stats_equal_reference(tmp_path: Path, seed: int
     assert_same(path)
     stats = _documents(engine)[1]
     assert any(f["rows"] for f in stats["flags"])  # type: ignore[index]
-
-
-def test_engine_frame_encodes_columns_in_threads_as_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The element columns of a large file are encoded two at a time while DuckDB certifies the dates:
-    forced on a small file (with its invalid cells, blanks and dates), the reference's responses."""
-    monkeypatch.setattr(engine_frame, "_PARALLEL_ROWS", 0)
-    threads: list[str] = []
-    real = engine_frame._encoded
-
-    def watched(column: Any) -> Any:
-        threads.append(threading.current_thread().name)
-        return real(column)
-
-    monkeypatch.setattr(engine_frame, "_encoded", watched)
-    path = _write(tmp_path / "forms.csv", _survey(400, 3))
-    engine, _reference = _read_both(path)
-    assert engine is not None
-    assert not isinstance(engine, tuple)
-    assert threads
-    assert all(name.startswith("skm-encode") for name in threads)
-    assert_same(path)
 
 
 def test_engine_frame_refuses_what_it_cannot_reproduce(tmp_path: Path) -> None:

@@ -411,7 +411,7 @@ def _respondent_rows(
     data_cols = [cols.by_key[k][0] for k in instrument.question_keys if k in cols.by_key]
     r = table.column("_r").to_numpy()  # 1 … n (numbered)
     # the dates DuckDB certifies (on every record, in the table's order), queried in a thread while the
-    # element columns are encoded (DuckDB, pyarrow and numpy release the GIL; nothing else uses the
+    # element columns are encoded (DuckDB releases the GIL; nothing else uses the
     # connection meanwhile)
     date_name = next((n for n in cols.attr_names if match_profile(n) == "date"), None)
     date_col = cols.attr_cols[cols.attr_names.index(date_name)] if date_name is not None else None
@@ -488,27 +488,17 @@ def _element_scores(
     table: Any,
 ) -> dict[int, np.ndarray]:
     """Each element column's score on every record (int8; -1 when filled without one or not a question,
-    -2 when blank): the column dictionary-encoded, each distinct value looked up once, then numpy. The
-    columns are encoded two at a time (pyarrow and numpy release the GIL)."""
-    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
-
+    -2 when blank): the column dictionary-encoded, each distinct value looked up once, then numpy.
+    (One column after the other: pyarrow's encoding holds the GIL most of the time, threads gain nothing.)"""
     import numpy as np  # noqa: PLC0415
 
-    def scored(c: int) -> np.ndarray:
+    scores: dict[int, np.ndarray] = {}
+    for c in cols.element_cols:
         codes, values = _encoded(table.column(ctx.columns[c].name))
         table_c = meaning[c] if c in data_cols else {}
         lookup = [-2 if v is None or is_blank(v) else table_c.get(v, (None, False, 0))[0] for v in values]
-        per_row: np.ndarray = np.array([-1 if s is None else s for s in lookup], dtype=np.int8)[codes]
-        return per_row
-
-    if len(cols.element_cols) < 2 or table.num_rows < _PARALLEL_ROWS:
-        return {c: scored(c) for c in cols.element_cols}
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="skm-encode") as pool:
-        return dict(zip(cols.element_cols, pool.map(scored, cols.element_cols), strict=True))
-
-
-# below this many records the element columns are encoded one after the other (a thread costs more)
-_PARALLEL_ROWS = 100_000
+        scores[c] = np.array([-1 if s is None else s for s in lookup], dtype=np.int8)[codes]
+    return scores
 
 
 def _blanks_as_null(cells: Any) -> Any:
