@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skm.core.instrument import PERMENPAN_14_2017, Question
 from skm.errors import IssueCode
 from skm.readers import responses_from_frame
-from skm.readers.cells import LabelBook, normalise_label, parse_cell
+from skm.readers.cells import Cell, LabelBook, normalise_label, parse_cell
 from skm.readers.labelfile import guess_score
 
 BOOK = LabelBook(PERMENPAN_14_2017)
@@ -103,3 +106,32 @@ def test_a_question_reads_its_own_labels_first() -> None:
 )  # fmt: skip
 def test_guessed_scores(label: str, others: list[str], guess: int | None) -> None:
     assert guess_score(label, others) == guess
+
+
+_MOMENTS = st.one_of(
+    st.datetimes(timezones=st.none() | st.timezones()),
+    st.dates(),
+    st.times(timezones=st.none() | st.timezones()),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_MOMENTS, key=st.sampled_from([None, "u1", "u3"]))
+def test_a_date_or_time_cell_means_what_its_text_means(value: object, key: str | None) -> None:
+    """A spreadsheet's dates and times skip the label lookups (a timestamp column has one distinct value
+    per row): the same meaning as their text's, the way every other cell is read."""
+    assert parse_cell(value, BOOK, None, key) == parse_cell(str(value), BOOK, None, key)
+    assert parse_cell(pd.Timestamp(2026, 1, 2, 8), BOOK) == parse_cell("2026-01-02 08:00:00", BOOK)
+
+
+def test_a_label_led_by_a_digit_reads_dates_as_text() -> None:
+    """A unit's label that starts with a digit (as a date's text does) turns the shortcut off: the date
+    means what its text means, here the unit's score."""
+    book = LabelBook.with_mapping(PERMENPAN_14_2017, {"2026-01-02": 3})
+    assert book.digit_led
+    assert not BOOK.digit_led
+    custom = book.column_mapping(None, "Tanggal")
+    assert parse_cell(date(2026, 1, 2), book, custom) == parse_cell("2026-01-02", book, custom) == Cell(score=3)
+    assert parse_cell(date(2026, 1, 2), BOOK).code == IssueCode.NOT_A_NUMBER
+    assert parse_cell(pd.NaT, BOOK) == parse_cell("NaT", BOOK)  # not a date: its text, as before
+    assert parse_cell(timedelta(days=1), BOOK) == parse_cell("1 day, 0:00:00", BOOK)

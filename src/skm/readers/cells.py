@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 
 from skm.core.instrument import Instrument
 from skm.errors import IssueCode
@@ -90,6 +91,7 @@ class Cell:
 
 
 BLANK = Cell(blank=True)
+_NOT_A_DATE_ANSWER = Cell(code=IssueCode.NOT_A_NUMBER)
 
 
 @dataclass
@@ -101,6 +103,8 @@ class LabelBook:
     custom_columns: dict[str, dict[str, int]] = field(default_factory=dict)  # key or header → labels
     by_label: dict[str, tuple[int, frozenset[str]]] = field(init=False)
     by_key: dict[str, dict[str, int]] = field(init=False)  # question key → its own labels
+    # whether a label starts with a digit, as a date's or time's text does (see :func:`parse_cell`)
+    digit_led: bool = field(init=False)
 
     def __post_init__(self) -> None:
         table: dict[str, tuple[int, set[str]]] = {}
@@ -118,6 +122,8 @@ class LabelBook:
                     elif old[0] == score:
                         old[1].add(question.key)
         self.by_label = {k: (s, frozenset(e)) for k, (s, e) in table.items()}
+        every = [*self.by_label, *self.custom, *(k for labels in self.custom_columns.values() for k in labels)]
+        self.digit_led = any(k[:1].isdigit() for k in every)
 
     @classmethod
     def with_mapping(
@@ -190,6 +196,10 @@ def parse_cell(  # noqa: PLR0911 - one return per kind of cell
         if not math.isfinite(value):
             return Cell(code=IssueCode.UNUSABLE_CELL)
         return _scored(value, low, high)
+    if isinstance(value, datetime | date | time) and value == value and not book.digit_led:  # noqa: PLR0124 - NaT
+        # a spreadsheet's date or time (a timestamp column has as many as rows): its text (digits, "-",
+        # ":", "+", a space; never a letter) is not a number and no label here starts with a digit
+        return _NOT_A_DATE_ANSWER
     text = str(value).replace("\u00a0", " ").strip()
     if not text:
         return BLANK
