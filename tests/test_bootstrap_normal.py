@@ -76,7 +76,7 @@ def test_switch_is_used_exactly_from_the_threshold() -> None:
     assert np.array_equal(above.nrr, gamma.nrr, equal_nan=True)
     assert not np.array_equal(at.ikm, gamma.ikm)
     assert np.array_equal(at.ikm, below.ikm)
-    assert num.NORMAL_LIMIT_N == 200_000
+    assert num.NORMAL_LIMIT_N == 20_000
 
 
 def test_default_threshold_keeps_gamma_draws_below_it() -> None:
