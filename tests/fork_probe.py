@@ -6,11 +6,13 @@ A process that has imported pyarrow or opened DuckDB runs threads, and the engin
 (:func:`skm.readers.engine._fork_wanted`): each case runs here, in a new interpreter, first with the
 fork forced (``_FORK_BYTES = 0``), then the same read on today's serial path (the guard's full scan
 first), and prints one JSON line: both outcomes, the pids of the children started, whether any child
-is left (running or a zombie) and the open file descriptors before and after the forked read.
+is left (running or a zombie), the open file descriptors before and after the forked read, and whether
+the parent parsed the sheet itself (``in_process``: the child's table was not used).
 
-MODE replaces the child's body: ``real`` (fastexcel), ``exit9`` (``os._exit(9)``), ``sigkill`` (the child
-kills itself), ``garbage`` (writes bytes that are no Arrow stream), ``stall`` (never ends: the parent must
-kill it), ``limit`` (writes the address-space limit it runs under to the file SETTINGS names as "limit_to").
+MODE replaces the child's body: ``real`` (fastexcel), ``pyarrow`` (nanoarrow hidden: pyarrow writes),
+``exit9`` (``os._exit(9)``), ``sigkill`` (the child kills itself), ``garbage`` (writes bytes that are no
+Arrow stream), ``stall`` (never ends: the parent must kill it), ``limit`` (writes the address-space limit
+it runs under to the file SETTINGS names as "limit_to").
 SETTINGS sets module constants first, e.g. ``{"engine._SAMPLE_ROWS": 3, "guard.MAX_CELLS": 30}``.
 """
 
@@ -72,6 +74,8 @@ def main(argv: list[str]) -> None:
         if "." in name:
             module, attr = name.split(".")
             setattr({"engine": engine, "guard": guard}[module], attr, value)
+    if mode == "pyarrow":  # nanoarrow not installed: the child writes its stream with pyarrow
+        sys.modules["nanoarrow"] = None  # type: ignore[assignment]
     body = _bodies(mode, settings)
     if body is not None:
         engine._CHILD_BODY = body
@@ -84,6 +88,13 @@ def main(argv: list[str]) -> None:
         return child
 
     engine._Child.start = recorded  # type: ignore[method-assign]
+    in_process: list[bool] = []  # the parent parsed the sheet itself (the child's table was not used)
+    fallback_to = engine._Child.fallback_to
+
+    def watched(self: Any, load: Any) -> Any:
+        return fallback_to(self, lambda: in_process.append(True) or load())
+
+    engine._Child.fallback_to = watched  # type: ignore[method-assign]
     engine._FORK_BYTES = 0
     fds = sorted(os.listdir("/proc/self/fd"))
     forked = outcome(path, sheet)
@@ -95,7 +106,8 @@ def main(argv: list[str]) -> None:
         left = "no child"
     engine._FORK_BYTES = 1 << 62
     serial = outcome(path, sheet)
-    print(json.dumps({"forked": forked, "serial": serial, "pids": pids, "left": left, "fds": [fds, fds_after]}))
+    result = {"forked": forked, "serial": serial, "pids": pids, "left": left, "fds": [fds, fds_after]}
+    print(json.dumps({**result, "in_process": bool(in_process)}))
 
 
 if __name__ == "__main__":

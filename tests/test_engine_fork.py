@@ -122,6 +122,7 @@ def test_the_fork_path_reads_what_the_serial_path_reads(tmp_path: Path) -> None:
     result = probe(_answers(tmp_path))
     assert result["forked"] == result["serial"]
     assert result["forked"].startswith("read ")
+    assert not result["in_process"]  # the child's table was used
     assert len(result["pids"]) == 1
     assert result["pids"][0]
 
@@ -185,11 +186,13 @@ def test_a_doctype_in_the_heads_is_refused_as_before(tmp_path: Path) -> None:
 
 @linux
 @pytest.mark.slow
-@pytest.mark.parametrize("mode", ["exit9", "sigkill", "garbage"])
+@pytest.mark.parametrize("mode", ["exit9", "sigkill", "garbage", "pyarrow"])
 def test_a_child_that_fails_costs_an_in_process_parse(tmp_path: Path, mode: str) -> None:
+    """(``pyarrow``: a child without nanoarrow writes its table with pyarrow: the same table.)"""
     result = probe(_answers(tmp_path), mode=mode)
     assert result["forked"] == result["serial"]
     assert result["forked"].startswith("read ")
+    assert result["in_process"] is (mode != "pyarrow")
     assert result["pids"]
     assert all(result["pids"])
 
@@ -198,7 +201,8 @@ def test_a_child_that_fails_costs_an_in_process_parse(tmp_path: Path, mode: str)
 def test_the_child_runs_under_an_address_space_cap(tmp_path: Path) -> None:
     limit_to = tmp_path / "limit.json"
     result = probe(_answers(tmp_path), mode="limit", limit_to=str(limit_to))
-    assert result["forked"] == result["serial"]  # the body wrote no table: parsed in-process
+    assert result["forked"] == result["serial"]
+    assert result["in_process"]  # the body wrote no table
     soft, hard = json.loads(limit_to.read_text())
     assert 0 < soft == hard
     assert engine._CHILD_HEADROOM < soft < engine._CHILD_HEADROOM + (64 << 30)

@@ -659,21 +659,33 @@ def _child_parse(fd: int, path: Path, index: int, header_row: int) -> None:
 
 
 def _child_body(fd: int, path: Path, index: int, header_row: int) -> None:
+    """The child's parse, written to ``fd``: the columns' sheet indices (8 bytes of length, then ASCII
+    numbers joined by commas), then the table as an Arrow IPC stream, by nanoarrow when it is installed
+    (imported in 0.05 s and no thread, where pyarrow takes 0.3 s of the child's CPU), else by pyarrow."""
     import fastexcel  # noqa: PLC0415
 
-    importing = _InThread(lambda: importlib.import_module("pyarrow"))  # while calamine parses (no GIL)
     loaded = fastexcel.read_excel(str(path)).load_sheet(
         index, header_row=header_row, dtype_coercion="strict", schema_sample_rows=None
     )
-    pa = importing.result()
-    batch = loaded.to_arrow()
-    columns = ",".join(str(int(info.absolute_index)) for info in loaded.selected_columns)
-    batch = batch.replace_schema_metadata({b"skm-columns": columns.encode()})
-    with os.fdopen(fd, "wb", closefd=False) as out, pa.ipc.new_stream(out, batch.schema) as writer:
-        writer.write_batch(batch)
+    columns = ",".join(str(int(info.absolute_index)) for info in loaded.selected_columns).encode("ascii")
+    with os.fdopen(fd, "wb", closefd=False) as out:
+        out.write(len(columns).to_bytes(8, "little") + columns)
+        try:
+            nanoarrow = importlib.import_module("nanoarrow")
+            ipc = importlib.import_module("nanoarrow.ipc")
+        except ImportError:
+            import pyarrow as pa  # noqa: PLC0415
+
+            batch = loaded.to_arrow()
+            with pa.ipc.new_stream(out, batch.schema) as writer:
+                writer.write_batch(batch)
+        else:
+            with ipc.StreamWriter.from_writable(out) as stream:
+                stream.write_stream(nanoarrow.c_array(loaded))
 
 
 _CHILD_BODY: Callable[[int, Path, int, int], None] = _child_body  # tests replace it
+_MAX_COLUMNS_TEXT = 1 << 20  # the indices of a sheet's columns (at most 16 384, a few bytes each)
 
 
 @dataclass
@@ -764,23 +776,25 @@ class _Child:
         return loaded
 
     def _read(self) -> _Loaded | None:
+        """The child's table (:func:`_child_body`'s layout), or ``None`` when it does not read back whole."""
         import pyarrow as pa  # noqa: PLC0415
 
         assert self.fd is not None
         try:
-            with pa.memory_map(f"/proc/self/fd/{self.fd}") as source, pa.ipc.open_stream(source) as stream:
-                batches = list(stream)
-                schema = stream.schema
-            if len(batches) != 1:
+            size = int.from_bytes(os.pread(self.fd, 8, 0), "little")
+            if size > _MAX_COLUMNS_TEXT:
                 return None
-            meta = (schema.metadata or {}).get(b"skm-columns", b"")
-            indices = [int(i) for i in meta.decode("ascii").split(",")] if meta else []
-            if len(indices) != batches[0].num_columns:
+            text = os.pread(self.fd, size, 8)
+            indices = [int(i) for i in text.decode("ascii").split(",")] if text else []
+            with pa.memory_map(f"/proc/self/fd/{self.fd}") as source:
+                source.seek(8 + size)
+                with pa.ipc.open_stream(source) as stream:
+                    batches = list(stream)
+            if len(batches) != 1 or len(indices) != batches[0].num_columns:
                 return None
-            batch = batches[0].replace_schema_metadata(None)
         except (pa.ArrowException, ValueError, OSError):
             return None
-        return _Loaded(batch, [_Column0(i) for i in indices])
+        return _Loaded(batches[0], [_Column0(i) for i in indices])
 
 
 class _InThread:
