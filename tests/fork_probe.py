@@ -10,6 +10,7 @@ is left (running or a zombie), the open file descriptors before and after the fo
 the parent parsed the sheet itself (``in_process``: the child's table was not used).
 
 MODE replaces the child's body: ``real`` (fastexcel), ``pyarrow`` (nanoarrow hidden: pyarrow writes),
+``nofork`` (``os.fork`` fails),
 ``exit9`` (``os._exit(9)``), ``sigkill`` (the child kills itself), ``garbage`` (writes bytes that are no
 Arrow stream), ``stall`` (never ends: the parent must kill it), ``limit`` (writes the address-space limit
 it runs under to the file SETTINGS names as "limit_to").
@@ -76,6 +77,12 @@ def main(argv: list[str]) -> None:
             setattr({"engine": engine, "guard": guard}[module], attr, value)
     if mode == "pyarrow":  # nanoarrow not installed: the child writes its stream with pyarrow
         sys.modules["nanoarrow"] = None  # type: ignore[assignment]
+    if mode == "nofork":  # fork fails (no memory, process limit): the parent parses after the scan
+
+        def no_fork() -> int:
+            raise OSError("no fork")
+
+        os.fork = no_fork
     body = _bodies(mode, settings)
     if body is not None:
         engine._CHILD_BODY = body

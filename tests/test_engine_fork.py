@@ -198,6 +198,31 @@ def test_a_child_that_fails_costs_an_in_process_parse(tmp_path: Path, mode: str)
 
 
 @linux
+@pytest.mark.slow
+def test_a_failed_fork_costs_an_in_process_parse_after_the_scan(tmp_path: Path) -> None:
+    result = probe(_answers(tmp_path), mode="nofork")
+    assert result["forked"] == result["serial"]
+    assert result["pids"] == [None]
+    far = probe(_far(tmp_path), mode="nofork", **{"engine._SAMPLE_ROWS": 3})
+    assert far["forked"] == far["serial"]
+    assert far["forked"].startswith("refused input-area-too-large")
+
+
+@linux
+def test_no_child_beside_another_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread still running when the fork would come: no fork (the caller parses in-process)."""
+    monkeypatch.setattr(engine.time, "sleep", lambda _: None)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert engine._Child.start(_answers(tmp_path), 0, 0) is None
+    finally:
+        stop.set()
+        other.join()
+
+
+@linux
 def test_the_child_runs_under_an_address_space_cap(tmp_path: Path) -> None:
     limit_to = tmp_path / "limit.json"
     result = probe(_answers(tmp_path), mode="limit", limit_to=str(limit_to))

@@ -32,6 +32,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -632,9 +633,9 @@ _CHILD_HEADROOM = guard.MAX_AREA * 128 + 2 * guard.MAX_PART_BYTES
 
 
 def _child_parse(fd: int, path: Path, index: int, header_row: int) -> None:
-    """The forked child: parse the sheet, write it to ``fd`` as an Arrow IPC stream (the columns'
-    sheet indices in its metadata) and leave with ``os._exit``: 0 when written, 1 otherwise. Nothing
-    the parent registered (atexit, buffered output) runs here, and no exception escapes."""
+    """The forked child: cap its address space, parse the sheet and write it to ``fd``
+    (:data:`_CHILD_BODY`), leave with ``os._exit``: 0 when written, 1 otherwise. Nothing the parent
+    registered (atexit, signal handlers, buffered output) runs here, and no exception escapes."""
     code = 1
     try:
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # the parent's handlers are not the child's
@@ -723,6 +724,15 @@ class _Child:
 
     @classmethod
     def start(cls, path: Path, index: int, header_row: int) -> _Child | None:
+        """The child started, or ``None`` (the caller parses in-process after the scan) when this process
+        still runs another thread (the head pass's inflating threads are joined, but a joined thread
+        may take a moment to leave) or cannot fork."""
+        for _ in range(50):
+            if len(os.listdir("/proc/self/task")) == 1:
+                break
+            time.sleep(0.001)
+        else:
+            return None
         fd = os.memfd_create("skm-sheet", os.MFD_CLOEXEC)
         try:
             pid = os.fork()
