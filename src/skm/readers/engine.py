@@ -22,11 +22,17 @@ from __future__ import annotations
 
 import array
 import codecs
+import contextlib
 import csv
+import importlib
 import io
 import math
+import os
 import re
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -493,43 +499,55 @@ def _excel_source(
     rows the guard's scan kept, :func:`_excel_heads`), then the rows below the header through
     fastexcel (calamine → Arrow, typed columns, one parse; a column mixing numbers and text is left to
     the reference) and DuckDB over the Arrow table, on the connection returned (opened while calamine
-    parses: the guard has finished by then)."""
+    parses: the guard has finished by then).
+
+    A large sheet on Linux (:func:`_fork_wanted`): the heads come from the guard's cheap head pass
+    (:func:`guard.scan_ooxml_heads`) and a forked, memory-capped child (:class:`_Child`) parses the
+    sheet while this process runs the guard's full scan; the child's table is used only once that scan
+    has passed, and the child is killed as soon as it refuses (the parse's outcome never precedes the
+    guard's)."""
     import fastexcel  # noqa: PLC0415 - heavy, only when reading large spreadsheets
 
     if path.suffix.lower() not in {".xlsx", ".xlsm"}:
         raise Fallback("xlsb/ods: the reference reader")
+    ahead = _heads_ahead(path) if _fork_wanted(path) else None
     # the reference's caps and refusals, before calamine allocates; booleans and NaN are checked below
-    scans = guard.scan_ooxml(path, head_rows=_SAMPLE_ROWS, values=False)
-    names, heads = _excel_heads(path, scans)
-    if sheet is not None:
-        number = int(sheet) if isinstance(sheet, int) or str(sheet).isdigit() else None
-        chosen = names[number - 1] if number is not None and 1 <= number <= len(names) else None
-        chosen = chosen or next((n for n in names if n.lower() == str(sheet).lower()), None)
-        if chosen is None:
-            raise Fallback("sheet not found: the reference names the sheets")
-    else:
-        found = {name: find_header(rows, instrument) for name, rows in heads.items()}
-        most = max(len(m) for _, m in found.values())
-        best = [name for name, (_, m) in found.items() if most and len(m) == most]
-        if len(best) != 1:
-            raise Fallback("no sheet, or several sheets, with the most element columns")
-        chosen = best[0]
+    scans = guard.scan_ooxml(path, head_rows=_SAMPLE_ROWS, values=False) if ahead is None else ahead
+    try:
+        names, heads = _excel_heads(path, scans)
+        chosen = _chosen_sheet(names, heads, instrument, sheet)
+        rows: list[list[object]] = heads[chosen]
+        header_row, matches = find_header(rows, instrument)
+        if header_row < 0:
+            raise Fallback("no header")
+        reader = fastexcel.read_excel(str(path))
+        if list(reader.sheet_names) != names:
+            raise Fallback("sheet names differ")
+    except Exception:
+        if ahead is not None:  # the full scan decides first, as when it ran before the heads
+            _full_scan(path)
+        raise
+    index = names.index(chosen)
+
+    def load() -> Any:
+        return reader.load_sheet(index, header_row=header_row, dtype_coercion="strict", schema_sample_rows=None)
+
+    child = _Child.start(path, index, header_row) if ahead is not None else None
+    if ahead is not None:
+        try:
+            scans = _full_scan(path)  # every cap, every refusal: the child's table is not looked at before
+        except BaseException:
+            if child is not None:
+                child.close()
+            raise
     scan = scans.get(chosen)
     if scan is None or scan.unusable:
+        if child is not None:
+            child.close()
         raise Fallback("Excel errors, formulas without a value: the reference marks them")
-    rows: list[list[object]] = heads[chosen]
-    header_row, matches = find_header(rows, instrument)
-    if header_row < 0:
-        raise Fallback("no header")
-    reader = fastexcel.read_excel(str(path))
-    if list(reader.sheet_names) != names:
-        raise Fallback("sheet names differ")
-    # the guard has passed (scan_ooxml above): calamine parses the sheet in a thread (it releases the
-    # GIL) while this one imports pyarrow and DuckDB and opens the connection, which it would do after
-    index = names.index(chosen)
-    parse = _InThread(
-        lambda: reader.load_sheet(index, header_row=header_row, dtype_coercion="strict", schema_sample_rows=None)
-    )
+    # the guard has passed: calamine parses the sheet in a thread (it releases the GIL) while this one
+    # imports pyarrow and DuckDB and opens the connection, which it would do after (or the child parses it)
+    parse: _InThread | _Child = _InThread(load) if child is None else child.fallback_to(load)
     try:
         con = _connect()
     except BaseException:
@@ -545,6 +563,248 @@ def _excel_source(
     complete = scan.head_complete and len(rows) < _SAMPLE_ROWS
     head = _Head(rows, complete, header_row, matches, width, chosen)
     return con, head, columns, "SELECT * FROM xl"
+
+
+def _full_scan(path: Path) -> dict[str, guard.SheetScan]:
+    """The guard's full scan of the xlsx path, its kept heads dropped (:func:`_excel_heads` drops them
+    when it reads them): the scans stay cached for a fallback to the reference."""
+    scans = guard.scan_ooxml(path, head_rows=_SAMPLE_ROWS, values=False)
+    for scan in scans.values():
+        scan.head, scan.head_rows = b"", 0
+    return scans
+
+
+def _chosen_sheet(
+    names: list[str], heads: dict[str, list[list[object]]], instrument: Instrument, sheet: str | int | None
+) -> str:
+    """The sheet ``--sheet`` names (a number from 1, or a name in any case), else the only one whose first
+    rows have the most element columns (:class:`Fallback` when none or several do)."""
+    if sheet is not None:
+        number = int(sheet) if isinstance(sheet, int) or str(sheet).isdigit() else None
+        chosen = names[number - 1] if number is not None and 1 <= number <= len(names) else None
+        chosen = chosen or next((n for n in names if n.lower() == str(sheet).lower()), None)
+        if chosen is None:
+            raise Fallback("sheet not found: the reference names the sheets")
+        return chosen
+    found = {name: find_header(rows, instrument) for name, rows in heads.items()}
+    most = max(len(m) for _, m in found.values())
+    best = [name for name, (_, m) in found.items() if most and len(m) == most]
+    if len(best) != 1:
+        raise Fallback("no sheet, or several sheets, with the most element columns")
+    return best[0]
+
+
+# a worksheet part inflating (by the zip's claim) to at least this many bytes is parsed by a forked child
+# beside the guard's scan (Linux): below it the scan is short and a fork's cost is not worth it
+_FORK_BYTES = 4 << 20
+
+
+def _fork_wanted(path: Path) -> bool:
+    """The forked parse may run: Linux with ``os.fork``, one thread in this process (forking a threaded
+    process copies locks other threads may hold), and a worksheet of :data:`_FORK_BYTES` or more."""
+    if sys.platform != "linux" or not hasattr(os, "fork") or not hasattr(os, "memfd_create"):
+        return False
+    try:
+        if len(os.listdir("/proc/self/task")) != 1:
+            return False
+        import zipfile  # noqa: PLC0415
+
+        with zipfile.ZipFile(path) as zf:
+            sizes = [i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/")]
+    except Exception:  # noqa: BLE001 - the guard reports an unreadable package
+        return False
+    return max(sizes, default=0) >= _FORK_BYTES
+
+
+def _heads_ahead(path: Path) -> dict[str, guard.SheetScan] | None:
+    """The head pass's scans, or ``None`` (also when it refuses something: the full scan then runs first and
+    gives today's outcome, whatever sheet it meets first)."""
+    try:
+        return guard.scan_ooxml_heads(path, _SAMPLE_ROWS)
+    except SkmError:
+        return None
+
+
+# what the child may map beyond what it had at the fork: calamine's cells (a 40-byte cell while parsing,
+# then a 32-byte one in the dense range) and the Arrow table of the largest area the guard lets through,
+# the largest sheet part's text and shared strings: a legitimate sheet fits, a sparse far cell (billions of
+# cells) makes calamine's allocation fail and the child die, never the machine swap
+_CHILD_HEADROOM = guard.MAX_AREA * 128 + 2 * guard.MAX_PART_BYTES
+
+
+def _child_parse(fd: int, path: Path, index: int, header_row: int) -> None:
+    """The forked child: cap its address space, parse the sheet and write it to ``fd``
+    (:data:`_CHILD_BODY`), leave with ``os._exit``: 0 when written, 1 otherwise. Nothing the parent
+    registered (atexit, signal handlers, buffered output) runs here, and no exception escapes."""
+    code = 1
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # the parent's handlers are not the child's
+            signal.signal(sig, signal.SIG_DFL)
+        # nothing of the child reaches the terminal (calamine's abort when its allocation fails prints)
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
+        os.close(quiet)
+        import resource  # noqa: PLC0415
+
+        with open("/proc/self/statm", "rb") as statm:
+            mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        budget = mapped + _CHILD_HEADROOM
+        resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
+        _CHILD_BODY(fd, path, index, header_row)
+        code = 0
+    except BaseException:  # noqa: BLE001, S110 - the parent parses in-process on any failure
+        pass
+    finally:
+        os._exit(code)
+
+
+def _child_body(fd: int, path: Path, index: int, header_row: int) -> None:
+    """The child's parse, written to ``fd``: the columns' sheet indices (8 bytes of length, then ASCII
+    numbers joined by commas), then the table as an Arrow IPC stream, by nanoarrow when it is installed
+    (imported in 0.05 s and no thread, where pyarrow takes 0.3 s of the child's CPU), else by pyarrow."""
+    import fastexcel  # noqa: PLC0415
+
+    loaded = fastexcel.read_excel(str(path)).load_sheet(
+        index, header_row=header_row, dtype_coercion="strict", schema_sample_rows=None
+    )
+    columns = ",".join(str(int(info.absolute_index)) for info in loaded.selected_columns).encode("ascii")
+    with os.fdopen(fd, "wb", closefd=False) as out:
+        out.write(len(columns).to_bytes(8, "little") + columns)
+        try:
+            nanoarrow = importlib.import_module("nanoarrow")
+            ipc = importlib.import_module("nanoarrow.ipc")
+        except ImportError:
+            import pyarrow as pa  # noqa: PLC0415
+
+            batch = loaded.to_arrow()
+            with pa.ipc.new_stream(out, batch.schema) as writer:
+                writer.write_batch(batch)
+        else:
+            with ipc.StreamWriter.from_writable(out) as stream:
+                stream.write_stream(nanoarrow.c_array(loaded))
+
+
+_CHILD_BODY: Callable[[int, Path, int, int], None] = _child_body  # tests replace it
+_MAX_COLUMNS_TEXT = 1 << 20  # the indices of a sheet's columns (at most 16 384, a few bytes each)
+
+
+@dataclass
+class _Column0:
+    """A parsed column's place in the sheet (fastexcel's ``ColumnInfo.absolute_index``)."""
+
+    absolute_index: int
+
+
+@dataclass
+class _Loaded:
+    """The child's table, read as :func:`_excel_table` reads fastexcel's sheet."""
+
+    batch: Any
+    selected_columns: list[_Column0]
+
+    def to_arrow(self) -> Any:
+        return self.batch
+
+
+class _Child:
+    """A forked child parsing one sheet (:func:`_child_parse`) into an anonymous memory file: it never
+    blocks on a reader, so the parent can wait for the guard first. :meth:`close` kills and reaps it
+    (any time, more than once); :meth:`result` waits for it and returns its table, or, when it did not
+    finish well (a signal, the memory cap, an error of fastexcel, a stream that does not read back),
+    the in-process parse :meth:`fallback_to` named."""
+
+    pid: int | None
+    fd: int | None
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+        self.status: int | None = None
+        self._load: Callable[[], Any] | None = None
+
+    @classmethod
+    def start(cls, path: Path, index: int, header_row: int) -> _Child | None:
+        """The child started, or ``None`` (the caller parses in-process after the scan) when this process
+        still runs another thread (the head pass's inflating threads are joined, but a joined thread
+        may take a moment to leave) or cannot fork."""
+        for _ in range(50):
+            if len(os.listdir("/proc/self/task")) == 1:
+                break
+            time.sleep(0.001)
+        else:
+            return None
+        fd = os.memfd_create("skm-sheet", os.MFD_CLOEXEC)
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(fd)
+            return None
+        if pid == 0:  # pragma: no cover - the child (its coverage is not collected)
+            _child_parse(fd, path, index, header_row)
+        return cls(pid, fd)
+
+    def fallback_to(self, load: Callable[[], Any]) -> _Child:
+        self._load = load
+        return self
+
+    def close(self) -> None:
+        """Kill the child if it still runs, reap it, close the memory file."""
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):  # already gone
+                os.kill(self.pid, signal.SIGKILL)
+            self._reap()
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def _reap(self) -> None:
+        if self.pid is not None:
+            while True:
+                try:
+                    _, self.status = os.waitpid(self.pid, 0)
+                    break
+                except InterruptedError:  # pragma: no cover - PEP 475 retries; kept for clarity
+                    continue
+                except ChildProcessError:  # pragma: no cover - reaped elsewhere
+                    self.status = -1
+                    break
+            self.pid = None
+
+    def wait(self) -> None:
+        self.close()
+
+    def result(self) -> Any:
+        try:
+            self._reap()
+            loaded = self._read() if self.status == 0 else None
+        finally:
+            self.close()
+        if loaded is None:
+            if self._load is None:  # pragma: no cover - always set by _excel_source
+                raise Fallback("the sheet's parse failed")
+            return self._load()
+        return loaded
+
+    def _read(self) -> _Loaded | None:
+        """The child's table (:func:`_child_body`'s layout), or ``None`` when it does not read back whole."""
+        import pyarrow as pa  # noqa: PLC0415
+
+        assert self.fd is not None
+        try:
+            size = int.from_bytes(os.pread(self.fd, 8, 0), "little")
+            if size > _MAX_COLUMNS_TEXT:
+                return None
+            text = os.pread(self.fd, size, 8)
+            indices = [int(i) for i in text.decode("ascii").split(",")] if text else []
+            with pa.memory_map(f"/proc/self/fd/{self.fd}") as source:
+                source.seek(8 + size)
+                with pa.ipc.open_stream(source) as stream:
+                    batches = list(stream)
+            if len(batches) != 1 or len(indices) != batches[0].num_columns:
+                return None
+        except (pa.ArrowException, ValueError, OSError):
+            return None
+        return _Loaded(batches[0], [_Column0(i) for i in indices])
 
 
 class _InThread:
@@ -572,7 +832,9 @@ class _InThread:
         return self._value
 
 
-def _excel_table(parse: _InThread, rows: list[list[object]], header_row: int) -> tuple[Any, list[_Column], int]:
+def _excel_table(
+    parse: _InThread | _Child, rows: list[list[object]], header_row: int
+) -> tuple[Any, list[_Column], int]:
     """The Arrow table DuckDB reads (``c0`` … and the row numbers ``_r``) from fastexcel's parse, its
     columns and width; ``rows`` (the reference's first rows) are widened to that width in place."""
     import pyarrow as pa  # noqa: PLC0415 - imported while calamine parses

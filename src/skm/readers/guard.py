@@ -39,7 +39,7 @@ import struct
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -63,6 +63,7 @@ __all__ = [
     "read_capped",
     "scan_ods",
     "scan_ooxml",
+    "scan_ooxml_heads",
     "scan_xls",
     "scan_xlsb",
 ]
@@ -77,6 +78,7 @@ MAX_CSV_BYTES = 256 * 1024 * 1024  # size of a CSV file
 MAX_SIDE_FILE_BYTES = 16 * 1024 * 1024  # --labels, --instrument, --previous (JSON), --plan (CSV)
 _CHUNK = 16 * 1024 * 1024
 _HEAD_CAP = 16 * 1024 * 1024  # inflated bytes kept for a sheet's first rows
+_HEAD_CHUNK = 1024 * 1024  # the head pass's blocks (a sheet's first rows are usually a small part of a block)
 _MAX_TAG = 1024 * 1024
 
 _NONFINITE = re.compile(rb"<v(?:\s[^>]*)?>\s*[+-]?(?:[iInN]|[0-9.]{0,20}[eE]\+?[0-9]{3})")
@@ -174,8 +176,8 @@ def _stream_parts(path: Path, zf: zipfile.ZipFile, name: str) -> IO[bytes]:
     return zf.open(info)
 
 
-def _inflating(stream: IO[bytes]) -> Generator[bytes, None, None]:
-    """``stream.read(_CHUNK)`` until the end, the next block inflated in a thread while the caller
+def _inflating(stream: IO[bytes], chunk: int = 0) -> Generator[bytes, None, None]:
+    """``stream.read(chunk or _CHUNK)`` until the end, the next block inflated in a thread while the caller
     looks at the previous one (zlib and the CRC release the GIL; the searches and counts do not).
 
     At most two blocks wait ahead of the caller (the queue and the one being read), so a zip bomb
@@ -185,11 +187,12 @@ def _inflating(stream: IO[bytes]) -> Generator[bytes, None, None]:
     the caller's to close."""
     blocks: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=1)
     stop = threading.Event()
+    size = chunk or _CHUNK
 
     def produce() -> None:
         while not stop.is_set():
             try:
-                item: bytes | BaseException = stream.read(_CHUNK)
+                item: bytes | BaseException = stream.read(size)
             except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
                 item = exc
             while not stop.is_set():
@@ -216,12 +219,12 @@ def _inflating(stream: IO[bytes]) -> Generator[bytes, None, None]:
         worker.join()
 
 
-def _iter_raw(path: Path, zf: zipfile.ZipFile, name: str) -> Generator[bytes, None, None]:
-    """The inflated part in blocks of :data:`_CHUNK` bytes (the last one empty), refused as soon as
+def _iter_raw(path: Path, zf: zipfile.ZipFile, name: str, chunk: int = 0) -> Generator[bytes, None, None]:
+    """The inflated part in blocks of ``chunk`` (:data:`_CHUNK`) bytes (the last one empty), refused as soon as
     the bytes really inflated pass :data:`MAX_PART_BYTES`."""
     total = 0
     with _stream_parts(path, zf, name) as stream:
-        blocks = _inflating(stream)
+        blocks = _inflating(stream, chunk)
         try:
             for block in blocks:
                 total += len(block)
@@ -234,10 +237,10 @@ def _iter_raw(path: Path, zf: zipfile.ZipFile, name: str) -> Generator[bytes, No
             blocks.close()  # the thread stops before the stream closes
 
 
-def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+def _iter_blocks(path: Path, zf: zipfile.ZipFile, name: str, chunk: int = 0) -> Generator[bytes, None, None]:
     """The inflated part in blocks that end on a complete tag, counting the real inflated size."""
     carry = b""
-    blocks = _iter_raw(path, zf, name)
+    blocks = _iter_raw(path, zf, name, chunk)
     try:
         for block in blocks:
             if not block:
@@ -393,10 +396,39 @@ def _nonfinite_across(seam: bytes, data: bytes) -> bool:
     return bool(_NONFINITE.match(_VALUE_TAG.sub(b"<v>", text, count=1)))
 
 
+class _HeadCut:
+    """A part's first ``rows`` rows (at most :data:`_HEAD_CAP` bytes, cut after a whole row) kept from
+    its blocks as they pass: :meth:`feed` each block while :attr:`SheetScan.head_complete` holds."""
+
+    def __init__(self, scan: SheetScan, rows: int) -> None:
+        self.scan = scan
+        self.rows = rows
+        self.parts: list[bytes] = []  # the part up to the end of row ``rows``
+        self.seen = 0
+        self.kept = 0
+
+    def feed(self, data: bytes) -> None:
+        # the row ends up to row ``rows`` only (the first rows are usually a small part of the block)
+        want = self.rows - self.seen
+        ends = [m.start() for m in islice(_ROW_END.finditer(data), want)]
+        if len(ends) < want and self.kept + len(data) <= _HEAD_CAP:
+            self.parts.append(data)
+            self.kept += len(data)
+        else:  # cut after row ``rows`` (or the last whole row under the cap)
+            cut = ends[-1] if ends else -1
+            if self.kept + cut + 6 > _HEAD_CAP:
+                cut = data.rfind(b"</row>", 0, max(0, _HEAD_CAP - self.kept))
+            self.parts.append(data[: cut + 6] if cut >= 0 else b"")
+            self.scan.head_complete = False
+        self.seen += len(ends)
+
+    def done(self) -> None:
+        self.scan.head = b"".join(self.parts)
+
+
 def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, values: bool = True) -> SheetScan:
     scan = SheetScan(name)
-    head: list[bytes] = []  # the part up to the end of row ``head_rows`` (the sheet's first rows)
-    rows_seen, kept = 0, 0
+    head = _HeadCut(scan, head_rows)  # the part up to the end of row ``head_rows`` (the sheet's first rows)
     seam: bytes | None = None  # ``values``: the value cut by the previous block's end
     for data in _iter_blocks(path, zf, name):
         if values and "nonfinite" not in scan.flags:  # a value cut by the blocks' seam: "<v>1" | "e999</v>"
@@ -404,19 +436,7 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, 
                 scan.flags.add("nonfinite")
             seam = _open_value(data)
         if head_rows and scan.head_complete:
-            # the row ends up to row ``head_rows`` only (the first rows are usually a small part of the block)
-            want = head_rows - rows_seen
-            ends = [m.start() for m in islice(_ROW_END.finditer(data), want)]
-            if len(ends) < want and kept + len(data) <= _HEAD_CAP:
-                head.append(data)
-                kept += len(data)
-            else:  # cut after row ``head_rows`` (or the last whole row under the cap)
-                cut = ends[-1] if ends else -1
-                if kept + cut + 6 > _HEAD_CAP:
-                    cut = data.rfind(b"</row>", 0, max(0, _HEAD_CAP - kept))
-                head.append(data[: cut + 6] if cut >= 0 else b"")
-                scan.head_complete = False
-            rows_seen += len(ends)
+            head.feed(data)
         shapes = data.translate(_SHAPES)
         prefixed = b":" in data and b":c " in shapes  # ":" alone first: a one-byte search (the translation keeps ":")
         filled = data.count(b"</c>") + (data.count(b":c>") if prefixed else 0)
@@ -428,7 +448,7 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, 
             scan.max_row, scan.max_col = max(scan.max_row, quick[0]), max(scan.max_col, quick[1])
         _flags_of(data, shapes, scan.flags, values)
     if head_rows:
-        scan.head = b"".join(head)
+        head.done()
     if scan.cells > MAX_CELLS:
         return scan  # refused whatever the positions
     if scan.flags & _DETAIL_FLAGS or scan.implicit:
@@ -649,6 +669,56 @@ def _scan_ooxml(path: Path, head_rows: int, values: bool) -> dict[str, SheetScan
                 sheet = titles.get(member, member)
                 _check_extent(path, sheet, scan)
                 scans[sheet] = scan
+            if "xl/sharedStrings.xml" in names:
+                for _ in _iter_blocks(path, zf, "xl/sharedStrings.xml"):
+                    pass
+        except _ZIP_ERRORS as exc:
+            raise _unreadable(path, str(exc)[:200] or type(exc).__name__) from None
+    return scans
+
+
+def scan_ooxml_heads(path: Path, head_rows: int) -> dict[str, SheetScan] | None:
+    """Each worksheet's first ``head_rows`` rows only (sheet name → a scan of them: ``head``,
+    ``head_complete``, and the extent and filled cells *of the head*), inflating each part until they
+    end: what python-calamine may read of an xlsx/xlsm before :func:`scan_ooxml` has finished.
+
+    Those bytes pass what the full scan applies to them: each part's claimed and really inflated size,
+    DOCTYPE/ENTITY, the tag length cap (:func:`_iter_blocks`), and the shared strings the same way (a
+    copy of the heads holds them whole). The head's own dense rectangle must pass the sheet limits
+    (:func:`_over_limits`, on the upper bound :func:`_quick_extent` gives): ``None`` when it does not, or
+    when it cannot be bounded that way (cells without a reference, prefixed tags): the caller then waits
+    for :func:`scan_ooxml`. Raises :class:`SkmError` (exit 3) for what it refuses. Not cached: the full
+    scan still runs, and decides, before anything below the heads is used."""
+    zf, names = _open_package(path, "xl/workbook.xml")
+    with zf:
+        try:
+            titles = _sheet_names(path, zf, names)
+            scans: dict[str, SheetScan] = {}
+            for member in sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+                scan = SheetScan(member, head_rows=head_rows)
+                cut = _HeadCut(scan, head_rows)
+                blocks = _iter_blocks(path, zf, member, _HEAD_CHUNK)
+                try:
+                    for data in blocks:
+                        cut.feed(data)
+                        if not scan.head_complete:
+                            break
+                finally:
+                    blocks.close()  # the inflating thread stops, then the stream closes
+                cut.done()
+                head = scan.head
+                if not scan.head_complete and head.count(b"</row>") != head_rows:
+                    return None  # cut by the size cap: where depends on the blocks, the full scan's decide
+                shapes = head.translate(_SHAPES)
+                prefixed = b":" in head and b":c " in shapes
+                scan.cells = head.count(b"</c>") + (head.count(b":c>") if prefixed else 0)
+                quick = _quick_extent(head, shapes, scan.cells, prefixed)
+                if quick is None:
+                    return None
+                scan.max_row, scan.max_col = quick
+                if _over_limits(scan):
+                    return None
+                scans[titles.get(member, member)] = scan
             if "xl/sharedStrings.xml" in names:
                 for _ in _iter_blocks(path, zf, "xl/sharedStrings.xml"):
                     pass
