@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from skm.analysis.score import load
@@ -134,6 +134,17 @@ def test_weighted_reliability_equals_reliability_of_the_repeated_rows(
 
 @SETTINGS
 @given(_ROWS, st.lists(_SERVICES, min_size=1, max_size=4))
+@example(  # an ICC one bit apart (0.2857142857142857 against …861): compared up to rounding
+    [
+        [4] * 9,
+        [1] * 9,
+        [3] * 9,
+        *([None] * 8 + [v] for v in (1, 2, 3, 4)),
+        [None] * 7 + [1, None],
+        [None] * 6 + [1, None, None],
+    ],
+    ["Izin A", "Izin B"],
+)
 def test_figures_from_patterns_equal_the_figures_from_respondents(
     rows: list[list[int | None]], services: list[str]
 ) -> None:
@@ -170,7 +181,17 @@ def test_figures_from_patterns_equal_the_figures_from_respondents(
         labels = responses.frame["Jenis Layanan"].map(lambda v: str(v).strip()).to_numpy(dtype=object)  # type: ignore[attr-defined]
         ci = result.ikm_ci
         expected = design.clustering("Jenis Layanan", person, labels, float(result.result.ikm), ci, (25.0, 100.0))
-        assert result.clustering == expected
+        # the same figures up to rounding: the patterns' person scores may differ from the matrix's in the
+        # last bit (hypothesis found an ICC of 0.2857142857142857 against …861)
+        assert (result.clustering is None) == (expected is None)
+        if result.clustering is not None and expected is not None:
+            got, want = result.clustering, expected
+            assert (got.column, got.clusters) == (want.column, want.clusters)
+            for name in ("mean_size", "icc", "design_effect", "effective_n"):
+                assert getattr(got, name) == pytest.approx(getattr(want, name), rel=1e-9, abs=1e-12), name
+            assert (got.ci is None) == (want.ci is None)
+            if got.ci is not None and want.ci is not None:
+                assert got.ci == pytest.approx(want.ci, rel=1e-9, abs=1e-12)
     keys = exact_rank_keys(matrix, instrument, result.result.weights)
     of_patterns = exact_rank_keys_of(answer_patterns(responses), instrument, result.result.weights)  # type: ignore[arg-type]
     for a, b in zip(keys, of_patterns, strict=True):
