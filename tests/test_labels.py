@@ -102,7 +102,11 @@ def test_a_question_reads_its_own_labels_first() -> None:
 @pytest.mark.parametrize(
     ("label", "others", "guess"),
     [("Tidak puas", [], 1), ("Kurang puas", [], 2), ("Sangat puas", [], 4), ("Puas", ["Sangat puas"], 3),
-     ("Lumayan", ["Sangat puas"], None)],
+     ("Lumayan", ["Sangat puas"], None),
+     # a stem whose steps run downwards: "very disappointed" is the lowest answer, never the highest
+     ("Sangat kecewa", [], 1), ("sangat kecewa sekali", [], 1), ("Sangat lambat", [], 1), ("Sangat mahal", [], 1),
+     ("Tidak kecewa", [], None), ("Kurang lambat", [], None), ("Buruk", ["Sangat buruk"], None),
+     ("Sangat tidak buruk", [], None), ("Sangat tidak puas", [], 1)],
 )  # fmt: skip
 def test_guessed_scores(label: str, others: list[str], guess: int | None) -> None:
     assert guess_score(label, others) == guess

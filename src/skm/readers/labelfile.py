@@ -92,10 +92,37 @@ def _csv_mapping(path: Path, text: str) -> tuple[dict[str, object], dict[Loc, in
     return {"labels": everywhere, "columns": columns}, lines
 
 
+# words whose four steps run downwards: "Sangat kecewa" (very disappointed) is the lowest answer
+_NEGATIVE_STEMS = frozenset(
+    [
+        "kecewa",
+        "mengecewakan",
+        "buruk",
+        "jelek",
+        "lambat",
+        "lamban",
+        "lelet",
+        "lama",
+        "mahal",
+        "sulit",
+        "susah",
+        "rumit",
+        "ribet",
+        "berbelit",
+        "kotor",
+        "kasar",
+        "parah",
+        "payah",
+    ]
+)
+
+
 def guess_score(label: str, others: Sequence[str] = (), instrument: Instrument = PERMENPAN_14_2017) -> int | None:
     """A guess for the usual four-step wording ("Tidak X", "Kurang X", "X", "Sangat X"), else ``None``.
 
-    A bare "X" is guessed only when ``others`` holds one of its graded forms ("Sangat X" …).
+    A bare "X" is guessed only when ``others`` holds one of its graded forms ("Sangat X" …). A stem
+    whose steps run downwards (:data:`_NEGATIVE_STEMS`: "Sangat kecewa", "Sangat lambat") is guessed
+    only in its "Sangat" form, as the lowest answer.
     """
     if instrument.scale_max - instrument.scale_min != 3:
         return None
@@ -103,12 +130,14 @@ def guess_score(label: str, others: Sequence[str] = (), instrument: Instrument =
     if not words:
         return None
     low = instrument.scale_min
-    if words[:2] == ["sangat", "tidak"] or words[0] == "tidak":
-        return low
-    if words[0] == "kurang":
-        return low + 1
-    if words[0] == "sangat":
-        return low + 3
+    steps = {"tidak": low, "kurang": low + 1, "sangat": low + 3}
+    grade = 2 if words[:2] == ["sangat", "tidak"] else 1 if words[0] in steps else 0
+    if grade < len(words) and words[grade] in _NEGATIVE_STEMS:
+        # the steps run the other way ("Sangat kecewa" is the lowest, not the highest); "Tidak buruk",
+        # "Kurang lambat" or a bare "Lambat" say too little to guess
+        return low if words[0] == "sangat" and grade == 1 else None
+    if grade:  # "Sangat tidak X", "Tidak X", "Kurang X", "Sangat X"
+        return low if grade == 2 else steps[words[0]]
     stem = " ".join(words)
     graded = {f"{w} {stem}" for w in ("tidak", "kurang", "sangat")}
     return low + 2 if any(normalise_label(o) in graded for o in others) else None
