@@ -89,19 +89,14 @@ def main(argv: list[str]) -> None:
     pids: list[int | None] = []
     start = engine._Child.start
 
-    def recorded(*args: Any) -> Any:
-        child = start(*args)
+    in_process: list[bool] = []  # the parent parsed the sheet itself (the child's table was not used)
+
+    def recorded(path: Path, index: int, header_row: int, load: Any) -> Any:
+        child = start(path, index, header_row, lambda: in_process.append(True) or load())
         pids.append(None if child is None else child.pid)
         return child
 
     engine._Child.start = recorded  # type: ignore[method-assign]
-    in_process: list[bool] = []  # the parent parsed the sheet itself (the child's table was not used)
-    fallback_to = engine._Child.fallback_to
-
-    def watched(self: Any, load: Any) -> Any:
-        return fallback_to(self, lambda: in_process.append(True) or load())
-
-    engine._Child.fallback_to = watched  # type: ignore[method-assign]
     engine._FORK_BYTES = 0
     fds = sorted(os.listdir("/proc/self/fd"))
     forked = outcome(path, sheet)

@@ -99,6 +99,20 @@ def survey_tables(draw: st.DrawFn) -> list[list[str]]:
     return table
 
 
+def write_book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """An xlsx workbook of ``sheets`` (name → rows), written by openpyxl."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path
+
+
 def write_csv(path: Path, table: list[list[str]], delimiter: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, delimiter=delimiter).writerows(table)
@@ -199,17 +213,7 @@ def workbooks(draw: st.DrawFn) -> dict[str, list[list[object]]]:
 @settings(SETTINGS, max_examples=10)
 @given(book=workbooks())
 def test_engine_equals_reference_on_xlsx(tmp_path: Path, book: dict[str, list[list[object]]]) -> None:
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    for name, rows in book.items():
-        sheet = workbook.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    path = tmp_path / "jawaban.xlsx"
-    workbook.save(path)
-    assert_same(path)
+    assert_same(write_book(tmp_path / "jawaban.xlsx", book))
 
 
 @pytest.mark.slow

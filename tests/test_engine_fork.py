@@ -21,7 +21,7 @@ import pytest
 
 from skm.errors import SkmError
 from skm.readers import engine, guard
-from test_engine import _long_sheet, _xlsx_of
+from test_engine import _long_sheet, _xlsx_of, write_book
 from test_hostile import good_rows, sheet_xml, write_xlsx
 
 PROBE = Path(__file__).with_name("fork_probe.py")
@@ -45,19 +45,6 @@ def probe(path: Path, sheet: str | None = None, mode: str = "real", **settings: 
     return result
 
 
-def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
-    for name, rows in sheets.items():
-        sheet = workbook.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    workbook.save(path)
-    return path
-
-
 def _answers(tmp_path: Path) -> Path:
     """Past the head rows: invalid cells, a summary block and a row below it, Excel dates, blanks."""
     rows = _long_sheet(2600, lambda rng: rng.choice([None, 0, 10, 25]))
@@ -71,7 +58,7 @@ def _answers(tmp_path: Path) -> Path:
 
 def _several(tmp_path: Path) -> Path:
     rows = _long_sheet(300, lambda rng: rng.choice([None, "cepat", "ramah"]))
-    return _book(tmp_path / "lembar.xlsx", {"Rekap": [["Unit", "IKM"], ["Disdukcapil", 82.5]], "Jawaban": rows})
+    return write_book(tmp_path / "lembar.xlsx", {"Rekap": [["Unit", "IKM"], ["Disdukcapil", 82.5]], "Jawaban": rows})
 
 
 @linux
@@ -216,7 +203,7 @@ def test_no_child_beside_another_thread(tmp_path: Path, monkeypatch: pytest.Monk
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert engine._Child.start(_answers(tmp_path), 0, 0) is None
+        assert engine._Child.start(_answers(tmp_path), 0, 0, lambda: None) is None
     finally:
         stop.set()
         other.join()

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -64,20 +65,27 @@ def normalise(text: str) -> str:
     return re.sub(r"(Tanggal laporan|Report date) \| [^|]+\|", r"\1 | <date> |", text)
 
 
-@pytest.fixture
-def hostile(tmp_path: Path, mahulu: Path) -> Path:
-    """The Mahulu file with hostile suggestions and service names."""
+def write_hostile(folder: Path, mahulu: Path, texts: Sequence[str], services: Sequence[str]) -> Path:
+    """The Mahulu file with ``texts`` as its first suggestions and ``services`` as the service names of
+    its rows 7, 8, … (``folder/hostile.csv``)."""
     with mahulu.open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]
     s, j = header.index("saran"), header.index("jenisPelayanan")
-    for i, text in enumerate(HOSTILE_TEXTS, start=1):
+    for i, text in enumerate(texts, start=1):
         rows[i][s] = text
-    rows[7][j] = "=2+3 <b>layanan</b> | x"
-    path = tmp_path / "hostile.csv"
+    for i, name in enumerate(services, start=7):
+        rows[i][j] = name
+    path = folder / "hostile.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(rows)
     return path
+
+
+@pytest.fixture
+def hostile(tmp_path: Path, mahulu: Path) -> Path:
+    """The Mahulu file with hostile suggestions and service names."""
+    return write_hostile(tmp_path, mahulu, HOSTILE_TEXTS, ["=2+3 <b>layanan</b> | x"])
 
 
 def write(tmp_path: Path, source: Path, fmt: str, *extra: str) -> Path:

@@ -6,7 +6,6 @@ and openpyxl must read the same cells, styles, merges, columns, panes and charts
 
 from __future__ import annotations
 
-import csv
 import re
 import zipfile
 from dataclasses import replace
@@ -36,6 +35,7 @@ from skm.render.document.blocks import (
 from skm.render.document.sections import build_document
 from skm.render.document.xlsx import write_xlsx
 from skm.text import Lang
+from test_report import write_hostile
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -83,18 +83,7 @@ def _data(
 
 def _hostile(tmp_path: Path, mahulu: Path) -> Path:
     """The Mahulu file with hostile suggestions and service names."""
-    with mahulu.open(encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))
-    header = rows[0]
-    s, j = header.index("saran"), header.index("jenisPelayanan")
-    for i, text in enumerate(HOSTILE_TEXTS, start=1):
-        rows[i][s] = text
-    rows[7][j] = "=2+3 <b>layanan</b> | x"
-    rows[8][j] = "@layanan & <lain>"
-    path = tmp_path / "hostile.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
+    return write_hostile(tmp_path, mahulu, HOSTILE_TEXTS, ["=2+3 <b>layanan</b> | x", "@layanan & <lain>"])
 
 
 def _many(tmp_path: Path, mahulu: Path) -> Path:

@@ -532,7 +532,7 @@ def _excel_source(
     def load() -> Any:
         return reader.load_sheet(index, header_row=header_row, dtype_coercion="strict", schema_sample_rows=None)
 
-    child = _Child.start(path, index, header_row) if ahead is not None else None
+    child = _Child.start(path, index, header_row, load) if ahead is not None else None
     if ahead is not None:
         try:
             scans = _full_scan(path)  # every cap, every refusal: the child's table is not looked at before
@@ -547,7 +547,7 @@ def _excel_source(
         raise Fallback("Excel errors, formulas without a value: the reference marks them")
     # the guard has passed: calamine parses the sheet in a thread (it releases the GIL) while this one
     # imports pyarrow and DuckDB and opens the connection, which it would do after (or the child parses it)
-    parse: _InThread | _Child = _InThread(load) if child is None else child.fallback_to(load)
+    parse: _InThread | _Child = _InThread(load) if child is None else child
     try:
         con = _connect()
     except BaseException:
@@ -605,7 +605,7 @@ def _fork_wanted(path: Path) -> bool:
     if sys.platform != "linux" or not hasattr(os, "fork") or not hasattr(os, "memfd_create"):
         return False
     try:
-        if len(os.listdir("/proc/self/task")) != 1:
+        if not _single_thread():
             return False
         import zipfile  # noqa: PLC0415
 
@@ -614,6 +614,11 @@ def _fork_wanted(path: Path) -> bool:
     except Exception:  # noqa: BLE001 - the guard reports an unreadable package
         return False
     return max(sizes, default=0) >= _FORK_BYTES
+
+
+def _single_thread() -> bool:
+    """Whether this process runs one thread (Linux: ``/proc/self/task``)."""
+    return len(os.listdir("/proc/self/task")) == 1
 
 
 def _heads_ahead(path: Path) -> dict[str, guard.SheetScan] | None:
@@ -712,23 +717,23 @@ class _Child:
     blocks on a reader, so the parent can wait for the guard first. :meth:`close` kills and reaps it
     (any time, more than once); :meth:`result` waits for it and returns its table, or, when it did not
     finish well (a signal, the memory cap, an error of fastexcel, a stream that does not read back),
-    the in-process parse :meth:`fallback_to` named."""
+    the in-process parse ``load``."""
 
     pid: int | None
     fd: int | None
 
-    def __init__(self, pid: int, fd: int) -> None:
+    def __init__(self, pid: int, fd: int, load: Callable[[], Any]) -> None:
         self.pid, self.fd = pid, fd
         self.status: int | None = None
-        self._load: Callable[[], Any] | None = None
+        self._load = load
 
     @classmethod
-    def start(cls, path: Path, index: int, header_row: int) -> _Child | None:
+    def start(cls, path: Path, index: int, header_row: int, load: Callable[[], Any]) -> _Child | None:
         """The child started, or ``None`` (the caller parses in-process after the scan) when this process
         still runs another thread (the head pass's inflating threads are joined, but a joined thread
         may take a moment to leave) or cannot fork."""
         for _ in range(50):
-            if len(os.listdir("/proc/self/task")) == 1:
+            if _single_thread():
                 break
             time.sleep(0.001)
         else:
@@ -741,11 +746,7 @@ class _Child:
             return None
         if pid == 0:  # pragma: no cover - the child (its coverage is not collected)
             _child_parse(fd, path, index, header_row)
-        return cls(pid, fd)
-
-    def fallback_to(self, load: Callable[[], Any]) -> _Child:
-        self._load = load
-        return self
+        return cls(pid, fd, load)
 
     def close(self) -> None:
         """Kill the child if it still runs, reap it, close the memory file."""
@@ -759,15 +760,10 @@ class _Child:
 
     def _reap(self) -> None:
         if self.pid is not None:
-            while True:
-                try:
-                    _, self.status = os.waitpid(self.pid, 0)
-                    break
-                except InterruptedError:  # pragma: no cover - PEP 475 retries; kept for clarity
-                    continue
-                except ChildProcessError:  # pragma: no cover - reaped elsewhere
-                    self.status = -1
-                    break
+            try:  # (interrupted by a signal, waitpid retries: PEP 475)
+                _, self.status = os.waitpid(self.pid, 0)
+            except ChildProcessError:  # pragma: no cover - reaped elsewhere
+                self.status = -1
             self.pid = None
 
     def wait(self) -> None:
@@ -779,11 +775,7 @@ class _Child:
             loaded = self._read() if self.status == 0 else None
         finally:
             self.close()
-        if loaded is None:
-            if self._load is None:  # pragma: no cover - always set by _excel_source
-                raise Fallback("the sheet's parse failed")
-            return self._load()
-        return loaded
+        return self._load() if loaded is None else loaded
 
     def _read(self) -> _Loaded | None:
         """The child's table (:func:`_child_body`'s layout), or ``None`` when it does not read back whole."""

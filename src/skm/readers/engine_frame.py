@@ -430,17 +430,12 @@ def _respondent_rows(
         keep = r >= ctx.first_data
         if summary_from is not None:
             keep &= r < int(summary_from)
-        answered = np.zeros(r.size, dtype=bool)
-        scores = _element_scores(ctx, cols, meaning, data_cols, table)
-        for c in cols.element_cols:
-            answered |= scores[c] != -2
+        answered, scores = _element_scores(ctx, cols, meaning, data_cols, table)
     except BaseException:
         if dating is not None:
             dating.wait()
         raise
     certified = dating.result() if dating is not None else None
-    for c in [c for c in scores if c not in data_cols]:
-        del scores[c]
     keep &= answered
     at = np.flatnonzero(keep)
     contiguous = at.size == 0 or int(at[-1]) - int(at[0]) == at.size - 1
@@ -486,19 +481,25 @@ def _element_scores(
     meaning: dict[int, dict[object, tuple[int | None, bool, int]]],
     data_cols: list[int],
     table: Any,
-) -> dict[int, np.ndarray]:
-    """Each element column's score on every record (int8; -1 when filled without one or not a question,
-    -2 when blank): the column dictionary-encoded, each distinct value looked up once, then numpy.
-    (One column after the other: pyarrow's encoding holds the GIL most of the time, threads gain nothing.)"""
+) -> tuple[np.ndarray, dict[int, np.ndarray]]:
+    """Which records answer anything in an element column, and each question column's score on every
+    record (int8; -1 when filled without one, -2 when blank): each element column dictionary-encoded,
+    each distinct value looked up once, then numpy. (One column after the other: pyarrow's encoding
+    holds the GIL most of the time, threads gain nothing.)"""
     import numpy as np  # noqa: PLC0415
 
+    answered = np.zeros(table.num_rows, dtype=bool)
     scores: dict[int, np.ndarray] = {}
     for c in cols.element_cols:
         codes, values = _encoded(table.column(ctx.columns[c].name))
+        # each distinct value once: its score, -1 when filled without one (or not a question), -2 when blank
         table_c = meaning[c] if c in data_cols else {}
         lookup = [-2 if v is None or is_blank(v) else table_c.get(v, (None, False, 0))[0] for v in values]
-        scores[c] = np.array([-1 if s is None else s for s in lookup], dtype=np.int8)[codes]
-    return scores
+        per_row = np.array([-1 if s is None else s for s in lookup], dtype=np.int8)[codes]
+        answered |= per_row != -2
+        if c in data_cols:
+            scores[c] = per_row
+    return answered, scores
 
 
 def _blanks_as_null(cells: Any) -> Any:

@@ -426,6 +426,14 @@ class _HeadCut:
         self.scan.head = b"".join(self.parts)
 
 
+def _shapes_of(data: bytes) -> tuple[bytes, bool, int]:
+    """A block translated by :data:`_SHAPES`, whether its cell tags may carry a prefix (``x:c``), and
+    its filled cells (closing cell tags)."""
+    shapes = data.translate(_SHAPES)
+    prefixed = b":" in data and b":c " in shapes  # ":" alone first: a one-byte search (the translation keeps ":")
+    return shapes, prefixed, data.count(b"</c>") + (data.count(b":c>") if prefixed else 0)
+
+
 def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, values: bool = True) -> SheetScan:
     scan = SheetScan(name)
     head = _HeadCut(scan, head_rows)  # the part up to the end of row ``head_rows`` (the sheet's first rows)
@@ -437,9 +445,7 @@ def _scan_sheet(path: Path, zf: zipfile.ZipFile, name: str, head_rows: int = 0, 
             seam = _open_value(data)
         if head_rows and scan.head_complete:
             head.feed(data)
-        shapes = data.translate(_SHAPES)
-        prefixed = b":" in data and b":c " in shapes  # ":" alone first: a one-byte search (the translation keeps ":")
-        filled = data.count(b"</c>") + (data.count(b":c>") if prefixed else 0)
+        shapes, prefixed, filled = _shapes_of(data)
         scan.cells += filled
         quick = None if scan.implicit else _quick_extent(data, shapes, filled, prefixed)
         if quick is None:
@@ -709,9 +715,7 @@ def scan_ooxml_heads(path: Path, head_rows: int) -> dict[str, SheetScan] | None:
                 head = scan.head
                 if not scan.head_complete and head.count(b"</row>") != head_rows:
                     return None  # cut by the size cap: where depends on the blocks, the full scan's decide
-                shapes = head.translate(_SHAPES)
-                prefixed = b":" in head and b":c " in shapes
-                scan.cells = head.count(b"</c>") + (head.count(b":c>") if prefixed else 0)
+                shapes, prefixed, scan.cells = _shapes_of(head)
                 quick = _quick_extent(head, shapes, scan.cells, prefixed)
                 if quick is None:
                     return None
