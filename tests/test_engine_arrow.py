@@ -267,16 +267,16 @@ def test_parse_beside_the_scan_is_dropped_when_a_later_chunk_is_not_plain(
     last chunk (where pyarrow reads on) declines the file all the same, and a plain one keeps the parse."""
     monkeypatch.setattr(engine_frame, "_SCAN_BYTES", 64)
     started: list[bool] = []
-    real = engine_frame.plain_csv
+    real = engine_frame._plain_scan
 
-    def watched(path: Path, delimiter: str, on_start: Any = None) -> bool:
+    def watched(path: Path, delimiter: str, on_start: Any = None) -> Any:
         def start() -> None:
             started.append(True)
             on_start()
 
         return real(path, delimiter, start if on_start is not None else None)
 
-    monkeypatch.setattr(engine_frame, "plain_csv", watched)
+    monkeypatch.setattr(engine_frame, "_plain_scan", watched)
     path = tmp_path / "tail.csv"
     path.write_bytes(b"a,b\n" + b"1,2\n" * 100 + tail)
     table = arrow_records(path, ",", 2)
@@ -409,3 +409,85 @@ def test_declined_once_the_serial_reread_goes_to_duckdb(tmp_path: Path, monkeypa
     assert asked == [None]
     assert ["parallel=true" in s for s in sql] == [True, False]
     pd.testing.assert_frame_equal(engine.frame, read_responses(path, invalid="skip").frame)
+
+
+# --- cheap checks on the parsed records ---------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(st.lists(cell_text, min_size=3, max_size=3), min_size=1, max_size=8),
+    bom=st.booleans(),
+    newline=st.sampled_from(["\n", "\r\n"]),
+)
+def test_short_records_bounds_the_longest_record(
+    tmp_path: Path, rows: list[list[str]], bom: bool, newline: str
+) -> None:
+    """``_short_records`` (two offsets per column and batch) vouches that no record reaches a limit only
+    when none does: at the longest record's length it declines, with room for the whole file it agrees."""
+    lines = []
+    for row in rows:
+        plain = [not any(x in c for x in '",\r\n') and not c.startswith(" ") for c in row]
+        cells = [c if p else '"' + c.replace('"', '""') + '"' for c, p in zip(row, plain, strict=True)]
+        lines.append(",".join(cells) + newline)
+    data = ("\ufeff" if bom else "").encode() + "".join(lines).encode()
+    path = tmp_path / "records.csv"
+    path.write_bytes(data)
+    scan = engine_frame._plain_scan(path, ",", None)
+    table = arrow_parse(path, ",", 3)
+    if scan is None or table is None or not table.num_rows:
+        return  # (not plain, or pyarrow refuses it: arrow_records declines before the bound)
+    longest = max(len(line.encode()) for line in lines) + (3 if bom else 0)
+    assert not engine_frame._short_records(table, scan.quotes, limit=longest)
+    assert engine_frame._short_records(table, scan.quotes, limit=len(data) + scan.quotes + 3 + 5 + 1)
+
+
+_CELLS = ["1", "2", "3", "4", "5", "", " ", None, "x", "U1", "Sangat baik", "é", "10", "\t", "3 "]
+
+
+def _scores_by_dictionary(column: Any, score_of: Any) -> list[int]:
+    codes, values = engine_frame._encoded(column)
+    return [[score_of(v) for v in values][k] for k in codes.tolist()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    chunks=st.lists(st.lists(st.sampled_from(_CELLS), max_size=40), min_size=0, max_size=4),
+    cut=st.integers(0, 3),
+)
+def test_single_byte_scores_are_the_dictionarys(chunks: list[list[str | None]], cut: int) -> None:
+    """Answers typed as one byte are looked up by their byte: each row's score is the one the dictionary
+    path gives (blanks, NULLs, words, the header, non-ASCII, sliced chunks), or the column is left to it."""
+    table = {"1": 1, "2": 2, "3": 3, "4": 4, "Sangat baik": 4}
+
+    def score_of(v: str | None) -> int:
+        if v is None or not v.strip():
+            return -2
+        return table.get(v, -1)
+
+    arrays = [pa.array(c, type=pa.string()) for c in chunks]
+    arrays = [a.slice(min(cut, len(a))) for a in arrays]  # offsets not at 0
+    column = pa.chunked_array(arrays, type=pa.string())
+    got = engine_frame._single_byte_scores(column, score_of)
+    want = _scores_by_dictionary(column, score_of)
+    cells = column.to_pylist()
+    longer = sum(1 for v in cells if v is not None and len(v.encode()) > 1)
+    if longer <= len(cells) // 16:
+        assert got is not None
+    if got is not None:
+        assert got.dtype.name == "int8"
+        assert got.tolist() == want
+
+
+def test_single_byte_scores_read_a_null_cell_by_its_validity() -> None:
+    """A NULL cell may span bytes in its array (Arrow leaves them undefined): it is blank all the same."""
+    data = pa.py_buffer(b"3x4")
+    offsets = pa.py_buffer(pa.array([0, 1, 2, 3], type=pa.int32()).buffers()[1])
+    validity = pa.py_buffer(bytes([0b101]))  # the middle cell is NULL, over the byte "x"
+    cells = pa.Array.from_buffers(pa.string(), 3, [validity, offsets, data], null_count=1)
+    assert cells.to_pylist() == ["3", None, "4"]
+    got = engine_frame._single_byte_scores(
+        pa.chunked_array([cells]), lambda v: -2 if v is None else {"3": 3, "4": 4}.get(v, -1)
+    )
+    assert got is not None
+    assert got.tolist() == [3, -2, 4]

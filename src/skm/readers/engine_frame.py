@@ -9,8 +9,10 @@ once: :class:`_RowsHook` (:data:`~skm.readers.engine.ROWS_HOOK`) parses its reco
 (by pyarrow's multi-threaded reader when :func:`arrow_records` can vouch for the records of the
 engine's ``read_csv``, else by DuckDB's parallel reader; no window: numpy numbers the records,
 :func:`numbered`) that every query of the read then runs on, and at the end of the read builds the rows from it: each
-element column dictionary-encoded once and scored by a lookup per distinct value (numpy), the
-answers as int8 with a mask (9 MB for 1 M × 9), no Python object per answer cell. Meanwhile a thread
+element column scored by its bytes when its answers are typed as one byte each ("1" … "4": a table of
+128 entries, :func:`_single_byte_scores`), else dictionary-encoded once and scored by a lookup per
+distinct value (numpy), the answers as int8 with a mask (9 MB for 1 M × 9), no Python object per
+answer cell. Meanwhile a thread
 imports numpy, pyarrow, pandas and what the caller runs next (``preload``). The attribute
 columns come as the reference holds them (the table's text, ``None`` where blank), the date column as
 datetimes, parsed by DuckDB where it can certify an ISO timestamp and by
@@ -214,17 +216,18 @@ def arrow_records(path: Path, delimiter: str, width: int) -> Any:
         return None
     parses: list[_InThread] = []  # the parse started beside the scan, if any
     try:
-        plain = plain_csv(
+        scan = _plain_scan(
             path, delimiter, lambda: parses.append(_InThread(lambda: arrow_parse(path, delimiter, width)))
         )
     except BaseException:
         for parse in parses:
             parse.wait()
         raise
+    plain = scan is not None
     table = parses[0].result() if parses else (arrow_parse(path, delimiter, width) if plain else None)
-    if not plain or table is None:  # (columns c0 … as text: named and typed as asked)
+    if scan is None or table is None:  # (columns c0 … as text: named and typed as asked)
         return None
-    if table.num_rows and _longest_record(table) >= _DUCKDB_MAX_LINE:
+    if table.num_rows and not _short_records(table, scan.quotes) and _longest_record(table) >= _DUCKDB_MAX_LINE:
         return None
     return table
 
@@ -259,6 +262,29 @@ def arrow_parse(path: Path, delimiter: str, width: int) -> Any:
         return None
 
 
+def _short_records(table: Any, quotes: int, limit: int = _DUCKDB_MAX_LINE) -> bool:
+    """Whether every record of a CSV with ``quotes`` quotes (all of them plain) is shorter than DuckDB's
+    longest line (``limit`` bytes): in each batch of records, the bytes of all its cells, the file's
+    quotes, delimiters and line ends (with a BOM) are fewer. (Cheaper than :func:`_longest_record`: two
+    offsets per column and batch, no pass over the rows.)"""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    if not all(pa.types.is_string(kind) for kind in table.schema.types):
+        return False
+    for batch in table.to_batches():
+        size = quotes + batch.num_columns + 5
+        for column in batch.columns:
+            offsets = column.buffers()[1]
+            if offsets is None or not len(column):
+                continue
+            ends = np.frombuffer(offsets, dtype=np.int32, count=len(column) + 1, offset=4 * column.offset)
+            size += int(ends[-1]) - int(ends[0])
+        if size >= limit:
+            return False
+    return True
+
+
 def _longest_record(table: Any) -> int:
     """A bound on the file's longest record, in bytes: each cell quoted with its quotes doubled, the
     delimiters and a CRLF."""
@@ -286,6 +312,11 @@ def plain_csv(path: Path, delimiter: str, started: Callable[[], object] | None =
     it, and any other byte lies inside a quoted value when an odd number precede it: checked on the
     positions of the quotes (numpy), a chunk of the file at a time. ``started`` is called once, when
     the first chunk was plain and more follow."""
+    return _plain_scan(path, delimiter, started) is not None
+
+
+def _plain_scan(path: Path, delimiter: str, started: Callable[[], object] | None) -> _PlainScan | None:
+    """:func:`plain_csv`'s scan of the file when it is plain (its count of quotes), else ``None``."""
     scan = _PlainScan(delimiter)
     buffer = bytearray(_SCAN_BYTES)
     with path.open("rb") as f:
@@ -294,11 +325,11 @@ def plain_csv(path: Path, delimiter: str, started: Callable[[], object] | None =
         while n := f.readinto(buffer):
             following = f.peek(1)[:1]
             if not scan.chunk(buffer, n, following):
-                return False
+                return None
             if started is not None and following:
                 started()
                 started = None
-    return scan.quotes % 2 == 0 and not scan.open_cr
+    return scan if scan.quotes % 2 == 0 and not scan.open_cr else None
 
 
 class _PlainScan:
@@ -383,9 +414,18 @@ def numbered(table: Any) -> Any:
 
     chunks, at = [], 1
     for chunk in table.column(0).chunks:
-        chunks.append(pa.array(np.arange(at, at + len(chunk), dtype=np.int64)))
+        chunks.append(_int64_array(np.arange(at, at + len(chunk), dtype=np.int64)))
         at += len(chunk)
     return table.add_column(0, "_r", pa.chunked_array(chunks, type=pa.int64()))
+
+
+def _int64_array(values: np.ndarray) -> Any:
+    """``values`` (int64) as an Arrow array on the same memory (``pa.array()`` of an ndarray first imports
+    pandas: the reader would wait for the thread that imports it)."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    values = values.astype("int64", copy=False)
+    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(values)])
 
 
 def _respondent_rows(
@@ -491,15 +531,71 @@ def _element_scores(
     answered = np.zeros(table.num_rows, dtype=bool)
     scores: dict[int, np.ndarray] = {}
     for c in cols.element_cols:
-        codes, values = _encoded(table.column(ctx.columns[c].name))
-        # each distinct value once: its score, -1 when filled without one (or not a question), -2 when blank
         table_c = meaning[c] if c in data_cols else {}
-        lookup = [-2 if v is None or is_blank(v) else table_c.get(v, (None, False, 0))[0] for v in values]
-        per_row = np.array([-1 if s is None else s for s in lookup], dtype=np.int8)[codes]
+
+        def score_of(v: str | None, table_c: dict[object, tuple[int | None, bool, int]] = table_c) -> int:
+            """A distinct value's score: -1 when filled without one (or not a question), -2 when blank."""
+            if v is None or is_blank(v):
+                return -2
+            s = table_c.get(v, (None, False, 0))[0]
+            return -1 if s is None else s
+
+        column = table.column(ctx.columns[c].name)
+        per_row = _single_byte_scores(column, score_of)
+        if per_row is None:  # each distinct value once
+            codes, values = _encoded(column)
+            per_row = np.array([score_of(v) for v in values], dtype=np.int8)[codes]
         answered |= per_row != -2
         if c in data_cols:
             scores[c] = per_row
     return answered, scores
+
+
+def _single_byte_scores(column: Any, score_of: Callable[[str | None], int]) -> np.ndarray | None:
+    """Each row's score (int8, ``score_of`` each cell) when nearly every filled cell of the text
+    ``column`` is one byte (answers typed as digits, "1" … "4"), else ``None``: the bytes looked up in a
+    table of the 128 one-byte values (a one-byte UTF-8 string is ASCII), no hashing; the few longer
+    cells (the header, a title, a word) one by one. An empty or NULL cell is ``score_of(None)``."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    if not pa.types.is_string(column.type):
+        return None
+    try:
+        cells = column.combine_chunks()  # (one pass over all rows; bytes: 1 per answer)
+    except pa.ArrowException:  # more than 2 GiB of text: not one-byte answers
+        return None
+    m = len(cells)
+    blank = score_of(None)
+    if not m:
+        return np.empty(0, dtype=np.int8)
+    validity, offsets_buffer, data_buffer = cells.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32, count=m + 1, offset=4 * cells.offset)
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else np.empty(0, np.uint8)
+    lengths = np.diff(offsets)
+    one = lengths == 1
+    filled = lengths > 0
+    if cells.null_count:  # (a NULL cell's length may be anything: its validity says)
+        bits = np.unpackbits(np.frombuffer(validity, dtype=np.uint8), bitorder="little")
+        valid = bits[cells.offset : cells.offset + m].view(bool)
+        one &= valid
+        filled &= valid
+    longer = np.flatnonzero(filled & ~one)
+    if longer.size > m // 16:
+        return None  # (words: each distinct value looked up once)
+    lut = np.full(256, blank, dtype=np.int8)
+    lut[:128] = [score_of(chr(b)) for b in range(128)]
+    start, end = int(offsets[0]), int(offsets[-1])
+    if end > start:
+        at = np.minimum(offsets[:-1] - start, end - start - 1)  # (an empty cell last: any byte, not used)
+        out = np.where(one, lut[data[start:end][at]], np.int8(blank)).astype(np.int8, copy=False)
+    else:
+        out = np.full(m, blank, dtype=np.int8)
+    if longer.size:  # the header, a title, a few words among the digits
+        known: dict[str, int] = {}
+        words = cells.take(_int64_array(longer)).to_pylist()
+        out[longer] = [known[v] if v in known else known.setdefault(v, score_of(v)) for v in words]
+    return out
 
 
 def _blanks_as_null(cells: Any) -> Any:
