@@ -474,3 +474,27 @@ def test_engine_frame_reads_the_file_once(tmp_path: Path, monkeypatch: pytest.Mo
     assert "read_csv" in parsed[0]
     pd.testing.assert_frame_equal(engine.frame, reference.frame)
     assert [(i.code, i.row, i.letter) for i in engine.issues] == [(i.code, i.row, i.letter) for i in reference.issues]
+
+
+def test_engine_certifies_iso_dates_and_timestamps_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DuckDB certifies ISO timestamps and dates (printed back unchanged): only the other spellings go to
+    the reference's date parser, and the column equals the reference's."""
+    from skm.readers import engine_frame
+
+    header = ["Tanggal", "Jenis layanan", *KEYS]
+    dates = ["2026-01-02 08:00:00", "2026-01-03", "03/01/2026 09:15", "2026-02-30", "2026-1-4 08:00:00"]
+    rows = [header, *([d, "KTP", *["3"] * 9] for d in dates)]
+    path = tmp_path / "dates.csv"
+    write_csv(path, rows, ",")
+    parsed: list[str] = []
+    real = engine_frame.parse_date_column
+
+    def watched(values: list[str]) -> Any:
+        parsed.extend(values)
+        return real(values)
+
+    monkeypatch.setattr(engine_frame, "parse_date_column", watched)
+    engine = read_responses_engine(path)
+    assert sorted(parsed) == sorted(["03/01/2026 09:15", "2026-02-30", "2026-1-4 08:00:00"])
+    reference = read_responses(path)
+    pd.testing.assert_frame_equal(engine.frame, reference.frame)

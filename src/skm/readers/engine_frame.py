@@ -458,12 +458,16 @@ def _respondent_rows(
     dating = None
     if date_col is not None:  # the dates DuckDB certifies as the engine does: printed back unchanged
         q = _quote(ctx.columns[date_col].name)
-        stamp, day = f"TRY_CAST({q} AS TIMESTAMP)", f"TRY_CAST({q} AS DATE)"
-        query = (  # years before 1000 (< '1'): the reference's own reading ('0004' is 2004)
-            f"SELECT _r, CASE WHEN {q} < '1' THEN NULL "
-            f"WHEN length({q}) = 19 THEN CASE WHEN {stamp}::VARCHAR = {q} THEN {stamp} END "
-            f"WHEN length({q}) = 10 THEN CASE WHEN {day}::VARCHAR = {q} THEN CAST({day} AS TIMESTAMP) END END AS _dt "
-            f"FROM {_TABLE}"
+        # each value cast once (an inner projection), then printed back: years before 1000 (< '1') are
+        # the reference's own reading ('0004' is 2004); a date (10 characters) printed back as a date
+        cast = (
+            f"CASE WHEN {q} < '1' THEN NULL WHEN length({q}) = 19 THEN TRY_CAST({q} AS TIMESTAMP) "
+            f"WHEN length({q}) = 10 THEN CAST(TRY_CAST({q} AS DATE) AS TIMESTAMP) END"
+        )
+        printed = "CASE WHEN length(_v) = 19 THEN _t::VARCHAR ELSE _t::DATE::VARCHAR END"
+        query = (
+            f"SELECT _r, CASE WHEN {printed} = _v THEN _t END AS _dt "
+            f"FROM (SELECT _r, {q} AS _v, {cast} AS _t FROM {_TABLE})"
         )
         dating = _InThread(lambda: ctx.con.sql(query).to_arrow_table())
     try:
