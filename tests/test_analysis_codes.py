@@ -151,3 +151,26 @@ def test_report_json_states_the_hash_of_the_input(tmp_path: Path) -> None:
         json.loads(out.read_text(encoding="utf-8"))["identity"]["sha256"]
         == hashlib.sha256(source.read_bytes()).hexdigest()
     )
+
+
+@given(
+    offsets=st.lists(st.none() | st.integers(-3 * 86_400, 3 * 86_400), min_size=1, max_size=30),
+    spread=st.sampled_from([1, 1, 10_000]),  # a few days (marked in a table) or years apart (sorted)
+    day=st.sampled_from(["2026-01-05", "1969-12-31"]),  # before 1970: negative microseconds
+)
+@settings(max_examples=60, deadline=None)
+def test_response_days_of_a_parsed_date_column_are_the_distinct_dates(
+    offsets: list[int | None], spread: int, day: str
+) -> None:
+    from skm.analysis.facts import response_days
+
+    start = np.datetime64(f"{day}T12:00:00.250", "us")
+    moments = [None if s is None else start + np.timedelta64(s * spread, "s") for s in offsets]
+    column = np.array([np.datetime64("NaT", "us") if m is None else m for m in moments], dtype="datetime64[us]")
+    data: dict[str, object] = {f"U{i + 1}": [3] * len(offsets) for i in range(9)}
+    data["Cap waktu"] = [None] * len(offsets)
+    responses = responses_from_frame(pd.DataFrame(data), invalid="skip")
+    frame = responses.frame.copy()
+    frame[responses.profile["date"]] = column
+    expected = sorted({m.astype("datetime64[D]").item() for m in moments if m is not None})
+    assert response_days(replace(responses, frame=frame)) == tuple(expected)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from unittest.mock import patch
 
 import numpy as np
 import numpy.typing as npt
@@ -260,6 +261,8 @@ def test_duplicate_pairs_on_arrays_are_the_pairs_of_duplicate_rows(
     # the same through the one-by-one comparison (no integer key): the reference path
     many = [c * 10**12 for c in codes] * 4  # 8 columns of 2**40: beyond 62 bits
     assert duplicate_pairs(many, moments) == expected  # type: ignore[arg-type]
+    with patch("skm.analysis.stats.columns._LADDER_BITS", 8):  # the times ranked, not placed
+        assert duplicate_pairs(codes, moments) == expected  # type: ignore[arg-type]
 
 
 @settings(max_examples=80, deadline=None)
@@ -270,10 +273,16 @@ def test_same_minute_counted_in_a_table_is_same_minute(minutes: list[int | None]
     from skm.analysis.stats.columns import Moments
     from skm.analysis.stats.quality import same_minute
 
-    start = np.datetime64("2026-01-05T00:00:00", "us")
     given = iter(sorted(m for m in minutes if m is not None))
     in_order = [None if m is None else next(given) for m in minutes]  # a form's export: in time order
-    for spread, chosen in ((1, minutes), (10_000, minutes), (1, in_order), (10_000, in_order)):
+    for spread, chosen, day in (
+        (1, minutes, "2026-01-05"),
+        (10_000, minutes, "2026-01-05"),
+        (1, in_order, "2026-01-05"),
+        (10_000, in_order, "2026-01-05"),
+        (1, minutes, "1969-12-30"),  # before 1970: negative microseconds (floor, not truncation)
+    ):
+        start = np.datetime64(f"{day}T00:00:00", "us")
         times = np.array(
             [
                 np.datetime64("NaT", "us")

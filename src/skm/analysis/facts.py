@@ -585,8 +585,15 @@ def response_days(responses: Responses) -> tuple[date, ...]:
 
     column = responses.profile.get("date")
     if column is not None and pd.api.types.is_datetime64_any_dtype(responses.frame[column]):
-        days = responses.frame[column].to_numpy(dtype="datetime64[us]").astype("datetime64[D]")
-        return tuple(d.item() for d in np.unique(days[~np.isnat(days)]))
+        micros = responses.frame[column].to_numpy(dtype="datetime64[us]").view(np.int64)
+        days = micros[micros != np.iinfo(np.int64).min] // 86_400_000_000  # floor: numpy's cast to days
+        if not days.size:
+            return ()
+        low = int(days.min())
+        span = int(days.max()) - low + 1
+        # a survey's days are few: marked in a table, not sorted
+        found = np.flatnonzero(np.bincount(days - low, minlength=span)) + low if span <= days.size else np.unique(days)
+        return tuple(found.astype("datetime64[D]").tolist())
     return tuple(sorted({d.date() for d in date_values(responses) or () if d is not None}))
 
 

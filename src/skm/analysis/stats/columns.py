@@ -41,6 +41,10 @@ def column_codes(series: pd.Series[Any], norm: Callable[[object], object]) -> np
     return out
 
 
+_SECOND_US, _MINUTE_US, _DAY_US = 10**6, 60 * 10**6, 86_400 * 10**6
+_LADDER_BITS = 62  # what the groups and the times may take together in one integer (else times ranked)
+
+
 class Moments:
     """The date column of the responses: as ``datetime64`` when the reader parsed it, else the
     Python values of :func:`~skm.readers.dates.date_values` (``None`` where missing)."""
@@ -74,15 +78,13 @@ class Moments:
         if self.array is None:
             values = self.values()
             return np.asarray(same_minute(values or []), dtype=bool)
-        m = self.array
-        known = ~np.isnat(m)
-        seconds = m.astype("datetime64[s]")
-        midnight = known & (seconds == m.astype("datetime64[D]").astype("datetime64[s]"))
-        usable = known & ~midnight
-        minutes = m.astype("datetime64[m]").astype(np.int64)
-        out = np.zeros(m.shape[0], dtype=bool)
+        # the microseconds as integers: a unit's floor is a floor division (as numpy's casts), NaT the least
+        micros = self.array.view(np.int64)
+        # a known time, not a date alone (00:00:00)
+        usable = (micros != np.iinfo(np.int64).min) & (micros % _DAY_US >= _SECOND_US)
+        out = np.zeros(micros.shape[0], dtype=bool)
         if usable.any():
-            chosen = minutes[usable]
+            chosen = micros[usable] // _MINUTE_US
             low, span = int(chosen.min()), int(chosen.max()) - int(chosen.min()) + 1
             step = np.diff(chosen)
             if (step >= 0).all():  # in time order (a form's export): equal minutes are neighbours
@@ -219,15 +221,34 @@ def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetim
     earlier = np.where(position > start, start, position)  # a row without a time: the key's first row
     timed = ~missing
     if timed.any():
-        distinct = np.unique(times[timed])
-        top = distinct.size + 1  # ranks 0 … size - 1 for times, ``size`` for no time (visited last)
-        rank = np.where(timed, np.searchsorted(distinct, times), distinct.size)
-        ladder = group * top + rank  # non-decreasing in this order
         window = int(DUPLICATE_WINDOW / timedelta(microseconds=1))
-        lowest = np.searchsorted(distinct, times[timed] - window, side="left")
-        earlier[timed] = np.searchsorted(ladder, group[timed] * top + lowest, side="left")
+        earlier[timed] = _first_close(group, times, timed, window)
     paired = earlier < position
     return sorted(zip(rows[paired].tolist(), rows[earlier[paired]].tolist(), strict=True))
+
+
+def _first_close(
+    group: npt.NDArray[np.int64], times: npt.NDArray[np.int64], timed: npt.NDArray[np.bool_], window: int
+) -> npt.NDArray[np.intp]:
+    """For each timed row (rows ordered by group, then the timed ones by time, then the untimed ones),
+    the position of its group's first row whose time is at least its time minus ``window``: one search
+    in the rows' places on a ladder that rises with the group, then the time (no time: the group's top).
+    The times (less their least) are the places when the ladder fits in 62 bits, else their ranks."""
+    chosen = times[timed]
+    low = int(chosen.min())
+    top = int(chosen.max()) - low + 2  # times - low: 0 … top - 2; no time: top - 1 (visited last)
+    groups = int(group[-1]) + 1 if group.size else 1
+    if groups.bit_length() + top.bit_length() <= _LADDER_BITS:
+        place = np.where(timed, times - low, top - 1)
+        lowest = np.maximum(chosen - low - window, 0)
+    else:  # the distinct times ranked
+        distinct = np.unique(chosen)
+        top = distinct.size + 1
+        place = np.where(timed, np.searchsorted(distinct, times), distinct.size)
+        lowest = np.searchsorted(distinct, chosen - window, side="left")
+    ladder = group * top + place  # non-decreasing in this order
+    found: npt.NDArray[np.intp] = np.searchsorted(ladder, group[timed] * top + lowest, side="left")
+    return found
 
 
 def repeated_text(series: pd.Series[Any]) -> npt.NDArray[np.bool_]:
