@@ -319,3 +319,19 @@ def test_distinct_counts_of_an_arrow_column_are_the_distinct_values_in_order(val
     want = [*present, *([(None, missing)] if missing else [])]
     for dtype in ("str", pd.StringDtype("python"), pd.StringDtype("pyarrow")):
         assert distinct_counts(pd.Series(values, dtype=dtype)) == want
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.integers(-1, 6), min_size=3, max_size=3), min_size=1, max_size=40), st.integers(-3, 3))
+def test_row_keys_are_the_codes_in_mixed_radix(rows: list[list[int]], shift: int) -> None:
+    """One integer per row: each column's code less its least, in the radix of its span."""
+    from skm.analysis.stats.columns import _row_keys
+
+    codes = [np.array([r[j] + shift * j for r in rows], dtype=np.int64) for j in range(3)]
+    expected = [0] * len(rows)
+    for c in codes:
+        low, base = int(c.min()), int(c.max()) - int(c.min()) + 1
+        expected = [k * base + int(v) - low for k, v in zip(expected, c.tolist(), strict=True)]
+    key = _row_keys([codes[0].astype(np.int32), *codes[1:]])
+    assert key is not None
+    assert key.tolist() == expected

@@ -121,10 +121,15 @@ def _row_keys(codes: Sequence[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64] |
     bases = [int(c.max()) - low + 1 if c.size else 1 for c, low in zip(codes, lows, strict=True)]
     if sum(math.log2(max(b, 2)) for b in bases) >= 62:
         return None
-    key = np.zeros(len(codes[0]), dtype=np.int64)
-    for c, low, base in zip(codes, lows, bases, strict=True):
+    # Σ (c - low)·weight as Σ c·weight less Σ low·weight: the codes added as they are (no shifted copies)
+    key = np.array(codes[0], dtype=np.int64)
+    offset = lows[0]
+    for c, low, base in zip(codes[1:], lows[1:], bases[1:], strict=True):
         key *= base
-        key += c.astype(np.int64) - low
+        key += c
+        offset = offset * base + low
+    if offset:
+        key -= offset
     return key
 
 
@@ -169,12 +174,13 @@ def _shared_keys(key: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.intp], npt.
         return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.int64)
     low = int(key.min())
     bits = (n - 1).bit_length()
+    packed = None
     if (int(key.max()) - low).bit_length() + bits <= 62:
-        packed = (key - low) << bits
+        packed = np.subtract(key, low)
+        packed <<= bits
         packed |= np.arange(n, dtype=np.int64)
         packed.sort()
         ordered = packed >> bits
-        rows = packed & ((1 << bits) - 1)
     else:
         rows = np.argsort(key, kind="stable")
         ordered = key[rows]
@@ -188,10 +194,11 @@ def _shared_keys(key: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.intp], npt.
     first = np.empty(chosen.size, dtype=bool)
     first[0] = True
     np.not_equal(chosen[1:], chosen[:-1], out=first[1:])
-    rank = np.full(n, -1, dtype=np.int64)
-    rank[rows[repeated]] = np.cumsum(first) - 1  # the keys ascending: np.unique's numbering
-    shared = np.flatnonzero(rank >= 0)
-    return shared, rank[shared]
+    rank = np.cumsum(first) - 1  # the keys ascending: np.unique's numbering
+    # the repeated rows (by key) put back in row order: a sort of the few, no array of every row
+    found = packed[repeated] & ((1 << bits) - 1) if packed is not None else rows[repeated]
+    back = np.argsort(found)
+    return found[back].astype(np.intp), rank[back].astype(np.int64)
 
 
 def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetime64] | None) -> list[tuple[int, int]]:
@@ -241,11 +248,19 @@ def _first_close(
     if groups.bit_length() + top.bit_length() <= _LADDER_BITS:
         place = np.where(timed, times - low, top - 1)
         lowest = np.maximum(chosen - low - window, 0)
-    else:  # the distinct times ranked
-        distinct = np.unique(chosen)
+    else:  # the distinct times ranked (one sort; the window searched once per distinct time, in order)
+        by_time = np.argsort(chosen, kind="stable")
+        ordered = chosen[by_time]
+        new = np.empty(ordered.size, dtype=bool)
+        new[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+        distinct = ordered[new]
+        rank = np.empty(chosen.size, dtype=np.int64)
+        rank[by_time] = np.cumsum(new) - 1
         top = distinct.size + 1
-        place = np.where(timed, np.searchsorted(distinct, times), distinct.size)
-        lowest = np.searchsorted(distinct, chosen - window, side="left")
+        place = np.full(times.size, distinct.size, dtype=np.int64)
+        place[timed] = rank
+        lowest = np.searchsorted(distinct, distinct - window, side="left")[rank]
     ladder = group * top + place  # non-decreasing in this order
     found: npt.NDArray[np.intp] = np.searchsorted(ladder, group[timed] * top + lowest, side="left")
     return found
