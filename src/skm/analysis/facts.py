@@ -529,8 +529,9 @@ class AnswerRows(Sequence[AnswerRow]):
 
         n = len(frame)
         small = all(str(frame[k].dtype) in {"Int8", "int8"} for k in keys)  # answers: 1 byte a cell
-        values = np.zeros((n, len(keys)), dtype=np.int8 if small else np.int64)
-        answered = np.zeros((n, len(keys)), dtype=bool)
+        # column by column (Fortran order): each question written and summed in one contiguous run
+        values = np.zeros((n, len(keys)), dtype=np.int8 if small else np.int64, order="F")
+        answered = np.zeros((n, len(keys)), dtype=bool, order="F")
         for j, k in enumerate(keys):
             column = frame[k]
             answered[:, j] = column.notna().to_numpy(dtype=bool)
@@ -574,7 +575,9 @@ class AnswerRows(Sequence[AnswerRow]):
 
     def counts(self) -> tuple[int, ...]:
         """Answers given per question."""
-        return tuple(int(v) for v in self._answered.sum(axis=0).tolist())
+        import numpy as np  # noqa: PLC0415
+
+        return tuple(int(v) for v in np.count_nonzero(self._answered, axis=0).tolist())
 
 
 def response_days(responses: Responses) -> tuple[date, ...]:
