@@ -335,3 +335,24 @@ def test_row_keys_are_the_codes_in_mixed_radix(rows: list[list[int]], shift: int
     key = _row_keys([codes[0].astype(np.int32), *codes[1:]])
     assert key is not None
     assert key.tolist() == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.lists(st.none() | st.integers(0, 7), min_size=3, max_size=3), min_size=1, max_size=30),
+    st.sampled_from(["Int8", "Int64", "float64"]),
+    st.booleans(),
+)
+def test_patterns_of_one_byte_and_wider_columns_are_the_unique_rows(
+    rows: list[list[int | None]], dtype: str, negative: bool
+) -> None:
+    """Blanks, zeros and a negative answer (the sorted fallback) in one-byte or wider columns."""
+    if negative:
+        rows[0][0] = -2
+    frame = pd.DataFrame({k: pd.array([r[j] for r in rows], dtype="Int64").astype(dtype) for j, k in enumerate("abc")})
+    matrix = np.array([[np.nan if v is None else float(v) for v in r] for r in rows])
+    patterns = AnswerPatterns.of_frame(frame, list("abc"))
+    expected = AnswerPatterns.of_matrix(matrix)
+    assert np.array_equal(patterns.coded, expected.coded)
+    assert np.array_equal(patterns.pattern_of, expected.pattern_of)
+    assert np.array_equal(patterns.counts, expected.counts)

@@ -239,9 +239,9 @@ def distinct_counts(values: Sequence[object] | pd.Series[Any]) -> list[tuple[obj
     ):
         # the column's codes (one hash pass, first appearance first), shared with the other consumers
         codes, distinct = factorized(values)
-        counted = np.bincount(codes[codes >= 0], minlength=len(distinct)).tolist()
+        # slot 0 for a missing value (code -1): one pass, no copy of the present codes
+        blank, *counted = np.bincount(np.add(codes, 1, dtype=np.intp), minlength=len(distinct) + 1).tolist()
         arrow: list[tuple[object, int]] = list(zip(distinct, counted, strict=True))
-        blank = len(codes) - sum(counted)
         if blank:  # as below: every missing value last
             arrow.append((None, blank))
         return arrow
