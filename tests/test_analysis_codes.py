@@ -49,6 +49,23 @@ def test_factorized_is_pandas_factorize(dtype: object, values: list[str | None])
         assert _same(found, kept.tolist())
 
 
+@given(chunks=st.lists(TEXTS, min_size=1, max_size=4), large=st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_factorized_arrow_text_in_chunks_is_pandas_factorize(chunks: list[list[str | None]], large: bool) -> None:
+    """Arrow text in several chunks (as the engine reader's columns): Arrow's own dictionary encoding
+    gives pandas' codes and distinct values."""
+    import pyarrow as pa
+
+    kind = pa.large_string() if large else pa.string()
+    series = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(c, type=kind) for c in chunks], kind)))
+    codes, uniques = factorized(series)
+    expected_codes, expected = pd.factorize(series, sort=False)
+    assert codes.tolist() == expected_codes.tolist()
+    assert _same(uniques, expected.tolist())
+    assert codes.dtype == np.int32
+    assert not codes.flags.writeable
+
+
 def test_factorized_codes_are_shared_and_follow_a_changed_column() -> None:
     frame = pd.DataFrame({"x": pd.Series(["a", "b", "a"], dtype="str")})
     first, _ = factorized(frame["x"])
