@@ -341,16 +341,29 @@ def test_row_keys_are_the_codes_in_mixed_radix(rows: list[list[int]], shift: int
 @given(
     st.lists(st.lists(st.none() | st.integers(0, 7), min_size=3, max_size=3), min_size=1, max_size=30),
     st.sampled_from(["Int8", "Int64", "float64"]),
-    st.booleans(),
+    st.sampled_from([None, -1, -2]),
 )
 def test_patterns_of_one_byte_and_wider_columns_are_the_unique_rows(
-    rows: list[list[int | None]], dtype: str, negative: bool
+    rows: list[list[int | None]], dtype: str, negative: int | None
 ) -> None:
-    """Blanks, zeros and a negative answer (the sorted fallback) in one-byte or wider columns."""
-    if negative:
-        rows[0][0] = -2
+    """Blanks, zeros and a negative answer (the sorted fallback; -1 as an answer, not a blank) in
+    one-byte or wider columns."""
+    if negative is not None:
+        rows[0][0] = negative
     frame = pd.DataFrame({k: pd.array([r[j] for r in rows], dtype="Int64").astype(dtype) for j, k in enumerate("abc")})
     matrix = np.array([[np.nan if v is None else float(v) for v in r] for r in rows])
+    from skm.analysis.stats.patterns import _small_whole_numbers
+
+    for j, k in enumerate("abc"):  # each column: small whole numbers, or None with a negative answer
+        cells = [r[j] for r in rows]
+        given = [v for v in cells if v is not None]
+        found = _small_whole_numbers(frame[k])
+        if any(v < 0 for v in given):
+            assert found is None
+        else:
+            assert found is not None
+            assert found[0].tolist() == [-1 if v is None else v for v in cells]
+            assert found[1:] == ((min(given), max(given)) if given else (0, -1))
     patterns = AnswerPatterns.of_frame(frame, list("abc"))
     expected = AnswerPatterns.of_matrix(matrix)
     assert np.array_equal(patterns.coded, expected.coded)

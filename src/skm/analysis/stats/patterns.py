@@ -152,9 +152,11 @@ def _integer_numbers(series: pd.Series[Any]) -> tuple[npt.NDArray[np.int16], int
             return None
         return series.to_numpy(dtype=np.int16, na_value=-1), int(low), int(high)
     values = series.to_numpy(dtype=np.int16, na_value=-1)
-    present = series.notna().to_numpy(dtype=bool)
-    if not present.any():
+    least = int(values.min()) if values.size else 2**15
+    if least == -1 and np.count_nonzero(values == -1) == int(series.isna().sum()):  # -1: blanks only
+        least = int(values.view(np.uint16).min())  # the least answer: as unsigned, the blanks on top
+    if least < 0:  # a negative answer
+        return None
+    if least >= 2**15:  # nothing answered
         return values, 0, -1
-    least = int(np.min(values, where=present, initial=np.iinfo(np.int16).max))
-    greatest = int(np.max(values, where=present, initial=np.iinfo(np.int16).min))
-    return (values, least, greatest) if least >= 0 else None
+    return values, least, int(values.max())
