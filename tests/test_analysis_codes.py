@@ -7,6 +7,7 @@ import json
 import math
 from dataclasses import replace
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 import pandas as pd
@@ -125,8 +126,9 @@ def test_groups_counted_at_once_are_the_groups_of_groupby(rows: list[tuple[str |
     expected = [(str(name), part) for name, part in responses.frame.groupby(labels, sort=True)]
     as_text = responses.frame.copy()
     as_text[column] = as_text[column].astype("str")  # a text column of the engine reader (shared codes)
-    for frame in (responses.frame, as_text):
-        grouped = score_responses(replace(responses, frame=frame), by=column, min_group=1)
+    for frame, cells in ((responses.frame, 4096), (as_text, 4096), (responses.frame, 1), (as_text, 150)):
+        with patch("skm.analysis.score._GROUP_CELLS", cells):  # 3, 1 or 2 questions counted in a pass
+            grouped = score_responses(replace(responses, frame=frame), by=column, min_group=1)
         # skm report takes the pooled result from the grouped one
         assert replace(grouped, group_by=None, groups=()) == score_responses(replace(responses, frame=frame))
         assert [(g.group, g.respondents) for g in grouped.groups] == [(n, len(p)) for n, p in expected]
