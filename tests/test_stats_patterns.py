@@ -199,6 +199,14 @@ def test_figures_from_patterns_equal_the_figures_from_respondents(
         assert np.array_equal(a, b, equal_nan=True)
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from([0, 3, 1, 7, 63]), max_size=40) | st.lists(st.integers(-2, 200), max_size=40))
+def test_first_seen_numbers_labels_as_factorize(labels: list[int]) -> None:
+    """A few small codes (a pass each) or any integers (hashed): numbered as they first appear."""
+    given = np.array(labels, dtype=np.intp)
+    assert design._first_seen(given).tolist() == pd.factorize(given)[0].tolist()
+
+
 @SETTINGS
 @given(
     st.lists(st.floats(25, 100, allow_nan=False) | st.just(math.nan), min_size=2, max_size=40),
