@@ -377,3 +377,19 @@ def test_patterns_of_one_byte_and_wider_columns_are_the_unique_rows(
     assert np.array_equal(patterns.coded, expected.coded)
     assert np.array_equal(patterns.pattern_of, expected.pattern_of)
     assert np.array_equal(patterns.counts, expected.counts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([math.nan, 1.0, 2.0, 4.0, math.inf, -math.inf]), min_size=3, max_size=3),
+        max_size=30,
+    ),
+    st.integers(0, 3),
+)
+def test_straight_lining_column_by_column_is_the_row_reduction(rows: list[list[float]], minimum: int) -> None:
+    """Blanks (NaN), infinities and rows of blanks: the flags of a reduction per row."""
+    x = np.array(rows, dtype=np.float64).reshape(len(rows), 3)
+    count = np.isfinite(x).sum(axis=1)
+    expected = (count >= minimum) & (np.fmin.reduce(x, axis=1) == np.fmax.reduce(x, axis=1))
+    assert straight_lining(x, minimum).tolist() == expected.tolist()
