@@ -7,6 +7,7 @@ import json
 import math
 from dataclasses import replace
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 import pandas as pd
@@ -47,6 +48,23 @@ def test_factorized_is_pandas_factorize(dtype: object, values: list[str | None])
         raw, kept = pd.factorize(series, sort=False, use_na_sentinel=False)
         assert with_missing.tolist() == raw.tolist()
         assert _same(found, kept.tolist())
+
+
+@given(chunks=st.lists(TEXTS, min_size=1, max_size=4), large=st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_factorized_arrow_text_in_chunks_is_pandas_factorize(chunks: list[list[str | None]], large: bool) -> None:
+    """Arrow text in several chunks (as the engine reader's columns): Arrow's own dictionary encoding
+    gives pandas' codes and distinct values."""
+    import pyarrow as pa
+
+    kind = pa.large_string() if large else pa.string()
+    series = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(c, type=kind) for c in chunks], kind)))
+    codes, uniques = factorized(series)
+    expected_codes, expected = pd.factorize(series, sort=False)
+    assert codes.tolist() == expected_codes.tolist()
+    assert _same(uniques, expected.tolist())
+    assert codes.dtype == np.int32
+    assert not codes.flags.writeable
 
 
 def test_factorized_codes_are_shared_and_follow_a_changed_column() -> None:
@@ -108,8 +126,9 @@ def test_groups_counted_at_once_are_the_groups_of_groupby(rows: list[tuple[str |
     expected = [(str(name), part) for name, part in responses.frame.groupby(labels, sort=True)]
     as_text = responses.frame.copy()
     as_text[column] = as_text[column].astype("str")  # a text column of the engine reader (shared codes)
-    for frame in (responses.frame, as_text):
-        grouped = score_responses(replace(responses, frame=frame), by=column, min_group=1)
+    for frame, cells in ((responses.frame, 4096), (as_text, 4096), (responses.frame, 1), (as_text, 150)):
+        with patch("skm.analysis.score._GROUP_CELLS", cells):  # 3, 1 or 2 questions counted in a pass
+            grouped = score_responses(replace(responses, frame=frame), by=column, min_group=1)
         # skm report takes the pooled result from the grouped one
         assert replace(grouped, group_by=None, groups=()) == score_responses(replace(responses, frame=frame))
         assert [(g.group, g.respondents) for g in grouped.groups] == [(n, len(p)) for n, p in expected]
@@ -151,3 +170,26 @@ def test_report_json_states_the_hash_of_the_input(tmp_path: Path) -> None:
         json.loads(out.read_text(encoding="utf-8"))["identity"]["sha256"]
         == hashlib.sha256(source.read_bytes()).hexdigest()
     )
+
+
+@given(
+    offsets=st.lists(st.none() | st.integers(-3 * 86_400, 3 * 86_400), min_size=1, max_size=30),
+    spread=st.sampled_from([1, 1, 10_000]),  # a few days (marked in a table) or years apart (sorted)
+    day=st.sampled_from(["2026-01-05", "1969-12-31"]),  # before 1970: negative microseconds
+)
+@settings(max_examples=60, deadline=None)
+def test_response_days_of_a_parsed_date_column_are_the_distinct_dates(
+    offsets: list[int | None], spread: int, day: str
+) -> None:
+    from skm.analysis.facts import response_days
+
+    start = np.datetime64(f"{day}T12:00:00.250", "us")
+    moments = [None if s is None else start + np.timedelta64(s * spread, "s") for s in offsets]
+    column = np.array([np.datetime64("NaT", "us") if m is None else m for m in moments], dtype="datetime64[us]")
+    data: dict[str, object] = {f"U{i + 1}": [3] * len(offsets) for i in range(9)}
+    data["Cap waktu"] = [None] * len(offsets)
+    responses = responses_from_frame(pd.DataFrame(data), invalid="skip")
+    frame = responses.frame.copy()
+    frame[responses.profile["date"]] = column
+    expected = sorted({m.astype("datetime64[D]").item() for m in moments if m is not None})
+    assert response_days(replace(responses, frame=frame)) == tuple(expected)

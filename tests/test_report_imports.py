@@ -46,3 +46,30 @@ def test_a_report_toml_still_builds_its_model(tmp_path: Path) -> None:
     (tmp_path / "report.toml").write_text('unit = "Dinas X"\n', encoding="utf-8")
     argv = ["report", "--example", "-f", "json", "-o", "r.json", "--no-stats", "--config", "report.toml"]
     assert MODELS in _loaded(argv, tmp_path)
+
+
+@pytest.mark.slow
+def test_gather_imports_nothing_the_read_did_not_preload(tmp_path: Path) -> None:
+    """What ``skm report`` imports after the engine's read is imported during it (the preload lists):
+    the figures' first call does not import a module of its own."""
+    code = """
+import importlib, os, sys
+from pathlib import Path
+os.environ["SKM_ENGINE"] = "always"
+import skm.cli.report as report
+import skm.cli.engine_input as engine_input
+from skm.cli.score import example_path
+from skm.core.calc import ScoringRules
+from skm.errors import InvalidPolicy
+from skm.text import Lang
+path = example_path()
+options = dict(instrument=None, sheet=None, invalid=InvalidPolicy.ERROR, labels=None, lang=Lang.ID)
+preload = [*report._GATHER_MODULES, *engine_input.STATS_MODULES, *report._RENDER_MODULES[report.ReportFormat.JSON]]
+responses = engine_input.read_responses_input(path, progress=False, preload=preload, **options)
+engine_input.read_responses_input = lambda *args, **kwargs: responses
+before = set(sys.modules)
+report.gather(path, rules=ScoringRules(), with_stats=True, **options)
+print(" ".join(sorted(set(sys.modules) - before)))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert out.stdout.split() == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from unittest.mock import patch
 
 import numpy as np
 import numpy.typing as npt
@@ -198,6 +199,14 @@ def test_figures_from_patterns_equal_the_figures_from_respondents(
         assert np.array_equal(a, b, equal_nan=True)
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from([0, 3, 1, 7, 63]), max_size=40) | st.lists(st.integers(-2, 200), max_size=40))
+def test_first_seen_numbers_labels_as_factorize(labels: list[int]) -> None:
+    """A few small codes (a pass each) or any integers (hashed): numbered as they first appear."""
+    given = np.array(labels, dtype=np.intp)
+    assert design._first_seen(given).tolist() == pd.factorize(given)[0].tolist()
+
+
 @SETTINGS
 @given(
     st.lists(st.floats(25, 100, allow_nan=False) | st.just(math.nan), min_size=2, max_size=40),
@@ -260,6 +269,8 @@ def test_duplicate_pairs_on_arrays_are_the_pairs_of_duplicate_rows(
     # the same through the one-by-one comparison (no integer key): the reference path
     many = [c * 10**12 for c in codes] * 4  # 8 columns of 2**40: beyond 62 bits
     assert duplicate_pairs(many, moments) == expected  # type: ignore[arg-type]
+    with patch("skm.analysis.stats.columns._LADDER_BITS", 8):  # the times ranked, not placed
+        assert duplicate_pairs(codes, moments) == expected  # type: ignore[arg-type]
 
 
 @settings(max_examples=80, deadline=None)
@@ -270,10 +281,16 @@ def test_same_minute_counted_in_a_table_is_same_minute(minutes: list[int | None]
     from skm.analysis.stats.columns import Moments
     from skm.analysis.stats.quality import same_minute
 
-    start = np.datetime64("2026-01-05T00:00:00", "us")
     given = iter(sorted(m for m in minutes if m is not None))
     in_order = [None if m is None else next(given) for m in minutes]  # a form's export: in time order
-    for spread, chosen in ((1, minutes), (10_000, minutes), (1, in_order), (10_000, in_order)):
+    for spread, chosen, day in (
+        (1, minutes, "2026-01-05"),
+        (10_000, minutes, "2026-01-05"),
+        (1, in_order, "2026-01-05"),
+        (10_000, in_order, "2026-01-05"),
+        (1, minutes, "1969-12-30"),  # before 1970: negative microseconds (floor, not truncation)
+    ):
+        start = np.datetime64(f"{day}T00:00:00", "us")
         times = np.array(
             [
                 np.datetime64("NaT", "us")
@@ -310,3 +327,69 @@ def test_distinct_counts_of_an_arrow_column_are_the_distinct_values_in_order(val
     want = [*present, *([(None, missing)] if missing else [])]
     for dtype in ("str", pd.StringDtype("python"), pd.StringDtype("pyarrow")):
         assert distinct_counts(pd.Series(values, dtype=dtype)) == want
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.integers(-1, 6), min_size=3, max_size=3), min_size=1, max_size=40), st.integers(-3, 3))
+def test_row_keys_are_the_codes_in_mixed_radix(rows: list[list[int]], shift: int) -> None:
+    """One integer per row: each column's code less its least, in the radix of its span."""
+    from skm.analysis.stats.columns import _row_keys
+
+    codes = [np.array([r[j] + shift * j for r in rows], dtype=np.int64) for j in range(3)]
+    expected = [0] * len(rows)
+    for c in codes:
+        low, base = int(c.min()), int(c.max()) - int(c.min()) + 1
+        expected = [k * base + int(v) - low for k, v in zip(expected, c.tolist(), strict=True)]
+    key = _row_keys([codes[0].astype(np.int32), *codes[1:]])
+    assert key is not None
+    assert key.tolist() == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.lists(st.none() | st.integers(0, 7), min_size=3, max_size=3), min_size=1, max_size=30),
+    st.sampled_from(["Int8", "Int64", "float64"]),
+    st.sampled_from([None, -1, -2]),
+)
+def test_patterns_of_one_byte_and_wider_columns_are_the_unique_rows(
+    rows: list[list[int | None]], dtype: str, negative: int | None
+) -> None:
+    """Blanks, zeros and a negative answer (the sorted fallback; -1 as an answer, not a blank) in
+    one-byte or wider columns."""
+    if negative is not None:
+        rows[0][0] = negative
+    frame = pd.DataFrame({k: pd.array([r[j] for r in rows], dtype="Int64").astype(dtype) for j, k in enumerate("abc")})
+    matrix = np.array([[np.nan if v is None else float(v) for v in r] for r in rows])
+    from skm.analysis.stats.patterns import _small_whole_numbers
+
+    for j, k in enumerate("abc"):  # each column: small whole numbers, or None with a negative answer
+        cells = [r[j] for r in rows]
+        given = [v for v in cells if v is not None]
+        found = _small_whole_numbers(frame[k])
+        if any(v < 0 for v in given):
+            assert found is None
+        else:
+            assert found is not None
+            assert found[0].tolist() == [-1 if v is None else v for v in cells]
+            assert found[1:] == ((min(given), max(given)) if given else (0, -1))
+    patterns = AnswerPatterns.of_frame(frame, list("abc"))
+    expected = AnswerPatterns.of_matrix(matrix)
+    assert np.array_equal(patterns.coded, expected.coded)
+    assert np.array_equal(patterns.pattern_of, expected.pattern_of)
+    assert np.array_equal(patterns.counts, expected.counts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([math.nan, 1.0, 2.0, 4.0, math.inf, -math.inf]), min_size=3, max_size=3),
+        max_size=30,
+    ),
+    st.integers(0, 3),
+)
+def test_straight_lining_column_by_column_is_the_row_reduction(rows: list[list[float]], minimum: int) -> None:
+    """Blanks (NaN), infinities and rows of blanks: the flags of a reduction per row."""
+    x = np.array(rows, dtype=np.float64).reshape(len(rows), 3)
+    count = np.isfinite(x).sum(axis=1)
+    expected = (count >= minimum) & (np.fmin.reduce(x, axis=1) == np.fmax.reduce(x, axis=1))
+    assert straight_lining(x, minimum).tolist() == expected.tolist()

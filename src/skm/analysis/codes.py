@@ -40,11 +40,15 @@ def factorized(series: pd.Series[Any]) -> tuple[npt.NDArray[np.signedinteger[Any
     hit = _CACHE.get(key)
     if hit is not None and hit[0]() is array and hit[1] is storage:
         return hit[2], hit[3]
-    raw, found = pd.factorize(series, sort=False)
-    # kept while the column lives: four bytes a row (half of pandas' codes) when the values are fewer than 2³¹
-    codes = raw.astype(np.int32) if len(found) < 2**31 - 1 else np.asarray(raw, dtype=np.intp)
+    encoded = _arrow_text_codes(storage)
+    if encoded is not None:
+        codes, uniques = encoded
+    else:
+        raw, found = pd.factorize(series, sort=False)
+        # kept while the column lives: four bytes a row (half of pandas' codes) when the values are fewer than 2³¹
+        codes = raw.astype(np.int32) if len(found) < 2**31 - 1 else np.asarray(raw, dtype=np.intp)
+        uniques = found.tolist()
     codes.flags.writeable = False
-    uniques: list[object] = found.tolist()
     if storage is not None:  # Arrow storage: replaced, never changed in place, when the column is set
         try:
             ref = weakref.ref(array, lambda _: _CACHE.pop(key, None))
@@ -52,6 +56,27 @@ def factorized(series: pd.Series[Any]) -> tuple[npt.NDArray[np.signedinteger[Any
             return codes, uniques
         _CACHE[key] = (ref, storage, codes, uniques)
     return codes, uniques
+
+
+def _arrow_text_codes(storage: object) -> tuple[npt.NDArray[np.int32], list[object]] | None:
+    """What ``pd.factorize`` computes for Arrow text (its dictionary encoding, missing values masked),
+    without its copies: the indices kept as Arrow's four-byte integers, the dictionary as Python
+    strings. ``None`` unless ``storage`` is a chunked array of (large) strings."""
+    import numpy as np  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415
+
+    if not (
+        isinstance(storage, pa.ChunkedArray)
+        and (pa.types.is_string(storage.type) or pa.types.is_large_string(storage.type))
+        and len(storage)
+    ):
+        return None
+    combined = storage.dictionary_encode(null_encoding="mask").combine_chunks()
+    indices = combined.indices
+    if indices.null_count:
+        indices = indices.fill_null(-1)
+    codes = np.asarray(indices.to_numpy(zero_copy_only=False), dtype=np.int32)
+    return codes, combined.dictionary.to_pylist()
 
 
 def factorized_with_missing(series: pd.Series[Any]) -> tuple[npt.NDArray[np.signedinteger[Any]], list[object]]:

@@ -239,9 +239,9 @@ def distinct_counts(values: Sequence[object] | pd.Series[Any]) -> list[tuple[obj
     ):
         # the column's codes (one hash pass, first appearance first), shared with the other consumers
         codes, distinct = factorized(values)
-        counted = np.bincount(codes[codes >= 0], minlength=len(distinct)).tolist()
+        # slot 0 for a missing value (code -1): one pass, no copy of the present codes
+        blank, *counted = np.bincount(np.add(codes, 1, dtype=np.intp), minlength=len(distinct) + 1).tolist()
         arrow: list[tuple[object, int]] = list(zip(distinct, counted, strict=True))
-        blank = len(codes) - sum(counted)
         if blank:  # as below: every missing value last
             arrow.append((None, blank))
         return arrow
@@ -529,8 +529,9 @@ class AnswerRows(Sequence[AnswerRow]):
 
         n = len(frame)
         small = all(str(frame[k].dtype) in {"Int8", "int8"} for k in keys)  # answers: 1 byte a cell
-        values = np.zeros((n, len(keys)), dtype=np.int8 if small else np.int64)
-        answered = np.zeros((n, len(keys)), dtype=bool)
+        # column by column (Fortran order): each question written and summed in one contiguous run
+        values = np.zeros((n, len(keys)), dtype=np.int8 if small else np.int64, order="F")
+        answered = np.zeros((n, len(keys)), dtype=bool, order="F")
         for j, k in enumerate(keys):
             column = frame[k]
             answered[:, j] = column.notna().to_numpy(dtype=bool)
@@ -574,7 +575,9 @@ class AnswerRows(Sequence[AnswerRow]):
 
     def counts(self) -> tuple[int, ...]:
         """Answers given per question."""
-        return tuple(int(v) for v in self._answered.sum(axis=0).tolist())
+        import numpy as np  # noqa: PLC0415
+
+        return tuple(int(v) for v in np.count_nonzero(self._answered, axis=0).tolist())
 
 
 def response_days(responses: Responses) -> tuple[date, ...]:
@@ -585,8 +588,15 @@ def response_days(responses: Responses) -> tuple[date, ...]:
 
     column = responses.profile.get("date")
     if column is not None and pd.api.types.is_datetime64_any_dtype(responses.frame[column]):
-        days = responses.frame[column].to_numpy(dtype="datetime64[us]").astype("datetime64[D]")
-        return tuple(d.item() for d in np.unique(days[~np.isnat(days)]))
+        micros = responses.frame[column].to_numpy(dtype="datetime64[us]").view(np.int64)
+        days = micros[micros != np.iinfo(np.int64).min] // 86_400_000_000  # floor: numpy's cast to days
+        if not days.size:
+            return ()
+        low = int(days.min())
+        span = int(days.max()) - low + 1
+        # a survey's days are few: marked in a table, not sorted
+        found = np.flatnonzero(np.bincount(days - low, minlength=span)) + low if span <= days.size else np.unique(days)
+        return tuple(found.astype("datetime64[D]").tolist())
     return tuple(sorted({d.date() for d in date_values(responses) or () if d is not None}))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -270,17 +271,46 @@ def _group_tallies(
     count = len(names)
     sizes = np.bincount(codes, minlength=count).tolist()
     size = instrument.scale_max - instrument.scale_min + 1
-    tables: dict[str, list[list[int]]] = {}
     slots = size + 1  # per group: slot 0 for blanks and numbers off the scale, then each answer
-    base = codes.astype(np.intp) * slots + 1
-    for key in keys:
-        cells = base + offsets[key]
-        tables[key] = np.bincount(cells, minlength=count * slots).reshape(count, slots)[:, 1:].tolist()
+    tables = _answer_tables(codes, [offsets[k] for k in keys], count, slots)
     return [
-        (name, sizes[g], {k: Tally(tuple(tables[k][g]), instrument.scale_min) for k in keys})
+        (name, sizes[g], {k: Tally(tuple(t[g]), instrument.scale_min) for k, t in zip(keys, tables, strict=True)})
         for g, name in enumerate(names)
         if sizes[g]
     ]
+
+
+# at most this many cells (group × answer of each question) in one count: a few questions a pass
+_GROUP_CELLS = 4096
+
+
+def _answer_tables(
+    codes: npt.NDArray[np.intp], offsets: list[npt.NDArray[np.signedinteger[Any]]], count: int, slots: int
+) -> list[list[list[int]]]:
+    """Per question (its :func:`_scale_offsets`), per group (``codes``, ``count`` groups): the
+    respondents giving each answer. Several questions are counted in one pass (their answers as one
+    number in radix ``slots``, small integers while they fit) and each question's table is a margin."""
+    import numpy as np  # noqa: PLC0415
+
+    width = 1
+    while width < len(offsets) and count * slots ** (width + 1) <= _GROUP_CELLS:
+        width += 1
+    dtype = np.int16 if count * slots**width < 2**15 else np.intp
+    group: npt.NDArray[np.signedinteger[Any]] = codes.astype(dtype)
+    tables: list[list[list[int]]] = []
+    for start in range(0, len(offsets), width):
+        chunk = offsets[start : start + width]
+        cells = group.copy()
+        for offset in chunk:  # slot 0 for a blank or a number off the scale (-1), then each answer
+            cells *= slots
+            cells += offset
+        cells += sum(slots**i for i in range(len(chunk)))  # each offset + 1
+        shape = (count, *([slots] * len(chunk)))
+        table = np.bincount(cells, minlength=math.prod(shape)).reshape(shape)
+        for i in range(len(chunk)):
+            others = tuple(a for a in range(1, len(chunk) + 1) if a != i + 1)
+            tables.append(table.sum(axis=others)[:, 1:].tolist() if others else table[:, 1:].tolist())
+    return tables
 
 
 def rules_of(

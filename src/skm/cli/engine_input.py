@@ -16,8 +16,11 @@ if TYPE_CHECKING:
     from skm.readers.responses import Responses
     from skm.text import Lang
 
-__all__ = ["ENGINE_MIN_BYTES", "read_responses_input"]
+__all__ = ["ENGINE_MIN_BYTES", "STATS_MODULES", "read_responses_input"]
 
+# what the statistics import when they run (skm stats, skm report --stats): preloaded while the engine
+# parses, with the modules they import inside functions (the quality checks' columns, the BLAS limit)
+STATS_MODULES = ("skm.analysis.stats", "skm.analysis.stats.columns", "threadpoolctl")
 # below this many bytes the reference reader is as fast (the engine's queries cost ~0.1 s)
 ENGINE_MIN_BYTES = 4 << 20
 

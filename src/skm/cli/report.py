@@ -364,7 +364,7 @@ def gather(
     """Read one responses file (keeping the respondents of ``wanted``, the ``--period`` filter) and
     gather what its report states (call inside ``error_boundary``). The modules used after the read
     (and ``preload``) are imported while the engine parses a large CSV."""
-    from skm.cli.engine_input import read_responses_input  # noqa: PLC0415
+    from skm.cli.engine_input import STATS_MODULES, read_responses_input  # noqa: PLC0415
 
     responses = read_responses_input(
         file,
@@ -375,7 +375,7 @@ def gather(
         lang=lang,
         progress=True,
         column_map=column_map,
-        preload=[*_GATHER_MODULES, *(["skm.analysis.stats"] if with_stats else []), *preload],
+        preload=[*_GATHER_MODULES, *(STATS_MODULES if with_stats else ()), *preload],
     )
     from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
     from dataclasses import replace  # noqa: PLC0415

@@ -132,7 +132,7 @@ def stats(
 
         the_period = parse_period_option(period)  # SkmError: translated, exit 2
         show = output_format is TableJson.TABLE
-        from skm.cli.engine_input import read_responses_input  # noqa: PLC0415
+        from skm.cli.engine_input import STATS_MODULES, read_responses_input  # noqa: PLC0415
 
         responses = read_responses_input(
             file,
@@ -143,7 +143,7 @@ def stats(
             lang=lang,
             progress=show,
             column_map=parse_map_option(column_map, lang),
-            preload=["skm.analysis.stats", *_RENDER_MODULES[output_format]],
+            preload=[*STATS_MODULES, *_RENDER_MODULES[output_format]],
         )
         from skm.analysis.stats import analyse  # noqa: PLC0415 - imported during a large CSV's read
 

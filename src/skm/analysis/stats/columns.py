@@ -41,6 +41,10 @@ def column_codes(series: pd.Series[Any], norm: Callable[[object], object]) -> np
     return out
 
 
+_SECOND_US, _MINUTE_US, _DAY_US = 10**6, 60 * 10**6, 86_400 * 10**6
+_LADDER_BITS = 62  # what the groups and the times may take together in one integer (else times ranked)
+
+
 class Moments:
     """The date column of the responses: as ``datetime64`` when the reader parsed it, else the
     Python values of :func:`~skm.readers.dates.date_values` (``None`` where missing)."""
@@ -74,15 +78,13 @@ class Moments:
         if self.array is None:
             values = self.values()
             return np.asarray(same_minute(values or []), dtype=bool)
-        m = self.array
-        known = ~np.isnat(m)
-        seconds = m.astype("datetime64[s]")
-        midnight = known & (seconds == m.astype("datetime64[D]").astype("datetime64[s]"))
-        usable = known & ~midnight
-        minutes = m.astype("datetime64[m]").astype(np.int64)
-        out = np.zeros(m.shape[0], dtype=bool)
+        # the microseconds as integers: a unit's floor is a floor division (as numpy's casts), NaT the least
+        micros = self.array.view(np.int64)
+        # a known time, not a date alone (00:00:00)
+        usable = (micros != np.iinfo(np.int64).min) & (micros % _DAY_US >= _SECOND_US)
+        out = np.zeros(micros.shape[0], dtype=bool)
         if usable.any():
-            chosen = minutes[usable]
+            chosen = micros[usable] // _MINUTE_US
             low, span = int(chosen.min()), int(chosen.max()) - int(chosen.min()) + 1
             step = np.diff(chosen)
             if (step >= 0).all():  # in time order (a form's export): equal minutes are neighbours
@@ -119,10 +121,15 @@ def _row_keys(codes: Sequence[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64] |
     bases = [int(c.max()) - low + 1 if c.size else 1 for c, low in zip(codes, lows, strict=True)]
     if sum(math.log2(max(b, 2)) for b in bases) >= 62:
         return None
-    key = np.zeros(len(codes[0]), dtype=np.int64)
-    for c, low, base in zip(codes, lows, bases, strict=True):
+    # Σ (c - low)·weight as Σ c·weight less Σ low·weight: the codes added as they are (no shifted copies)
+    key = np.array(codes[0], dtype=np.int64)
+    offset = lows[0]
+    for c, low, base in zip(codes[1:], lows[1:], bases[1:], strict=True):
         key *= base
-        key += c.astype(np.int64) - low
+        key += c
+        offset = offset * base + low
+    if offset:
+        key -= offset
     return key
 
 
@@ -167,12 +174,13 @@ def _shared_keys(key: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.intp], npt.
         return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.int64)
     low = int(key.min())
     bits = (n - 1).bit_length()
+    packed = None
     if (int(key.max()) - low).bit_length() + bits <= 62:
-        packed = (key - low) << bits
+        packed = np.subtract(key, low)
+        packed <<= bits
         packed |= np.arange(n, dtype=np.int64)
         packed.sort()
         ordered = packed >> bits
-        rows = packed & ((1 << bits) - 1)
     else:
         rows = np.argsort(key, kind="stable")
         ordered = key[rows]
@@ -186,10 +194,11 @@ def _shared_keys(key: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.intp], npt.
     first = np.empty(chosen.size, dtype=bool)
     first[0] = True
     np.not_equal(chosen[1:], chosen[:-1], out=first[1:])
-    rank = np.full(n, -1, dtype=np.int64)
-    rank[rows[repeated]] = np.cumsum(first) - 1  # the keys ascending: np.unique's numbering
-    shared = np.flatnonzero(rank >= 0)
-    return shared, rank[shared]
+    rank = np.cumsum(first) - 1  # the keys ascending: np.unique's numbering
+    # the repeated rows (by key) put back in row order: a sort of the few, no array of every row
+    found = packed[repeated] & ((1 << bits) - 1) if packed is not None else rows[repeated]
+    back = np.argsort(found)
+    return found[back].astype(np.intp), rank[back].astype(np.int64)
 
 
 def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetime64] | None) -> list[tuple[int, int]]:
@@ -219,15 +228,42 @@ def _pairs_on_arrays(key: npt.NDArray[np.int64], moments: npt.NDArray[np.datetim
     earlier = np.where(position > start, start, position)  # a row without a time: the key's first row
     timed = ~missing
     if timed.any():
-        distinct = np.unique(times[timed])
-        top = distinct.size + 1  # ranks 0 … size - 1 for times, ``size`` for no time (visited last)
-        rank = np.where(timed, np.searchsorted(distinct, times), distinct.size)
-        ladder = group * top + rank  # non-decreasing in this order
         window = int(DUPLICATE_WINDOW / timedelta(microseconds=1))
-        lowest = np.searchsorted(distinct, times[timed] - window, side="left")
-        earlier[timed] = np.searchsorted(ladder, group[timed] * top + lowest, side="left")
+        earlier[timed] = _first_close(group, times, timed, window)
     paired = earlier < position
     return sorted(zip(rows[paired].tolist(), rows[earlier[paired]].tolist(), strict=True))
+
+
+def _first_close(
+    group: npt.NDArray[np.int64], times: npt.NDArray[np.int64], timed: npt.NDArray[np.bool_], window: int
+) -> npt.NDArray[np.intp]:
+    """For each timed row (rows ordered by group, then the timed ones by time, then the untimed ones),
+    the position of its group's first row whose time is at least its time minus ``window``: one search
+    in the rows' places on a ladder that rises with the group, then the time (no time: the group's top).
+    The times (less their least) are the places when the ladder fits in 62 bits, else their ranks."""
+    chosen = times[timed]
+    low = int(chosen.min())
+    top = int(chosen.max()) - low + 2  # times - low: 0 … top - 2; no time: top - 1 (visited last)
+    groups = int(group[-1]) + 1 if group.size else 1
+    if groups.bit_length() + top.bit_length() <= _LADDER_BITS:
+        place = np.where(timed, times - low, top - 1)
+        lowest = np.maximum(chosen - low - window, 0)
+    else:  # the distinct times ranked (one sort; the window searched once per distinct time, in order)
+        by_time = np.argsort(chosen, kind="stable")
+        ordered = chosen[by_time]
+        new = np.empty(ordered.size, dtype=bool)
+        new[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+        distinct = ordered[new]
+        rank = np.empty(chosen.size, dtype=np.int64)
+        rank[by_time] = np.cumsum(new) - 1
+        top = distinct.size + 1
+        place = np.full(times.size, distinct.size, dtype=np.int64)
+        place[timed] = rank
+        lowest = np.searchsorted(distinct, distinct - window, side="left")[rank]
+    ladder = group * top + place  # non-decreasing in this order
+    found: npt.NDArray[np.intp] = np.searchsorted(ladder, group[timed] * top + lowest, side="left")
+    return found
 
 
 def repeated_text(series: pd.Series[Any]) -> npt.NDArray[np.bool_]:

@@ -182,15 +182,13 @@ def clustering_codes(
     bounds: tuple[float, float],
 ) -> Clustering | None:
     """:func:`clustering` with the services given as integer codes (equal codes, same service)."""
-    import pandas as pd  # noqa: PLC0415 - a hash of the codes, not a sort
-
     values = np.asarray(person, dtype=np.float64)
     keep = np.isfinite(values)
     given = np.asarray(labels)
     if given.shape != values.shape:
         msg = "one label per respondent"
         raise ValueError(msg)
-    codes, _ = pd.factorize(given[keep])  # services numbered as they first appear (the order of the sums)
+    codes = _first_seen(given[keep])  # services numbered as they first appear (the order of the sums)
     kept = values[keep]
     sizes = np.bincount(codes).astype(np.float64) if codes.size else np.empty(0)
     n, k = float(sizes.sum()), sizes.size
@@ -214,6 +212,30 @@ def clustering_codes(
             min(bounds[1], ikm + factor * (ci[1] - ikm)),
         )
     return Clustering(column, k, mean_size, icc, deff, n / deff, widened)
+
+
+# at most this many distinct small codes are renumbered by a pass each (more: hashed by pandas)
+_FIRST_SEEN_PASSES = 64
+
+
+def _first_seen(labels: npt.NDArray[np.integer]) -> npt.NDArray[np.intp]:
+    """``pd.factorize(labels)[0]``: each label numbered as it first appears. Labels that are a few
+    small non-negative codes (the services) are renumbered from where each first appears (one
+    comparison pass a code), without hashing a million integers."""
+    import pandas as pd  # noqa: PLC0415 - a hash of the codes, not a sort
+
+    small = labels.size and labels.dtype.kind == "i" and int(labels.min()) >= 0
+    if small and int(labels.max()) < _FIRST_SEEN_PASSES:
+        top = int(labels.max()) + 1
+        present = np.bincount(labels, minlength=top) > 0
+        first = {int(c): int(np.argmax(labels == c)) for c in np.flatnonzero(present)}
+        table = np.zeros(top, dtype=np.intp)
+        for number, c in enumerate(sorted(first, key=first.__getitem__)):
+            table[c] = number
+        renumbered: npt.NDArray[np.intp] = table[labels]
+        return renumbered
+    codes, _ = pd.factorize(labels)
+    return np.asarray(codes, dtype=np.intp)
 
 
 # --------------------------------------------------------------------------- importance–performance

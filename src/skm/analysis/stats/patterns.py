@@ -127,12 +127,7 @@ def _small_whole_numbers(series: pd.Series[Any]) -> tuple[npt.NDArray[np.int16],
     import pandas as pd  # noqa: PLC0415
 
     if pd.api.types.is_integer_dtype(series.dtype):
-        low, high = series.min(), series.max()
-        if pd.isna(low):
-            return np.full(len(series), -1, dtype=np.int16), 0, -1
-        if not 0 <= int(low) <= int(high) < 2**14:
-            return None
-        return series.to_numpy(dtype=np.int16, na_value=-1), int(low), int(high)
+        return _integer_numbers(series)
     values = series.to_numpy(dtype=np.float64, na_value=np.nan)
     known = np.isfinite(values)
     given = values[known]
@@ -141,3 +136,27 @@ def _small_whole_numbers(series: pd.Series[Any]) -> tuple[npt.NDArray[np.int16],
     if not (np.array_equal(given, np.round(given)) and given.min() >= 0 and given.max() < 2**14):
         return None
     return np.where(known, values, -1.0).astype(np.int16), int(given.min()), int(given.max())
+
+
+def _integer_numbers(series: pd.Series[Any]) -> tuple[npt.NDArray[np.int16], int, int] | None:
+    """:func:`_small_whole_numbers` of an integer column. One-byte integers (the readers' ``Int8``
+    answers) are converted first and their least and greatest answer taken on the copy (no pandas
+    reductions); wider ones are checked first (they may not fit in ``int16``)."""
+    import pandas as pd  # noqa: PLC0415
+
+    if getattr(series.dtype, "itemsize", 8) > 1:
+        low, high = series.min(), series.max()
+        if pd.isna(low):
+            return np.full(len(series), -1, dtype=np.int16), 0, -1
+        if not 0 <= int(low) <= int(high) < 2**14:
+            return None
+        return series.to_numpy(dtype=np.int16, na_value=-1), int(low), int(high)
+    values = series.to_numpy(dtype=np.int16, na_value=-1)
+    least = int(values.min()) if values.size else 2**15
+    if least == -1 and np.count_nonzero(values == -1) == int(series.isna().sum()):  # -1: blanks only
+        least = int(values.view(np.uint16).min())  # the least answer: as unsigned, the blanks on top
+    if least < 0:  # a negative answer
+        return None
+    if least >= 2**15:  # nothing answered
+        return values, 0, -1
+    return values, least, int(values.max())

@@ -31,12 +31,18 @@ DUPLICATE_WINDOW = timedelta(hours=1)
 def straight_lining(answers: npt.ArrayLike, minimum: int = 2) -> npt.NDArray[np.bool_]:
     """Rows whose answered questions (at least ``minimum``) all carry the same value."""
     x = np.asarray(answers, dtype=np.float64)
-    answered = np.isfinite(x)
-    count = answered.sum(axis=1)
     if x.shape[1] == 0:
         return np.zeros(x.shape[0], dtype=bool)
-    low = np.fmin.reduce(x, axis=1)  # fmin/fmax skip blanks (NaN); a row of blanks gives NaN, never equal
-    high = np.fmax.reduce(x, axis=1)
+    # column by column (a few long passes, not a reduction per short row); fmin/fmax skip blanks (NaN):
+    # a row of blanks keeps low = inf and high = -inf, never equal
+    count = np.zeros(x.shape[0], dtype=np.intp)
+    low = np.full(x.shape[0], np.inf)
+    high = np.full(x.shape[0], -np.inf)
+    for j in range(x.shape[1]):
+        column = x[:, j]
+        count += np.isfinite(column)
+        np.fmin(low, column, out=low)
+        np.fmax(high, column, out=high)
     flagged: npt.NDArray[np.bool_] = (count >= minimum) & (low == high)
     return flagged
 
