@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from skm.render.document.blocks import BarChart, Chapter, Document, LineChart, Section, Table
@@ -282,3 +282,139 @@ def test_write_docx_restores_the_cycle_collector(tmp_path: Path, enabled: bool) 
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --------------------------------------------------------------------------- blocks spliced in at saving
+
+
+def _reserialised(path: Path) -> tuple[bytes, bytes]:
+    """``word/document.xml`` as saved, and as lxml writes it again after reading it: the same bytes when
+    the blocks put in as text are what python-docx would have written with them in its tree."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml import parse_xml
+
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml")
+    return xml, serialize_part_xml(parse_xml(xml))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(max_size=10), min_size=1, max_size=4))
+@example(ODD)
+@example(["a > b ]]> c", "\"quoted\" 'x'", "ü 🪪"])
+def test_spliced_tables_are_what_lxml_writes(tmp_path_factory: pytest.TempPathFactory, texts: list[str]) -> None:
+    from skm.render.document.blocks import Paragraph
+    from skm.render.document.docx import write_docx
+
+    tables = tuple(
+        Table(columns=("Kode", t), rows=((t, Decimal("1.50")), (f" {t} ", 12000)), total=(t, None), caption=t)
+        for t in texts
+    )
+    blocks = (Paragraph(texts[0]), *tables, Paragraph("<w:skmBlock/>"))
+    section = Section("s", Chapter.RESULTS, "S", blocks)
+    document = Document(Lang.ID, texts[0], "u", "p", (section, Section("a", Chapter.APPENDIX, "A", tables)), "f")
+    path = tmp_path_factory.mktemp("splice") / "s.docx"
+    write_docx(document, path)
+    saved, again = _reserialised(path)
+    assert saved == again
+    assert saved.count(b"<w:tbl>") == 2 * len(texts)
+    assert b"skmBlock/>" not in saved
+
+
+def test_spliced_report_is_what_lxml_writes(tmp_path: Path) -> None:
+    """The whole example report (every kind of block) read back and written again: the same bytes."""
+    from typer.testing import CliRunner
+
+    from skm.cli import app
+
+    source = Path(__file__).parent / "data" / "eskm_setda_mahulu_2025.csv"
+    out = tmp_path / "r.docx"
+    result = CliRunner().invoke(app, ["report", str(source), "-f", "docx", "-o", str(out), "--no-stats"])
+    assert result.exit_code == 0, result.output
+    saved, again = _reserialised(out)
+    assert saved == again
+    assert saved.count(b"<w:tbl>") > 5
+
+
+def _reference_grids(document: Any, blocks: list[Any], doc: Document) -> None:
+    """The key–value lists and headline figures as the report wrote them through python-docx's
+    objects (before they were written as XML): the reference the fast writer must match."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    from skm.render.document.blocks import Headline, fmt
+    from skm.render.document.docx import _set
+
+    def shade(cell: Any, fill: str) -> None:
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), fill)
+        cell._tc.get_or_add_tcPr().append(shading)
+
+    for block in blocks:
+        if isinstance(block, Headline):
+            grid = document.add_table(rows=2, cols=len(block.items))
+            grid.style = "Table Grid"
+            for j, (k, v) in enumerate(block.items):
+                _set(grid.rows[0].cells[j], k, bold=True, white=True)
+                shade(grid.rows[0].cells[j], "16325C")
+                _set(grid.rows[1].cells[j], fmt(v, doc.lang), bold=True, size=16)
+        else:
+            grid = document.add_table(rows=len(block.rows), cols=2)
+            grid.style = "Table Grid"
+            grid.autofit = False
+            for j, share in enumerate((0.35, 0.65)):
+                grid.columns[j].width = Cm(16.5 * share)
+                for row_ in grid.rows:
+                    row_.cells[j].width = Cm(16.5 * share)
+            for i, (k, v) in enumerate(block.rows):
+                _set(grid.rows[i].cells[0], k, bold=True)
+                shade(grid.rows[i].cells[0], "EEF2F7")
+                _set(grid.rows[i].cells[1], v)
+        document.add_paragraph()
+
+
+def _page(document: Any) -> None:
+    """The report's page: A4, margins of 2.25 cm left and right (the width the grids share)."""
+    from docx.shared import Cm
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.25)
+
+
+@pytest.mark.parametrize("lang", [Lang.ID, Lang.EN])
+def test_key_values_and_headline_are_what_python_docx_writes(tmp_path: Path, lang: Lang) -> None:
+    import docx
+    from docx.opc.oxml import serialize_part_xml
+
+    from skm.render.document.blocks import Headline, KeyValues
+    from skm.render.document.docx import _headline, _key_values, _Spliced
+
+    blocks: list[Any] = [
+        KeyValues((("Unit", "Dinas <x> & 'y'"), ("Periode", " 2025 "), ("Catatan", "a\tb\nc"), ("", ""))),
+        KeyValues(()),
+        Headline((("NI", Decimal("3.2512")), ("IKM", Decimal("81.28")), ("Mutu", "B"), ("n", "12.000"))),
+        Headline((("IKM", Decimal("100.00")),)),
+        Headline(()),
+    ]
+    doc = _doc(lang)
+    reference = docx.Document()
+    _page(reference)
+    _reference_grids(reference, blocks, doc)
+    fast = docx.Document()
+    _page(fast)
+    spliced = _Spliced()
+    style = fast.styles["Table Grid"].style_id
+    for block in blocks:
+        if isinstance(block, Headline):
+            _headline(fast, block, doc, style, spliced)
+        else:
+            _key_values(fast, block, style, spliced)
+    spliced.save(fast, tmp_path / "g.docx")
+    with zipfile.ZipFile(tmp_path / "g.docx") as z:
+        written = z.read("word/document.xml")
+    assert written == serialize_part_xml(reference.element)
+    assert written.count(b"<w:tbl>") == len(blocks)

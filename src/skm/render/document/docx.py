@@ -48,18 +48,6 @@ def _text(value: Cell, doc: Document) -> str:
     return value
 
 
-def _shade(cell: Any, hex_fill: str) -> None:
-    from docx.oxml import OxmlElement  # noqa: PLC0415
-    from docx.oxml.ns import qn  # noqa: PLC0415
-
-    props = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), hex_fill)
-    props.append(shading)
-
-
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -133,7 +121,9 @@ def _widths(table: Table, doc: Document) -> tuple[int, ...]:
 
 def _shares(texts: list[list[str]], table: Table) -> tuple[int, ...]:
     """:func:`_widths` from the texts of the table's rows (heading and total included)."""
-    longest = [max(max((len(w) for w in r[j].split()), default=0) for r in texts) for j in range(len(table.columns))]
+    # each column's distinct texts only: the appendix repeats a few answers thousands of times
+    columns = ({row[j] for row in texts} for j in range(len(table.columns)))
+    longest = [max(max((len(w) for w in text.split()), default=0) for text in column) for column in columns]
     shares = [max(5, min(n + 1, 15)) for n in longest]
     if table.wide is not None:
         shares[table.wide] = max(shares[table.wide], sum(shares) // 2, 30)
@@ -169,14 +159,17 @@ class _Captions:
         return para
 
 
+_TBL_LOOK = (  # what python-docx's ``add_table`` writes
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
+    ' w:val="04A0"/>'
+)
 _TBL_PR = (
     '<w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
     # padding inside every cell (top/bottom 40, left/right 90 twentieths of a point), in the
     # schema's place: before tblLook
     '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
     '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
-    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
-    ' w:val="04A0"/></w:tblPr>'
+    f"{_TBL_LOOK}</w:tblPr>"
 )
 
 
@@ -210,10 +203,19 @@ _BREAKS = re.compile("([\t\n\r])")
 
 
 def _cell_xml(
-    text: str, width: int, *, bold: bool, white: bool, right: bool, fill: str, no_wrap: bool, keep: bool
+    text: str,
+    width: int,
+    *,
+    bold: bool,
+    white: bool,
+    right: bool,
+    fill: str,
+    no_wrap: bool,
+    keep: bool,
+    size: float = 9,
 ) -> str:
-    """One ``w:tc``: the XML :func:`_set` (or python-docx) writes for the text, then the shading,
-    no-wrap, keep-with-next and width the table's cells get."""
+    """One ``w:tc``: the XML :func:`_set` (or python-docx) writes for the text in ``size`` points,
+    then the shading, no-wrap, keep-with-next and width the table's cells get."""
     props = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if fill:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
@@ -225,7 +227,7 @@ def _cell_xml(
     run = (
         ("<w:b/>" if bold else '<w:b w:val="0"/>')
         + ('<w:color w:val="FFFFFF"/>' if white else "")
-        + '<w:sz w:val="18"/>'
+        + f'<w:sz w:val="{int(size * 2)}"/>'
     )
     return (
         f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{para}<w:r/><w:r><w:rPr>{run}</w:rPr>"
@@ -233,9 +235,10 @@ def _cell_xml(
     )
 
 
-def _table_xml(table: Table, doc: Document, style: str) -> str:
+def _table_xml(table: Table, doc: Document, style: str, *, declare: bool = True) -> str:
     """The whole ``w:tbl`` of a table block, as one string (the appendix tables of a large file
-    have thousands of cells: python-docx's objects cost a few hundred attribute look-ups each).
+    have thousands of cells: python-docx's objects cost a few hundred attribute look-ups each), with
+    the ``w`` namespace declared on it (``declare``) or as it is written inside ``word/document.xml``.
 
     The grid has fixed column widths (the grid for LibreOffice, each cell for Word), the cell
     padding, every row unsplittable and the header row repeated on each page and kept with the
@@ -252,11 +255,16 @@ def _table_xml(table: Table, doc: Document, style: str) -> str:
     formatted: dict[object, str] = {}  # the appendix repeats a few answers (1–4) thousands of times
 
     def text(value: Cell) -> str:
-        # Decimal("3.10") == Decimal("3.1") but they are written differently: a number's key is its type and text
-        key = value if value is None or isinstance(value, str) else (type(value), str(value))
-        if key not in formatted:
-            formatted[key] = _text(value, doc)
-        return formatted[key]
+        kind = type(value)
+        if kind is str:  # as it is (_text)
+            return value  # type: ignore[return-value]
+        # Decimal("3.10") == Decimal("3.1") but they are written differently: a decimal's key is its
+        # text; a whole number is its own key (True == 1, but a bool is no Cell)
+        key = value if kind is int or value is None else (kind, str(value))
+        found = formatted.get(key)
+        if found is None:
+            found = formatted[key] = _text(value, doc)
+        return found
 
     texts = [list(table.columns), *([text(v) for v in row] + blank[len(row) :] for row in rows)]
     shares = table.widths if len(table.widths) == len(table.columns) else _shares(texts, table)
@@ -264,7 +272,7 @@ def _table_xml(table: Table, doc: Document, style: str) -> str:
     # python-docx's ``Cm(x).twips``: whole EMUs first, then rounded to twentieths of a point
     widths = [round(int(_TEXT_WIDTH_CM * share / total * 360000) / 635) for share in shares]
     out = [
-        f'<w:tbl xmlns:w="{_W[1:-1]}">',
+        f'<w:tbl xmlns:w="{_W[1:-1]}">' if declare else "<w:tbl>",
         _TBL_PR.format(style=style),
         "<w:tblGrid>",
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
@@ -292,18 +300,72 @@ def _table_xml(table: Table, doc: Document, style: str) -> str:
     return "".join(out)
 
 
-def _table(document: Any, table: Table, doc: Document, captions: _Captions, title: str, style: str) -> None:
-    from docx.oxml import parse_xml  # noqa: PLC0415
-
+def _table(
+    document: Any, table: Table, doc: Document, captions: _Captions, title: str, style: str, spliced: _Spliced
+) -> None:
     captions.add(document, "table", table.caption or title)
-    body = document.element.body
-    tbl = parse_xml(_table_xml(table, doc, style))
-    last = body[-1] if len(body) else None
-    if last is not None and last.tag == _W + "sectPr":  # the body ends with the section's properties
-        last.addprevious(tbl)
-    else:
-        body.append(tbl)
+    spliced.add(document, _table_xml(table, doc, style, declare=False))
     document.add_paragraph()
+
+
+class _Spliced:
+    """Blocks of ``word/document.xml`` written as XML text and put in when the document is saved.
+
+    The body holds an empty ``w:skmBlock`` element in each one's place until then, so the tables'
+    thousands of elements are never parsed into python-docx's tree, walked by its searches,
+    serialised back and freed: the serialised document is cut at those elements and the blocks'
+    text put in. A block's text must be
+    what lxml writes for it inside the document (no namespace declaration; ``&``, ``<`` and ``>``
+    escaped, double quotes, empty elements as ``<w:x/>``): ``tests/test_report_docx.py`` reads the
+    saved document back and writes it again to the same bytes. No text of the document can be read
+    as the place of a block: lxml writes a ``<`` of any text as ``&lt;``."""
+
+    MARK = "w:skmBlock"  # an element of no schema, never written: the document's text escapes "<"
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+
+    def add(self, document: Any, xml: str) -> None:
+        """``xml`` as the next block at the end of the body (before the section's properties)."""
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+
+        body = document.element.body
+        mark = OxmlElement(self.MARK)
+        last = body[-1] if len(body) else None
+        if last is not None and last.tag == _W + "sectPr":  # the body ends with the section's properties
+            last.addprevious(mark)
+        else:
+            body.append(mark)
+        self.blocks.append(xml)
+
+    def save(self, document: Any, path: Path) -> None:
+        """``document.save(path)`` with the blocks in their places in ``word/document.xml``."""
+        from docx.opc.oxml import serialize_part_xml  # noqa: PLC0415
+        from docx.opc.pkgwriter import PackageWriter  # noqa: PLC0415
+
+        package = document.part.package
+        for part in package.parts:  # what ``document.save`` does
+            part.before_marshal()
+        main = document.part
+        pieces = serialize_part_xml(main.element).split(f"<{self.MARK}/>".encode())
+        if len(pieces) != len(self.blocks) + 1:
+            raise AssertionError(f"{len(pieces) - 1} places for {len(self.blocks)} blocks")
+        out = [pieces[0]]
+        for block, piece in zip(self.blocks, pieces[1:], strict=True):
+            out += (block.encode(), piece)
+        blob = b"".join(out)
+        parts = [_Blob(part, blob) if part is main else part for part in package.parts]
+        PackageWriter.write(str(path), package.rels, parts)  # type: ignore[no-untyped-call]
+
+
+class _Blob:
+    """A part of the package as saved, with other bytes (what python-docx's package writer reads)."""
+
+    def __init__(self, part: Any, blob: bytes) -> None:
+        self.partname = part.partname
+        self.content_type = part.content_type
+        self.rels = part.rels
+        self.blob = blob
 
 
 def _styled(document: Any, style_id: str, text: str = "") -> Any:
@@ -371,30 +433,57 @@ def _heading_numbering(document: Any, lang: Lang) -> None:
         _number(document.styles[name].element.get_or_add_pPr(), level, num_id)
 
 
-def _key_values(document: Any, block: KeyValues) -> None:
-    grid = document.add_table(rows=len(block.rows), cols=2)
-    grid.style = "Table Grid"
+def _grid_xml(
+    style: str, widths: list[int], rows: list[list[tuple[str, bool, bool, str, float]]], *, fixed: bool
+) -> str:
+    """A plain grid (the key–value lists, the headline figures) as python-docx writes it for
+    ``document.add_table(len(rows), len(widths), style)`` with the columns ``widths`` twips wide
+    (``fixed``: ``autofit = False``) and each cell filled by :func:`_set` with ``(text, bold, white,
+    fill, size)``, shaded with ``fill`` ("" for none); no namespace declaration. (Without columns,
+    python-docx's grid and rows keep the white space of its template.)"""
+    out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:type="auto" w:w="0"/>']
+    if fixed:
+        out.append('<w:tblLayout w:type="fixed"/>')
+    out.append(f"{_TBL_LOOK}</w:tblPr>")
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    out.append(f"<w:tblGrid>{grid or _BLANK}</w:tblGrid>")
+    for row in rows:
+        cells = "".join(
+            _cell_xml(text, w, bold=bold, white=white, right=False, fill=fill, no_wrap=False, keep=False, size=size)
+            for (text, bold, white, fill, size), w in zip(row, widths, strict=True)
+        )
+        out.append(f"<w:tr>{cells or _BLANK}</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+_BLANK = "\n  "
+
+
+def _key_values(document: Any, block: KeyValues, style: str, spliced: _Spliced) -> None:
+    """Labels (bold, pale blue) and values in two columns of 35 % and 65 % of the text width."""
     from docx.shared import Cm  # noqa: PLC0415
 
-    grid.autofit = False
-    for j, share in enumerate((0.35, 0.65)):
-        grid.columns[j].width = Cm(_TEXT_WIDTH_CM * share)
-        for row_ in grid.rows:
-            row_.cells[j].width = Cm(_TEXT_WIDTH_CM * share)
-    for i, (k, v) in enumerate(block.rows):
-        _set(grid.rows[i].cells[0], k, bold=True)
-        _shade(grid.rows[i].cells[0], "EEF2F7")
-        _set(grid.rows[i].cells[1], v)
+    widths = [Cm(_TEXT_WIDTH_CM * share).twips for share in (0.35, 0.65)]
+    rows: list[list[tuple[str, bool, bool, str, float]]] = [
+        [(k, True, False, "EEF2F7", 9), (v, False, False, "", 9)] for k, v in block.rows
+    ]
+    spliced.add(document, _grid_xml(style, widths, rows, fixed=True))
     document.add_paragraph()
 
 
-def _headline(document: Any, block: Headline, doc: Document) -> None:
-    grid = document.add_table(rows=2, cols=len(block.items))
-    grid.style = "Table Grid"
-    for j, (k, v) in enumerate(block.items):
-        _set(grid.rows[0].cells[j], k, bold=True, white=True)
-        _shade(grid.rows[0].cells[j], "16325C")
-        _set(grid.rows[1].cells[j], fmt(v, doc.lang), bold=True, size=16)
+def _headline(document: Any, block: Headline, doc: Document, style: str, spliced: _Spliced) -> None:
+    """The names (white on navy) over the figures (bold, 16 points), the text width shared equally."""
+    from docx.shared import Emu  # noqa: PLC0415
+
+    section = document.sections[-1]  # python-docx's ``Document._block_width``
+    n = len(block.items)
+    width = Emu((section.page_width - section.left_margin - section.right_margin) // n).twips if n else 0
+    rows: list[list[tuple[str, bool, bool, str, float]]] = [
+        [(k, True, True, "16325C", 9) for k, _ in block.items],
+        [(fmt(v, doc.lang), True, False, "", 16) for _, v in block.items],
+    ]
+    spliced.add(document, _grid_xml(style, [width] * n, rows, fixed=False))
     document.add_paragraph()
 
 
@@ -462,6 +551,7 @@ def _write(doc: Document, path: Path) -> None:
         name: document.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "Caption", "Table Grid")
     }
     captions = _Captions(doc.lang, ids["Caption"])
+    spliced = _Spliced()
 
     for _ in range(3 if doc.logo is not None else 6):
         document.add_paragraph()
@@ -516,11 +606,11 @@ def _write(doc: Document, path: Path) -> None:
                     else:
                         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
                 elif isinstance(block, KeyValues):
-                    _key_values(document, block)
+                    _key_values(document, block, ids["Table Grid"], spliced)
                 elif isinstance(block, Headline):
-                    _headline(document, block, doc)
+                    _headline(document, block, doc, ids["Table Grid"], spliced)
                 elif isinstance(block, Table):
-                    _table(document, block, doc, captions, part.title, ids["Table Grid"])
+                    _table(document, block, doc, captions, part.title, ids["Table Grid"], spliced)
                 elif isinstance(block, Signature):
                     document.add_paragraph()
                     for line in (*block.lines, "", "", "", block.name, *block.after):
@@ -539,4 +629,4 @@ def _write(doc: Document, path: Path) -> None:
     _field(footer, "PAGE", "1")
     for run in footer.runs:
         run.font.size = Pt(8)
-    document.save(str(path))
+    spliced.save(document, path)
