@@ -418,3 +418,128 @@ def test_key_values_and_headline_are_what_python_docx_writes(tmp_path: Path, lan
         written = z.read("word/document.xml")
     assert written == serialize_part_xml(reference.element)
     assert written.count(b"<w:tbl>") == len(blocks)
+
+
+def _reference_paragraphs(document: Any, text: str, style: str) -> None:
+    """Every kind of paragraph of the report as it wrote them through python-docx's objects (before
+    they were written as XML), with ``text`` where the report puts a name or a sentence."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Cm, Pt, RGBColor
+
+    from skm.render.document.blocks import printable
+    from skm.render.document.docx import _field, _number
+    from skm.text.report import tr
+
+    def styled(text: str = "") -> Any:
+        para = document.add_paragraph(text)
+        para._p.style = style
+        return para
+
+    title = styled()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(printable(text.upper()))
+    run.bold = True
+    run.font.size = Pt(20)
+    run.font.color.rgb = RGBColor(0x16, 0x32, 0x5C)
+    for size in (16, 13):
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        r = p.add_run(printable(text))
+        r.font.size = Pt(size)
+        r.bold = size == 16
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', printable(text))
+    for heading in (printable(text), "", "BAB"):
+        styled(heading)
+        _number(styled(heading)._p.get_or_add_pPr(), 0, 0)
+        centred = styled(heading)
+        centred.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _number(centred._p.get_or_add_pPr(), 0, 0)
+    for note in (False, True):
+        p = document.add_paragraph()
+        r = p.add_run(printable(text))
+        if note:
+            r.italic = True
+            r.font.size = Pt(9)
+        else:
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    name = printable(text)
+    for line in (name, "", "Kepala", name):
+        p = document.add_paragraph()
+        r = p.add_run(line)
+        if line == name:
+            r.bold = True
+            r.underline = True
+        p.paragraph_format.left_indent = Cm(8.5)
+        p.paragraph_format.space_after = Pt(0)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for chapter in ("", "3"):
+        for kind in ("table", "figure"):
+            label = tr("caption-table" if kind == "table" else "caption-figure", Lang.ID)
+            para = styled()
+            para.add_run(f"{label} ")
+            if chapter:
+                _field(para, "STYLEREF 1 \\s", chapter)
+                para.add_run(".")
+            _field(para, f"SEQ {label} \\* ARABIC \\s 1", "2")
+            para.add_run(f" {printable(text)}")
+            para.paragraph_format.keep_with_next = kind == "table"
+
+
+def _fast_paragraphs(spliced: Any, text: str, style: str) -> None:
+    """:func:`_reference_paragraphs` through the writer's XML."""
+    from skm.render.document.blocks import printable
+    from skm.render.document.docx import _PAGE_BREAK, _Captions, _field_xml, _heading_run, _paragraph, _run
+
+    body = spliced.add
+    body(_paragraph(_run(printable(text.upper()), bold=True, colour="16325C", size=20), style=style, align="center"))
+    for size in (16, 13):
+        body(_paragraph(_run(printable(text), bold=size == 16, size=size), align="center"))
+    body(_PAGE_BREAK)
+    body(_paragraph(_field_xml('TOC \\o "1-2" \\h \\z \\u', printable(text))))
+    for heading in (printable(text), "", "BAB"):
+        body(_paragraph(_heading_run(heading), style=style))
+        body(_paragraph(_heading_run(heading), style=style, unnumbered=True))
+        body(_paragraph(_heading_run(heading), style=style, unnumbered=True, align="center"))
+    body(_paragraph(_run(printable(text)), align="both"))
+    body(_paragraph(_run(printable(text), italic=True, size=9)))
+    name = printable(text)
+    for line in (name, "", "Kepala", name):
+        own = line == name
+        body(_paragraph(_run(line, bold=True if own else None, underline=own), tight=True, indent=4819, align="center"))
+    for chapter in ("", "3"):
+        captions = _Captions(Lang.ID, style)
+        captions.next_chapter(chapter)
+        for kind in ("table", "figure"):
+            captions.counts[kind] = 1  # the next is number 2
+            captions.add(spliced, kind, text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.text(max_size=12))
+@example("")
+@example(" <a & b> ")
+@example('tab\there\r\nline "\'" ü 🪪 \x01')
+def test_paragraphs_are_what_python_docx_writes(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    import docx
+    from docx.opc.oxml import serialize_part_xml
+
+    from skm.render.document.docx import _Spliced
+
+    reference = docx.Document()
+    style = reference.styles["Caption"].style_id
+    _reference_paragraphs(reference, text, style)
+    fast = docx.Document()
+    spliced = _Spliced()
+    _fast_paragraphs(spliced, text, style)
+    path = tmp_path_factory.mktemp("paragraphs") / "p.docx"
+    spliced.save(fast, path)
+    with zipfile.ZipFile(path) as z:
+        assert z.read("word/document.xml") == serialize_part_xml(reference.element)
+
+
+def test_heading_text_xml_cannot_hold_is_refused_as_python_docx_does() -> None:
+    from skm.render.document.docx import _run
+
+    with pytest.raises(ValueError, match="XML compatible"):
+        _run("a\x00b")

@@ -2,10 +2,14 @@
 
 Chapters Pendahuluan, Metodologi, Hasil, Analisis dan Rencana Tindak Lanjut and Penutup, each
 with its tables as real Word tables, so a unit edits the narrative instead of retyping tables.
-Charts are PNG pictures (:mod:`~skm.render.document.charts`) under their tables. Tables and pictures carry numbered
-captions in Word's Caption style with SEQ fields ("Tabel 3.1", "Gambar 3.1"), so Word can build
-the list of tables and figures; chapter and section numbers come from the heading styles'
-numbering definition, not from typed text.
+Charts are PNG pictures (:mod:`~skm.render.document.charts`) under their tables. Tables and
+pictures carry numbered captions in Word's Caption style with SEQ fields ("Tabel 3.1", "Gambar
+3.1"), so Word can build the list of tables and figures; chapter and section numbers come from
+the heading styles' numbering definition, not from typed text.
+
+python-docx builds the package; the body is written as the XML its objects would write (tested
+against them byte for byte), which is a fraction of the time for the thousands of cells of a large
+file's appendix.
 """
 
 from __future__ import annotations
@@ -57,7 +61,8 @@ def _set(
 ) -> None:
     """The cell's content: one run of ``text``. Written as the XML python-docx writes for
     :func:`_set_docx` (``tests/test_report.py`` compares them), a few elements instead of a few
-    hundred attribute look-ups per cell: the appendix tables of a large file have thousands."""
+    hundred attribute look-ups per cell. The report's cells are now written as text
+    (:func:`_cell_xml`); this stays as the tests' reference of what a filled cell is."""
     text = printable(text)
     if any(c in text for c in "\t\n\r"):  # python-docx writes these as tab and break elements
         _set_docx(cell, text, bold=bold, white=white, right=right, size=size)
@@ -144,19 +149,15 @@ class _Captions:
         self.chapter = number
         self.counts = dict.fromkeys(self.counts, 0)
 
-    def add(self, document: Any, kind: str, text: str) -> Any:
+    def add(self, spliced: _Spliced, kind: str, text: str) -> None:
         """A caption paragraph ``Tabel 3.1 text`` in the Caption style, the numbers as Word fields."""
         self.counts[kind] += 1
         label = tr("caption-table" if kind == "table" else "caption-figure", self.lang)
-        para = _styled(document, self.style_id)
-        para.add_run(f"{label} ")
+        runs = [_run(f"{label} ")]
         if self.chapter:
-            _field(para, "STYLEREF 1 \\s", self.chapter)
-            para.add_run(".")
-        _field(para, f"SEQ {label} \\* ARABIC \\s 1", str(self.counts[kind]))
-        para.add_run(f" {printable(text)}")
-        para.paragraph_format.keep_with_next = kind == "table"
-        return para
+            runs += (_field_xml("STYLEREF 1 \\s", self.chapter), _run("."))
+        runs += (_field_xml(f"SEQ {label} \\* ARABIC \\s 1", str(self.counts[kind])), _run(f" {printable(text)}"))
+        spliced.add(_paragraph("".join(runs), style=self.style_id, keep=kind == "table"))
 
 
 _TBL_LOOK = (  # what python-docx's ``add_table`` writes
@@ -300,35 +301,43 @@ def _table_xml(table: Table, doc: Document, style: str, *, declare: bool = True)
     return "".join(out)
 
 
-def _table(
-    document: Any, table: Table, doc: Document, captions: _Captions, title: str, style: str, spliced: _Spliced
-) -> None:
-    captions.add(document, "table", table.caption or title)
-    spliced.add(document, _table_xml(table, doc, style, declare=False))
-    document.add_paragraph()
+def _table(table: Table, doc: Document, captions: _Captions, title: str, style: str, spliced: _Spliced) -> None:
+    captions.add(spliced, "table", table.caption or title)
+    spliced.add(_table_xml(table, doc, style, declare=False))
+    spliced.add(_EMPTY)
 
 
 class _Spliced:
-    """Blocks of ``word/document.xml`` written as XML text and put in when the document is saved.
+    """The body of ``word/document.xml`` written as XML text, put in when the document is saved.
 
-    The body holds an empty ``w:skmBlock`` element in each one's place until then, so the tables'
-    thousands of elements are never parsed into python-docx's tree, walked by its searches,
-    serialised back and freed: the serialised document is cut at those elements and the blocks'
-    text put in. A block's text must be
-    what lxml writes for it inside the document (no namespace declaration; ``&``, ``<`` and ``>``
-    escaped, double quotes, empty elements as ``<w:x/>``): ``tests/test_report_docx.py`` reads the
-    saved document back and writes it again to the same bytes. No text of the document can be read
-    as the place of a block: lxml writes a ``<`` of any text as ``&lt;``."""
+    Paragraphs, tables, key–value lists and headline figures are written as the text python-docx's
+    objects would give (a few hundred attribute look-ups and element searches each, thousands of
+    elements for the appendix tables). Where python-docx itself must add to the body (a picture: its
+    part, relationship and shape id), the text so far is placed first (:meth:`place`): the body
+    holds an empty ``w:skmBlock`` element in its place. At saving, the serialised document is cut at
+    those elements and the text put in. The text must be what lxml writes for the same elements
+    inside the document (no namespace declaration; ``&``, ``<`` and ``>`` escaped, double quotes,
+    empty elements as ``<w:x/>``): ``tests/test_report_docx.py`` reads the saved document back and
+    writes it again to the same bytes, and compares the paragraphs with python-docx's. No text of
+    the document can be read as the place of a block: lxml writes a ``<`` of any text as ``&lt;``."""
 
     MARK = "w:skmBlock"  # an element of no schema, never written: the document's text escapes "<"
 
     def __init__(self) -> None:
         self.blocks: list[str] = []
+        self.pending: list[str] = []
 
-    def add(self, document: Any, xml: str) -> None:
-        """``xml`` as the next block at the end of the body (before the section's properties)."""
+    def add(self, xml: str) -> None:
+        """``xml`` next in the body."""
+        self.pending.append(xml)
+
+    def place(self, document: Any) -> None:
+        """Put the text added so far at the end of the body (before the section's properties), so
+        that python-docx can add after it."""
         from docx.oxml import OxmlElement  # noqa: PLC0415
 
+        if not self.pending:
+            return
         body = document.element.body
         mark = OxmlElement(self.MARK)
         last = body[-1] if len(body) else None
@@ -336,13 +345,15 @@ class _Spliced:
             last.addprevious(mark)
         else:
             body.append(mark)
-        self.blocks.append(xml)
+        self.blocks.append("".join(self.pending))
+        self.pending = []
 
     def save(self, document: Any, path: Path) -> None:
-        """``document.save(path)`` with the blocks in their places in ``word/document.xml``."""
+        """``document.save(path)`` with the text in its places in ``word/document.xml``."""
         from docx.opc.oxml import serialize_part_xml  # noqa: PLC0415
         from docx.opc.pkgwriter import PackageWriter  # noqa: PLC0415
 
+        self.place(document)
         package = document.part.package
         for part in package.parts:  # what ``document.save`` does
             part.before_marshal()
@@ -358,6 +369,84 @@ class _Spliced:
         PackageWriter.write(str(path), package.rels, parts)  # type: ignore[no-untyped-call]
 
 
+_EMPTY = "<w:p/>"  # ``document.add_paragraph()``
+_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'  # ``add_paragraph().add_run().add_break(PAGE)``
+
+
+def _checked(text: str) -> str:
+    """``text`` if XML can hold it; else lxml's error (python-docx's, for text not made printable)."""
+    if printable(text) != text:
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    return text
+
+
+def _run(
+    text: str = "",
+    *,
+    bold: bool | None = None,
+    italic: bool = False,
+    colour: str = "",
+    size: float = 0,
+    underline: bool = False,
+) -> str:
+    """``paragraph.add_run(text)`` with python-docx's ``bold`` (None: not set), ``italic``,
+    ``font.color.rgb`` (hex), ``font.size`` (points) and ``underline``: the properties in the
+    schema's order."""
+    props = []
+    if bold is not None:
+        props.append("<w:b/>" if bold else '<w:b w:val="0"/>')
+    if italic:
+        props.append("<w:i/>")
+    if colour:
+        props.append(f'<w:color w:val="{colour}"/>')
+    if size:
+        props.append(f'<w:sz w:val="{int(size * 2)}"/>')
+    if underline:
+        props.append('<w:u w:val="single"/>')
+    inner = ("<w:rPr>" + "".join(props) + "</w:rPr>" if props else "") + _run_content(_checked(text))
+    return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
+
+
+def _paragraph(
+    runs: str = "",
+    *,
+    style: str = "",
+    keep: bool | None = None,
+    unnumbered: bool = False,
+    tight: bool = False,
+    indent: int = 0,
+    align: str = "",
+) -> str:
+    """``document.add_paragraph()`` holding ``runs`` (:func:`_run`), with python-docx's paragraph
+    style id, ``keep_with_next`` (None: not set), no number (:func:`_unnumbered`), ``space_after =
+    0`` (``tight``), ``left_indent`` (twips) and ``alignment`` (``jc`` value): the properties in the
+    schema's order."""
+    props = []
+    if style:
+        props.append(f'<w:pStyle w:val="{style}"/>')
+    if keep is not None:
+        props.append("<w:keepNext/>" if keep else '<w:keepNext w:val="0"/>')
+    if unnumbered:
+        props.append('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>')
+    if tight:
+        props.append('<w:spacing w:after="0"/>')
+    if indent:
+        props.append(f'<w:ind w:left="{indent}"/>')
+    if align:
+        props.append(f'<w:jc w:val="{align}"/>')
+    inner = ("<w:pPr>" + "".join(props) + "</w:pPr>" if props else "") + runs
+    return f"<w:p>{inner}</w:p>" if inner else _EMPTY
+
+
+def _field_xml(instruction: str, placeholder: str = "") -> str:
+    """The runs of :func:`_field`: a Word field showing ``placeholder`` until Word updates it."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/>'
+        f'<w:instrText xml:space="preserve">{_escape(_checked(instruction))}</w:instrText>'
+        f'<w:fldChar w:fldCharType="separate"/></w:r>{_run(placeholder)}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
 class _Blob:
     """A part of the package as saved, with other bytes (what python-docx's package writer reads)."""
 
@@ -368,28 +457,16 @@ class _Blob:
         self.blob = blob
 
 
-def _styled(document: Any, style_id: str, text: str = "") -> Any:
-    """``document.add_paragraph(text, style=name)`` given the style's id (python-docx searches the
-    document's styles for the name, and for the default style, on every call)."""
-    para = document.add_paragraph(text)
-    para._p.style = style_id
-    return para
-
-
-def _chart(document: Any, chart: BarChart | LineChart, picture: bytes, captions: _Captions) -> None:
+def _chart(document: Any, chart: BarChart | LineChart, picture: bytes, captions: _Captions, spliced: _Spliced) -> None:
     """The chart's picture, 15 cm wide and centred, kept with its caption below it."""
     from docx.shared import Cm  # noqa: PLC0415
 
+    spliced.place(document)
     para = document.add_paragraph()  # what ``document.add_picture`` does
     para.add_run().add_picture(io.BytesIO(picture), width=Cm(15))
     para.paragraph_format.keep_with_next = True
     para.alignment = 1  # centre
-    captions.add(document, "figure", chart.title)
-
-
-def _unnumbered(heading: Any) -> None:
-    """A heading without the style's number (foreword, appendices): numbering id 0 on the paragraph."""
-    _number(heading._p.get_or_add_pPr(), 0, 0)
+    captions.add(spliced, "figure", chart.title)
 
 
 def _number(ppr: Any, level: int, num_id: int) -> None:
@@ -468,8 +545,8 @@ def _key_values(document: Any, block: KeyValues, style: str, spliced: _Spliced) 
     rows: list[list[tuple[str, bool, bool, str, float]]] = [
         [(k, True, False, "EEF2F7", 9), (v, False, False, "", 9)] for k, v in block.rows
     ]
-    spliced.add(document, _grid_xml(style, widths, rows, fixed=True))
-    document.add_paragraph()
+    spliced.add(_grid_xml(style, widths, rows, fixed=True))
+    spliced.add(_EMPTY)
 
 
 def _headline(document: Any, block: Headline, doc: Document, style: str, spliced: _Spliced) -> None:
@@ -483,8 +560,13 @@ def _headline(document: Any, block: Headline, doc: Document, style: str, spliced
         [(k, True, True, "16325C", 9) for k, _ in block.items],
         [(fmt(v, doc.lang), True, False, "", 16) for _, v in block.items],
     ]
-    spliced.add(document, _grid_xml(style, [width] * n, rows, fixed=False))
-    document.add_paragraph()
+    spliced.add(_grid_xml(style, [width] * n, rows, fixed=False))
+    spliced.add(_EMPTY)
+
+
+def _heading_run(text: str) -> str:
+    """The run of ``document.add_paragraph(text)``: none for no text."""
+    return _run(text) if text else ""
 
 
 def _update_fields() -> Any:
@@ -519,9 +601,12 @@ def _field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
 
 
 def write_docx(doc: Document, path: Path) -> None:
-    """Write the Word document to ``path``, Python's cycle collector paused (:func:`no_gc`). (Drawing
-    the charts in a second thread while the tables are built gained nothing measurable on a loaded
-    2-core machine: Pillow holds the interpreter for most of its drawing.)"""
+    """Write the Word document to ``path``, Python's cycle collector paused (:func:`no_gc`).
+
+    python-docx gives the package (styles, numbering, settings, footer, pictures); the body's
+    paragraphs and tables are written as XML text (:class:`_Spliced`). (Drawing the charts in a
+    second thread while the tables are built gained nothing measurable on a loaded 2-core machine:
+    Pillow holds the interpreter while it draws and while it encodes a PNG into memory.)"""
     with no_gc():
         _write(doc, path)
 
@@ -530,7 +615,7 @@ def _write(doc: Document, path: Path) -> None:
     """:func:`write_docx` with the cycle collector paused."""
     from docx import Document as WordDocument  # noqa: PLC0415
     from docx.enum.section import WD_ORIENT  # noqa: PLC0415
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
     from docx.shared import Cm, Pt, RGBColor  # noqa: PLC0415
 
     document = WordDocument()
@@ -552,78 +637,63 @@ def _write(doc: Document, path: Path) -> None:
     }
     captions = _Captions(doc.lang, ids["Caption"])
     spliced = _Spliced()
+    body = spliced.add
+    navy = "{:02X}{:02X}{:02X}".format(*_NAVY)
 
     for _ in range(3 if doc.logo is not None else 6):
-        document.add_paragraph()
+        body(_EMPTY)
     if doc.logo is not None:
+        spliced.place(document)
         document.add_picture(io.BytesIO(doc.logo[0]), height=Cm(3))
         document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        document.add_paragraph()
-    title = _styled(document, ids["Title"])
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(printable(doc.title.upper()))
-    run.bold = True
-    run.font.size = Pt(20)
-    run.font.color.rgb = RGBColor(*_NAVY)
+        body(_EMPTY)
+    body(
+        _paragraph(
+            _run(printable(doc.title.upper()), bold=True, colour=navy, size=20), style=ids["Title"], align="center"
+        )
+    )
     for text, size in ((doc.unit, 16), (doc.period, 13)):
-        p = document.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        r = p.add_run(printable(text))
-        r.font.size = Pt(size)
-        r.bold = size == 16
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    toc_title = document.add_paragraph()
-    toc_run = toc_title.add_run(tr("toc", doc.lang).upper())
-    toc_run.bold = True
-    toc_run.font.size = Pt(14)
-    toc_run.font.color.rgb = RGBColor(*_NAVY)
-    _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', tr("toc-update", doc.lang))
+        body(_paragraph(_run(printable(text), bold=size == 16, size=size), align="center"))
+    body(_PAGE_BREAK)
+    body(_paragraph(_run(tr("toc", doc.lang).upper(), bold=True, colour=navy, size=14)))
+    body(_paragraph(_field_xml('TOC \\o "1-2" \\h \\z \\u', tr("toc-update", doc.lang))))
     document.settings.element.append(_update_fields())
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    body(_PAGE_BREAK)
 
+    signature_indent = Cm(8.5).twips
     for n, (number, chapter, chapter_title, sections) in enumerate(doc.numbered_chapters()):
         if n:
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            body(_PAGE_BREAK)
         captions.next_chapter(number)
         name = tr(f"chname-{chapter.value}", doc.lang) if number else chapter_title
-        heading = _styled(document, ids["Heading 1"], name.upper())
-        heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if not number:
-            _unnumbered(heading)
+        body(_paragraph(_heading_run(name.upper()), style=ids["Heading 1"], unnumbered=not number, align="center"))
         for m, part in enumerate(sections, start=1):
             if number:
-                _styled(document, ids["Heading 2"], part.title)
+                body(_paragraph(_heading_run(part.title), style=ids["Heading 2"]))
             elif part.title != chapter_title:  # the foreword is one heading, not two
                 label = section_number(number, chapter, m)
-                _unnumbered(_styled(document, ids["Heading 2"], f"{label}. {part.title}" if label else part.title))
+                text = f"{label}. {part.title}" if label else part.title
+                body(_paragraph(_heading_run(text), style=ids["Heading 2"], unnumbered=True))
             for block in part.blocks:
                 if isinstance(block, Paragraph):
-                    p = document.add_paragraph()
-                    r = p.add_run(printable(block.text))
                     if block.note:
-                        r.italic = True
-                        r.font.size = Pt(9)
+                        body(_paragraph(_run(printable(block.text), italic=True, size=9)))
                     else:
-                        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                        body(_paragraph(_run(printable(block.text)), align="both"))
                 elif isinstance(block, KeyValues):
                     _key_values(document, block, ids["Table Grid"], spliced)
                 elif isinstance(block, Headline):
                     _headline(document, block, doc, ids["Table Grid"], spliced)
                 elif isinstance(block, Table):
-                    _table(document, block, doc, captions, part.title, ids["Table Grid"], spliced)
+                    _table(block, doc, captions, part.title, ids["Table Grid"], spliced)
                 elif isinstance(block, Signature):
-                    document.add_paragraph()
+                    body(_EMPTY)
                     for line in (*block.lines, "", "", "", block.name, *block.after):
-                        p = document.add_paragraph()
-                        r = p.add_run(printable(line))
-                        if line == block.name:
-                            r.bold = True
-                            r.underline = True
-                        p.paragraph_format.left_indent = Cm(8.5)
-                        p.paragraph_format.space_after = Pt(0)
-                        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                        own = line == block.name
+                        run = _run(printable(line), bold=True if own else None, underline=own)
+                        body(_paragraph(run, tight=True, indent=signature_indent, align="center"))
                 elif isinstance(block, BarChart | LineChart):
-                    _chart(document, block, chart_png(block, doc.lang), captions)
+                    _chart(document, block, chart_png(block, doc.lang), captions, spliced)
     footer = section.footer.paragraphs[0]
     footer.text = printable(f"{doc.unit} · {doc.period} · {doc.footer} · ")
     _field(footer, "PAGE", "1")
