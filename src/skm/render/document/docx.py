@@ -373,9 +373,13 @@ _EMPTY = "<w:p/>"  # ``document.add_paragraph()``
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'  # ``add_paragraph().add_run().add_break(PAGE)``
 
 
+# what lxml refuses in text (:func:`printable` also drops DEL, which lxml writes)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _checked(text: str) -> str:
     """``text`` if XML can hold it; else lxml's error (python-docx's, for text not made printable)."""
-    if printable(text) != text:
+    if _NOT_XML.search(text):
         raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
     return text
 
@@ -418,9 +422,9 @@ def _paragraph(
     align: str = "",
 ) -> str:
     """``document.add_paragraph()`` holding ``runs`` (:func:`_run`), with python-docx's paragraph
-    style id, ``keep_with_next`` (None: not set), no number (:func:`_unnumbered`), ``space_after =
-    0`` (``tight``), ``left_indent`` (twips) and ``alignment`` (``jc`` value): the properties in the
-    schema's order."""
+    style id, ``keep_with_next`` (None: not set), no number (``unnumbered``: numbering id 0, for a
+    heading without its style's number: foreword, appendices), ``space_after = 0`` (``tight``),
+    ``left_indent`` (twips) and ``alignment`` (``jc`` value): the properties in the schema's order."""
     props = []
     if style:
         props.append(f'<w:pStyle w:val="{style}"/>')
