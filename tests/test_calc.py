@@ -6,6 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from skm.core.calc import (
     NoAnswersError,
@@ -50,6 +52,32 @@ def test_round_half_up(value: str, places: int, expected: str) -> None:
 
 def test_round_half_up_negative_ties_away_from_zero() -> None:
     assert round_half_up(Fraction("-2.5"), 0) == Decimal(-3)
+
+
+def _round_half_up_by_fractions(value: Fraction | int, places: int) -> Decimal:
+    """``round_half_up`` as first written, in Fraction arithmetic: the reference of the integer one."""
+    scaled = abs(Fraction(value)) * 10**places
+    whole = scaled.numerator // scaled.denominator
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    sign = -1 if value < 0 else 1
+    return Decimal(sign * whole).scaleb(-places)
+
+
+@given(
+    st.one_of(
+        st.fractions(),
+        st.builds(Fraction, st.integers(-(10**80), 10**80), st.integers(1, 10**80)),
+        st.integers(-(10**30), 10**30),
+    ),
+    st.integers(0, 8),
+)
+@example(Fraction(-1, 2000), 2)  # rounds to zero: "0.00", not "-0.00"
+@example(Fraction(-5, 2), 0)
+@example(Fraction(17661, 200), 2)  # 88.305: a tie
+def test_round_half_up_equals_the_fraction_arithmetic(value: Fraction | int, places: int) -> None:
+    fast, reference = round_half_up(value, places), _round_half_up_by_fractions(value, places)
+    assert fast.as_tuple() == reference.as_tuple()  # the same digits, sign and exponent
 
 
 @pytest.mark.parametrize(

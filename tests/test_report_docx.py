@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from skm.render.document.blocks import BarChart, Chapter, Document, LineChart, Section, Table
@@ -282,3 +282,273 @@ def test_write_docx_restores_the_cycle_collector(tmp_path: Path, enabled: bool) 
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# --------------------------------------------------------------------------- blocks spliced in at saving
+
+
+def _reserialised(path: Path) -> tuple[bytes, bytes]:
+    """``word/document.xml`` as saved, and as lxml writes it again after reading it: the same bytes when
+    the blocks put in as text are what python-docx would have written with them in its tree."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.oxml import parse_xml
+
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml")
+    return xml, serialize_part_xml(parse_xml(xml))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(max_size=10), min_size=1, max_size=4))
+@example(ODD)
+@example(["a > b ]]> c", "\"quoted\" 'x'", "ü 🪪"])
+def test_spliced_tables_are_what_lxml_writes(tmp_path_factory: pytest.TempPathFactory, texts: list[str]) -> None:
+    from skm.render.document.blocks import Paragraph
+    from skm.render.document.docx import write_docx
+
+    tables = tuple(
+        Table(columns=("Kode", t), rows=((t, Decimal("1.50")), (f" {t} ", 12000)), total=(t, None), caption=t)
+        for t in texts
+    )
+    blocks = (Paragraph(texts[0]), *tables, Paragraph("<w:skmBlock/>"))
+    section = Section("s", Chapter.RESULTS, "S", blocks)
+    document = Document(Lang.ID, texts[0], "u", "p", (section, Section("a", Chapter.APPENDIX, "A", tables)), "f")
+    path = tmp_path_factory.mktemp("splice") / "s.docx"
+    write_docx(document, path)
+    saved, again = _reserialised(path)
+    assert saved == again
+    assert saved.count(b"<w:tbl>") == 2 * len(texts)
+    assert b"skmBlock/>" not in saved
+
+
+def test_spliced_report_is_what_lxml_writes(tmp_path: Path) -> None:
+    """The whole example report (every kind of block) read back and written again: the same bytes."""
+    from typer.testing import CliRunner
+
+    from skm.cli import app
+
+    source = Path(__file__).parent / "data" / "eskm_setda_mahulu_2025.csv"
+    out = tmp_path / "r.docx"
+    result = CliRunner().invoke(app, ["report", str(source), "-f", "docx", "-o", str(out), "--no-stats"])
+    assert result.exit_code == 0, result.output
+    saved, again = _reserialised(out)
+    assert saved == again
+    assert saved.count(b"<w:tbl>") > 5
+
+
+def _reference_grids(document: Any, blocks: list[Any], doc: Document) -> None:
+    """The key–value lists and headline figures as the report wrote them through python-docx's
+    objects (before they were written as XML): the reference the fast writer must match."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    from skm.render.document.blocks import Headline, fmt
+    from skm.render.document.docx import _set
+
+    def shade(cell: Any, fill: str) -> None:
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), fill)
+        cell._tc.get_or_add_tcPr().append(shading)
+
+    for block in blocks:
+        if isinstance(block, Headline):
+            grid = document.add_table(rows=2, cols=len(block.items))
+            grid.style = "Table Grid"
+            for j, (k, v) in enumerate(block.items):
+                _set(grid.rows[0].cells[j], k, bold=True, white=True)
+                shade(grid.rows[0].cells[j], "16325C")
+                _set(grid.rows[1].cells[j], fmt(v, doc.lang), bold=True, size=16)
+        else:
+            grid = document.add_table(rows=len(block.rows), cols=2)
+            grid.style = "Table Grid"
+            grid.autofit = False
+            for j, share in enumerate((0.35, 0.65)):
+                grid.columns[j].width = Cm(16.5 * share)
+                for row_ in grid.rows:
+                    row_.cells[j].width = Cm(16.5 * share)
+            for i, (k, v) in enumerate(block.rows):
+                _set(grid.rows[i].cells[0], k, bold=True)
+                shade(grid.rows[i].cells[0], "EEF2F7")
+                _set(grid.rows[i].cells[1], v)
+        document.add_paragraph()
+
+
+def _page(document: Any) -> None:
+    """The report's page: A4, margins of 2.25 cm left and right (the width the grids share)."""
+    from docx.shared import Cm
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.25)
+
+
+@pytest.mark.parametrize("lang", [Lang.ID, Lang.EN])
+def test_key_values_and_headline_are_what_python_docx_writes(tmp_path: Path, lang: Lang) -> None:
+    import docx
+    from docx.opc.oxml import serialize_part_xml
+
+    from skm.render.document.blocks import Headline, KeyValues
+    from skm.render.document.docx import _headline, _key_values, _Spliced
+
+    blocks: list[Any] = [
+        KeyValues((("Unit", "Dinas <x> & 'y'"), ("Periode", " 2025 "), ("Catatan", "a\tb\nc"), ("", ""))),
+        KeyValues(()),
+        Headline((("NI", Decimal("3.2512")), ("IKM", Decimal("81.28")), ("Mutu", "B"), ("n", "12.000"))),
+        Headline((("IKM", Decimal("100.00")),)),
+        Headline(()),
+    ]
+    doc = _doc(lang)
+    reference = docx.Document()
+    _page(reference)
+    _reference_grids(reference, blocks, doc)
+    fast = docx.Document()
+    _page(fast)
+    spliced = _Spliced()
+    style = fast.styles["Table Grid"].style_id
+    for block in blocks:
+        if isinstance(block, Headline):
+            _headline(fast, block, doc, style, spliced)
+        else:
+            _key_values(fast, block, style, spliced)
+    spliced.save(fast, tmp_path / "g.docx")
+    with zipfile.ZipFile(tmp_path / "g.docx") as z:
+        written = z.read("word/document.xml")
+    assert written == serialize_part_xml(reference.element)
+    assert written.count(b"<w:tbl>") == len(blocks)
+
+
+def _reference_paragraphs(document: Any, text: str, style: str) -> None:
+    """Every kind of paragraph of the report as it wrote them through python-docx's objects (before
+    they were written as XML), with ``text`` where the report puts a name or a sentence."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Cm, Pt, RGBColor
+
+    from skm.render.document.blocks import printable
+    from skm.render.document.docx import _field, _number
+    from skm.text.report import tr
+
+    def styled(text: str = "") -> Any:
+        para = document.add_paragraph(text)
+        para._p.style = style
+        return para
+
+    title = styled()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(printable(text.upper()))
+    run.bold = True
+    run.font.size = Pt(20)
+    run.font.color.rgb = RGBColor(0x16, 0x32, 0x5C)
+    for size in (16, 13):
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        r = p.add_run(printable(text))
+        r.font.size = Pt(size)
+        r.bold = size == 16
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', printable(text))
+    for heading in (printable(text), "", "BAB"):
+        styled(heading)
+        _number(styled(heading)._p.get_or_add_pPr(), 0, 0)
+        centred = styled(heading)
+        centred.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _number(centred._p.get_or_add_pPr(), 0, 0)
+    for note in (False, True):
+        p = document.add_paragraph()
+        r = p.add_run(printable(text))
+        if note:
+            r.italic = True
+            r.font.size = Pt(9)
+        else:
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    name = printable(text)
+    for line in (name, "", "Kepala", name):
+        p = document.add_paragraph()
+        r = p.add_run(line)
+        if line == name:
+            r.bold = True
+            r.underline = True
+        p.paragraph_format.left_indent = Cm(8.5)
+        p.paragraph_format.space_after = Pt(0)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for chapter in ("", "3"):
+        for kind in ("table", "figure"):
+            label = tr("caption-table" if kind == "table" else "caption-figure", Lang.ID)
+            para = styled()
+            para.add_run(f"{label} ")
+            if chapter:
+                _field(para, "STYLEREF 1 \\s", chapter)
+                para.add_run(".")
+            _field(para, f"SEQ {label} \\* ARABIC \\s 1", "2")
+            para.add_run(f" {printable(text)}")
+            para.paragraph_format.keep_with_next = kind == "table"
+
+
+def _fast_paragraphs(spliced: Any, text: str, style: str) -> None:
+    """:func:`_reference_paragraphs` through the writer's XML."""
+    from skm.render.document.blocks import printable
+    from skm.render.document.docx import _PAGE_BREAK, _Captions, _field_xml, _heading_run, _paragraph, _run
+
+    body = spliced.add
+    body(_paragraph(_run(printable(text.upper()), bold=True, colour="16325C", size=20), style=style, align="center"))
+    for size in (16, 13):
+        body(_paragraph(_run(printable(text), bold=size == 16, size=size), align="center"))
+    body(_PAGE_BREAK)
+    body(_paragraph(_field_xml('TOC \\o "1-2" \\h \\z \\u', printable(text))))
+    for heading in (printable(text), "", "BAB"):
+        body(_paragraph(_heading_run(heading), style=style))
+        body(_paragraph(_heading_run(heading), style=style, unnumbered=True))
+        body(_paragraph(_heading_run(heading), style=style, unnumbered=True, align="center"))
+    body(_paragraph(_run(printable(text)), align="both"))
+    body(_paragraph(_run(printable(text), italic=True, size=9)))
+    name = printable(text)
+    for line in (name, "", "Kepala", name):
+        own = line == name
+        body(_paragraph(_run(line, bold=True if own else None, underline=own), tight=True, indent=4819, align="center"))
+    for chapter in ("", "3"):
+        captions = _Captions(Lang.ID, style)
+        captions.next_chapter(chapter)
+        for kind in ("table", "figure"):
+            captions.counts[kind] = 1  # the next is number 2
+            captions.add(spliced, kind, text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.text(max_size=12))
+@example("")
+@example(" <a & b> ")
+@example('tab\there\r\nline "\'" ü 🪪 \x01')
+def test_paragraphs_are_what_python_docx_writes(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    import docx
+    from docx.opc.oxml import serialize_part_xml
+
+    from skm.render.document.docx import _Spliced
+
+    reference = docx.Document()
+    style = reference.styles["Caption"].style_id
+    _reference_paragraphs(reference, text, style)
+    fast = docx.Document()
+    spliced = _Spliced()
+    _fast_paragraphs(spliced, text, style)
+    path = tmp_path_factory.mktemp("paragraphs") / "p.docx"
+    spliced.save(fast, path)
+    with zipfile.ZipFile(path) as z:
+        assert z.read("word/document.xml") == serialize_part_xml(reference.element)
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "a\x0bb", "a\ufffeb", "a\uffffb", "a\x7fb", "a\x85b", "ok"])
+def test_heading_text_xml_cannot_hold_is_refused_as_python_docx_does(text: str) -> None:
+    """Headings are not made printable: what python-docx (lxml) refused is refused, what it wrote is written."""
+    import docx
+
+    from skm.render.document.docx import _run
+
+    try:
+        docx.Document().add_paragraph(text)
+    except ValueError:
+        with pytest.raises(ValueError, match="XML compatible"):
+            _run(text)
+    else:
+        assert _run(text) == f"<w:r><w:t>{text}</w:t></w:r>"

@@ -342,3 +342,29 @@ def test_breaks_and_edge_spaces_survive(tmp_path: Path, some_data: ReportData) -
     ws = openpyxl.load_workbook(ours).active
     assert ws is not None
     assert text in {c.value for row in ws.iter_rows() for c in row}  # CR written as &#13;, not read back as LF
+
+
+def test_no_temporary_file_is_written(tmp_path: Path, some_data: ReportData, monkeypatch: pytest.MonkeyPatch) -> None:
+    """openpyxl writes each sheet to a temporary file before zipping it; the report's sheets are
+    written in memory (and openpyxl's own saving does write them: the check can fail)."""
+    import tempfile
+
+    import openpyxl
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    written: list[str] = []
+    real = tempfile.NamedTemporaryFile
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        handle = real(*args, **kwargs)
+        written.append(handle.name)
+        return handle
+
+    monkeypatch.setattr("openpyxl.worksheet._writer.NamedTemporaryFile", spy)
+    write_xlsx(build_document(some_data), some_data, tmp_path / "r.xlsx")
+    assert written == []
+    assert list(scratch.iterdir()) == []
+    openpyxl.Workbook().save(tmp_path / "plain.xlsx")  # openpyxl's own saving, for contrast
+    assert len(written) == 1

@@ -37,13 +37,17 @@ __all__ = [
 
 
 def round_half_up(value: Fraction | int, places: int) -> Decimal:
-    """Round an exact value half up (ties away from zero) to ``places`` decimals."""
-    scaled = abs(Fraction(value)) * 10**places
-    whole = scaled.numerator // scaled.denominator
-    if scaled - whole >= Fraction(1, 2):
+    """Round an exact value half up (ties away from zero) to ``places`` decimals.
+
+    On the numerator and denominator as integers: |n| × 10^places = whole × d + rest, one more
+    when 2 × rest ≥ d (no Fraction arithmetic, whose every step reduces by a gcd)."""
+    if not isinstance(value, int | Fraction):
+        value = Fraction(value)
+    numerator, denominator = value.numerator, value.denominator
+    whole, rest = divmod(abs(numerator) * 10**places, denominator)
+    if 2 * rest >= denominator:
         whole += 1
-    sign = -1 if value < 0 else 1
-    return Decimal(sign * whole).scaleb(-places)
+    return Decimal(-whole if numerator < 0 else whole).scaleb(-places)
 
 
 class WeightPolicy(StrEnum):

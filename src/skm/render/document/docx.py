@@ -2,10 +2,14 @@
 
 Chapters Pendahuluan, Metodologi, Hasil, Analisis dan Rencana Tindak Lanjut and Penutup, each
 with its tables as real Word tables, so a unit edits the narrative instead of retyping tables.
-Charts are PNG pictures (:mod:`~skm.render.document.charts`) under their tables. Tables and pictures carry numbered
-captions in Word's Caption style with SEQ fields ("Tabel 3.1", "Gambar 3.1"), so Word can build
-the list of tables and figures; chapter and section numbers come from the heading styles'
-numbering definition, not from typed text.
+Charts are PNG pictures (:mod:`~skm.render.document.charts`) under their tables. Tables and
+pictures carry numbered captions in Word's Caption style with SEQ fields ("Tabel 3.1", "Gambar
+3.1"), so Word can build the list of tables and figures; chapter and section numbers come from
+the heading styles' numbering definition, not from typed text.
+
+python-docx builds the package; the body is written as the XML its objects would write (tested
+against them byte for byte), which is a fraction of the time for the thousands of cells of a large
+file's appendix.
 """
 
 from __future__ import annotations
@@ -48,18 +52,6 @@ def _text(value: Cell, doc: Document) -> str:
     return value
 
 
-def _shade(cell: Any, hex_fill: str) -> None:
-    from docx.oxml import OxmlElement  # noqa: PLC0415
-    from docx.oxml.ns import qn  # noqa: PLC0415
-
-    props = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), hex_fill)
-    props.append(shading)
-
-
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -69,7 +61,8 @@ def _set(
 ) -> None:
     """The cell's content: one run of ``text``. Written as the XML python-docx writes for
     :func:`_set_docx` (``tests/test_report.py`` compares them), a few elements instead of a few
-    hundred attribute look-ups per cell: the appendix tables of a large file have thousands."""
+    hundred attribute look-ups per cell. The report's cells are now written as text
+    (:func:`_cell_xml`); this stays as the tests' reference of what a filled cell is."""
     text = printable(text)
     if any(c in text for c in "\t\n\r"):  # python-docx writes these as tab and break elements
         _set_docx(cell, text, bold=bold, white=white, right=right, size=size)
@@ -133,7 +126,9 @@ def _widths(table: Table, doc: Document) -> tuple[int, ...]:
 
 def _shares(texts: list[list[str]], table: Table) -> tuple[int, ...]:
     """:func:`_widths` from the texts of the table's rows (heading and total included)."""
-    longest = [max(max((len(w) for w in r[j].split()), default=0) for r in texts) for j in range(len(table.columns))]
+    # each column's distinct texts only: the appendix repeats a few answers thousands of times
+    columns = ({row[j] for row in texts} for j in range(len(table.columns)))
+    longest = [max(max((len(w) for w in text.split()), default=0) for text in column) for column in columns]
     shares = [max(5, min(n + 1, 15)) for n in longest]
     if table.wide is not None:
         shares[table.wide] = max(shares[table.wide], sum(shares) // 2, 30)
@@ -154,29 +149,28 @@ class _Captions:
         self.chapter = number
         self.counts = dict.fromkeys(self.counts, 0)
 
-    def add(self, document: Any, kind: str, text: str) -> Any:
+    def add(self, spliced: _Spliced, kind: str, text: str) -> None:
         """A caption paragraph ``Tabel 3.1 text`` in the Caption style, the numbers as Word fields."""
         self.counts[kind] += 1
         label = tr("caption-table" if kind == "table" else "caption-figure", self.lang)
-        para = _styled(document, self.style_id)
-        para.add_run(f"{label} ")
+        runs = [_run(f"{label} ")]
         if self.chapter:
-            _field(para, "STYLEREF 1 \\s", self.chapter)
-            para.add_run(".")
-        _field(para, f"SEQ {label} \\* ARABIC \\s 1", str(self.counts[kind]))
-        para.add_run(f" {printable(text)}")
-        para.paragraph_format.keep_with_next = kind == "table"
-        return para
+            runs += (_field_xml("STYLEREF 1 \\s", self.chapter), _run("."))
+        runs += (_field_xml(f"SEQ {label} \\* ARABIC \\s 1", str(self.counts[kind])), _run(f" {printable(text)}"))
+        spliced.add(_paragraph("".join(runs), style=self.style_id, keep=kind == "table"))
 
 
+_TBL_LOOK = (  # what python-docx's ``add_table`` writes
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
+    ' w:val="04A0"/>'
+)
 _TBL_PR = (
     '<w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
     # padding inside every cell (top/bottom 40, left/right 90 twentieths of a point), in the
     # schema's place: before tblLook
     '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
     '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar>'
-    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
-    ' w:val="04A0"/></w:tblPr>'
+    f"{_TBL_LOOK}</w:tblPr>"
 )
 
 
@@ -210,10 +204,19 @@ _BREAKS = re.compile("([\t\n\r])")
 
 
 def _cell_xml(
-    text: str, width: int, *, bold: bool, white: bool, right: bool, fill: str, no_wrap: bool, keep: bool
+    text: str,
+    width: int,
+    *,
+    bold: bool,
+    white: bool,
+    right: bool,
+    fill: str,
+    no_wrap: bool,
+    keep: bool,
+    size: float = 9,
 ) -> str:
-    """One ``w:tc``: the XML :func:`_set` (or python-docx) writes for the text, then the shading,
-    no-wrap, keep-with-next and width the table's cells get."""
+    """One ``w:tc``: the XML :func:`_set` (or python-docx) writes for the text in ``size`` points,
+    then the shading, no-wrap, keep-with-next and width the table's cells get."""
     props = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if fill:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
@@ -225,7 +228,7 @@ def _cell_xml(
     run = (
         ("<w:b/>" if bold else '<w:b w:val="0"/>')
         + ('<w:color w:val="FFFFFF"/>' if white else "")
-        + '<w:sz w:val="18"/>'
+        + f'<w:sz w:val="{int(size * 2)}"/>'
     )
     return (
         f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{para}<w:r/><w:r><w:rPr>{run}</w:rPr>"
@@ -233,9 +236,10 @@ def _cell_xml(
     )
 
 
-def _table_xml(table: Table, doc: Document, style: str) -> str:
+def _table_xml(table: Table, doc: Document, style: str, *, declare: bool = True) -> str:
     """The whole ``w:tbl`` of a table block, as one string (the appendix tables of a large file
-    have thousands of cells: python-docx's objects cost a few hundred attribute look-ups each).
+    have thousands of cells: python-docx's objects cost a few hundred attribute look-ups each), with
+    the ``w`` namespace declared on it (``declare``) or as it is written inside ``word/document.xml``.
 
     The grid has fixed column widths (the grid for LibreOffice, each cell for Word), the cell
     padding, every row unsplittable and the header row repeated on each page and kept with the
@@ -252,11 +256,16 @@ def _table_xml(table: Table, doc: Document, style: str) -> str:
     formatted: dict[object, str] = {}  # the appendix repeats a few answers (1–4) thousands of times
 
     def text(value: Cell) -> str:
-        # Decimal("3.10") == Decimal("3.1") but they are written differently: a number's key is its type and text
-        key = value if value is None or isinstance(value, str) else (type(value), str(value))
-        if key not in formatted:
-            formatted[key] = _text(value, doc)
-        return formatted[key]
+        kind = type(value)
+        if kind is str:  # as it is (_text)
+            return value  # type: ignore[return-value]
+        # Decimal("3.10") == Decimal("3.1") but they are written differently: a decimal's key is its
+        # text; a whole number is its own key (True == 1, but a bool is no Cell)
+        key = value if kind is int or value is None else (kind, str(value))
+        found = formatted.get(key)
+        if found is None:
+            found = formatted[key] = _text(value, doc)
+        return found
 
     texts = [list(table.columns), *([text(v) for v in row] + blank[len(row) :] for row in rows)]
     shares = table.widths if len(table.widths) == len(table.columns) else _shares(texts, table)
@@ -264,7 +273,7 @@ def _table_xml(table: Table, doc: Document, style: str) -> str:
     # python-docx's ``Cm(x).twips``: whole EMUs first, then rounded to twentieths of a point
     widths = [round(int(_TEXT_WIDTH_CM * share / total * 360000) / 635) for share in shares]
     out = [
-        f'<w:tbl xmlns:w="{_W[1:-1]}">',
+        f'<w:tbl xmlns:w="{_W[1:-1]}">' if declare else "<w:tbl>",
         _TBL_PR.format(style=style),
         "<w:tblGrid>",
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
@@ -292,42 +301,176 @@ def _table_xml(table: Table, doc: Document, style: str) -> str:
     return "".join(out)
 
 
-def _table(document: Any, table: Table, doc: Document, captions: _Captions, title: str, style: str) -> None:
-    from docx.oxml import parse_xml  # noqa: PLC0415
-
-    captions.add(document, "table", table.caption or title)
-    body = document.element.body
-    tbl = parse_xml(_table_xml(table, doc, style))
-    last = body[-1] if len(body) else None
-    if last is not None and last.tag == _W + "sectPr":  # the body ends with the section's properties
-        last.addprevious(tbl)
-    else:
-        body.append(tbl)
-    document.add_paragraph()
+def _table(table: Table, doc: Document, captions: _Captions, title: str, style: str, spliced: _Spliced) -> None:
+    captions.add(spliced, "table", table.caption or title)
+    spliced.add(_table_xml(table, doc, style, declare=False))
+    spliced.add(_EMPTY)
 
 
-def _styled(document: Any, style_id: str, text: str = "") -> Any:
-    """``document.add_paragraph(text, style=name)`` given the style's id (python-docx searches the
-    document's styles for the name, and for the default style, on every call)."""
-    para = document.add_paragraph(text)
-    para._p.style = style_id
-    return para
+class _Spliced:
+    """The body of ``word/document.xml`` written as XML text, put in when the document is saved.
+
+    Paragraphs, tables, key–value lists and headline figures are written as the text python-docx's
+    objects would give (a few hundred attribute look-ups and element searches each, thousands of
+    elements for the appendix tables). Where python-docx itself must add to the body (a picture: its
+    part, relationship and shape id), the text so far is placed first (:meth:`place`): the body
+    holds an empty ``w:skmBlock`` element in its place. At saving, the serialised document is cut at
+    those elements and the text put in. The text must be what lxml writes for the same elements
+    inside the document (no namespace declaration; ``&``, ``<`` and ``>`` escaped, double quotes,
+    empty elements as ``<w:x/>``): ``tests/test_report_docx.py`` reads the saved document back and
+    writes it again to the same bytes, and compares the paragraphs with python-docx's. No text of
+    the document can be read as the place of a block: lxml writes a ``<`` of any text as ``&lt;``."""
+
+    MARK = "w:skmBlock"  # an element of no schema, never written: the document's text escapes "<"
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.pending: list[str] = []
+
+    def add(self, xml: str) -> None:
+        """``xml`` next in the body."""
+        self.pending.append(xml)
+
+    def place(self, document: Any) -> None:
+        """Put the text added so far at the end of the body (before the section's properties), so
+        that python-docx can add after it."""
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+
+        if not self.pending:
+            return
+        body = document.element.body
+        mark = OxmlElement(self.MARK)
+        last = body[-1] if len(body) else None
+        if last is not None and last.tag == _W + "sectPr":  # the body ends with the section's properties
+            last.addprevious(mark)
+        else:
+            body.append(mark)
+        self.blocks.append("".join(self.pending))
+        self.pending = []
+
+    def save(self, document: Any, path: Path) -> None:
+        """``document.save(path)`` with the text in its places in ``word/document.xml``."""
+        from docx.opc.oxml import serialize_part_xml  # noqa: PLC0415
+        from docx.opc.pkgwriter import PackageWriter  # noqa: PLC0415
+
+        self.place(document)
+        package = document.part.package
+        for part in package.parts:  # what ``document.save`` does
+            part.before_marshal()
+        main = document.part
+        pieces = serialize_part_xml(main.element).split(f"<{self.MARK}/>".encode())
+        if len(pieces) != len(self.blocks) + 1:
+            raise AssertionError(f"{len(pieces) - 1} places for {len(self.blocks)} blocks")
+        out = [pieces[0]]
+        for block, piece in zip(self.blocks, pieces[1:], strict=True):
+            out += (block.encode(), piece)
+        blob = b"".join(out)
+        parts = [_Blob(part, blob) if part is main else part for part in package.parts]
+        PackageWriter.write(str(path), package.rels, parts)  # type: ignore[no-untyped-call]
 
 
-def _chart(document: Any, chart: BarChart | LineChart, picture: bytes, captions: _Captions) -> None:
+_EMPTY = "<w:p/>"  # ``document.add_paragraph()``
+_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'  # ``add_paragraph().add_run().add_break(PAGE)``
+
+
+# what lxml refuses in text (:func:`printable` also drops DEL, which lxml writes)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _checked(text: str) -> str:
+    """``text`` if XML can hold it; else lxml's error (python-docx's, for text not made printable)."""
+    if _NOT_XML.search(text):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    return text
+
+
+def _run(
+    text: str = "",
+    *,
+    bold: bool | None = None,
+    italic: bool = False,
+    colour: str = "",
+    size: float = 0,
+    underline: bool = False,
+) -> str:
+    """``paragraph.add_run(text)`` with python-docx's ``bold`` (None: not set), ``italic``,
+    ``font.color.rgb`` (hex), ``font.size`` (points) and ``underline``: the properties in the
+    schema's order."""
+    props = []
+    if bold is not None:
+        props.append("<w:b/>" if bold else '<w:b w:val="0"/>')
+    if italic:
+        props.append("<w:i/>")
+    if colour:
+        props.append(f'<w:color w:val="{colour}"/>')
+    if size:
+        props.append(f'<w:sz w:val="{int(size * 2)}"/>')
+    if underline:
+        props.append('<w:u w:val="single"/>')
+    inner = ("<w:rPr>" + "".join(props) + "</w:rPr>" if props else "") + _run_content(_checked(text))
+    return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
+
+
+def _paragraph(
+    runs: str = "",
+    *,
+    style: str = "",
+    keep: bool | None = None,
+    unnumbered: bool = False,
+    tight: bool = False,
+    indent: int = 0,
+    align: str = "",
+) -> str:
+    """``document.add_paragraph()`` holding ``runs`` (:func:`_run`), with python-docx's paragraph
+    style id, ``keep_with_next`` (None: not set), no number (``unnumbered``: numbering id 0, for a
+    heading without its style's number: foreword, appendices), ``space_after = 0`` (``tight``),
+    ``left_indent`` (twips) and ``alignment`` (``jc`` value): the properties in the schema's order."""
+    props = []
+    if style:
+        props.append(f'<w:pStyle w:val="{style}"/>')
+    if keep is not None:
+        props.append("<w:keepNext/>" if keep else '<w:keepNext w:val="0"/>')
+    if unnumbered:
+        props.append('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>')
+    if tight:
+        props.append('<w:spacing w:after="0"/>')
+    if indent:
+        props.append(f'<w:ind w:left="{indent}"/>')
+    if align:
+        props.append(f'<w:jc w:val="{align}"/>')
+    inner = ("<w:pPr>" + "".join(props) + "</w:pPr>" if props else "") + runs
+    return f"<w:p>{inner}</w:p>" if inner else _EMPTY
+
+
+def _field_xml(instruction: str, placeholder: str = "") -> str:
+    """The runs of :func:`_field`: a Word field showing ``placeholder`` until Word updates it."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/>'
+        f'<w:instrText xml:space="preserve">{_escape(_checked(instruction))}</w:instrText>'
+        f'<w:fldChar w:fldCharType="separate"/></w:r>{_run(placeholder)}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+class _Blob:
+    """A part of the package as saved, with other bytes (what python-docx's package writer reads)."""
+
+    def __init__(self, part: Any, blob: bytes) -> None:
+        self.partname = part.partname
+        self.content_type = part.content_type
+        self.rels = part.rels
+        self.blob = blob
+
+
+def _chart(document: Any, chart: BarChart | LineChart, picture: bytes, captions: _Captions, spliced: _Spliced) -> None:
     """The chart's picture, 15 cm wide and centred, kept with its caption below it."""
     from docx.shared import Cm  # noqa: PLC0415
 
+    spliced.place(document)
     para = document.add_paragraph()  # what ``document.add_picture`` does
     para.add_run().add_picture(io.BytesIO(picture), width=Cm(15))
     para.paragraph_format.keep_with_next = True
     para.alignment = 1  # centre
-    captions.add(document, "figure", chart.title)
-
-
-def _unnumbered(heading: Any) -> None:
-    """A heading without the style's number (foreword, appendices): numbering id 0 on the paragraph."""
-    _number(heading._p.get_or_add_pPr(), 0, 0)
+    captions.add(spliced, "figure", chart.title)
 
 
 def _number(ppr: Any, level: int, num_id: int) -> None:
@@ -371,31 +514,63 @@ def _heading_numbering(document: Any, lang: Lang) -> None:
         _number(document.styles[name].element.get_or_add_pPr(), level, num_id)
 
 
-def _key_values(document: Any, block: KeyValues) -> None:
-    grid = document.add_table(rows=len(block.rows), cols=2)
-    grid.style = "Table Grid"
+def _grid_xml(
+    style: str, widths: list[int], rows: list[list[tuple[str, bool, bool, str, float]]], *, fixed: bool
+) -> str:
+    """A plain grid (the key–value lists, the headline figures) as python-docx writes it for
+    ``document.add_table(len(rows), len(widths), style)`` with the columns ``widths`` twips wide
+    (``fixed``: ``autofit = False``) and each cell filled by :func:`_set` with ``(text, bold, white,
+    fill, size)``, shaded with ``fill`` ("" for none); no namespace declaration. (Without columns,
+    python-docx's grid and rows keep the white space of its template.)"""
+    out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:type="auto" w:w="0"/>']
+    if fixed:
+        out.append('<w:tblLayout w:type="fixed"/>')
+    out.append(f"{_TBL_LOOK}</w:tblPr>")
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    out.append(f"<w:tblGrid>{grid or _BLANK}</w:tblGrid>")
+    for row in rows:
+        cells = "".join(
+            _cell_xml(text, w, bold=bold, white=white, right=False, fill=fill, no_wrap=False, keep=False, size=size)
+            for (text, bold, white, fill, size), w in zip(row, widths, strict=True)
+        )
+        out.append(f"<w:tr>{cells or _BLANK}</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+_BLANK = "\n  "
+
+
+def _key_values(document: Any, block: KeyValues, style: str, spliced: _Spliced) -> None:
+    """Labels (bold, pale blue) and values in two columns of 35 % and 65 % of the text width."""
     from docx.shared import Cm  # noqa: PLC0415
 
-    grid.autofit = False
-    for j, share in enumerate((0.35, 0.65)):
-        grid.columns[j].width = Cm(_TEXT_WIDTH_CM * share)
-        for row_ in grid.rows:
-            row_.cells[j].width = Cm(_TEXT_WIDTH_CM * share)
-    for i, (k, v) in enumerate(block.rows):
-        _set(grid.rows[i].cells[0], k, bold=True)
-        _shade(grid.rows[i].cells[0], "EEF2F7")
-        _set(grid.rows[i].cells[1], v)
-    document.add_paragraph()
+    widths = [Cm(_TEXT_WIDTH_CM * share).twips for share in (0.35, 0.65)]
+    rows: list[list[tuple[str, bool, bool, str, float]]] = [
+        [(k, True, False, "EEF2F7", 9), (v, False, False, "", 9)] for k, v in block.rows
+    ]
+    spliced.add(_grid_xml(style, widths, rows, fixed=True))
+    spliced.add(_EMPTY)
 
 
-def _headline(document: Any, block: Headline, doc: Document) -> None:
-    grid = document.add_table(rows=2, cols=len(block.items))
-    grid.style = "Table Grid"
-    for j, (k, v) in enumerate(block.items):
-        _set(grid.rows[0].cells[j], k, bold=True, white=True)
-        _shade(grid.rows[0].cells[j], "16325C")
-        _set(grid.rows[1].cells[j], fmt(v, doc.lang), bold=True, size=16)
-    document.add_paragraph()
+def _headline(document: Any, block: Headline, doc: Document, style: str, spliced: _Spliced) -> None:
+    """The names (white on navy) over the figures (bold, 16 points), the text width shared equally."""
+    from docx.shared import Emu  # noqa: PLC0415
+
+    section = document.sections[-1]  # python-docx's ``Document._block_width``
+    n = len(block.items)
+    width = Emu((section.page_width - section.left_margin - section.right_margin) // n).twips if n else 0
+    rows: list[list[tuple[str, bool, bool, str, float]]] = [
+        [(k, True, True, "16325C", 9) for k, _ in block.items],
+        [(fmt(v, doc.lang), True, False, "", 16) for _, v in block.items],
+    ]
+    spliced.add(_grid_xml(style, [width] * n, rows, fixed=False))
+    spliced.add(_EMPTY)
+
+
+def _heading_run(text: str) -> str:
+    """The run of ``document.add_paragraph(text)``: none for no text."""
+    return _run(text) if text else ""
 
 
 def _update_fields() -> Any:
@@ -430,9 +605,12 @@ def _field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
 
 
 def write_docx(doc: Document, path: Path) -> None:
-    """Write the Word document to ``path``, Python's cycle collector paused (:func:`no_gc`). (Drawing
-    the charts in a second thread while the tables are built gained nothing measurable on a loaded
-    2-core machine: Pillow holds the interpreter for most of its drawing.)"""
+    """Write the Word document to ``path``, Python's cycle collector paused (:func:`no_gc`).
+
+    python-docx gives the package (styles, numbering, settings, footer, pictures); the body's
+    paragraphs and tables are written as XML text (:class:`_Spliced`). (Drawing the charts in a
+    second thread while the tables are built gained nothing measurable on a loaded 2-core machine:
+    Pillow holds the interpreter while it draws and while it encodes a PNG into memory.)"""
     with no_gc():
         _write(doc, path)
 
@@ -441,7 +619,7 @@ def _write(doc: Document, path: Path) -> None:
     """:func:`write_docx` with the cycle collector paused."""
     from docx import Document as WordDocument  # noqa: PLC0415
     from docx.enum.section import WD_ORIENT  # noqa: PLC0415
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK  # noqa: PLC0415
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
     from docx.shared import Cm, Pt, RGBColor  # noqa: PLC0415
 
     document = WordDocument()
@@ -462,81 +640,67 @@ def _write(doc: Document, path: Path) -> None:
         name: document.styles[name].style_id for name in ("Title", "Heading 1", "Heading 2", "Caption", "Table Grid")
     }
     captions = _Captions(doc.lang, ids["Caption"])
+    spliced = _Spliced()
+    body = spliced.add
+    navy = "{:02X}{:02X}{:02X}".format(*_NAVY)
 
     for _ in range(3 if doc.logo is not None else 6):
-        document.add_paragraph()
+        body(_EMPTY)
     if doc.logo is not None:
+        spliced.place(document)
         document.add_picture(io.BytesIO(doc.logo[0]), height=Cm(3))
         document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        document.add_paragraph()
-    title = _styled(document, ids["Title"])
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(printable(doc.title.upper()))
-    run.bold = True
-    run.font.size = Pt(20)
-    run.font.color.rgb = RGBColor(*_NAVY)
+        body(_EMPTY)
+    body(
+        _paragraph(
+            _run(printable(doc.title.upper()), bold=True, colour=navy, size=20), style=ids["Title"], align="center"
+        )
+    )
     for text, size in ((doc.unit, 16), (doc.period, 13)):
-        p = document.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        r = p.add_run(printable(text))
-        r.font.size = Pt(size)
-        r.bold = size == 16
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    toc_title = document.add_paragraph()
-    toc_run = toc_title.add_run(tr("toc", doc.lang).upper())
-    toc_run.bold = True
-    toc_run.font.size = Pt(14)
-    toc_run.font.color.rgb = RGBColor(*_NAVY)
-    _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', tr("toc-update", doc.lang))
+        body(_paragraph(_run(printable(text), bold=size == 16, size=size), align="center"))
+    body(_PAGE_BREAK)
+    body(_paragraph(_run(tr("toc", doc.lang).upper(), bold=True, colour=navy, size=14)))
+    body(_paragraph(_field_xml('TOC \\o "1-2" \\h \\z \\u', tr("toc-update", doc.lang))))
     document.settings.element.append(_update_fields())
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    body(_PAGE_BREAK)
 
+    signature_indent = Cm(8.5).twips
     for n, (number, chapter, chapter_title, sections) in enumerate(doc.numbered_chapters()):
         if n:
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            body(_PAGE_BREAK)
         captions.next_chapter(number)
         name = tr(f"chname-{chapter.value}", doc.lang) if number else chapter_title
-        heading = _styled(document, ids["Heading 1"], name.upper())
-        heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if not number:
-            _unnumbered(heading)
+        body(_paragraph(_heading_run(name.upper()), style=ids["Heading 1"], unnumbered=not number, align="center"))
         for m, part in enumerate(sections, start=1):
             if number:
-                _styled(document, ids["Heading 2"], part.title)
+                body(_paragraph(_heading_run(part.title), style=ids["Heading 2"]))
             elif part.title != chapter_title:  # the foreword is one heading, not two
                 label = section_number(number, chapter, m)
-                _unnumbered(_styled(document, ids["Heading 2"], f"{label}. {part.title}" if label else part.title))
+                text = f"{label}. {part.title}" if label else part.title
+                body(_paragraph(_heading_run(text), style=ids["Heading 2"], unnumbered=True))
             for block in part.blocks:
                 if isinstance(block, Paragraph):
-                    p = document.add_paragraph()
-                    r = p.add_run(printable(block.text))
                     if block.note:
-                        r.italic = True
-                        r.font.size = Pt(9)
+                        body(_paragraph(_run(printable(block.text), italic=True, size=9)))
                     else:
-                        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                        body(_paragraph(_run(printable(block.text)), align="both"))
                 elif isinstance(block, KeyValues):
-                    _key_values(document, block)
+                    _key_values(document, block, ids["Table Grid"], spliced)
                 elif isinstance(block, Headline):
-                    _headline(document, block, doc)
+                    _headline(document, block, doc, ids["Table Grid"], spliced)
                 elif isinstance(block, Table):
-                    _table(document, block, doc, captions, part.title, ids["Table Grid"])
+                    _table(block, doc, captions, part.title, ids["Table Grid"], spliced)
                 elif isinstance(block, Signature):
-                    document.add_paragraph()
+                    body(_EMPTY)
                     for line in (*block.lines, "", "", "", block.name, *block.after):
-                        p = document.add_paragraph()
-                        r = p.add_run(printable(line))
-                        if line == block.name:
-                            r.bold = True
-                            r.underline = True
-                        p.paragraph_format.left_indent = Cm(8.5)
-                        p.paragraph_format.space_after = Pt(0)
-                        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                        own = line == block.name
+                        run = _run(printable(line), bold=True if own else None, underline=own)
+                        body(_paragraph(run, tight=True, indent=signature_indent, align="center"))
                 elif isinstance(block, BarChart | LineChart):
-                    _chart(document, block, chart_png(block, doc.lang), captions)
+                    _chart(document, block, chart_png(block, doc.lang), captions, spliced)
     footer = section.footer.paragraphs[0]
     footer.text = printable(f"{doc.unit} · {doc.period} · {doc.footer} · ")
     _field(footer, "PAGE", "1")
     for run in footer.runs:
         run.font.size = Pt(8)
-    document.save(str(path))
+    spliced.save(document, path)

@@ -186,6 +186,7 @@ class _Writer:
         self.last_table: tuple[int, Table] | None = None
         self.header_rows: list[int] = []
         self.cells: dict[int, dict[int, list[Any]]] = {}
+        self._numbers: dict[int, str] = {}  # a whole number's <v> (put_row)
 
     def cell(self, row: int, col: int) -> list[Any]:
         """The cell at (row, col), created empty if new (as ``Worksheet.cell``)."""
@@ -231,6 +232,29 @@ class _Writer:
             self.widths[col] = max(self.widths.get(col, 0), 8)
         return cell
 
+    def put_row(self, row: int, values: tuple[Cell, ...]) -> None:
+        """``put(row, j, v)`` for the values from column 1, unstyled and measured; a whole number
+        (an answer) written inline, its XML made once per value."""
+        line = self.cells.get(row)
+        if line is None:
+            line = self.cells[row] = {}
+        widths = self.widths
+        numbers = self._numbers
+        for col, value in enumerate(values, start=1):
+            if type(value) is not int:
+                self.put(row, col, value)
+                continue
+            xml = numbers.get(value)
+            if xml is None:
+                xml = numbers[value] = f"<v>{value:.16g}</v>"
+            cell = line.get(col)
+            if cell is None:
+                line[col] = ["n", xml, 0, 0, 0, 0, 0]
+            else:
+                cell[_T], cell[_XML] = "n", xml
+            if widths.get(col, 0) < 8:
+                widths[col] = 8
+
     def merge(self, row: int, first: int, last: int) -> None:
         """Merge columns first…last of ``row`` (the cells right of the first dropped, as openpyxl does)."""
         line = self.cells.get(row, {})
@@ -251,6 +275,7 @@ class _Writer:
         max_row, max_col = max(rows), max(cols)
         dims = self.ws.row_dimensions
         xf = self.styles.xf
+        letters = {c: get_column_letter(c) for c in cols}
         out = ["<sheetData>"]
         for r in sorted(rows.union(range(1, max_row + 1), dims)):
             attrs = "".join(f' {k}="{v}"' for k, v in dims[r]) if r in dims else ""
@@ -259,11 +284,11 @@ class _Writer:
             if line:
                 for c in sorted(line):
                     t, xml, font, fill, numfmt, align, quote = line[c]
-                    styled = font or fill or numfmt or align or quote
-                    if xml is None and not styled:
-                        continue
-                    s = f' s="{xf((font, fill, numfmt, align, quote))}"' if styled else ""
-                    out.append(f'<c r="{get_column_letter(c)}{r}"{s} t="{t}">{xml or ""}</c>')
+                    if font or fill or numfmt or align or quote:
+                        s = xf((font, fill, numfmt, align, quote))
+                        out.append(f'<c r="{letters[c]}{r}" s="{s}" t="{t}">{xml or ""}</c>')
+                    elif xml is not None:
+                        out.append(f'<c r="{letters[c]}{r}" t="{t}">{xml}</c>')
             out.append("</row>")
         out.append("</sheetData>")
         ref = f"A1:{get_column_letter(max_col)}{max_row}"
@@ -319,10 +344,13 @@ class _Writer:
         start = self.row + 1
         self.row = start
         for r in table.rows:
-            for j, v in enumerate(r, start=1):
-                cell = self.put(self.row, j, v)
-                if j in grade_col:
-                    self._grade_cell(cell, v)
+            if not grade_col:
+                self.put_row(self.row, r)
+            else:
+                for j, v in enumerate(r, start=1):
+                    cell = self.put(self.row, j, v)
+                    if j in grade_col:
+                        self._grade_cell(cell, v)
             self.row += 1
         if table.total is not None:
             for j, v in enumerate(table.total, start=1):
@@ -511,10 +539,7 @@ def _data_sheet(ws: Worksheet, styles: _Styles, data: ReportData, legend: tuple[
     w.row += 1
     first = w.row
     for i, (row_no, answers) in enumerate(shown, start=1):
-        w.put(w.row, 1, i)
-        w.put(w.row, 2, row_no)
-        for j, v in enumerate(answers, start=3):
-            w.put(w.row, j, v)
+        w.put_row(w.row, (i, row_no, *answers))
         w.row += 1
     w.cell(first, 3)
     ws.freeze_panes = f"C{first}"
@@ -614,15 +639,45 @@ def _write(doc: Document, data: ReportData, path: Path) -> None:
     # the sheets' XML in the workbook's order: their cell formats join cellXfs in the order
     # openpyxl's own writing of the cells would add them
     sheets = {ws.title: by_sheet[ws.title].sheet_xml() for ws in wb.worksheets if ws.title in by_sheet}
-    buffer = io.BytesIO()
-    wb.save(buffer)
+    buffer = _saved(wb)
     parts = {ws.path.lstrip("/"): sheets[ws.title] for ws in wb.worksheets if ws.title in sheets}
     with zipfile.ZipFile(buffer) as made, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as out:
         for info in made.infolist():
             content = made.read(info)
             if info.filename in parts:
                 content = _splice(content, *parts[info.filename])
+            info.compress_type = zipfile.ZIP_DEFLATED  # as openpyxl's own zip
             out.writestr(info, content)
+
+
+def _saved(wb: Any) -> io.BytesIO:
+    """``wb.save`` into memory, its parts stored uncompressed (they are read back and spliced:
+    compressed once, in the report) and each worksheet written into memory (openpyxl writes each
+    to a temporary file, copies it into the zip and deletes it: 2–3 ms a sheet on a busy disk)."""
+    import datetime  # noqa: PLC0415
+
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing  # noqa: PLC0415
+    from openpyxl.worksheet._writer import WorksheetWriter  # noqa: PLC0415
+    from openpyxl.writer.excel import ExcelWriter  # noqa: PLC0415
+
+    class Writer(ExcelWriter):  # type: ignore[misc]
+        def write_worksheet(self, ws: Any) -> None:
+            """``ExcelWriter.write_worksheet`` (not write-only) with the sheet's XML in memory."""
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            writer = WorksheetWriter(ws, io.BytesIO())
+            writer.write()
+            ws._rels = writer._rels
+            self._archive.writestr(ws.path[1:], writer.read())
+            self.manifest.append(ws)
+
+    buffer = io.BytesIO()
+    archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True)
+    # what ``openpyxl.writer.excel.save_workbook`` does
+    wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
+    Writer(wb, archive).save()
+    return buffer
 
 
 def _splice(sheet: bytes, ref: str, sheet_data: bytes) -> bytes:
