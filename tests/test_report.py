@@ -1075,25 +1075,3 @@ def test_trend_over_several_periods_from_a_folder(tmp_path: Path, mahulu: Path) 
         p.text for p in docx.Document(str(docx_out)).paragraphs if p.style is not None and p.style.name == "Caption"
     ]
     assert "Gambar 4.1 IKM per periode" in captions
-
-
-@pytest.mark.parametrize("text", ["", "abc", " padded ", "12,5", "tab\there", "two\nlines", "ü <&> =1+1"])
-def test_docx_cell_xml_is_what_python_docx_writes(text: str) -> None:
-    """The report's docx cells are written as XML directly (thousands of appendix cells); the XML is
-    byte for byte what python-docx's run, font and alignment objects write."""
-    import docx as python_docx
-    from lxml import etree
-
-    from skm.render.document import docx as writer
-
-    grid = python_docx.Document().add_table(rows=2, cols=1)
-    fast, slow = grid.rows[0].cells[0], grid.rows[1].cells[0]
-    for bold, white, right, size in [
-        (False, False, False, 9),
-        (True, True, True, 9),
-        (True, False, True, 16),
-        (False, True, False, 8.5),
-    ]:
-        writer._set(fast, text, bold=bold, white=white, right=right, size=size)
-        writer._set_docx(slow, text, bold=bold, white=white, right=right, size=size)
-        assert etree.tostring(fast._tc) == etree.tostring(slow._tc)

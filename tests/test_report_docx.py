@@ -18,28 +18,33 @@ from skm.text import Lang
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def put(cell: Any, text: str, *, bold: bool = False, white: bool = False, right: bool = False, size: float = 9) -> None:
+    """A cell's text written through python-docx's run, font and alignment objects (the reference)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    from skm.render.document.blocks import printable
+
+    cell.text = ""
+    para = cell.paragraphs[0]
+    run = para.add_run(printable(text))
+    run.bold = bold
+    run.font.size = Pt(size)
+    if white:
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    if right:
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
 def _reference_table(document: Any, table: Table, doc: Document) -> Any:
     """The table as the report wrote it through python-docx's objects (before the XML was written
     in one go): the reference the fast writer must match."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement, parse_xml
     from docx.oxml.ns import nsdecls, qn
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm
 
-    from skm.render.document.blocks import printable
     from skm.render.document.docx import _text, _widths
     from skm.text.report import tr
-
-    def put(cell: Any, text: str, *, bold: bool = False, white: bool = False, right: bool = False) -> None:
-        cell.text = ""
-        para = cell.paragraphs[0]
-        run = para.add_run(printable(text))
-        run.bold = bold
-        run.font.size = Pt(9)
-        if white:
-            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        if right:
-            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def shade(cell: Any, fill: str) -> None:
         shading = OxmlElement("w:shd")
@@ -344,7 +349,6 @@ def _reference_grids(document: Any, blocks: list[Any], doc: Document) -> None:
     from docx.shared import Cm
 
     from skm.render.document.blocks import Headline, fmt
-    from skm.render.document.docx import _set
 
     def shade(cell: Any, fill: str) -> None:
         shading = OxmlElement("w:shd")
@@ -358,9 +362,9 @@ def _reference_grids(document: Any, blocks: list[Any], doc: Document) -> None:
             grid = document.add_table(rows=2, cols=len(block.items))
             grid.style = "Table Grid"
             for j, (k, v) in enumerate(block.items):
-                _set(grid.rows[0].cells[j], k, bold=True, white=True)
+                put(grid.rows[0].cells[j], k, bold=True, white=True)
                 shade(grid.rows[0].cells[j], "16325C")
-                _set(grid.rows[1].cells[j], fmt(v, doc.lang), bold=True, size=16)
+                put(grid.rows[1].cells[j], fmt(v, doc.lang), bold=True, size=16)
         else:
             grid = document.add_table(rows=len(block.rows), cols=2)
             grid.style = "Table Grid"
@@ -370,9 +374,9 @@ def _reference_grids(document: Any, blocks: list[Any], doc: Document) -> None:
                 for row_ in grid.rows:
                     row_.cells[j].width = Cm(16.5 * share)
             for i, (k, v) in enumerate(block.rows):
-                _set(grid.rows[i].cells[0], k, bold=True)
+                put(grid.rows[i].cells[0], k, bold=True)
                 shade(grid.rows[i].cells[0], "EEF2F7")
-                _set(grid.rows[i].cells[1], v)
+                put(grid.rows[i].cells[1], v)
         document.add_paragraph()
 
 

@@ -53,66 +53,6 @@ def _text(value: Cell, doc: Document) -> str:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def _set(
-    cell: Any, text: str, *, bold: bool = False, white: bool = False, right: bool = False, size: float = 9
-) -> None:
-    """The cell's content: one run of ``text``. Written as the XML python-docx writes for
-    :func:`_set_docx` (``tests/test_report.py`` compares them), a few elements instead of a few
-    hundred attribute look-ups per cell. The report's cells are now written as text
-    (:func:`_cell_xml`); this stays as the tests' reference of what a filled cell is."""
-    text = printable(text)
-    if any(c in text for c in "\t\n\r"):  # python-docx writes these as tab and break elements
-        _set_docx(cell, text, bold=bold, white=white, right=right, size=size)
-        return
-    tc = cell._tc
-    for child in list(tc):
-        if child.tag != _W + "tcPr":
-            tc.remove(child)
-    para = _sub(tc, _W + "p")
-    if right:
-        _sub(_sub(para, _W + "pPr"), _W + "jc").set(_W + "val", "right")
-    _sub(para, _W + "r")  # ``cell.text = ""`` leaves an empty run
-    run = _sub(para, _W + "r")
-    props = _sub(run, _W + "rPr")
-    weight = _sub(props, _W + "b")
-    if not bold:
-        weight.set(_W + "val", "0")
-    if white:
-        _sub(props, _W + "color").set(_W + "val", "FFFFFF")
-    _sub(props, _W + "sz").set(_W + "val", str(int(size * 2)))
-    if text:
-        element = _sub(run, _W + "t")
-        element.text = text
-        if len(text.strip()) < len(text):
-            element.set(_XML_SPACE, "preserve")
-
-
-def _sub(parent: Any, tag: str) -> Any:
-    """``lxml.etree.SubElement(parent, tag)``."""
-    child = parent.makeelement(tag, {})
-    parent.append(child)
-    return child
-
-
-def _set_docx(
-    cell: Any, text: str, *, bold: bool = False, white: bool = False, right: bool = False, size: float = 9
-) -> None:
-    """:func:`_set` through python-docx's objects."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
-    from docx.shared import Pt, RGBColor  # noqa: PLC0415
-
-    cell.text = ""
-    para = cell.paragraphs[0]
-    run = para.add_run(printable(text))
-    run.bold = bold
-    run.font.size = Pt(size)
-    if white:
-        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-    if right:
-        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 _TEXT_WIDTH_CM = 16.5
@@ -215,7 +155,7 @@ def _cell_xml(
     keep: bool,
     size: float = 9,
 ) -> str:
-    """One ``w:tc``: the XML :func:`_set` (or python-docx) writes for the text in ``size`` points,
+    """One ``w:tc``: the XML python-docx's run, font and alignment objects write for the text in ``size`` points,
     then the shading, no-wrap, keep-with-next and width the table's cells get."""
     props = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if fill:
