@@ -73,3 +73,36 @@ print(" ".join(sorted(set(sys.modules) - before)))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.split() == []
+
+
+@pytest.mark.slow
+def test_spreadsheet_reader_imports_pandas_while_calamine_parses(tmp_path: Path) -> None:
+    """The reference reader imports its numpy/pandas half in a thread while a spreadsheet is scanned and
+    parsed (calamine releases the GIL), and joins it before it returns or raises: no thread is left."""
+    from test_engine import write_book
+
+    header = ["Jenis layanan", *(f"U{i}" for i in range(1, 10))]
+    write_book(tmp_path / "data.xlsx", {"Jawaban": [header, *(["KTP", *[3] * 9] for _ in range(20))]})
+    (tmp_path / "rusak.xlsx").write_bytes(b"not a zip at all" * 10)
+    code = """
+import sys, threading
+import skm.readers.table as table
+from skm.errors import SkmError
+assert "pandas" not in sys.modules
+ran_in = []
+real = table._import_build
+table._import_build = lambda: (ran_in.append(threading.current_thread().name), real())
+responses = table.read_responses("data.xlsx")
+assert len(responses.frame) == 20, len(responses.frame)
+assert ran_in == ["skm-import"], ran_in
+assert [t.name for t in threading.enumerate()] == ["MainThread"]
+try:
+    table.read_responses("rusak.xlsx")
+except SkmError as exc:
+    print("refused", int(exc.exit_code))
+assert [t.name for t in threading.enumerate()] == ["MainThread"]
+assert ran_in == ["skm-import"], ran_in  # (pandas was there: no second thread)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["refused", "3"]

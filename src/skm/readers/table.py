@@ -6,6 +6,10 @@ The building itself (numpy and pandas, imported only when a file is read) is
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import sys
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +17,7 @@ from typing import TYPE_CHECKING
 from skm.core.instrument import PERMENPAN_14_2017, Instrument
 from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.readers.cells import LabelBook
-from skm.readers.files import Sheet, column_index, is_blank, read_sheets
+from skm.readers.files import EXCEL_SUFFIXES, Sheet, column_index, is_blank, read_sheets
 from skm.readers.headers import ColumnMatch, is_summary_label, match_header, names_question, normalise_header
 from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
 
@@ -138,6 +142,13 @@ def _answer_rows(rows: list[list[object]], header_row: int, matches: dict[int, C
     return count
 
 
+def _import_build() -> None:
+    """Import the reader's numpy/pandas half (in a thread); a failure is raised again by the caller's
+    own import."""
+    with contextlib.suppress(Exception):  # (the caller's import raises it)
+        importlib.import_module("skm.readers.build")
+
+
 def read_responses(
     path: str | Path,
     *,
@@ -154,10 +165,20 @@ def read_responses(
     Raises :class:`SkmError`: exit 3 when the file cannot be read or has no element
     columns, exit 1 when answers are invalid and ``invalid`` is ``"error"``.
     """
+    path = Path(path)
+    # a spreadsheet's cells are parsed by calamine without the GIL (≈ 1.5 s for 100 000 rows): numpy
+    # and pandas (≈ 0.7 s) are imported meanwhile; joined before anything else, error or not
+    importing = None
+    if path.suffix.lower() in EXCEL_SUFFIXES and path.is_file() and "skm.readers.build" not in sys.modules:
+        importing = threading.Thread(target=_import_build, name="skm-import")
+        importing.start()
+    try:
+        sheets = read_sheets(path)
+    finally:
+        if importing is not None:
+            importing.join()
     from skm.readers.build import build_responses  # noqa: PLC0415 - numpy/pandas only when reading
 
-    path = Path(path)
-    sheets = read_sheets(path)
     chosen, header_row, matches = _choose_sheet(sheets, sheet, path.name, instrument)
     if header_row < 0 and column_map:
         header_row = map_header_row(chosen.rows, column_map)
