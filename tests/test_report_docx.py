@@ -36,6 +36,18 @@ def put(cell: Any, text: str, *, bold: bool = False, white: bool = False, right:
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
+def shade(cell: Any, fill: str) -> None:
+    """A cell's shading added through python-docx's elements (the reference)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
 def _reference_table(document: Any, table: Table, doc: Document) -> Any:
     """The table as the report wrote it through python-docx's objects (before the XML was written
     in one go): the reference the fast writer must match."""
@@ -45,13 +57,6 @@ def _reference_table(document: Any, table: Table, doc: Document) -> Any:
 
     from skm.render.document.docx import _text, _widths
     from skm.text.report import tr
-
-    def shade(cell: Any, fill: str) -> None:
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:color"), "auto")
-        shading.set(qn("w:fill"), fill)
-        cell._tc.get_or_add_tcPr().append(shading)
 
     numeric = [
         bool(table.rows) and all(isinstance(r[i], int | Decimal) or r[i] is None for r in table.rows)
@@ -344,18 +349,9 @@ def test_spliced_report_is_what_lxml_writes(tmp_path: Path) -> None:
 def _reference_grids(document: Any, blocks: list[Any], doc: Document) -> None:
     """The key–value lists and headline figures as the report wrote them through python-docx's
     objects (before they were written as XML): the reference the fast writer must match."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Cm
 
     from skm.render.document.blocks import Headline, fmt
-
-    def shade(cell: Any, fill: str) -> None:
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:color"), "auto")
-        shading.set(qn("w:fill"), fill)
-        cell._tc.get_or_add_tcPr().append(shading)
 
     for block in blocks:
         if isinstance(block, Headline):
