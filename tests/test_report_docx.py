@@ -412,7 +412,7 @@ def test_key_values_and_headline_are_what_python_docx_writes(tmp_path: Path, lan
         if isinstance(block, Headline):
             _headline(fast, block, doc, style, spliced)
         else:
-            _key_values(fast, block, style, spliced)
+            _key_values(block, style, spliced)
     spliced.save(fast, tmp_path / "g.docx")
     with zipfile.ZipFile(tmp_path / "g.docx") as z:
         written = z.read("word/document.xml")

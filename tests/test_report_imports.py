@@ -85,13 +85,17 @@ def test_spreadsheet_reader_imports_pandas_while_calamine_parses(tmp_path: Path)
     write_book(tmp_path / "data.xlsx", {"Jawaban": [header, *(["KTP", *[3] * 9] for _ in range(20))]})
     (tmp_path / "rusak.xlsx").write_bytes(b"not a zip at all" * 10)
     code = """
-import sys, threading
+import importlib, sys, threading
 import skm.readers.table as table
 from skm.errors import SkmError
 assert "pandas" not in sys.modules
 ran_in = []
-real = table._import_build
-table._import_build = lambda: (ran_in.append(threading.current_thread().name), real())
+real = importlib.import_module
+def spy(name, *args):
+    if name == "skm.readers.build":
+        ran_in.append(threading.current_thread().name)
+    return real(name, *args)
+importlib.import_module = spy
 responses = table.read_responses("data.xlsx")
 assert len(responses.frame) == 20, len(responses.frame)
 assert ran_in == ["skm-import"], ran_in

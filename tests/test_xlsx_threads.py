@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skm.errors import IssueCode, SkmError
-from skm.readers import engine, guard
+from skm.readers import guard
 from skm.readers.engine import read_tallies_engine
+from skm.readers.inthread import InThread
 from skm.readers.table import read_responses
 
 KEYS = [f"U{i}" for i in range(1, 10)]
@@ -211,7 +212,7 @@ def test_a_refused_sheet_is_never_parsed(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_an_error_of_the_parse_thread_is_raised_by_result() -> None:
-    job = engine._InThread(lambda: 1 // 0)
+    job = InThread(lambda: 1 // 0)
     with pytest.raises(ZeroDivisionError):
         job.result()
-    assert engine._InThread(lambda: 42).result() == 42
+    assert InThread(lambda: 42).result() == 42

@@ -31,7 +31,6 @@ import os
 import re
 import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
@@ -62,6 +61,7 @@ from skm.readers.headers import (
     match_profile,
     unique_names,
 )
+from skm.readers.inthread import InThread
 from skm.readers.table import _find_header as find_header
 
 if TYPE_CHECKING:
@@ -547,7 +547,7 @@ def _excel_source(
         raise Fallback("Excel errors, formulas without a value: the reference marks them")
     # the guard has passed: calamine parses the sheet in a thread (it releases the GIL) while this one
     # imports pyarrow and DuckDB and opens the connection, which it would do after (or the child parses it)
-    parse: _InThread | _Child = _InThread(load) if child is None else child
+    parse: InThread | _Child = InThread(load) if child is None else child
     try:
         con = _connect()
     except BaseException:
@@ -799,34 +799,16 @@ class _Child:
         return _Loaded(batches[0], [_Column0(i) for i in indices])
 
 
-class _InThread:
-    """``fn()`` started in a thread; :meth:`result` waits for it and returns its value or raises its error."""
+def int64_array(values: Any) -> Any:
+    """An int64 buffer (``array.array("q")``, an int64 ndarray) as an Arrow array on the same memory:
+    ``pa.array()`` of Python integers or of an ndarray first imports pandas (0.3–0.6 s) to rule out its
+    types, and a reader would wait for it."""
+    import pyarrow as pa  # noqa: PLC0415
 
-    def __init__(self, fn: Callable[[], Any]) -> None:
-        self._value: Any = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(fn,), name="skm-parse", daemon=True)
-        self._thread.start()
-
-    def _run(self, fn: Callable[[], Any]) -> None:
-        try:
-            self._value = fn()
-        except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread by result()
-            self._error = exc
-
-    def wait(self) -> None:
-        self._thread.join()
-
-    def result(self) -> Any:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
+    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(values)])
 
 
-def _excel_table(
-    parse: _InThread | _Child, rows: list[list[object]], header_row: int
-) -> tuple[Any, list[_Column], int]:
+def _excel_table(parse: InThread | _Child, rows: list[list[object]], header_row: int) -> tuple[Any, list[_Column], int]:
     """The Arrow table DuckDB reads (``c0`` … and the row numbers ``_r``) from fastexcel's parse, its
     columns and width; ``rows`` (the reference's first rows) are widened to that width in place."""
     import pyarrow as pa  # noqa: PLC0415 - imported while calamine parses
@@ -864,9 +846,7 @@ def _excel_table(
             columns.append(_Column(f"c{c}", text=False, other=True))
         else:
             raise Fallback(f"column type {kind}")
-    # row numbers from a buffer: pa.array() of Python objects would import pandas (0.3 s) to rule out its types
-    numbers = array.array("q", range(header_row + 2, header_row + 2 + n))
-    arrays["_r"] = pa.Array.from_buffers(pa.int64(), n, [None, pa.py_buffer(numbers)])
+    arrays["_r"] = int64_array(array.array("q", range(header_row + 2, header_row + 2 + n)))
     table = pa.Table.from_arrays(list(arrays.values()), names=list(arrays))
     # the rows fastexcel returns must be the rows the reference sees below the header
     below = rows[header_row + 1 :]
@@ -1857,10 +1837,6 @@ def _date_issues(
         for r, value in got
     ]
     return total, issues
-
-
-def _key(row: list[object], c: int) -> object:
-    return row[c] if c < len(row) else None
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:

@@ -6,10 +6,8 @@ The building itself (numpy and pandas, imported only when a file is read) is
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import sys
-import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +17,7 @@ from skm.errors import ExitCode, InvalidPolicy, IssueCode, SkmError
 from skm.readers.cells import LabelBook
 from skm.readers.files import EXCEL_SUFFIXES, Sheet, column_index, is_blank, read_sheets
 from skm.readers.headers import ColumnMatch, is_summary_label, match_header, names_question, normalise_header
+from skm.readers.inthread import InThread
 from skm.readers.responses import CELL_CODES, FATAL_CODES, ColumnInfo, Responses, SkippedRow
 
 if TYPE_CHECKING:
@@ -142,13 +141,6 @@ def _answer_rows(rows: list[list[object]], header_row: int, matches: dict[int, C
     return count
 
 
-def _import_build() -> None:
-    """Import the reader's numpy/pandas half (in a thread); a failure is raised again by the caller's
-    own import."""
-    with contextlib.suppress(Exception):  # (the caller's import raises it)
-        importlib.import_module("skm.readers.build")
-
-
 def read_responses(
     path: str | Path,
     *,
@@ -170,14 +162,14 @@ def read_responses(
     # and pandas (≈ 0.7 s) are imported meanwhile; joined before anything else, error or not
     importing = None
     if path.suffix.lower() in EXCEL_SUFFIXES and path.is_file() and "skm.readers.build" not in sys.modules:
-        importing = threading.Thread(target=_import_build, name="skm-import")
-        importing.start()
+        importing = InThread(lambda: importlib.import_module("skm.readers.build"), name="skm-import")
     try:
         sheets = read_sheets(path)
     finally:
         if importing is not None:
-            importing.join()
-    from skm.readers.build import build_responses  # noqa: PLC0415 - numpy/pandas only when reading
+            importing.wait()
+    # (numpy/pandas only when reading; a failed import in the thread is raised here, by this one)
+    from skm.readers.build import build_responses  # noqa: PLC0415
 
     chosen, header_row, matches = _choose_sheet(sheets, sheet, path.name, instrument)
     if header_row < 0 and column_map:

@@ -481,7 +481,7 @@ def _grid_xml(
 _BLANK = "\n  "
 
 
-def _key_values(document: Any, block: KeyValues, style: str, spliced: _Spliced) -> None:
+def _key_values(block: KeyValues, style: str, spliced: _Spliced) -> None:
     """Labels (bold, pale blue) and values in two columns of 35 % and 65 % of the text width."""
     from docx.shared import Cm  # noqa: PLC0415
 
@@ -625,7 +625,7 @@ def _write(doc: Document, path: Path) -> None:
                     else:
                         body(_paragraph(_run(printable(block.text)), align="both"))
                 elif isinstance(block, KeyValues):
-                    _key_values(document, block, ids["Table Grid"], spliced)
+                    _key_values(block, ids["Table Grid"], spliced)
                 elif isinstance(block, Headline):
                     _headline(document, block, doc, ids["Table Grid"], spliced)
                 elif isinstance(block, Table):
