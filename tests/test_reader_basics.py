@@ -177,3 +177,20 @@ def test_input_file_is_never_modified(mahulu: Path) -> None:
     before = mahulu.read_bytes()
     skm.score(mahulu, by="layanan")
     assert mahulu.read_bytes() == before
+
+
+def test_a_whole_number_out_of_scale_is_shown_as_typed(tmp_path: Path) -> None:
+    """A spreadsheet stores 7 as the float 7.0: the message shows ``7``, as the user typed it, by either
+    reader; a fraction keeps its decimals."""
+    from skm.errors import shorten
+    from skm.readers.engine import read_tallies_engine
+    from test_engine import write_book
+
+    assert (shorten(7.0), shorten(2.5), shorten(-0.0), shorten("7.0")) == ("7", "2.5", "0", "7.0")
+    header = ["Jenis layanan", *(f"U{i}" for i in range(1, 10))]
+    rows = [header, *(["KTP", *[3] * 9] for _ in range(20)), ["KTP", *[3] * 8, 7], ["KTP", *[3] * 8, 2.5]]
+    path = write_book(tmp_path / "data.xlsx", {"Jawaban": rows})
+    reference = read_responses(path, invalid="skip")
+    engine = read_tallies_engine(path, invalid="skip")
+    for issues in (reference.issues, engine.issues):
+        assert sorted((i.row, i.value) for i in issues if i.letter == "J") == [(22, "7"), (23, "2.5")]

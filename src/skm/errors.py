@@ -169,7 +169,10 @@ def combined_failure(failures: Sequence[SkmError]) -> SkmError:
 
 
 def shorten(value: object, limit: int = 40) -> str:
-    """A cell value as shown in messages: stripped and cut to ``limit`` characters."""
+    """A cell value as shown in messages: stripped and cut to ``limit`` characters; a whole number
+    stored as a float (a spreadsheet's 7) shown as the user typed it, ``7``, not ``7.0``."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = str(value).strip().replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
