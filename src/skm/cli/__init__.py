@@ -7,6 +7,7 @@ libraries) of ``skm report``; anything else (``--help``, ``--version``, a typo) 
 
 from __future__ import annotations
 
+import gc
 import sys
 from importlib import import_module
 
@@ -67,6 +68,16 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script (and ``python -m skm``).
+
+    When the command is done (its outputs written and closed, the exit code decided), every object
+    left is frozen (:func:`gc.freeze`): the interpreter's shutdown then runs no cycle-collector pass
+    over the objects of numpy, pandas, pyarrow, DuckDB and skm (each such pass costs 0.06–0.1 s; at
+    exit it came to ≈ 0.3 s after a large report and 0.12 s after ``skm score``). What their
+    reference counts free is still freed, and atexit handlers and the flush of stdout and stderr still
+    run. Library use (``skm.cli.app``, the tests' runner) does not pass here."""
     first = sys.argv[1] if len(sys.argv) > 1 else None
-    build_app(first if first in COMMANDS else None)()
+    try:
+        build_app(first if first in COMMANDS else None)()
+    finally:
+        gc.freeze()
