@@ -428,10 +428,10 @@ def _respondent_rows(
     table: Any,
 ) -> _Rows:
     """The respondents' rows of ``table`` (the file's records, registered on the engine's open
-    connection). Each element column is dictionary-encoded once: its few distinct values give each
-    row's score and whether it is answered (a lookup per distinct value, then numpy); the text
-    columns are ``table``'s own Arrow strings at the respondents' rows, ``None`` where blank
-    (:func:`_blanks_as_null`)."""
+    connection). Each element column gives each row's score and whether it is answered
+    (:func:`_element_scores`); the text columns are ``table``'s own Arrow strings at the respondents'
+    rows, ``None`` where blank (:func:`_blanks_as_null`, on every record, in a thread while the element
+    columns are scored)."""
     import numpy as np  # noqa: PLC0415
     import pandas as pd  # noqa: PLC0415
     import pyarrow as pa  # noqa: PLC0415
@@ -461,16 +461,23 @@ def _respondent_rows(
             f"FROM (SELECT _r, {q} AS _v, {cast} AS _t FROM {_TABLE})"
         )
         dating = InThread(lambda: ctx.con.sql(query).to_arrow_table())
+    # the text columns' blank cells, on every record (a cell's verdict is its own: the respondents' rows
+    # are taken after), in a thread while the element columns are scored (pyarrow's kernels release the GIL)
+    attr_names = [ctx.columns[c].name for c in cols.attr_cols]
+    blanking = InThread(lambda: [_blanks_as_null(table.column(name)) for name in attr_names])
     try:
         keep = r >= ctx.first_data
         if summary_from is not None:
             keep &= r < int(summary_from)
         answered, scores = _element_scores(ctx, cols, meaning, data_cols, table)
     except BaseException:
-        if dating is not None:
-            dating.wait()
+        for thread in (dating, blanking):
+            if thread is not None:
+                thread.wait()
         raise
+    blanking.wait()  # (both threads done before either's error is raised)
     certified = dating.result() if dating is not None else None
+    blanked: list[Any] = blanking.result()
     keep &= answered
     at = np.flatnonzero(keep)
     contiguous = at.size == 0 or int(at[-1]) - int(at[0]) == at.size - 1
@@ -490,8 +497,8 @@ def _respondent_rows(
         raise Fallback("DuckDB returned the records in another order")
     attributes: dict[str, Any] = {}
     date_text = None
-    for c, name in zip(cols.attr_cols, cols.attr_names, strict=True):
-        text = _blanks_as_null(rows_of(table.column(ctx.columns[c].name)))
+    for c, name, column in zip(cols.attr_cols, cols.attr_names, blanked, strict=True):
+        text = rows_of(column)
         if c == date_col:
             date_text = text
         # as the reference's frame infers it: text, or objects (None) when the column is all blank
