@@ -270,9 +270,9 @@ def test_parse_beside_the_scan_is_dropped_when_a_later_chunk_is_not_plain(
     real = engine_frame._plain_scan
 
     def watched(path: Path, delimiter: str, on_start: Any = None) -> Any:
-        def start() -> None:
+        def start(scan: Any) -> None:
             started.append(True)
-            on_start()
+            on_start(scan)
 
         return real(path, delimiter, start if on_start is not None else None)
 
@@ -287,6 +287,69 @@ def test_parse_beside_the_scan_is_dropped_when_a_later_chunk_is_not_plain(
     else:
         assert table is None
         assert arrow_parse(path, ",", 2) is not None  # pyarrow alone would have read it
+
+
+@pytest.mark.parametrize(
+    ("data", "quoted"),
+    [
+        (b"a,b\nc,d\n", False),
+        (b'a,""\n"",b\n', False),  # empty quoted values only: no line end searched for
+        (b'"a""b",c\n""""\n', False),  # doubled quotes
+        (b'"a,b",c\r\nd,e\r\n', False),
+        (b'a,"b\nc"\n', True),
+        (b'a,"b\r\nc"\r\n', True),
+        (b'a,"""\n"""\n', True),  # a line end after a doubled quote
+        (b'a,"b"\n"\nc",d\n', True),
+        (b'"x"', False),
+    ],
+)
+def test_scan_sees_a_line_end_inside_quotes(tmp_path: Path, data: bytes, quoted: bool) -> None:
+    path = tmp_path / "q.csv"
+    path.write_bytes(data)
+    scan = engine_frame._plain_scan(path, ",", None)
+    assert scan is not None
+    assert scan.quoted_newline is quoted
+
+
+@pytest.mark.parametrize("size", [3, 4, 5, 7, 64])
+@pytest.mark.parametrize("where", ["first", "last", "none"])
+def test_scan_sees_a_quoted_line_end_across_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int, where: str
+) -> None:
+    """Chunks of a few bytes: a quoted value with a line break split between chunks, in the first one or
+    the last, is seen wherever the chunks' bounds fall."""
+    monkeypatch.setattr(engine_frame, "_SCAN_BYTES", size)
+    quoted = b'x,"two\nlines"\n'
+    body = b"1,2\n" * 10 + b'3,""\n' * 5
+    data = b"a,b\n" + (quoted if where == "first" else b"") + body + (quoted if where == "last" else b"")
+    path = tmp_path / "q.csv"
+    path.write_bytes(data)
+    scan = engine_frame._plain_scan(path, ",", None)
+    assert scan is not None
+    assert scan.quoted_newline is (where != "none")
+
+
+@pytest.mark.parametrize("tail", [b'x,"two\nlines"\n', b'x,"one line"\n'])
+def test_parse_beside_the_scan_is_told_of_line_breaks_found_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tail: bytes
+) -> None:
+    """The first chunk holds no line break in quotes, so pyarrow parses beside the scan told there is
+    none; one in the last chunk parses the file again, told, and the records are DuckDB's either way."""
+    monkeypatch.setattr(engine_frame, "_SCAN_BYTES", 64)
+    told: list[bool] = []
+    real = engine_frame.arrow_parse
+
+    def spied(path: Path, delimiter: str, width: int, *, newlines_in_values: bool = True) -> Any:
+        told.append(newlines_in_values)
+        return real(path, delimiter, width, newlines_in_values=newlines_in_values)
+
+    monkeypatch.setattr(engine_frame, "arrow_parse", spied)
+    path = tmp_path / "tail.csv"
+    path.write_bytes(b"a,b\n" + b'1,""\n' * 100 + tail)
+    table = arrow_records(path, ",", 2)
+    assert table is not None
+    assert_same_records(table, duckdb_records(path, ",", 2))
+    assert told == ([False, True] if b"\n" in tail[:-1] else [False])
 
 
 # --- the same responses whichever parser ran ----------------------------------------------------
