@@ -274,6 +274,52 @@ def test_docx_report_pictures_are_pillow_pngs_at_their_printed_size(tmp_path: Pa
     assert round(shapes[0].width.cm, 2) == 15  # 1260 pixels on 15 cm: 213 pixels per inch on paper
 
 
+def test_docx_charts_drawn_in_threads_are_placed_in_document_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The charts are drawn by two threads while the tables are built: each picture is the one
+    chart_png draws for its chart, in the document's order; no thread is left; a chart that fails
+    fails the writer."""
+    import threading
+
+    import docx
+
+    from skm.render.document import docx as writer
+    from skm.render.document.charts import chart_png
+
+    charts = [
+        BarChart(
+            f"c{n}",
+            tuple(f"U{i}" for i in range(1, n + 2)),
+            tuple(Decimal(60 + i) for i in range(n + 1)),
+            Decimal(25),
+            bands=BANDS,
+        )
+        for n in range(5)
+    ] + [LineChart("l", ("2024", "2025", "2026"), (Decimal("70.5"), Decimal("80.25"), Decimal("75")), bands=BANDS)]
+    table = Table(columns=("a",), rows=(("x",),), widths=(1,))
+    sections = tuple(Section(f"s{i}", Chapter.RESULTS, f"S{i}", (table, chart)) for i, chart in enumerate(charts))
+    document = Document(Lang.ID, "t", "u", "p", sections, "f")
+    before = set(threading.enumerate())
+    writer.write_docx(document, tmp_path / "c.docx")
+    assert set(threading.enumerate()) <= before
+    word = docx.Document(str(tmp_path / "c.docx"))
+    blobs = [
+        word.part.related_parts[s._inline.graphic.graphicData.pic.blipFill.blip.embed].blob for s in word.inline_shapes
+    ]
+    assert blobs == [chart_png(chart, Lang.ID) for chart in charts]
+
+    def failing(chart: Any, lang: Lang) -> bytes:
+        if chart.title == "c3":
+            raise RuntimeError("chart")
+        return chart_png(chart, lang)
+
+    monkeypatch.setattr(writer, "chart_png", failing)
+    with pytest.raises(RuntimeError, match="chart"):
+        writer.write_docx(document, tmp_path / "d.docx")
+    assert set(threading.enumerate()) <= before
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_write_docx_restores_the_cycle_collector(tmp_path: Path, enabled: bool) -> None:
     import gc

