@@ -202,14 +202,14 @@ class _Windowed:
         outer = self
 
         class Hook(engine_frame._RowsHook):
-            def source(self, con: object, records_sql: str, **csv_file: Any) -> str:
-                kept = super().source(con, records_sql, **csv_file)
+            def source(self, connect: Any, records_sql: str, **csv_file: Any) -> tuple[Any, str]:
+                con, kept = super().source(connect, records_sql, **csv_file)
                 windowed_sql = records_sql.replace("SELECT *", "SELECT row_number() OVER () AS _r, *", 1)
                 windowed = con.sql(windowed_sql).to_arrow_table()  # type: ignore[attr-defined]
                 outer.agreed.append(self.table.equals(windowed) and self.table.schema.equals(windowed.schema))
                 outer.rows.append(self.table.num_rows)
                 outer.sql.append(records_sql)
-                return kept
+                return con, kept
 
         return Hook
 
@@ -286,6 +286,48 @@ def test_preload_imports_in_the_parse_thread_and_raises_what_failed(
     assert len(engine.frame) > 50
     with pytest.raises(RuntimeError, match="broken probe"):
         read_responses_engine(path, invalid="skip", preload=["skm_probe_broken"])
+
+
+def test_hook_connects_once_the_file_is_parsed_and_closes_what_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB is imported beside the parse, and the connection made after it (not before the first rows are
+    read); a failure once connected closes that connection (the read then falls back)."""
+    import duckdb
+
+    from skm.readers import engine, engine_frame
+
+    assert "duckdb" in engine_frame._FRAME_MODULES
+    path = _write(tmp_path / "forms.csv", _survey(50, 4))
+    events: list[str] = []
+    opened: list[duckdb.DuckDBPyConnection] = []
+    parse, connect = engine_frame.arrow_records, engine._connect
+
+    def parsed(*args: Any) -> Any:
+        events.append("parse")
+        table = parse(*args)
+        events.append("parsed")
+        return table
+
+    def connected() -> duckdb.DuckDBPyConnection:
+        events.append("connect")
+        opened.append(connect())
+        return opened[-1]
+
+    monkeypatch.setattr(engine_frame, "arrow_records", parsed)
+    monkeypatch.setattr(engine, "_connect", connected)
+    assert len(read_responses_engine(path, invalid="skip").frame) > 50
+    assert events == ["parse", "parsed", "connect"]
+
+    def broken(table: Any) -> Any:
+        raise RuntimeError("numbering failed")
+
+    monkeypatch.setattr(engine_frame, "numbered", broken)
+    with pytest.raises(Fallback, match="numbering failed"):
+        read_responses_engine(path, invalid="skip")
+    assert len(opened) == 2
+    with pytest.raises(duckdb.ConnectionException):
+        opened[-1].execute("SELECT 1")
 
 
 def test_cli_preloads_modules_that_exist() -> None:

@@ -113,13 +113,24 @@ _CSV_HEAD_OPTIONS = f"buffer_size={2 << 20}, {_CSV_OPTIONS}"
 class RowsHook(Protocol):
     """Set (:data:`ROWS_HOOK`) by skm.readers.engine_frame to fetch the respondents' rows in the same read."""
 
+    def preload(self) -> None:
+        """Start importing what the read needs (DuckDB among them) in a thread, before the CSV's first rows
+        are read: :meth:`source` then parses the file while DuckDB is imported."""
+
     def source(
-        self, con: duckdb.DuckDBPyConnection, records_sql: str, *, path: Path, delimiter: str, width: int
-    ) -> str:
-        """The SQL every query of the read runs on instead of a CSV's own: ``records_sql`` (the CSV's
-        records in file order, unnumbered: :func:`csv_records_sql` of ``path``, ``delimiter`` and
-        ``width``) parsed once and kept, for the rows as well as the scans, with their numbers ``_r``
-        (1 … n in file order, BIGINT, what ``row_number() OVER ()`` gives) first."""
+        self,
+        connect: Callable[[], duckdb.DuckDBPyConnection],
+        records_sql: str,
+        *,
+        path: Path,
+        delimiter: str,
+        width: int,
+    ) -> tuple[duckdb.DuckDBPyConnection, str]:
+        """A connection (``connect()``, made once the file is parsed) and the SQL every query of the read
+        runs on there instead of a CSV's own: ``records_sql`` (the CSV's records in file order,
+        unnumbered: :func:`csv_records_sql` of ``path``, ``delimiter`` and ``width``) parsed once and kept,
+        for the rows as well as the scans, with their numbers ``_r`` (1 … n in file order, BIGINT, what
+        ``row_number() OVER ()`` gives) first."""
 
     def __call__(self, ctx: Any, scan: Any, cols: Any, meaning: Any, summary_from: int | None) -> Any:
         """Called at the end of a read, on the open connection, with (ctx, first scan, column decisions,
@@ -358,16 +369,19 @@ def _read_one(
         if suffix in CSV_SUFFIXES:
             if sheet is not None:
                 raise Fallback("--sheet on a CSV")
-            con = _connect()
+            rows_hook = ROWS_HOOK.get()
+            if rows_hook is not None:  # skm report/stats: the file parsed once for the scans and the rows
+                rows_hook.preload()
             head = _csv_head(path, instrument)
             columns = [_Column(f"c{c}", text=True) for c in range(head.width)]
             records = csv_records_sql(path, head.delimiter, head.width, parallel)
-            source_sql = f"SELECT {_ROW_NUMBER}, * FROM {records}"
-            rows_hook = ROWS_HOOK.get()
-            if rows_hook is not None:  # skm report/stats: the file parsed once for the scans and the rows
+            if rows_hook is None:
+                con = _connect()
+                source_sql = f"SELECT {_ROW_NUMBER}, * FROM {records}"
+            else:
                 # (unnumbered: the window runs on one thread, the hook numbers the records it keeps)
-                source_sql = rows_hook.source(
-                    con, f"SELECT * FROM {records}", path=path, delimiter=head.delimiter, width=head.width
+                con, source_sql = rows_hook.source(
+                    _connect, f"SELECT * FROM {records}", path=path, delimiter=head.delimiter, width=head.width
                 )
             sheet_name = None
         elif suffix in PARQUET_SUFFIXES:
