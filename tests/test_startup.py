@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -77,3 +78,28 @@ def test_main_freezes_what_is_left_before_the_interpreter_exits(argv: list[str])
     frozen, code = out.rpartition("FROZEN ")[2].split()
     assert int(frozen) > 10_000
     assert code == ("0" if argv[0] == "sample" else "3")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("preset", [None, "3"])
+def test_main_keeps_numpys_blas_on_one_thread_unless_the_user_set_it(preset: str | None) -> None:
+    # OpenBLAS starts a thread per core when numpy is imported (it spins before it sleeps): the console
+    # script tells it to use one, before a command imports numpy; a value the user set is kept
+    code = (
+        "import sys\n"
+        "sys.argv = ['skm', 'sample', '1000']\n"
+        "from skm.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import numpy\n"
+        "from threadpoolctl import threadpool_info\n"
+        "import os\n"
+        "blas = [i['num_threads'] for i in threadpool_info() if i['internal_api'] == 'openblas']\n"
+        "print('BLAS', os.environ['OPENBLAS_NUM_THREADS'], blas)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if preset is not None:
+        env["OPENBLAS_NUM_THREADS"] = preset
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    threads = out.rpartition("BLAS ")[2].strip()
+    expected = 1 if preset is None else min(int(preset), os.cpu_count() or 1)
+    assert threads == f"{preset or 1} [{expected}]"

@@ -8,6 +8,7 @@ libraries) of ``skm report``; anything else (``--help``, ``--version``, a typo) 
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from importlib import import_module
 
@@ -75,7 +76,13 @@ def main() -> None:
     over the objects of numpy, pandas, pyarrow, DuckDB and skm (each such pass costs 0.06–0.1 s; at
     exit it came to ≈ 0.3 s after a large report and 0.12 s after ``skm score``). What their
     reference counts free is still freed, and atexit handlers and the flush of stdout and stderr still
-    run. Library use (``skm.cli.app``, the tests' runner) does not pass here."""
+    run. Library use (``skm.cli.app``, the tests' runner) does not pass here.
+
+    Before any command imports numpy, its BLAS (OpenBLAS in numpy's wheels) is told to use one thread
+    unless ``OPENBLAS_NUM_THREADS`` is already set: skm's matrix products are small and already run on
+    one thread (``threadpoolctl`` in ``skm stats``/``report``/``rank``), and the thread per core OpenBLAS
+    otherwise starts at import spins ≈ 0.1 s of CPU before it sleeps, on the cores the read is using."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     first = sys.argv[1] if len(sys.argv) > 1 else None
     try:
         build_app(first if first in COMMANDS else None)()
