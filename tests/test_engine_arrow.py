@@ -554,3 +554,31 @@ def test_single_byte_scores_read_a_null_cell_by_its_validity() -> None:
     )
     assert got is not None
     assert got.tolist() == [3, -2, 4]
+
+
+@pytest.mark.parametrize("words", [[], ["U1"], ["U1", "Sangat baik"], ["Judul", "U1", "Sangat baik", "é", "10"]])
+def test_single_byte_scores_of_digits_and_blanks_between_a_few_words(
+    words: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cells of one byte or none (digits, empty and NULL cells) between a few longer ones (a title, the
+    header, a word: each run's bytes lie in row order, taken without a gather) are scored as the
+    dictionary scores them, in chunks sliced off their start."""
+    cells: list[str | None] = ["3", None, "4", "", "1", None, "2", "9", "", "4"] * 50
+    for k, word in enumerate(words):
+        cells.insert(2 + k * 97, word)  # (the first on top of the sliced chunk, as a header)
+    column = pa.chunked_array([pa.array(cells[:7]).slice(2), pa.array(cells[7:], type=pa.string())])
+
+    def score_of(v: str | None) -> int:
+        return -2 if not v else {"1": 1, "2": 2, "3": 3, "4": 4, "Sangat baik": 4}.get(v, -1)
+
+    runs = engine_frame._one_byte_runs
+    taken: list[list[tuple[int, int]] | None] = []
+    monkeypatch.setattr(engine_frame, "_one_byte_runs", lambda *args: taken.append(runs(*args)) or taken[-1])
+    got = engine_frame._single_byte_scores(column, score_of)
+    assert got is not None
+    assert got.tolist() == _scores_by_dictionary(column, score_of)
+    if not words:
+        assert got.tolist()[:6] == [4, -2, 1, -2, 2, -1]
+    # taken as runs: every row but the longer cells, once
+    assert taken[0] is not None
+    assert sum(b - a for a, b in taken[0]) == len(got) - len(words)
