@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -410,6 +411,70 @@ def test_flags_on_constructed_file(flagged: Path) -> None:
     data = stats_to_dict(result)
     assert {f["kind"] for f in data["flags"]} == set(flags)
     assert all(set(f) >= {"kind", "rows"} for f in data["flags"])
+
+
+class _Serial:
+    """A stand-in for the thread pool of :func:`analyse`: each call run at once, in the caller's thread."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def __enter__(self) -> _Serial:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def submit(self, fn: Any, *args: Any) -> Any:
+        from concurrent.futures import Future
+
+        done: Future[Any] = Future()
+        done.set_result(fn(*args))
+        return done
+
+
+def test_checks_run_beside_the_figures_in_a_thread_that_ends(
+    flagged: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quality checks run in a thread of their own while the figures are computed: the same flags
+    and notes, in the same order, as one after the other; no thread left; their error is raised."""
+    import importlib
+    import threading
+
+    module = importlib.import_module("skm.analysis.stats.analyse")  # (the package's analyse is the function)
+    responses = load(flagged)
+    checks = module._flags
+    ran_in: list[str] = []
+
+    def recorded(*args: Any) -> Any:
+        ran_in.append(threading.current_thread().name)
+        return checks(*args)
+
+    monkeypatch.setattr(module, "_flags", recorded)
+    for kwargs in ({"by": "layanan"}, {"exclude_flagged": True}):
+        beside = analyse(responses, period="2026-TW1", resamples=200, **kwargs)  # type: ignore[arg-type]
+        assert ran_in[-1].startswith("skm-flags")
+        assert not any(t.name.startswith("skm-flags") for t in threading.enumerate())
+        with monkeypatch.context() as serial:
+            serial.setattr(module, "ThreadPoolExecutor", _Serial)
+            alone = analyse(responses, period="2026-TW1", resamples=200, **kwargs)  # type: ignore[arg-type]
+        assert ran_in[-1] == threading.current_thread().name
+        assert stats_to_dict(beside) == stats_to_dict(alone)
+    assert [f.kind for f in beside.flags][-1] != "small-group"
+    kinds = [f.kind for f in analyse(responses, period="2026-TW1", by="layanan", resamples=200).flags]
+    assert kinds == ["straight-lining", "duplicate", "outside-period", "date-unreadable", "small-group"]
+    bare = tmp_path / "bare.csv"  # no profile column (a check's note), three respondents (a figure's)
+    bare.write_text("U1,U2,U3,U4,U5,U6,U7,U8,U9\n" + "3,4,3,4,3,4,3,4,2\n" * 3)
+    notes = [n.key for n in analyse(load(bare), resamples=200).notes]
+    assert notes == ["stats-note-no-profile", "stats-note-small-n"]
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("checks failed")
+
+    monkeypatch.setattr(module, "_flags", broken)
+    with pytest.raises(RuntimeError, match="checks failed"):
+        analyse(responses, resamples=200)
+    assert not any(t.name.startswith("skm-flags") for t in threading.enumerate())
 
 
 def test_exclude_flagged_rescores(flagged: Path) -> None:
