@@ -15,7 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from skm.analysis.codes import factorized, factorized_with_missing
+from skm.analysis.codes import factorized, factorized_with_missing, warm
 from skm.analysis.facts import distinct_counts
 from skm.analysis.score import score_responses, tally_frame
 from skm.analysis.stats.columns import _shared_keys
@@ -77,6 +77,25 @@ def test_factorized_codes_are_shared_and_follow_a_changed_column() -> None:
     changed, uniques = factorized(frame["x"])
     assert changed.tolist() == [0, 0, 0]
     assert uniques == ["a"]
+
+
+def test_warm_keeps_the_codes_of_arrow_columns_and_leaves_the_others() -> None:
+    """``warm`` factorises the Arrow-stored columns now (a later consumer gets the very codes kept, as
+    pandas factorises them) and computes nothing for a column it could not keep (object dtype)."""
+    frame = pd.DataFrame(
+        {"x": pd.Series(["b", None, "a", "b"], dtype="str"), "y": pd.Series(["p", "q", "p", None], dtype=object)}
+    )
+    from skm.analysis import codes as module
+
+    encoding = patch.object(module, "_arrow_text_codes", wraps=module._arrow_text_codes)
+    with encoding as encode, patch.object(pd, "factorize", wraps=pd.factorize) as pandas_factorize:
+        warm([frame["x"], frame["y"]])
+        assert encode.call_count == 1
+        assert pandas_factorize.call_count == 0
+        codes, uniques = factorized(frame["x"])
+        assert encode.call_count == 1  # kept: not encoded again
+    assert codes.tolist() == [0, -1, 1, 0]
+    assert uniques == ["b", "a"]
 
 
 @given(values=TEXTS)

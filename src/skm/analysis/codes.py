@@ -15,6 +15,7 @@ as before.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pandas as pd
 
-__all__ = ["factorized", "factorized_with_missing"]
+__all__ = ["factorized", "factorized_with_missing", "warm"]
 
 # id(extension array) → (weak reference to it, its Arrow storage, codes, uniques)
 _CACHE: dict[int, tuple[weakref.ref[Any], object, npt.NDArray[np.signedinteger[Any]], list[object]]] = {}
@@ -56,6 +57,15 @@ def factorized(series: pd.Series[Any]) -> tuple[npt.NDArray[np.signedinteger[Any
             return codes, uniques
         _CACHE[key] = (ref, storage, codes, uniques)
     return codes, uniques
+
+
+def warm(columns: Iterable[pd.Series[Any]]) -> None:
+    """Factorise now (:func:`factorized`) those of ``columns`` stored in Arrow, so that their later
+    consumers find the codes kept; the other columns are left alone (nothing would be kept for them).
+    Arrow's hashing releases the GIL: a thread can do this while the caller computes something else."""
+    for series in columns:
+        if getattr(series.array, "_pa_array", None) is not None:
+            factorized(series)
 
 
 def _arrow_text_codes(storage: object) -> tuple[npt.NDArray[np.int32], list[object]] | None:
