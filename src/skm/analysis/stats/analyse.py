@@ -996,7 +996,10 @@ def _analyse(
     # figures leave out; no thread outlives the call (1 M rows, in skm report: 0.50-0.52 s one after
     # the other, 0.40-0.48 s so)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="skm-flags") as pool:
-        warming = pool.submit(warm, [responses.frame[c] for name, c in responses.profile.items() if name != "date"])
+        frame = responses.frame
+        warming = pool.submit(
+            warm, [frame[c] for name, c in responses.profile.items() if name != "date" and c in frame]
+        )
         all_patterns = answer_patterns(responses)
         checks = pool.submit(_flags, responses, all_patterns, the_period)
         removed: tuple[int, ...] = ()
