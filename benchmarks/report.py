@@ -13,9 +13,10 @@ peak resident size (``wait4``'s ``ru_maxrss``). Prints one line per command: its
 
 ``--repeat N`` runs every command N times, interleaved (score, report, …, score, report, …), and
 prints the medians and the range of the wall-clock ratios, and ``best``: the command's fastest run
-over ``skm score``'s fastest (the ratio when the shared machine was quietest for both). ``--before
-SRC`` also runs every command with an earlier ``skm`` (a ``src`` folder, e.g. ``git archive COMMIT
-src | tar -x -C DIR``; ``SRC`` is ``DIR/src``) in the same rounds, and prints its lines below ours.
+over ``skm score``'s fastest, with that fastest time (the ratio when the shared machine was quietest
+for both). ``--before SRC`` also runs every command with an earlier ``skm`` (a ``src`` folder, e.g.
+``git archive COMMIT src | tar -x -C DIR``; ``SRC`` is ``DIR/src``) in the same rounds, and prints its
+lines below ours.
 """
 
 from __future__ import annotations
@@ -82,10 +83,12 @@ def main() -> None:
                 rss = max(r for _, _, r in rounds)
                 spread = f" ({min(ratios):.2f}–{max(ratios):.2f})" if len(rounds) > 1 else ""
                 # the fastest run of the command over the fastest score: the ratio at the quietest moment
-                best = min(w for w, _, _ in rounds) / min(w for w, _, _ in score)
+                fastest = min(w for w, _, _ in rounds)
+                best = fastest / min(w for w, _, _ in score)
                 print(
                     f"{name:<24} {wall:7.2f} s   {statistics.median(ratios):5.2f}×{spread:<14}"
-                    f" best {best:5.2f}×  cpu {cpu:6.2f} s {statistics.median(cpu_ratios):5.2f}×   {rss:6.0f} MiB",
+                    f" best {best:5.2f}× ({fastest:.2f} s)  cpu {cpu:6.2f} s {statistics.median(cpu_ratios):5.2f}×"
+                    f"   {rss:6.0f} MiB",
                     flush=True,
                 )
 

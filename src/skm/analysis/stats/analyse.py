@@ -966,6 +966,16 @@ def analyse(
         )
 
 
+def _excluded(responses: Responses, flags: Sequence[Flag]) -> tuple[Responses, tuple[int, ...]]:
+    """``responses`` without the rows of the excludable ``flags``, and those rows (spreadsheet rows)."""
+    removed = tuple(sorted({r for f in flags if f.excludable for r in f.rows}))
+    if len(removed) == len(responses.frame):
+        raise StatsArgumentError(IssueCode.STATS_EXCLUDES_ALL, rows=len(removed))
+    if removed:
+        responses = replace(responses, frame=responses.frame.drop(index=list(removed)))
+    return responses, removed
+
+
 def _analyse(
     responses: Responses,
     *,
@@ -1004,11 +1014,7 @@ def _analyse(
         checks = pool.submit(_flags, responses, all_patterns, the_period)
         removed: tuple[int, ...] = ()
         if exclude_flagged:
-            removed = tuple(sorted({r for f in checks.result()[0] if f.excludable for r in f.rows}))
-            if len(removed) == rows_total:
-                raise StatsArgumentError(IssueCode.STATS_EXCLUDES_ALL, rows=rows_total)
-            if removed:
-                responses = replace(responses, frame=responses.frame.drop(index=list(removed)))
+            responses, removed = _excluded(responses, checks.result()[0])
         more_flags: list[Flag] = []
         notes: list[Note] = []  # the figures' notes, after the checks'
         if column is not None:  # after any exclusion: the groups as they are analysed
@@ -1020,12 +1026,8 @@ def _analyse(
         reliability_n, alpha, items = _reliability(scores, patterns.counts, instrument)
         total = result.respondents
         if total and (total - reliability_n) / total > LISTWISE_WARNING:
-            notes.append(
-                Note(
-                    "stats-note-listwise",
-                    (("n", reliability_n), ("total", total), ("pct", round(100 * (total - reliability_n) / total))),
-                )
-            )
+            pct = round(100 * (total - reliability_n) / total)
+            notes.append(Note("stats-note-listwise", (("n", reliability_n), ("total", total), ("pct", pct))))
         enough = total >= MIN_INTERVAL_N
         if not enough:
             notes.append(Note("stats-note-small-n", (("n", total), ("minimum", MIN_INTERVAL_N))))
