@@ -641,17 +641,16 @@ def _single_byte_scores(column: Any, score_of: Callable[[str | None], int]) -> n
         return None  # (words: each distinct value looked up once)
     lut = np.full(256, blank, dtype=np.int8)
     lut[:128] = [score_of(chr(b)) for b in range(128)]
-    start, end = int(offsets[0]), int(offsets[-1])
+    # (a column without a byte is one run, so the gather below always has bytes to index)
     runs = _one_byte_runs(offsets, one, longer) if longer.size <= _RUNS else None
     if runs is not None:  # no gather: each run's bytes are its one-byte cells', in row order
         out = np.full(m, blank, dtype=np.int8)
         for a, b in runs:
             out[a:b][one[a:b]] = lut[data[int(offsets[a]) : int(offsets[b])]]
-    elif end > start:
+    else:
+        start, end = int(offsets[0]), int(offsets[-1])
         at = np.minimum(offsets[:-1] - start, end - start - 1)  # (an empty cell last: any byte, not used)
         out = np.where(one, lut[data[start:end][at]], np.int8(blank)).astype(np.int8, copy=False)
-    else:
-        out = np.full(m, blank, dtype=np.int8)
     if longer.size:  # the header, a title, a few words among the digits
         known: dict[str, int] = {}
         words = cells.take(int64_array(longer.astype(np.int64, copy=False))).to_pylist()
